@@ -1,0 +1,66 @@
+"""Input checks shared by every formula.
+
+Each check returns the value as a float or raises :class:`InputError` (a ``ValueError``)
+whose message names the parameter and its allowed range. Readers see those messages word for
+word, so they are plain sentences. The error also carries the parameter's name, so a form can
+show the message next to the input that caused it.
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["InputError", "finite", "non_negative", "positive", "probability", "result"]
+
+
+class InputError(ValueError):
+    """A ``ValueError`` that knows which parameter was wrong."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+def finite(name: str, value: float) -> float:
+    """Return ``value`` as a float, or raise if it is not a finite real number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(name, f"{name} must be a number, got {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise InputError(name, f"{name} must be a finite number, got {number}")
+    return number
+
+
+def positive(name: str, value: float) -> float:
+    """Return ``value`` if it is finite and strictly greater than 0."""
+    number = finite(name, value)
+    if number <= 0:
+        raise InputError(name, f"{name} must be greater than 0, got {number:g}")
+    return number
+
+
+def non_negative(name: str, value: float) -> float:
+    """Return ``value`` if it is finite and at least 0."""
+    number = finite(name, value)
+    if number < 0:
+        raise InputError(name, f"{name} must be 0 or more, got {number:g}")
+    return number
+
+
+def probability(name: str, value: float) -> float:
+    """Return ``value`` if it lies strictly between 0 and 1."""
+    number = finite(name, value)
+    if not 0 < number < 1:
+        raise InputError(name, f"{name} must be strictly between 0 and 1, got {number:g}")
+    return number
+
+
+def result(what: str, value: float) -> float:
+    """Return a computed ``value`` if it is finite, else explain that it is out of range.
+
+    Inputs can each be valid and still combine into a number no float can hold (a horizon
+    of 10^400 minutes, say). That is reported as a ``ValueError`` rather than ``inf``.
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"{what} is too large to compute")
+    return value

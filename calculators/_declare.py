@@ -1,0 +1,98 @@
+"""The records a calculator is declared with.
+
+A calculator is declared once, in Python, as a :class:`Calculator`. Everything a reader
+meets comes from that one declaration: the HTML form and its pre-rendered result (built by
+the MkDocs hook), the computation in the browser (Pyodide runs :func:`calculators.run`), and
+the chart (:mod:`calculators._chart` turns :class:`Chart` into a Vega-Lite spec).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Axis", "Calculator", "Chart", "Input", "Output", "Preset"]
+
+
+@dataclass(frozen=True)
+class Input:
+    """One number the reader sets.
+
+    ``name`` is the keyword argument of the calculator's function and its URL key, so it is
+    ASCII and matches the core's parameter name (the core's error messages name it).
+    """
+
+    name: str
+    label: str
+    unit: str
+    default: float
+    why: str
+    minimum: float | None = None
+    maximum: float | None = None
+    step: float | str = "any"
+    scale: Literal["linear", "log"] = "linear"
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named set of input values, with the reason and source for each."""
+
+    id: str
+    label: str
+    values: Mapping[str, float]
+    source: str
+
+
+@dataclass(frozen=True)
+class Output:
+    """One number the calculator reports; ``kind`` is a :func:`format_value` kind."""
+
+    name: str
+    label: str
+    unit: str = ""
+    kind: str = "number"
+    digits: int = 3
+
+
+@dataclass(frozen=True)
+class Axis:
+    """An axis of a chart: the data field it shows, its title and scale."""
+
+    field: str
+    title: str
+    scale: Literal["linear", "log"] = "linear"
+    format: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Lines (one per series) plus labelled points, drawn from ``data(**inputs)``.
+
+    ``data`` returns ``{"lines": [...], "points": [...]}``: rows with the axis fields plus
+    ``series`` (lines) or ``label`` (points).
+    """
+
+    title: str
+    x: Axis
+    y: Axis
+    data: Callable[..., dict[str, list[dict[str, float | str]]]]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """A calculator: inputs, presets, outputs, the function that links them, and a chart."""
+
+    id: str
+    title: str
+    summary: str
+    inputs: tuple[Input, ...]
+    outputs: tuple[Output, ...]
+    compute: Callable[..., Mapping[str, float]]
+    chart: Chart
+    presets: tuple[Preset, ...] = ()
+
+    def defaults(self) -> dict[str, float]:
+        """The default value of every input, by name."""
+        return {spec.name: spec.default for spec in self.inputs}

@@ -1,0 +1,109 @@
+"""The one entry point the page uses: run a declared calculator on raw form values.
+
+The MkDocs hook calls :func:`run` at build time for each calculator's defaults, and the
+browser's Web Worker calls :func:`run_json` in Pyodide each time a reader changes an input.
+Both get the same structure back, so the pre-rendered page and the live page show the same
+numbers written the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from ._chart import DATASETS
+from ._checks import InputError
+from ._declare import Calculator
+from ._format import format_value
+from ._registry import get_calculator
+
+__all__ = ["parse_number", "run", "run_json"]
+
+
+def parse_number(name: str, raw: object) -> float:
+    """Read one input as a float: a number, or text such as ``"59"`` or ``"1e-3"``.
+
+    Raises :class:`InputError` naming ``name`` for empty or non-numeric text. Range checks
+    are left to the formulas, which know the allowed range.
+    """
+    if isinstance(raw, bool):
+        raise InputError(name, f"{name} must be a number, got {raw!r}")
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    text = str(raw).strip()
+    if not text:
+        raise InputError(name, f"{name} is empty: enter a number")
+    try:
+        return float(text)
+    except ValueError:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise InputError(name, f"{name} must be a number, got {shown!r}") from None
+
+
+def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
+    """Compute calculator ``calculator_id`` from raw input values.
+
+    Args:
+        calculator_id: A declared calculator's id, such as ``"half-life"``.
+        raw_inputs: Input values by name, as numbers or as the text of a form field.
+            Missing inputs take their defaults; names the calculator does not declare are
+            ignored.
+
+    Returns:
+        ``{"ok": True, "inputs": ..., "outputs": ..., "chart": ...}`` where ``outputs``
+        maps each output name to ``{"value": float, "text": str}`` and ``chart`` holds the
+        chart's data sets; or ``{"ok": False, "errors": {name: message}}`` when the inputs
+        are invalid, with ``name`` the offending input ("" when no single input is to
+        blame). Only ``ValueError`` is turned into a message; anything else is a bug and
+        propagates.
+
+    Raises:
+        KeyError: if no calculator has that id.
+    """
+    calculator = get_calculator(calculator_id)
+    try:
+        values = _read_inputs(calculator, raw_inputs)
+        outputs = calculator.compute(**values)
+        chart = calculator.chart.data(**values)
+        _check_finite(outputs, chart)
+    except InputError as error:
+        known = {spec.name for spec in calculator.inputs}
+        return {"ok": False, "errors": {error.parameter if error.parameter in known else "": str(error)}}
+    except ValueError as error:
+        return {"ok": False, "errors": {"": str(error)}}
+    return {
+        "ok": True,
+        "inputs": values,
+        "outputs": {
+            spec.name: {
+                "value": outputs[spec.name],
+                "text": format_value(outputs[spec.name], spec.kind, spec.digits),
+            }
+            for spec in calculator.outputs
+        },
+        "chart": {name: chart[name] for name in DATASETS},
+    }
+
+
+def run_json(calculator_id: str, inputs_json: str) -> str:
+    """:func:`run` with JSON in and out: the narrow, plain boundary the Web Worker uses."""
+    raw = json.loads(inputs_json)
+    if not isinstance(raw, dict):
+        raw = {}
+    return json.dumps(run(calculator_id, raw), allow_nan=False, ensure_ascii=False)
+
+
+def _read_inputs(calculator: Calculator, raw_inputs: Mapping[str, object]) -> dict[str, float]:
+    return {
+        spec.name: parse_number(spec.name, raw_inputs.get(spec.name, spec.default))
+        for spec in calculator.inputs
+    }
+
+
+def _check_finite(outputs: Mapping[str, float], chart: Mapping[str, list[dict[str, Any]]]) -> None:
+    numbers = list(outputs.values())
+    numbers += [v for rows in chart.values() for row in rows for v in row.values() if isinstance(v, float)]
+    if not all(math.isfinite(v) for v in numbers):
+        raise ValueError("these inputs give a result too large or too small to show")

@@ -1,0 +1,103 @@
+"""Half-life of AI agent success: constant-hazard and Weibull survival curves.
+
+Source: Toby Ord, "Is There a Half-Life for the Success Rates of AI Agents?" (May 2025,
+arXiv:2505.05115): with a constant chance of failing in each minute of a task, an agent's
+success probability halves with every further 50% time horizon (T50) of task length. Gus
+Hamilton's re-analysis ("Peto's Paradox and the Future of AI Agents", Jan 2026) fits a
+Weibull survival curve instead, whose shape ``k`` is below 1 (a hazard that falls as a task
+goes on); Ord has since agreed that fits AI agents (k about 0.6) and humans (k about 0.4).
+
+Both are one family, written in terms of T50 so that the shape changes the curve but not
+the point it passes through at 50%::
+
+    S(t) = exp(-ln 2 * (t / T50) ** k)          (k = 1: S(t) = 2 ** (-t / T50))
+    T_p  = T50 * (ln(1/p) / ln 2) ** (1 / k)
+
+Times are in any one unit (METR measures task length in minutes of skilled human time); the
+functions only need ``t`` and ``t50`` to share it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ._checks import non_negative, positive, probability, result
+
+__all__ = ["horizon", "survival"]
+
+_LN2 = math.log(2.0)
+# exp(-x) underflows to 0.0 once x exceeds about 745; computing the exponent in logs keeps
+# (t / t50) ** shape from overflowing on the way there.
+_LOG_MAX = math.log(1e300)
+
+
+def survival(t: float, t50: float, shape: float = 1.0) -> float:
+    """Probability that an agent succeeds at a task of length ``t``.
+
+    Args:
+        t: Task length, in the same unit as ``t50`` (METR uses minutes of human time);
+            0 or more.
+        t50: The agent's 50% time horizon: the task length it succeeds at half the time;
+            greater than 0.
+        shape: Weibull shape k, greater than 0. 1 (the default) is Ord's constant hazard
+            (the "half-life" model); below 1 the hazard falls over a task (Hamilton: about
+            0.6 for AI agents, about 0.4 for humans); above 1 it rises.
+
+    Returns:
+        ``exp(-ln 2 * (t / t50) ** shape)``, between 0 and 1. Exactly 0.5 at ``t == t50``.
+
+    Raises:
+        ValueError: if ``t`` is negative, ``t50`` or ``shape`` is not greater than 0, or any
+            argument is not a finite number.
+
+    Source: Ord (2025), constant-hazard model; Hamilton (2026), Weibull form.
+
+    >>> survival(120, 60)
+    0.25
+    """
+    t = non_negative("t", t)
+    t50 = positive("t50", t50)
+    shape = positive("shape", shape)
+    if t == 0:
+        return 1.0
+    log_exponent = shape * (math.log(t) - math.log(t50))
+    if log_exponent > _LOG_MAX:
+        return 0.0
+    return math.exp(-_LN2 * math.exp(log_exponent))
+
+
+def horizon(p: float, t50: float, shape: float = 1.0) -> float:
+    """Task length at which the agent's success probability equals ``p``.
+
+    Args:
+        p: Target success probability, strictly between 0 and 1 (0.8 gives METR's 80%
+            horizon, T80).
+        t50: The agent's 50% time horizon, greater than 0, in any time unit.
+        shape: Weibull shape k, greater than 0 (1 is constant hazard).
+
+    Returns:
+        ``t50 * (ln(1/p) / ln 2) ** (1 / shape)``, in the unit of ``t50``. The inverse of
+        :func:`survival`: ``survival(horizon(p, t50, k), t50, k) == p``.
+
+    Raises:
+        ValueError: if ``p`` is outside (0, 1), ``t50`` or ``shape`` is not greater than 0,
+            an argument is not finite, or the horizon is too large or too small for a
+            float.
+
+    Source: Ord (2025), "T80 is about T50 / 3"; Hamilton (2026) for the Weibull form.
+
+    >>> round(60 / horizon(0.8, 60), 2)
+    3.11
+    """
+    p = probability("p", p)
+    t50 = positive("t50", t50)
+    shape = positive("shape", shape)
+    # Near 1, ln(1/p) = -log1p(p - 1) keeps full precision (p - 1 is exact for p >= 0.5).
+    doublings = (-math.log1p(p - 1.0) if p >= 0.5 else -math.log(p)) / _LN2
+    log_ratio = math.log(doublings) / shape
+    if log_ratio > _LOG_MAX:
+        raise ValueError("the task length for these inputs is too large to compute")
+    t_p = t50 * math.exp(log_ratio)
+    if t_p == 0:
+        raise ValueError("the task length for these inputs is too small to compute")
+    return result("the task length for these inputs", t_p)
