@@ -16,7 +16,7 @@ from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._format import format_value
 from ._registry import CALCULATORS, get_calculator
 from ._runtime import run, run_json
-from .half_life import horizon, survival
+from .half_life import horizon, horizon_ratio, survival
 
 __version__ = "0.1.0"
 
@@ -31,6 +31,7 @@ __all__ = [
     "format_value",
     "get_calculator",
     "horizon",
+    "horizon_ratio",
     "run",
     "run_json",
     "survival",

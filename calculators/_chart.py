@@ -27,17 +27,17 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
         "type": "quantitative",
         "title": chart.x.title,
         "scale": {"type": chart.x.scale},
-        "axis": {"format": chart.x.format or "~s", "grid": True},
+        "axis": {"format": chart.x.format or ",~r", "grid": True},
     }
     y = {
         "field": chart.y.field,
         "type": "quantitative",
         "title": chart.y.title,
         "scale": {"type": chart.y.scale},
-        "axis": {"format": chart.y.format or "~s", "grid": True},
+        "axis": {"format": chart.y.format or ",~r", "grid": True},
     }
     tooltip = [
-        {"field": chart.x.field, "type": "quantitative", "title": chart.x.title, "format": ".3~s"},
+        {"field": chart.x.field, "type": "quantitative", "title": chart.x.title, "format": ",.3~r"},
         {"field": chart.y.field, "type": "quantitative", "title": chart.y.title, "format": ".3~f"},
     ]
     return {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
-from .half_life import horizon, survival
+from .half_life import horizon, horizon_ratio, survival
 
 __all__ = ["HALF_LIFE"]
 
@@ -13,10 +13,9 @@ _CHART_POINTS = 121
 
 
 def _compute(t50: float, p: float, shape: float) -> dict[str, float]:
-    t_p = horizon(p, t50, shape)
     return {
-        "t_p": t_p,
-        "t50_over_t_p": t50 / t_p,
+        "t_p": horizon(p, t50, shape),
+        "t50_over_t_p": horizon_ratio(p, shape),
         "success_at_2x": survival(2 * t50, t50, shape),
     }
 

@@ -12,6 +12,7 @@ the point it passes through at 50%::
 
     S(t) = exp(-ln 2 * (t / T50) ** k)          (k = 1: S(t) = 2 ** (-t / T50))
     T_p  = T50 * (ln(1/p) / ln 2) ** (1 / k)
+    T50 / T_p = (ln 2 / ln(1/p)) ** (1 / k)     (independent of T50)
 
 Times are in any one unit (METR measures task length in minutes of skilled human time); the
 functions only need ``t`` and ``t50`` to share it.
@@ -23,7 +24,7 @@ import math
 
 from ._checks import non_negative, positive, probability, result
 
-__all__ = ["horizon", "survival"]
+__all__ = ["horizon", "horizon_ratio", "survival"]
 
 _LN2 = math.log(2.0)
 # exp(-x) underflows to 0.0 once x exceeds about 745; computing the exponent in logs keeps
@@ -92,12 +93,44 @@ def horizon(p: float, t50: float, shape: float = 1.0) -> float:
     p = probability("p", p)
     t50 = positive("t50", t50)
     shape = positive("shape", shape)
-    # Near 1, ln(1/p) = -log1p(p - 1) keeps full precision (p - 1 is exact for p >= 0.5).
-    doublings = (-math.log1p(p - 1.0) if p >= 0.5 else -math.log(p)) / _LN2
-    log_ratio = math.log(doublings) / shape
+    log_ratio = math.log(_doublings(p)) / shape
     if log_ratio > _LOG_MAX:
         raise ValueError("the task length for these inputs is too large to compute")
     t_p = t50 * math.exp(log_ratio)
     if t_p == 0:
         raise ValueError("the task length for these inputs is too small to compute")
     return result("the task length for these inputs", t_p)
+
+
+def horizon_ratio(p: float, shape: float = 1.0) -> float:
+    """How many times shorter the ``p`` horizon is than the 50% horizon: ``T50 / T_p``.
+
+    Args:
+        p: Target success probability, strictly between 0 and 1.
+        shape: Weibull shape k, greater than 0 (1 is constant hazard).
+
+    Returns:
+        ``(ln 2 / ln(1/p)) ** (1 / shape)``; it does not depend on T50. Above 1 for
+        ``p > 0.5`` (the 80% horizon is shorter), below 1 for ``p < 0.5``.
+
+    Raises:
+        ValueError: if ``p`` is outside (0, 1), ``shape`` is not greater than 0, either is
+            not finite, or the ratio is too large or too small for a float.
+
+    Source: Ord (2025): T80 is about T50/3, T99 about T50/70 at constant hazard.
+
+    >>> round(horizon_ratio(0.99), 1)
+    69.0
+    """
+    p = probability("p", p)
+    shape = positive("shape", shape)
+    log_ratio = -math.log(_doublings(p)) / shape
+    if abs(log_ratio) > _LOG_MAX:
+        raise ValueError("the horizon ratio for these inputs is too extreme to compute")
+    return math.exp(log_ratio)
+
+
+def _doublings(p: float) -> float:
+    """ln(1/p) / ln 2: how many halvings take success from 1 down to ``p``."""
+    # Near 1, ln(1/p) = -log1p(p - 1) keeps full precision (p - 1 is exact for p >= 0.5).
+    return (-math.log1p(p - 1.0) if p >= 0.5 else -math.log(p)) / _LN2

@@ -1,0 +1,107 @@
+"""MkDocs hook: put the browser runtime into the site.
+
+- builds the core (`calculators/`) as a wheel from this repository, so the browser runs the
+  very code the tests run;
+- copies the pinned front-end packages (Pyodide, Vega, KaTeX) out of ``node_modules``, so the
+  site never asks another origin for anything;
+- writes ``assets/runtime/runtime.json``, which tells the Web Worker where the wheel is.
+
+The files are added to MkDocs' file collection, so ``mkdocs build`` and ``mkdocs serve``
+both copy them. Versions are pinned once, in ``package.json`` (front end) and
+``pyproject.toml`` (the core).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+WHEEL_CACHE = ROOT / "build" / "wheel"
+RUNTIME_DIR = "assets/runtime"
+
+# Site folder -> (npm package, files inside it). Only what the site uses is copied:
+# Pyodide's ES-module loader, interpreter and standard library (the core needs no other
+# package), Vega's browser build, and KaTeX with its woff2 fonts.
+VENDORED = {
+    f"{RUNTIME_DIR}/pyodide": (
+        "pyodide",
+        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"],
+    ),
+    "assets/vendor/vega": ("vega", ["build/vega.min.js", "LICENSE"]),
+    "assets/vendor/katex": (
+        "katex",
+        ["dist/katex.min.js", "dist/katex.min.css", "dist/contrib/auto-render.min.js", "dist/fonts/*.woff2", "LICENSE"],
+    ),
+}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for site_dir, (package, patterns) in VENDORED.items():
+        for source in _package_files(package, patterns):
+            relative = source.relative_to(NODE_MODULES / package)
+            # Keep KaTeX's fonts/ next to its CSS; flatten everything else.
+            name = f"fonts/{source.name}" if relative.parts[-2:-1] == ("fonts",) else source.name
+            files.append(File.generated(config, f"{site_dir}/{name}", abs_src_path=str(source)))
+    wheel = build_core_wheel()
+    files.append(File.generated(config, f"{RUNTIME_DIR}/{wheel.name}", abs_src_path=str(wheel)))
+    files.append(
+        File.generated(config, f"{RUNTIME_DIR}/runtime.json", content=json.dumps(runtime_manifest(wheel), indent=2))
+    )
+    return files
+
+
+def runtime_manifest(wheel: Path) -> dict[str, str]:
+    """What the Web Worker needs to know, relative to ``assets/runtime/``."""
+    return {
+        "pyodide": "pyodide/",
+        "pyodideVersion": _package_version("pyodide"),
+        "wheel": wheel.name,
+        "coreVersion": wheel.name.split("-")[1],
+    }
+
+
+def build_core_wheel() -> Path:
+    """Build (or reuse) the wheel of ``calculators`` for the current sources."""
+    digest = hashlib.sha256()
+    for path in sorted([ROOT / "pyproject.toml", *(ROOT / "calculators").rglob("*.py")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    out = WHEEL_CACHE / digest.hexdigest()[:16]
+    wheels = sorted(out.glob("*.whl"))
+    if wheels:
+        return wheels[0]
+    shutil.rmtree(WHEEL_CACHE, ignore_errors=True)
+    out.mkdir(parents=True)
+    command = [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wheels = sorted(out.glob("*.whl"))
+    if done.returncode != 0 or len(wheels) != 1:
+        raise PluginError(f"building the core wheel failed:\n{done.stdout}\n{done.stderr}")
+    return wheels[0]
+
+
+def _package_files(package: str, patterns: list[str]) -> list[Path]:
+    base = NODE_MODULES / package
+    if not base.is_dir():
+        raise PluginError(f"node_modules/{package} is missing: run `npm ci` (the Makefile does)")
+    found = []
+    for pattern in patterns:
+        matches = sorted(base.glob(pattern))
+        if not matches:
+            raise PluginError(f"node_modules/{package}/{pattern} is missing: is package.json's version right?")
+        found += matches
+    return found
+
+
+def _package_version(package: str) -> str:
+    return json.loads((NODE_MODULES / package / "package.json").read_text())["version"]
