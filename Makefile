@@ -1,0 +1,52 @@
+# Scaling Series Companion: the task runner. CI runs `make test` (through .ci/run).
+#
+#   make serve   set up, build the site and serve it at http://127.0.0.1:8000
+#   make test    set up (venv, npm ci, Chromium) and run every test layer
+#   make build   set up and build the site into site/ (mkdocs build --strict)
+#   make dev     mkdocs' live-reloading server, for writing pages
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build dev setup chromium clean
+
+setup: $(VENV)/.installed node_modules/.installed
+
+# The venv is rebuilt whenever pyproject.toml changes. pip >= 25.1 reads dependency groups.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet --group docs --group tests
+	# The core itself, editable, so the build hooks and tests import the working tree.
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(BIN)/python tools/serve_site.py --port $(PORT) --dir site
+
+dev: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+# Every layer: core in CPython, cross-checks, core in Pyodide (Node), the strict site build,
+# and the browser tests against that build.
+test: setup chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build .pytest_cache .hypothesis

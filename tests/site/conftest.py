@@ -1,0 +1,126 @@
+"""Fixtures for the site layer: one strict build per session, a local server, a browser."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+# The flags DESIGN.md asks for: no sandbox as root, and no background traffic that this
+# machine's closed network would refuse.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def load_module(relative: str) -> ModuleType:
+    """Import a repository file that is not on sys.path (a hook, a tool) by its path."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def repo_module():
+    """Import a repository file by path, e.g. ``repo_module("hooks/prose_numbers.py")``."""
+    return load_module
+
+
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    log: str
+    site: Path
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """`mkdocs build --strict` of the real configuration into a temporary folder."""
+    site = tmp_path_factory.mktemp("site")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site.parent)},
+        check=False,
+    )
+    return Build(done.returncode, done.stdout + done.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site(build: Build) -> Path:
+    """The built site's folder; fails (not skips) the tests that need it if the build failed."""
+    assert 0 == build.returncode, build.log
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 by the same server `make serve` uses."""
+    server, url = load_module("tools/serve_site.py").serve_in_background(site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watched:
+    """A page plus what it logged and where it sent requests."""
+
+    page: object
+    console_errors: list[str]
+    foreign_requests: list[str]
+
+
+@pytest.fixture
+def watched(browser: object, base_url: str) -> Iterator[Watched]:
+    """A fresh page that records console errors and requests to any other origin.
+
+    After the test it asserts that there were none of either.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    origin = urlsplit(base_url).netloc
+    result = Watched(page, [], [])
+    page.on("console", lambda m: m.type == "error" and result.console_errors.append(m.text))
+    page.on("pageerror", lambda e: result.console_errors.append(str(e)))
+
+    def check_request(request: object) -> None:
+        url = urlsplit(request.url)  # type: ignore[attr-defined]
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != origin:
+            result.foreign_requests.append(request.url)  # type: ignore[attr-defined]
+
+    page.on("request", check_request)
+    yield result
+    context.close()
+    assert [] == result.console_errors
+    assert [] == result.foreign_requests

@@ -1,0 +1,85 @@
+"""The half-life calculator in a real browser (Debian's Chromium), on the built site.
+
+Expected values are computed here by CPython with the same core; the page only passes if
+Pyodide, in the browser's Web Worker, computed the same thing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from calculators import run
+
+PAGE = "essays/half-life/"
+LIVE = '.calc[data-calculator="half-life"][data-state="live"]'
+# Pyodide's first boot in a cold headless browser on 2 cores can take several seconds.
+BOOT_MS = 90_000
+
+
+def outputs_for(**inputs: str) -> dict[str, str]:
+    """The output texts CPython's calculators.run gives for these inputs."""
+    result = run("half-life", inputs)
+    assert result["ok"], result
+    return {name: output["text"] for name, output in result["outputs"].items()}
+
+
+def test_static_page_shows_cpythons_default_without_javascript(browser, base_url) -> None:
+    """With JavaScript off, the page already shows the default result and the chart."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    for name, text in outputs_for().items():
+        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
+    expect(page.locator(".calc__chart-canvas > svg")).to_be_visible()
+    expect(page.locator("[data-calc-status]")).to_contain_text("computed when this page was built")
+    context.close()
+
+
+def test_changing_inputs_recomputes_in_pyodide(watched, base_url) -> None:
+    """After T50 and p change, the page shows what CPython computes for them, chart included."""
+    page = watched.page
+    page.goto(base_url + PAGE)
+    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    page.fill('input[name="t50"]', "240")
+    page.fill('input[name="p"]', "0.95")
+    for name, text in outputs_for(t50="240", p="0.95").items():
+        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
+    # The live chart replaced the static one and marks the new target point, T95.
+    expect(page.locator(".calc__chart-live svg")).to_be_visible()
+    expect(page.locator(".calc__chart-canvas > svg")).to_have_count(0)
+    expect(page.locator(".calc__chart-live svg text", has_text="T95")).to_have_count(1)
+
+
+def test_preset_sets_the_shape_and_recomputes(watched, base_url) -> None:
+    """The 'AI agents, k = 0.6' preset sets k and the result follows."""
+    page = watched.page
+    page.goto(base_url + PAGE)
+    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    page.get_by_role("button", name="AI agents, k = 0.6 (Hamilton)").click()
+    expect(page.locator('input[name="shape"]')).to_have_value("0.6")
+    for name, text in outputs_for(shape="0.6").items():
+        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("p", "1.5"), ("t50", "-3"), ("shape", "0"), ("t50", "")],
+)
+def test_invalid_input_shows_the_cores_message_and_keeps_the_result(watched, base_url, field, value) -> None:
+    """A ValueError from the core appears next to its input; the last good result stays."""
+    page = watched.page
+    page.goto(base_url + PAGE)
+    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    page.fill('input[name="t50"]', "100")
+    good = outputs_for(t50="100")
+    expect(page.locator('[data-output="t_p"]')).to_have_text(good["t_p"])
+    page.fill(f'input[name="{field}"]', value)
+    message = run("half-life", {"t50": "100", field: value})["errors"][field]
+    expect(page.locator(f'[data-error-for="{field}"]')).to_have_text(message)
+    expect(page.locator(f'input[name="{field}"]')).to_have_attribute("aria-invalid", "true")
+    for name, text in good.items():
+        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
+    # A valid value clears the message and the result follows again.
+    page.fill(f'input[name="{field}"]', "0.9" if field == "p" else "2")
+    expect(page.locator(f'[data-error-for="{field}"]')).to_be_hidden()

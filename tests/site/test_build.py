@@ -1,0 +1,104 @@
+"""The site layer without a browser: the strict build, embeds and computed prose numbers."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from calculators import CALCULATORS, format_value, horizon_ratio, run, survival
+
+
+def test_strict_build_passes(build) -> None:
+    """`mkdocs build --strict` (with validation on) exits 0."""
+    assert 0 == build.returncode, build.log
+
+
+def test_every_calculator_is_on_a_page(site: Path) -> None:
+    """Each declared calculator is embedded on at least one built page."""
+    pages = "\n".join(p.read_text() for p in site.rglob("*.html"))
+    embedded = set(re.findall(r'data-calculator="([^"]+)"', pages))
+    assert set(CALCULATORS) == embedded
+
+
+def test_no_shortcode_left_unexpanded(site: Path) -> None:
+    """No `md:calculator` or `md:value` shortcode survives into the HTML."""
+    for page in site.rglob("*.html"):
+        assert "md:calculator" not in page.read_text(), page
+        assert "md:value" not in page.read_text(), page
+
+
+def test_prerendered_result_is_cpythons(site: Path) -> None:
+    """The half-life page's static outputs are what calculators.run gives for the defaults."""
+    html = (site / "essays" / "half-life" / "index.html").read_text()
+    result = run("half-life", {})
+    for name, output in result["outputs"].items():
+        assert f'<output data-output="{name}">{output["text"]}</output>' in html
+
+
+def test_static_chart_and_spec_are_in_the_html(site: Path) -> None:
+    """The chart is a static SVG in the page, plus the compiled Vega spec with both data sets."""
+    html = (site / "essays" / "half-life" / "index.html").read_text()
+    assert re.search(r'<div class="calc__chart-canvas"[^>]*><svg', html)
+    spec_text = re.search(r"<script type=\"application/json\" data-chart-spec>(.*?)</script>", html, re.S)[1]
+    spec = json.loads(spec_text.replace("<\\/", "</"))
+    assert {"lines", "points"} <= {d["name"] for d in spec["data"]}
+
+
+def test_prose_numbers_come_from_the_core(site: Path) -> None:
+    """The worked-example table shows the core's values, formatted by the core."""
+    html = (site / "essays" / "half-life" / "index.html").read_text()
+    expected = [
+        format_value(horizon_ratio(0.8, 0.6), "multiplier"),
+        format_value(horizon_ratio(0.99, 1), "multiplier"),
+        format_value(survival(2, 1, 0.6), "percent"),
+        format_value(survival(0.1, 1, 1), "percent"),
+    ]
+    for text in expected:
+        assert f"<td>{text}</td>" in html
+
+
+def test_runtime_files_are_self_hosted(site: Path) -> None:
+    """Pyodide, the core wheel and the manifest pointing at it are all in the site."""
+    runtime = site / "assets" / "runtime"
+    manifest = json.loads((runtime / "runtime.json").read_text())
+    assert (runtime / manifest["wheel"]).is_file()
+    assert "314.0.7" == manifest["pyodideVersion"]
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        assert (runtime / "pyodide" / name).is_file()
+
+
+def test_pages_reference_no_other_origin(site: Path) -> None:
+    """No script, stylesheet, image or font in the built pages comes from another origin."""
+    pattern = re.compile(r"""(?:src|href)=["'](https?:)?//(?!127\.0\.0\.1)""")
+    for page in site.rglob("*.html"):
+        for tag in re.findall(r"<(?:script|link|img|source|iframe)\b[^>]*>", page.read_text()):
+            assert not pattern.search(tag) or 'rel="canonical"' in tag, (page, tag)
+
+
+def test_unknown_calculator_fails_the_build(repo_module) -> None:
+    """An embed naming an undeclared calculator raises, naming the page and the id."""
+    hook = repo_module("hooks/calculator_embeds.py")
+    page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
+    with pytest.raises(PluginError, match="x.md: unknown calculator 'no-such-thing'"):
+        hook.on_page_markdown("<!-- md:calculator no-such-thing -->", page, None, None)
+
+
+@pytest.mark.parametrize(
+    ("shortcode", "message"),
+    [
+        ("<!-- md:value nope(x=1) -->", "'nope' is not a public function"),
+        ("<!-- md:value survival(t=-1, t50=1) -->", "t must be 0 or more"),
+        ("<!-- md:value survival(t=__import__('os')) -->", "arguments must be plain numbers"),
+        ("<!-- md:value 1 + 2 -->", "expected one call"),
+    ],
+)
+def test_bad_prose_number_fails_the_build(repo_module, shortcode: str, message: str) -> None:
+    """A prose number that is not a valid call of the core fails the build with the reason."""
+    hook = repo_module("hooks/prose_numbers.py")
+    page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
+    with pytest.raises(PluginError, match=re.escape(message)):
+        hook.on_page_markdown(shortcode, page, None, None)
