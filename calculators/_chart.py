@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._declare import Chart
+from ._declare import Axis, Chart
 
 __all__ = ["DATASETS", "vega_lite_spec"]
 
@@ -22,20 +22,8 @@ _PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73"]
 
 def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The Vega-Lite spec of ``chart`` showing ``data`` (as returned by ``chart.data``)."""
-    x = {
-        "field": chart.x.field,
-        "type": "quantitative",
-        "title": chart.x.title,
-        "scale": {"type": chart.x.scale},
-        "axis": {"format": chart.x.format or ",~r", "grid": True},
-    }
-    y = {
-        "field": chart.y.field,
-        "type": "quantitative",
-        "title": chart.y.title,
-        "scale": {"type": chart.y.scale},
-        "axis": {"format": chart.y.format or ",~r", "grid": True},
-    }
+    x = _position(chart.x)
+    y = _position(chart.y)
     tooltip = [
         {"field": chart.x.field, "type": "quantitative", "title": chart.x.title, "format": ",.3~r"},
         {"field": chart.y.field, "type": "quantitative", "title": chart.y.title, "format": ".3~f"},
@@ -60,7 +48,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                         "type": "nominal",
                         "title": None,
                         "scale": {"range": _PALETTE},
-                        "legend": {"orient": "bottom", "direction": "horizontal"},
+                        "legend": {"orient": "bottom", "direction": "vertical"},
                     },
                     "tooltip": [*tooltip, {"field": "series", "title": "Curve"}],
                 },
@@ -87,3 +75,17 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
             "view": {"stroke": None},
         },
     }
+
+
+def _position(axis: Axis) -> dict[str, Any]:
+    encoding: dict[str, Any] = {
+        "field": axis.field,
+        "type": "quantitative",
+        "title": axis.title,
+        "scale": {"type": axis.scale},
+        "axis": {"format": axis.format or ",~r", "grid": True},
+    }
+    if axis.scale == "log":
+        # Few enough ticks that a log axis shows only powers of ten, not 2..9 in between.
+        encoding["axis"]["tickCount"] = 5
+    return encoding

@@ -62,7 +62,7 @@ def render_calculator(calculator: Calculator) -> str:
         _outputs(calculator, result),
         '<figure class="calc__chart">',
         f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(calculator.chart.description)}">{svg}</div>',
-        f"<figcaption>{escape(calculator.chart.title)}. {escape(calculator.chart.description)}</figcaption>",
+        f"<figcaption>{escape(calculator.chart.description)}</figcaption>",
         f'<script type="application/json" data-chart-spec>{_script_safe(vega_spec)}</script>',
         "</figure>",
         _sources(calculator),

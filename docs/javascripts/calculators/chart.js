@@ -31,6 +31,10 @@ export async function drawChart(figure, data) {
     await view.runAsync();
     canvas.querySelector(":scope > svg")?.remove();
     holder.hidden = false;
+    // The static SVG scales as a picture; the live chart instead takes the width it has,
+    // so its text stays readable on a phone.
+    const fit = () => view.width(Math.max(260, canvas.clientWidth)).runAsync();
+    new ResizeObserver(fit).observe(canvas);
     return;
   }
   for (const [name, rows] of Object.entries(data)) view.data(name, rows);
