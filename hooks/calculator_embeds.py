@@ -60,10 +60,11 @@ def render_calculator(calculator: Calculator) -> str:
         "</form>",
         '<p class="calc__error calc__error--general" data-error-for="" hidden></p>',
         _outputs(calculator, result),
-        '<figure class="calc__chart">',
+        # The compiled spec rides in an attribute, not a <script>: Material's instant
+        # navigation re-runs every <script> in the content, and drops its type on the way.
+        f'<figure class="calc__chart" data-chart-spec="{escape(vega_spec)}">',
         f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(calculator.chart.description)}">{svg}</div>',
         f"<figcaption>{escape(calculator.chart.description)}</figcaption>",
-        f'<script type="application/json" data-chart-spec>{_script_safe(vega_spec)}</script>',
         "</figure>",
         _sources(calculator),
         "</section>",
@@ -117,8 +118,3 @@ def _sources(calculator: Calculator) -> str:
     if not items:
         return ""
     return f'<details class="calc__sources"><summary>Where the presets come from</summary><ul>{items}</ul></details>'
-
-
-def _script_safe(text: str) -> str:
-    # JSON inside <script> must not contain "</" (it could close the element).
-    return text.replace("</", "<\\/")

@@ -1,7 +1,10 @@
 """Serve the built site on 127.0.0.1, as `make serve` and the browser tests do.
 
 Python's own static server with the headers a Pyodide site needs: the right MIME types for
-WebAssembly and ES modules, and no caching while developing. Used as a script
+WebAssembly and ES modules, and no caching while developing. It also serves ``sitemap.xml``
+with its addresses moved to the origin being served: Material's instant navigation only
+handles links listed in the sitemap, and keeps their port, so a sitemap written for
+``site_url`` would turn every local click into a full page load (and a second Python boot). Used as a script
 (``python tools/serve_site.py [--port 8000] [--dir site]``) and imported by the tests.
 """
 
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,6 +32,25 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".woff2": "font/woff2",
         ".svg": "image/svg+xml",
     }
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0].endswith("/sitemap.xml"):
+            self._send_local_sitemap()
+        else:
+            super().do_GET()
+
+    def _send_local_sitemap(self) -> None:
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if not path.is_file():
+            self.send_error(404)
+            return
+        origin = f"http://{self.headers.get('Host', '127.0.0.1')}"
+        body = re.sub(r"(<loc>|href=\")https?://[^/<\"]+", rf"\g<1>{origin}", path.read_text()).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")

@@ -83,3 +83,24 @@ def test_invalid_input_shows_the_cores_message_and_keeps_the_result(watched, bas
     # A valid value clears the message and the result follows again.
     page.fill(f'input[name="{field}"]', "0.9" if field == "p" else "2")
     expect(page.locator(f'[data-error-for="{field}"]')).to_be_hidden()
+
+
+def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, base_url) -> None:
+    """Arriving by Material's instant navigation, twice, mounts the calculator live each
+    time while Python (the wasm binary and the core wheel) is fetched only once."""
+    page = watched.page
+    runtime_fetches: list[str] = []
+    page.on(
+        "request",
+        lambda r: r.url.endswith((".wasm", ".whl")) and runtime_fetches.append(r.url),
+    )
+    page.goto(base_url)
+    page.locator("article").get_by_role("link", name="half-life calculator").click()
+    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    page.get_by_role("link", name="How this site works").first.click()
+    expect(page).to_have_url(base_url + "how-it-works/")
+    page.go_back()
+    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    page.fill('input[name="p"]', "0.7")
+    expect(page.locator('[data-output="t_p"]')).to_have_text(outputs_for(p="0.7")["t_p"])
+    assert 2 == len(runtime_fetches), runtime_fetches

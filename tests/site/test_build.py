@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -43,8 +44,8 @@ def test_static_chart_and_spec_are_in_the_html(site: Path) -> None:
     """The chart is a static SVG in the page, plus the compiled Vega spec with both data sets."""
     html = (site / "essays" / "half-life" / "index.html").read_text()
     assert re.search(r'<div class="calc__chart-canvas"[^>]*><svg', html)
-    spec_text = re.search(r"<script type=\"application/json\" data-chart-spec>(.*?)</script>", html, re.S)[1]
-    spec = json.loads(spec_text.replace("<\\/", "</"))
+    spec_attr = re.search(r'<figure class="calc__chart" data-chart-spec="([^"]*)"', html)[1]
+    spec = json.loads(unescape(spec_attr))
     assert {"lines", "points"} <= {d["name"] for d in spec["data"]}
 
 

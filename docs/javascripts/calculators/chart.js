@@ -18,7 +18,7 @@ export async function drawChart(figure, data) {
   const vega = await loadVega();
   let view = views.get(figure);
   if (!view) {
-    const spec = JSON.parse(figure.querySelector("[data-chart-spec]").textContent);
+    const spec = JSON.parse(figure.dataset.chartSpec);
     const canvas = figure.querySelector("[data-chart]");
     // Render beside the static SVG, then drop it, so the chart never blinks out.
     const holder = document.createElement("div");
