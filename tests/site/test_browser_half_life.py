@@ -104,3 +104,17 @@ def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, ba
     page.fill('input[name="p"]', "0.7")
     expect(page.locator('[data-output="t_p"]')).to_have_text(outputs_for(p="0.7")["t_p"])
     assert 2 == len(runtime_fetches), runtime_fetches
+
+
+def test_when_python_cannot_load_the_static_result_stays(browser, base_url) -> None:
+    """With the WebAssembly binary blocked, the calculator says so and keeps its result."""
+    context = browser.new_context()
+    context.route("**/*.wasm", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base_url + PAGE)
+    expect(page.locator('.calc[data-calculator="half-life"][data-state="error"]')).to_be_visible(timeout=BOOT_MS)
+    expect(page.locator("[data-calc-status]")).to_contain_text("Python could not start")
+    for name, text in outputs_for().items():
+        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
+    expect(page.locator(".calc__chart-canvas > svg")).to_be_visible()
+    context.close()

@@ -5,6 +5,26 @@ const RUNTIME = new URL("../../assets/runtime/", import.meta.url);
 
 let ready = null;
 
+// Pyodide never settles its loading promise when a download fails (it only logs a warning),
+// so any failed fetch of a runtime file ends the boot with an error instead of a hang.
+function downloadFailure() {
+  return new Promise((_, reject) => {
+    const fetchOriginal = self.fetch.bind(self);
+    self.fetch = async (resource, options) => {
+      const where = String(resource?.url ?? resource);
+      let response;
+      try {
+        response = await fetchOriginal(resource, options);
+      } catch (error) {
+        reject(new Error(`could not download ${where}`));
+        throw error;
+      }
+      if (!response.ok) reject(new Error(`could not download ${where}: HTTP ${response.status}`));
+      return response;
+    };
+  });
+}
+
 async function boot() {
   const response = await fetch(new URL("runtime.json", RUNTIME));
   if (!response.ok) throw new Error(`runtime.json: HTTP ${response.status}`);
@@ -24,7 +44,7 @@ async function boot() {
 self.onmessage = async ({ data }) => {
   const { id, type, calculator, inputs } = data;
   try {
-    ready ??= boot();
+    ready ??= Promise.race([boot(), downloadFailure()]);
     const runtime = await ready;
     if (type === "boot") {
       self.postMessage({ id, booted: { pyodide: runtime.pyodideVersion, core: runtime.coreVersion } });
