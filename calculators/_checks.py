@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["InputError", "finite", "non_negative", "positive", "probability", "result"]
+__all__ = ["InputError", "finite", "non_negative", "positive", "probability", "result", "show"]
 
 
 class InputError(ValueError):
@@ -25,7 +25,10 @@ def finite(name: str, value: float) -> float:
     """Return ``value`` as a float, or raise if it is not a finite real number."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(name, f"{name} must be a number, got {value!r}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond the float range
+        raise InputError(name, f"{name} must be a finite number, got an integer too large for a float") from None
     if not math.isfinite(number):
         raise InputError(name, f"{name} must be a finite number, got {number}")
     return number
@@ -35,7 +38,7 @@ def positive(name: str, value: float) -> float:
     """Return ``value`` if it is finite and strictly greater than 0."""
     number = finite(name, value)
     if number <= 0:
-        raise InputError(name, f"{name} must be greater than 0, got {number:g}")
+        raise InputError(name, f"{name} must be greater than 0, got {show(number)}")
     return number
 
 
@@ -43,7 +46,7 @@ def non_negative(name: str, value: float) -> float:
     """Return ``value`` if it is finite and at least 0."""
     number = finite(name, value)
     if number < 0:
-        raise InputError(name, f"{name} must be 0 or more, got {number:g}")
+        raise InputError(name, f"{name} must be 0 or more, got {show(number)}")
     return number
 
 
@@ -51,7 +54,7 @@ def probability(name: str, value: float) -> float:
     """Return ``value`` if it lies strictly between 0 and 1."""
     number = finite(name, value)
     if not 0 < number < 1:
-        raise InputError(name, f"{name} must be strictly between 0 and 1, got {number:g}")
+        raise InputError(name, f"{name} must be strictly between 0 and 1, got {show(number)}")
     return number
 
 
@@ -64,3 +67,13 @@ def result(what: str, value: float) -> float:
     if not math.isfinite(value):
         raise ValueError(f"{what} is too large to compute")
     return value
+
+
+def show(number: float) -> str:
+    """Write a number back to the reader as they typed it: every digit, no trailing ``.0``.
+
+    >>> show(1.5), show(-3.0), show(1.0000001), show(-0.0), show(1e-320)
+    ('1.5', '-3', '1.0000001', '-0', '1e-320')
+    """
+    text = repr(number)
+    return text[:-2] if text.endswith(".0") else text

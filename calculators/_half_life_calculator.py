@@ -10,6 +10,8 @@ from .half_life import horizon, horizon_ratio, survival
 __all__ = ["HALF_LIFE"]
 
 _CHART_POINTS = 121
+_LN10 = math.log(10)
+_LOG_LIMIT = math.log(1e300)
 
 
 def _compute(t50: float, p: float, shape: float) -> dict[str, float]:
@@ -22,11 +24,12 @@ def _compute(t50: float, p: float, shape: float) -> dict[str, float]:
 
 def _chart_data(t50: float, p: float, shape: float) -> dict[str, list[dict[str, float | str]]]:
     t_p = horizon(p, t50, shape)
-    # Three decades either side of T50, widened to keep the target point in view.
-    low = min(t50 / 1000, t_p / 2)
-    high = max(t50 * 1000, t_p * 2)
-    step = (math.log(high) - math.log(low)) / (_CHART_POINTS - 1)
-    lengths = [math.exp(math.log(low) + i * step) for i in range(_CHART_POINTS)]
+    # Three decades either side of T50, widened to keep the target point in view; worked
+    # out in logs and kept within the float range, so extreme inputs still draw.
+    log_low = max(min(math.log(t50), math.log(t_p)) - 3 * _LN10, -_LOG_LIMIT)
+    log_high = min(max(math.log(t50), math.log(t_p)) + 3 * _LN10, _LOG_LIMIT)
+    step = (log_high - log_low) / (_CHART_POINTS - 1)
+    lengths = [math.exp(log_low + i * step) for i in range(_CHART_POINTS)]
     shapes = [1.0] if shape == 1 else [1.0, shape]
     lines = [
         {"t": t, "success": survival(t, t50, k), "series": _series_name(k)}

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._chart import DATASETS
-from ._checks import InputError
+from ._checks import InputError, finite
 from ._declare import Calculator
 from ._format import format_value
 from ._registry import get_calculator
@@ -25,21 +25,20 @@ __all__ = ["parse_number", "run", "run_json"]
 def parse_number(name: str, raw: object) -> float:
     """Read one input as a float: a number, or text such as ``"59"`` or ``"1e-3"``.
 
-    Raises :class:`InputError` naming ``name`` for empty or non-numeric text. Range checks
-    are left to the formulas, which know the allowed range.
+    Raises :class:`InputError` naming ``name`` for empty, non-numeric or non-finite input.
+    Range checks are left to the formulas, which know the allowed range.
     """
-    if isinstance(raw, bool):
-        raise InputError(name, f"{name} must be a number, got {raw!r}")
-    if isinstance(raw, (int, float)):
-        return float(raw)
-    text = str(raw).strip()
+    if isinstance(raw, (int, float)):  # bool included: finite() rejects it by name
+        return finite(name, raw)
+    text = "" if raw is None else str(raw).strip()
     if not text:
         raise InputError(name, f"{name} is empty: enter a number")
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         shown = text if len(text) <= 40 else text[:40] + "…"
         raise InputError(name, f"{name} must be a number, got {shown!r}") from None
+    return finite(name, number)
 
 
 def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:

@@ -1,0 +1,29 @@
+"""Shared test set-up: Hypothesis profiles, and the import path for ``tests/strategies.py``.
+
+Runs under CPython and Pyodide alike, so it uses only the standard library and Hypothesis.
+Choose a profile with the environment variable HYPOTHESIS_PROFILE: ``ci`` (the default)
+or ``nightly`` (many more examples).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+# --import-mode=importlib leaves sys.path alone, so put tests/ on it for `import strategies`
+# (what pytest's `pythonpath` setting would do).
+_TESTS = str(Path(__file__).resolve().parent)
+if _TESTS not in sys.path:
+    sys.path.insert(0, _TESTS)
+
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # a layer that does not use Hypothesis need not install it
+    pass
+else:
+    # No deadline or speed checks: the suites also run in Pyodide, where timing means nothing.
+    _UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+    settings.register_profile("ci", max_examples=100, **_UNTIMED)
+    settings.register_profile("nightly", max_examples=5000, **_UNTIMED)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -1,0 +1,75 @@
+"""Run tests/core (and the package's doctests) in Pyodide under Node, as the browser would.
+
+This CPython test prepares what run_core_tests.mjs needs, then runs it:
+
+* wheels of pytest, Hypothesis and their dependencies for Pyodide's Python and platform
+  (read from node_modules/pyodide/pyodide-lock.json), downloaded once with pip into
+  .cache/pyodide-wheels/ and used offline from then on;
+* a wheel of this repository, built without network from the working tree.
+
+The pytest and Hypothesis versions are the ones installed here, so both runs test alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = Path(__file__).with_name("run_core_tests.mjs")
+CACHE = ROOT / ".cache" / "pyodide-wheels"
+COMPLETE = "COMPLETE"  # written once every wheel is in place
+
+
+def pyodide_wheels() -> Path:
+    """Return a folder with Pyodide-compatible wheels of pytest and Hypothesis, downloading once."""
+    info = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())["info"]
+    python = ".".join(info["python"].split(".")[:2])  # "3.14"
+    abi = "cp" + python.replace(".", "")
+    platform = f"pyemscripten_{info['abi_version']}_{info['arch']}"  # Hypothesis is not pure Python
+    pins = [f"{name}=={version(name)}" for name in ("pytest", "hypothesis")]
+    folder = CACHE / "-".join([f"py{python}", platform, *pins]).replace("==", "-")
+    if (folder / COMPLETE).exists():
+        return folder
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix="partial-", dir=CACHE))
+    try:
+        download = [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:"]
+        target = ["--python-version", python, "--implementation", "cp", "--abi", abi]
+        target += ["--platform", platform]
+        subprocess.run([*download, *target, "--dest", partial, *pins], check=True)
+        names = sorted(wheel.name for wheel in partial.glob("*.whl"))
+        (partial / COMPLETE).write_text("\n".join(names) + "\n")
+        partial.chmod(0o755)  # mkdtemp makes it private
+        shutil.rmtree(folder, ignore_errors=True)
+        partial.rename(folder)
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    return folder
+
+
+def core_wheel(out: Path) -> Path:
+    """Build this repository's wheel into ``out`` (no dependencies, no build isolation: offline)."""
+    offline = ["--quiet", "--no-deps", "--no-build-isolation"]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", ROOT, *offline, "-w", out], check=True)
+    [wheel] = out.glob("*.whl")
+    return wheel
+
+
+def test_core_suite_passes_in_pyodide(tmp_path: Path) -> None:
+    """tests/core and the doctests pass in Pyodide, with a nonzero number of tests run."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run Pyodide"
+    command = [node, str(SCRIPT), str(pyodide_wheels()), str(core_wheel(tmp_path))]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    output = run.stdout + run.stderr
+    assert 0 == run.returncode, output[-4000:]
+    assert "platform emscripten" in output
+    summary = re.findall(r"^=+ (.*) in [\d.]+s.* =+$", output, re.MULTILINE)[-1]
+    assert re.fullmatch(r"[1-9]\d* passed", summary), summary
