@@ -1,7 +1,9 @@
-"""Golden cases: the model against numbers stated by the project's sources.
+"""Golden cases: the models against numbers stated by the project's sources.
 
-The cases live in ``tests/cases/half_life.csv`` (see the README there). Standard library
-and pytest only, so this runs unchanged in Pyodide.
+Every ``tests/cases/*.csv`` is a table of cases (see the README there): a public function
+of :mod:`calculators`, its keyword arguments, the value a source states, the tolerance that
+source's precision allows, and the source. Standard library and pytest only, so this runs
+unchanged in Pyodide.
 """
 
 from __future__ import annotations
@@ -12,42 +14,63 @@ from pathlib import Path
 
 import pytest
 
-from calculators import horizon, survival
+import calculators
 
-CASES = Path(__file__).parent.parent / "cases" / "half_life.csv"
-FUNCTIONS = {"survival": survival, "horizon": horizon}
-
-
-def _read_cases() -> list[dict[str, str]]:
-    with CASES.open(newline="", encoding="utf-8") as file:
-        return list(csv.DictReader(file))
+CASES = Path(__file__).parent.parent / "cases"
+COLUMNS = ["id", "function", "args", "output", "expected", "rel_tol", "source"]
 
 
-def _number(cell: str) -> float:
-    """Read ``"0.25"`` or ``"1/3.11"`` (the form the sources use for T_p = T50 / 3.11)."""
+def read_cases() -> list[dict[str, str]]:
+    """Every row of every case table, with the table's name added as ``table``."""
+    rows = []
+    for table in sorted(CASES.glob("*.csv")):
+        with table.open(newline="", encoding="utf-8") as file:
+            reader = csv.DictReader(file)
+            assert COLUMNS == reader.fieldnames, table.name
+            rows += [{**row, "table": table.stem} for row in reader]
+    return rows
+
+
+def number(cell: str) -> float:
+    """Read ``"0.25"``, ``"1e25"`` or ``"1/3.11"`` (the form sources use for T50 / 3.11)."""
     numerator, _, denominator = cell.partition("/")
     return float(numerator) / float(denominator) if denominator else float(numerator)
 
 
-ROWS = _read_cases()
+def arguments(cell: str) -> dict[str, float]:
+    """Read ``"t=2; t50=1; shape=0.6"`` as keyword arguments."""
+    pairs = (item.split("=", 1) for item in cell.split(";") if item.strip())
+    return {name.strip(): number(value.strip()) for name, value in pairs}
 
 
-@pytest.mark.parametrize("row", [pytest.param(row, id=row["id"]) for row in ROWS])
+def evaluate(row: dict[str, str]) -> float:
+    """Call the row's function with its arguments; pick ``output`` from a record result."""
+    result = getattr(calculators, row["function"])(**arguments(row["args"]))
+    return float(getattr(result, row["output"]) if row["output"] else result)
+
+
+ROWS = read_cases()
+
+
+@pytest.mark.parametrize("row", [pytest.param(row, id=f"{row['table']}:{row['id']}") for row in ROWS])
 def test_golden_case(row: dict[str, str]) -> None:
     """The function gives the source's value to the precision the source states."""
-    first = row["t"] if row["function"] == "survival" else row["p"]
-    actual = FUNCTIONS[row["function"]](float(first), float(row["t50"]), float(row["shape"]))
-    assert pytest.approx(_number(row["expected"]), rel=float(row["rel_tol"]), abs=0) == actual
+    assert pytest.approx(number(row["expected"]), rel=float(row["rel_tol"]), abs=0) == evaluate(row)
 
 
-def test_case_table_is_well_formed() -> None:
-    """Every row has a unique id, a known function, one time argument, a tolerance and a source."""
-    assert 11 == len(ROWS)
-    assert len(ROWS) == len({row["id"] for row in ROWS})
+def test_case_tables_are_well_formed() -> None:
+    """Unique ids per table, public functions, tolerances under 5%, and a source on every row."""
+    assert ROWS, "no golden cases found"
+    assert len(ROWS) == len({(row["table"], row["id"]) for row in ROWS})
     for row in ROWS:
-        assert row["function"] in FUNCTIONS
-        uses_t = row["function"] == "survival"
-        assert (uses_t, not uses_t) == (bool(row["t"]), bool(row["p"]))
-        assert 0 < float(row["rel_tol"]) < 0.05
-        assert math.isfinite(_number(row["expected"]))
-        assert row["source"].startswith("Fact base §6 row ")
+        assert row["function"] in calculators.__all__, row["id"]
+        assert 0 < float(row["rel_tol"]) < 0.05, row["id"]
+        assert math.isfinite(number(row["expected"])), row["id"]
+        assert row["source"].strip(), row["id"]
+
+
+def test_half_life_table_covers_fact_base_rows_13_14_17() -> None:
+    """The half-life table holds the 11 cases of the fact base's §6 rows 13, 14 and 17."""
+    half_life = [row for row in ROWS if row["table"] == "half_life"]
+    assert 11 == len(half_life)
+    assert {"13", "14", "17"} == {row["id"].split("-")[0].removeprefix("row") for row in half_life}
