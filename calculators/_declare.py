@@ -91,6 +91,9 @@ class Calculator:
     outputs: tuple[Output, ...]
     compute: Callable[..., Mapping[str, float]]
     chart: Chart
+    #: A second valid setting of every input, different from the defaults: what the browser
+    #: tests type in to check that Pyodide computes what CPython does.
+    example: Mapping[str, float]
     presets: tuple[Preset, ...] = ()
 
     def defaults(self) -> dict[str, float]:

@@ -129,6 +129,7 @@ HALF_LIFE = Calculator(
         Output(name="success_at_2x", label="Success at twice T50", kind="percent"),
     ),
     compute=_compute,
+    example={"t50": 240.0, "p": 0.95, "shape": 0.6},
     chart=Chart(
         title="Success probability against task length",
         description=(
