@@ -18,6 +18,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -71,23 +72,30 @@ def runtime_manifest(wheel: Path) -> dict[str, str]:
 
 
 def build_core_wheel() -> Path:
-    """Build (or reuse) the wheel of ``calculators`` for the current sources."""
+    """Build (or reuse) the wheel of ``calculators`` for the current sources.
+
+    Wheels are cached under ``build/wheel/<hash of the sources>/``. A build goes to a fresh
+    temporary folder first and is renamed into place, so builds running side by side never
+    see each other's half-written wheels.
+    """
     digest = hashlib.sha256()
     for path in sorted([ROOT / "pyproject.toml", *(ROOT / "calculators").rglob("*.py")]):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     out = WHEEL_CACHE / digest.hexdigest()[:16]
-    wheels = sorted(out.glob("*.whl"))
-    if wheels:
-        return wheels[0]
-    shutil.rmtree(WHEEL_CACHE, ignore_errors=True)
-    out.mkdir(parents=True)
-    command = [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(out)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    wheels = sorted(out.glob("*.whl"))
-    if done.returncode != 0 or len(wheels) != 1:
-        raise PluginError(f"building the core wheel failed:\n{done.stdout}\n{done.stderr}")
-    return wheels[0]
+    if not sorted(out.glob("*.whl")):
+        WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix="partial-", dir=WHEEL_CACHE))
+        command = [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(scratch)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0 or len(list(scratch.glob("*.whl"))) != 1:
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise PluginError(f"building the core wheel failed:\n{done.stdout}\n{done.stderr}")
+        try:
+            scratch.rename(out)
+        except OSError:  # another build finished the same wheel first
+            shutil.rmtree(scratch, ignore_errors=True)
+    return sorted(out.glob("*.whl"))[0]
 
 
 def _package_files(package: str, patterns: list[str]) -> list[Path]:
