@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 WHEEL_CACHE = ROOT / "build" / "wheel"
 RUNTIME_DIR = "assets/runtime"
+# What the wheel is built from (pyproject.toml names README.md as the long description).
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "calculators")
 
 # Site folder -> (npm package, files inside it). Only what the site uses is copied:
 # Pyodide's ES-module loader, interpreter and standard library (the core needs no other
@@ -79,15 +81,25 @@ def build_core_wheel() -> Path:
     see each other's half-written wheels.
     """
     digest = hashlib.sha256()
-    for path in sorted([ROOT / "pyproject.toml", *(ROOT / "calculators").rglob("*.py")]):
+    for path in sorted([ROOT / "pyproject.toml", ROOT / "README.md", *(ROOT / "calculators").rglob("*.py")]):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     out = WHEEL_CACHE / digest.hexdigest()[:16]
     if not sorted(out.glob("*.whl")):
         WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix="partial-", dir=WHEEL_CACHE))
-        command = [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(scratch)]
+        # Build from a copy of the package's sources: setuptools writes build/ and
+        # *.egg-info next to them, and concurrent builds must not share those.
+        source = scratch / "source"
+        source.mkdir()
+        for name in WHEEL_SOURCES:
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(ROOT / name, source / name)
+        command = [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--no-build-isolation", "-q", "-w", str(scratch)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
+        shutil.rmtree(source, ignore_errors=True)
         if done.returncode != 0 or len(list(scratch.glob("*.whl"))) != 1:
             shutil.rmtree(scratch, ignore_errors=True)
             raise PluginError(f"building the core wheel failed:\n{done.stdout}\n{done.stderr}")
