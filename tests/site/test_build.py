@@ -103,3 +103,27 @@ def test_bad_prose_number_fails_the_build(repo_module, shortcode: str, message: 
     page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
     with pytest.raises(PluginError, match=re.escape(message)):
         hook.on_page_markdown(shortcode, page, None, None)
+
+
+def test_every_page_can_be_cited(site: Path) -> None:
+    """Each page ends with a citation naming its own stable address, the version and the date."""
+    import calculators
+
+    pages = [p for p in site.rglob("index.html")]
+    assert pages
+    for page in pages:
+        html = unescape(re.sub(r"<[^>]+>", "", page.read_text()))  # the text a reader copies
+        address = "https://scaling-series-companion.github.io/" + page.parent.relative_to(site).as_posix() + "/"
+        address = address.replace("/./", "/")
+        assert "Cite this page" in html, page
+        assert html.count(address) >= 2, (page, address)  # plain text and BibTeX
+        assert f"Version {calculators.__version__}" in html, page
+        assert "@misc{ssc-" in html, page
+
+
+def test_citation_file_matches_the_package_version() -> None:
+    """CITATION.cff states the same version as the package."""
+    import calculators
+
+    text = (Path(__file__).resolve().parents[2] / "CITATION.cff").read_text()
+    assert f"version: {calculators.__version__}\n" in text
