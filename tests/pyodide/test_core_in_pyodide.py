@@ -5,13 +5,14 @@ This CPython test prepares what run_core_tests.mjs needs, then runs it:
 * wheels of pytest, Hypothesis and their dependencies for Pyodide's Python and platform
   (read from node_modules/pyodide/pyodide-lock.json), downloaded once with pip into
   .cache/pyodide-wheels/ and used offline from then on;
-* a wheel of this repository, built without network from the working tree.
+* the wheel of this repository that the site ships, built by the same hook (no network).
 
 The pytest and Hypothesis versions are the ones installed here, so both runs test alike.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
@@ -54,19 +55,21 @@ def pyodide_wheels() -> Path:
     return folder
 
 
-def core_wheel(out: Path) -> Path:
-    """Build this repository's wheel into ``out`` (no dependencies, no build isolation: offline)."""
-    offline = ["--quiet", "--no-deps", "--no-build-isolation"]
-    subprocess.run([sys.executable, "-m", "pip", "wheel", ROOT, *offline, "-w", out], check=True)
-    [wheel] = out.glob("*.whl")
-    return wheel
+def core_wheel() -> Path:
+    """The wheel of this repository, built (or reused) exactly as the site build does."""
+    hooks = ROOT / "hooks" / "runtime_assets.py"
+    spec = importlib.util.spec_from_file_location("runtime_assets", hooks)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build_core_wheel()
 
 
-def test_core_suite_passes_in_pyodide(tmp_path: Path) -> None:
+def test_core_suite_passes_in_pyodide() -> None:
     """tests/core and the doctests pass in Pyodide, with a nonzero number of tests run."""
     node = shutil.which("node")
     assert node, "Node.js is needed to run Pyodide"
-    command = [node, str(SCRIPT), str(pyodide_wheels()), str(core_wheel(tmp_path))]
+    command = [node, str(SCRIPT), str(pyodide_wheels()), str(core_wheel())]
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     output = run.stdout + run.stderr
     assert 0 == run.returncode, output[-4000:]
