@@ -13,9 +13,11 @@ Worker) and under pytest. Standard library only.
 
 from ._chart import vega_lite_spec
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._export import export, export_json
 from ._format import format_value
 from ._registry import CALCULATORS, get_calculator
 from ._runtime import run, run_json
+from ._snippet import python_snippet
 from .half_life import horizon, horizon_ratio, survival
 
 __version__ = "0.1.0"
@@ -28,10 +30,13 @@ __all__ = [
     "Input",
     "Output",
     "Preset",
+    "export",
+    "export_json",
     "format_value",
     "get_calculator",
     "horizon",
     "horizon_ratio",
+    "python_snippet",
     "run",
     "run_json",
     "survival",

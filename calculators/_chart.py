@@ -1,8 +1,10 @@
 """Turn a :class:`~calculators._declare.Chart` into a Vega-Lite spec.
 
-The spec's structure depends only on the declaration; the numbers live in two named data
-sets, ``lines`` and ``points``. The build renders the spec to a static SVG and compiles it
-to Vega once; the browser then only swaps those two data sets when an input changes.
+The spec's structure depends only on the declaration; the numbers live in named data sets:
+``lines`` and ``points``, which the calculator computes, and ``pinned``, which starts empty
+and holds the lines of a setting the reader pinned for comparison (drawn dashed). The build
+renders the spec to a static SVG and compiles it to Vega once; the browser then only swaps
+data sets when an input changes.
 """
 
 from __future__ import annotations
@@ -11,9 +13,14 @@ from typing import Any
 
 from ._declare import Axis, Chart
 
-__all__ = ["DATASETS", "vega_lite_spec"]
+__all__ = ["DATASETS", "PINNED", "chart_table", "vega_lite_spec"]
 
+#: The data sets a calculator's chart function returns.
 DATASETS = ("lines", "points")
+#: The data set the page fills with a pinned setting's lines.
+PINNED = "pinned"
+#: At most this many rows in the table that accompanies each chart.
+TABLE_ROWS = 13
 
 # Colours distinguishable in light and dark mode and by readers with colour-vision
 # deficiency (Okabe-Ito blue and vermillion, then orange and bluish green).
@@ -35,8 +42,18 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
         "height": 320,
         "autosize": {"type": "fit", "contains": "padding"},
         "background": None,
-        "datasets": {name: data[name] for name in DATASETS},
+        "datasets": {**{name: data[name] for name in DATASETS}, PINNED: []},
         "layer": [
+            {
+                "data": {"name": PINNED},
+                "mark": {"type": "line", "strokeWidth": 2, "strokeDash": [6, 4], "color": "#888"},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "detail": {"field": "series"},
+                    "tooltip": [*tooltip, {"field": "series", "title": "Pinned curve"}],
+                },
+            },
             {
                 "data": {"name": "lines"},
                 "mark": {"type": "line", "strokeWidth": 2.5, "interpolate": "monotone"},
@@ -89,3 +106,35 @@ def _position(axis: Axis) -> dict[str, Any]:
         # Few enough ticks that a log axis shows only powers of ten, not 2..9 in between.
         encoding["axis"]["tickCount"] = 5
     return encoding
+
+
+def chart_table(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The chart's numbers as a small table, for readers who cannot use the picture.
+
+    Returns ``{"columns": [...], "rows": [[...], ...]}`` of formatted text: the x value, then
+    each series' y value at that x (rows sampled evenly from the lines), followed by the
+    labelled points as ``{"label", "x", "y"}`` under ``"points"``.
+    """
+    from ._format import format_value
+
+    series = list(dict.fromkeys(row["series"] for row in data["lines"]))
+    by_x: dict[float, dict[str, float]] = {}
+    for row in data["lines"]:
+        by_x.setdefault(row[chart.x.field], {})[row["series"]] = row[chart.y.field]
+    xs = sorted(by_x)
+    step = max(1, -(-(len(xs) - 1) // (TABLE_ROWS - 1)))
+    sampled = xs[::step] if xs[-1] in xs[::step] else [*xs[::step], xs[-1]]
+
+    def cell(value: float | None, kind: str) -> str:
+        return "" if value is None else format_value(value, kind)
+
+    return {
+        "columns": [chart.x.title, *series],
+        "rows": [
+            [cell(x, chart.x.kind), *(cell(by_x[x].get(name), chart.y.kind) for name in series)] for x in sampled
+        ],
+        "points": [
+            {"label": str(point["label"]), "x": cell(point[chart.x.field], chart.x.kind), "y": cell(point[chart.y.field], chart.y.kind)}
+            for point in data["points"]
+        ],
+    }

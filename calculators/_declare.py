@@ -62,7 +62,10 @@ class Axis:
     field: str
     title: str
     scale: Literal["linear", "log"] = "linear"
+    #: d3-format string for the chart's tick labels ("" picks a plain number format).
     format: str = ""
+    #: :func:`~calculators.format_value` kind for the same values in tables and downloads.
+    kind: str = "number"
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ HALF_LIFE = Calculator(
             "passing through 50% at T50."
         ),
         x=Axis(field="t", title="Task length (minutes, log scale)", scale="log"),
-        y=Axis(field="success", title="Probability of success", format=".0%"),
+        y=Axis(field="success", title="Probability of success", format=".0%", kind="percent"),
         data=_chart_data,
     ),
 )

@@ -13,11 +13,12 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from ._chart import DATASETS
+from ._chart import DATASETS, chart_table
 from ._checks import InputError, finite
 from ._declare import Calculator
 from ._format import format_value
 from ._registry import get_calculator
+from ._snippet import python_snippet
 
 __all__ = ["parse_number", "run", "run_json"]
 
@@ -51,9 +52,10 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
             ignored.
 
     Returns:
-        ``{"ok": True, "inputs": ..., "outputs": ..., "chart": ...}`` where ``outputs``
-        maps each output name to ``{"value": float, "text": str}`` and ``chart`` holds the
-        chart's data sets; or ``{"ok": False, "errors": {name: message}}`` when the inputs
+        ``{"ok": True, "inputs": ..., "outputs": ..., "chart": ..., "table": ...}`` where
+        ``outputs`` maps each output name to ``{"value": float, "text": str}``, ``chart``
+        holds the chart's data sets, ``table`` the same numbers as formatted text and
+        ``python`` the code that reproduces the result; or ``{"ok": False, "errors": {name: message}}`` when the inputs
         are invalid, with ``name`` the offending input ("" when no single input is to
         blame). Only ``ValueError`` is turned into a message; anything else is a bug and
         propagates.
@@ -83,6 +85,8 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
             for spec in calculator.outputs
         },
         "chart": {name: chart[name] for name in DATASETS},
+        "table": chart_table(calculator.chart, chart),
+        "python": python_snippet(calculator.id, values),
     }
 
 

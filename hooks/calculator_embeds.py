@@ -18,10 +18,11 @@ from typing import Any
 import vl_convert
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from calculators import CALCULATORS, Calculator, get_calculator, run, vega_lite_spec
+from calculators import CALCULATORS, Calculator, __version__, export, get_calculator, run, vega_lite_spec
 
 SHORTCODE = re.compile(r"<!--\s*md:calculator\s+(?P<id>[^\s>]*)\s*-->")
 
@@ -34,12 +35,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # Downloads of every calculator's default result, so the buttons work without Python.
+    for calculator in CALCULATORS.values():
+        exported = export(calculator.id, calculator.defaults(), __version__)
+        for kind in ("csv", "json"):
+            files.append(File.generated(config, download_path(calculator.id, kind), content=exported[kind]))
+    return files
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return SHORTCODE.sub(lambda match: render_calculator(get_calculator(match["id"])), html)
+    return SHORTCODE.sub(lambda match: render_calculator(get_calculator(match["id"]), page.url), html)
 
 
-def render_calculator(calculator: Calculator) -> str:
-    """The static HTML of ``calculator`` showing its default result."""
+def download_path(calculator_id: str, kind: str) -> str:
+    """Where the default result's download lives in the site."""
+    return f"assets/downloads/{calculator_id}.{kind}"
+
+
+def render_calculator(calculator: Calculator, page_url: str = "") -> str:
+    """The static HTML of ``calculator`` showing its default result, for a page at ``page_url``."""
     result = run(calculator.id, calculator.defaults())
     if not result["ok"]:
         raise PluginError(f"calculator {calculator.id!r} fails on its own defaults: {result['errors']}")
@@ -48,7 +63,8 @@ def render_calculator(calculator: Calculator) -> str:
     vega_spec = json.dumps(vl_convert.vegalite_to_vega(spec), separators=(",", ":"))
     cid = calculator.id
     parts = [
-        f'<section class="calc" data-calculator="{escape(cid)}" data-state="static" aria-label="Calculator: {escape(calculator.title)}">',
+        f'<section class="calc" id="calc-{escape(cid)}" data-calculator="{escape(cid)}" data-state="static" '
+        f'aria-label="Calculator: {escape(calculator.title)}">',
         '<div class="calc__head">',
         f'<p class="calc__title">{escape(calculator.title)}</p>',
         '<p class="calc__status" data-calc-status role="status">Showing the result computed when this page was built.</p>',
@@ -60,16 +76,58 @@ def render_calculator(calculator: Calculator) -> str:
         "</form>",
         '<p class="calc__error calc__error--general" data-error-for="" hidden></p>',
         _outputs(calculator, result),
+        _toolbar(cid, page_url),
         # The compiled spec rides in an attribute, not a <script>: Material's instant
         # navigation re-runs every <script> in the content, and drops its type on the way.
         f'<figure class="calc__chart" data-chart-spec="{escape(vega_spec)}">',
         f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(calculator.chart.description)}">{svg}</div>',
-        f"<figcaption>{escape(calculator.chart.description)}</figcaption>",
+        f"<figcaption>{escape(calculator.chart.description)}"
+        '<span class="calc__pinned-note" data-pinned-note hidden> Dashed grey lines: the pinned setting.</span></figcaption>',
         "</figure>",
+        _table(result["table"]),
+        '<details class="calc__python"><summary>Python for this result</summary>'
+        f'<pre><code data-python>{escape(result["python"])}</code></pre>'
+        "<p>Install the package with pip from this site's repository, then run the lines above to get "
+        "exactly the numbers shown.</p></details>",
         _sources(calculator),
         "</section>",
     ]
     return "\n".join(parts)
+
+
+def _toolbar(cid: str, page_url: str) -> str:
+    def download(kind: str, label: str) -> str:
+        href = get_relative_url(download_path(cid, kind), page_url or "index.html")
+        return (
+            f'<a class="md-button calc__action" href="{escape(href)}" download="{escape(cid)}.{kind}" '
+            f'data-download="{kind}">{label}</a>'
+        )
+
+    return (
+        '<div class="calc__actions" role="group" aria-label="Share, compare and download">'
+        '<button type="button" class="md-button calc__action" data-action="pin">Pin for comparison</button>'
+        '<button type="button" class="md-button calc__action" data-action="unpin" hidden>Clear pinned</button>'
+        '<button type="button" class="md-button calc__action" data-action="copy-link">Copy link</button>'
+        '<button type="button" class="md-button calc__action" data-action="copy-python">Copy as Python</button>'
+        + download("csv", "Download CSV")
+        + download("json", "Download JSON")
+        + '<p class="calc__notice" data-notice role="status"></p>'
+        "</div>"
+    )
+
+
+def _table(table: dict[str, Any]) -> str:
+    head = "".join(f"<th scope=\"col\">{escape(name)}</th>" for name in table["columns"])
+    rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in table["rows"])
+    points = "".join(
+        f"<li><strong>{escape(p['label'])}</strong>: {escape(p['x'])}, {escape(p['y'])}</li>" for p in table["points"]
+    )
+    return (
+        '<details class="calc__table"><summary>Chart data as a table</summary>'
+        f'<ul data-table-points>{points}</ul>'
+        f'<div class="calc__table-scroll"><table><thead><tr data-table-head>{head}</tr></thead>'
+        f"<tbody data-table-body>{rows}</tbody></table></div></details>"
+    )
 
 
 def _field(cid: str, spec: Any) -> str:
@@ -105,6 +163,7 @@ def _outputs(calculator: Calculator, result: dict[str, Any]) -> str:
         f'<div class="calc__output"><dt>{escape(o.label)}</dt><dd>'
         f'<output data-output="{escape(o.name)}">{escape(result["outputs"][o.name]["text"])}</output>'
         + (f' <span class="calc__unit">{escape(o.unit)}</span>' if o.unit else "")
+        + f'<span class="calc__pinned" data-pinned="{escape(o.name)}" hidden></span>'
         + "</dd></div>"
         for o in calculator.outputs
     )

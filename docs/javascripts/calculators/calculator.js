@@ -1,92 +1,157 @@
 // One calculator on the page: read its inputs, ask Python, show the result or the message.
-// The section arrives complete from the build (form, default result, static chart); this
-// module only makes it live. States: static -> loading -> live, or error if Python fails.
-import { drawChart } from "./chart.js";
-import { boot, compute } from "./runtime.js";
+// The section arrives complete from the build (form, default result, static chart, table,
+// downloads); this module makes it live. States: static -> loading -> live, or error if
+// Python cannot start (the static result then stays, and says so).
+import { drawChart, drawPinned } from "./chart.js";
+import { readPermalink, writePermalink } from "./permalink.js";
+import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
+import { boot, compute, exportResult, onProgress } from "./runtime.js";
 
 const STATUS = {
   static: "Showing the result computed when this page was built.",
-  loading: "Starting Python in your browser… the result shown was computed when this page was built.",
+  download: "Downloading Python for your browser… the result shown was computed when this page was built.",
+  core: "Starting the calculators in Python…",
   live: "Live: Python is running in your browser.",
   error: "Python could not start in this browser, so the result shown is the one computed when this page was built.",
 };
 
-const requestCounts = new WeakMap();
+// Per calculator element: the newest request number and the last good result.
+const calculators = new WeakMap();
 
 export function mountCalculator(root) {
-  if (root.dataset.mounted) return;
-  root.dataset.mounted = "true";
+  if (calculators.has(root)) return;
+  const state = { request: 0, last: null };
+  calculators.set(root, state);
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", () => update(root));
   for (const button of root.querySelectorAll("[data-preset]")) {
-    button.addEventListener("click", () => applyPreset(root, JSON.parse(button.dataset.values)));
+    button.addEventListener("click", () => applyPreset(root, button));
   }
-  setState(root, "loading");
+  root.querySelector('[data-action="pin"]').addEventListener("click", () => pin(root, true));
+  root.querySelector('[data-action="unpin"]').addEventListener("click", () => pin(root, false));
+  root.querySelector('[data-action="copy-link"]').addEventListener("click", () => copy(root, "link"));
+  root.querySelector('[data-action="copy-python"]').addEventListener("click", () => copy(root, "python"));
+  for (const link of root.querySelectorAll("[data-download]")) {
+    link.addEventListener("click", (event) => download(root, link, event));
+  }
+
+  const fromUrl = readPermalink(root.dataset.calculator, inputNames(root));
+  for (const [name, value] of Object.entries(fromUrl)) input(root, name).value = value;
+  if (Object.keys(fromUrl).length) notify(root, "Inputs taken from the link; the result follows once Python is running.");
+
+  setStatus(root, "download");
+  const stopListening = onProgress((stage) => root.dataset.state === "loading" && setStatus(root, stage));
   boot().then(
     () => {
-      setState(root, "live");
+      stopListening();
+      setStatus(root, "live");
       update(root);
     },
     (error) => {
+      stopListening();
       console.warn("Python runtime unavailable:", error.message);
-      setState(root, "error");
+      setStatus(root, "error");
     },
   );
 }
 
-function applyPreset(root, values) {
-  for (const [name, value] of Object.entries(values)) {
-    const input = root.querySelector(`input[name="${CSS.escape(name)}"]`);
-    if (input) input.value = String(value);
-  }
-  update(root);
+function inputNames(root) {
+  return [...root.querySelectorAll("form input[name]")].map((element) => element.name);
+}
+
+function input(root, name) {
+  return root.querySelector(`form input[name="${CSS.escape(name)}"]`);
 }
 
 function readInputs(root) {
-  const inputs = {};
-  for (const input of root.querySelectorAll("form input[name]")) inputs[input.name] = input.value;
-  return inputs;
+  return Object.fromEntries(inputNames(root).map((name) => [name, input(root, name).value]));
+}
+
+function applyPreset(root, button) {
+  for (const [name, value] of Object.entries(JSON.parse(button.dataset.values))) {
+    const element = input(root, name);
+    if (element) element.value = String(value);
+  }
+  notify(root, `${button.textContent}: ${button.title}`);
+  update(root);
 }
 
 async function update(root) {
   if (root.dataset.state !== "live") return;
-  const count = (requestCounts.get(root) ?? 0) + 1;
-  requestCounts.set(root, count);
+  const state = calculators.get(root);
+  const request = ++state.request;
+  const inputs = readInputs(root);
   let result;
   try {
-    result = await compute(root.dataset.calculator, readInputs(root));
+    result = await compute(root.dataset.calculator, inputs);
   } catch (error) {
     console.warn("Calculator failed:", error.message);
     showErrors(root, { "": "Something went wrong while computing this result; the last good result is kept." });
     return;
   }
-  if (requestCounts.get(root) !== count) return; // a newer request is on its way
+  if (request !== state.request) return; // a newer request is on its way
   if (!result.ok) {
     showErrors(root, result.errors);
     return;
   }
+  state.last = { inputs, result };
   showErrors(root, {});
-  for (const [name, output] of Object.entries(result.outputs)) {
-    const element = root.querySelector(`[data-output="${CSS.escape(name)}"]`);
-    if (element) element.textContent = output.text;
-  }
-  root.dataset.result = "fresh";
+  showOutputs(root, result.outputs);
+  showTable(root, result.table);
+  root.querySelector("[data-python]").textContent = result.python;
+  writePermalink(root.dataset.calculator, inputs);
   await drawChart(root.querySelector(".calc__chart"), result.chart);
 }
 
-function showErrors(root, errors) {
-  for (const element of root.querySelectorAll("[data-error-for]")) {
-    const message = errors[element.dataset.errorFor];
-    element.textContent = message ?? "";
-    element.hidden = !message;
-    const input = root.querySelector(`input[name="${CSS.escape(element.dataset.errorFor)}"]`);
-    if (input) input.setAttribute("aria-invalid", message ? "true" : "false");
+function pin(root, on) {
+  const { last } = calculators.get(root);
+  const pinned = on ? last?.result : null;
+  if (on && !pinned) {
+    notify(root, "Nothing to pin yet: the result becomes pinnable once Python is running.");
+    return;
   }
-  root.dataset.result = Object.keys(errors).length ? "stale" : "fresh";
+  showPinned(root, pinned?.outputs ?? null);
+  drawPinned(root.querySelector(".calc__chart"), pinned ? pinned.chart.lines : []);
+  notify(root, on ? "Pinned. Change the inputs to compare with this setting." : "Pinned setting cleared.");
 }
 
-function setState(root, state) {
-  root.dataset.state = state;
-  root.querySelector("[data-calc-status]").textContent = STATUS[state];
+async function copy(root, what) {
+  let text;
+  if (what === "link") {
+    const { last } = calculators.get(root);
+    text = last ? writePermalink(root.dataset.calculator, last.inputs) : location.href;
+  } else {
+    text = root.querySelector("[data-python]").textContent;
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    notify(root, what === "link" ? "Link copied." : "Python copied.");
+  } catch {
+    notify(root, what === "link" ? `Copy this link: ${text}` : "Copying is blocked here: the code is under “Python for this result”.");
+  }
+}
+
+async function download(root, link, event) {
+  // Without Python the link serves the build's file (the default result).
+  if (root.dataset.state !== "live") return;
+  event.preventDefault();
+  const kind = link.dataset.download;
+  const exported = await exportResult(root.dataset.calculator, readInputs(root));
+  if (!exported.ok) {
+    notify(root, "Fix the inputs marked above to download this result.");
+    return;
+  }
+  const type = kind === "csv" ? "text/csv" : "application/json";
+  const url = URL.createObjectURL(new Blob([exported[kind]], { type }));
+  const anchor = Object.assign(document.createElement("a"), { href: url, download: `${exported.filename}.${kind}` });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function setStatus(root, stage) {
+  root.dataset.state = stage === "download" || stage === "core" ? "loading" : stage;
+  root.querySelector("[data-calc-status]").textContent = STATUS[stage];
 }

@@ -1,5 +1,7 @@
 // Bring a pre-rendered chart to life: the first live result replaces the static SVG with a
-// Vega view of the same compiled spec; later results only swap its data sets.
+// Vega view of the same compiled spec; later results only swap its data sets. Values show
+// in a small tooltip on hover; the table under the chart carries the same numbers for
+// keyboard and screen-reader users.
 const views = new WeakMap();
 let vegaLoaded = null;
 
@@ -14,29 +16,64 @@ function loadVega() {
   return vegaLoaded;
 }
 
-export async function drawChart(figure, data) {
-  const vega = await loadVega();
+// Vega's tooltip callback: show the hovered mark's fields as text next to the pointer.
+function tooltipHandler(canvas) {
+  const box = document.createElement("div");
+  box.className = "calc__tooltip";
+  box.hidden = true;
+  canvas.append(box);
+  return (handler, event, item, value) => {
+    if (value == null || value === "") {
+      box.hidden = true;
+      return;
+    }
+    const lines = typeof value === "object" ? Object.entries(value).map(([key, text]) => `${key}: ${text}`) : [String(value)];
+    box.replaceChildren(...lines.map((line) => Object.assign(document.createElement("div"), { textContent: line })));
+    const bounds = canvas.getBoundingClientRect();
+    box.style.left = `${Math.min(event.clientX - bounds.left + 12, bounds.width - 180)}px`;
+    box.style.top = `${event.clientY - bounds.top + 12}px`;
+    box.hidden = false;
+  };
+}
+
+async function viewFor(figure, data) {
   let view = views.get(figure);
-  if (!view) {
-    const spec = JSON.parse(figure.dataset.chartSpec);
-    const canvas = figure.querySelector("[data-chart]");
-    // Render beside the static SVG, then drop it, so the chart never blinks out.
-    const holder = document.createElement("div");
-    holder.className = "calc__chart-live";
-    holder.hidden = true;
-    canvas.append(holder);
-    view = new vega.View(vega.parse(spec), { renderer: "svg", container: holder, hover: true });
-    views.set(figure, view);
-    for (const [name, rows] of Object.entries(data)) view.data(name, rows);
-    await view.runAsync();
-    canvas.querySelector(":scope > svg")?.remove();
-    holder.hidden = false;
-    // The static SVG scales as a picture; the live chart instead takes the width it has,
-    // so its text stays readable on a phone.
-    const fit = () => view.width(Math.max(260, canvas.clientWidth)).runAsync();
-    new ResizeObserver(fit).observe(canvas);
-    return;
-  }
+  if (view) return view;
+  const vega = await loadVega();
+  const canvas = figure.querySelector("[data-chart]");
+  // Render beside the static SVG, then drop it, so the chart never blinks out.
+  const holder = document.createElement("div");
+  holder.className = "calc__chart-live";
+  holder.hidden = true;
+  canvas.append(holder);
+  view = new vega.View(vega.parse(JSON.parse(figure.dataset.chartSpec)), {
+    renderer: "svg",
+    container: holder,
+    hover: true,
+  });
+  view.tooltip(tooltipHandler(canvas));
+  views.set(figure, view);
   for (const [name, rows] of Object.entries(data)) view.data(name, rows);
+  await view.runAsync();
+  canvas.querySelector(":scope > svg")?.remove();
+  holder.hidden = false;
+  // The static SVG scales as a picture; the live chart instead takes the width it has,
+  // so its text stays readable on a phone.
+  new ResizeObserver(() => view.width(Math.max(260, canvas.clientWidth)).runAsync()).observe(canvas);
+  return view;
+}
+
+/** Show a result's chart data (the data sets `lines` and `points`). */
+export async function drawChart(figure, data) {
+  const view = await viewFor(figure, data);
+  for (const [name, rows] of Object.entries(data)) view.data(name, rows);
+  await view.runAsync();
+}
+
+/** Draw `lines` as the pinned (dashed) setting; an empty list clears it. */
+export async function drawPinned(figure, lines) {
+  const view = views.get(figure);
+  if (!view) return;
+  view.data("pinned", lines);
   await view.runAsync();
 }

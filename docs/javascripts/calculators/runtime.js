@@ -4,11 +4,18 @@ let worker = null;
 let booting = null;
 let nextId = 0;
 const pending = new Map();
+const progressListeners = new Set();
+let lastProgress = null;
 
 function ensureWorker() {
   if (worker) return worker;
   worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "python" });
   worker.onmessage = ({ data }) => {
+    if ("progress" in data) {
+      lastProgress = data.progress;
+      for (const listener of progressListeners) listener(data.progress);
+      return;
+    }
     const request = pending.get(data.id);
     if (!request) return;
     pending.delete(data.id);
@@ -31,14 +38,27 @@ function send(message) {
   });
 }
 
+/** Call `listener(stage)` for each boot stage ("download", "core"), the latest at once. */
+export function onProgress(listener) {
+  progressListeners.add(listener);
+  if (lastProgress) listener(lastProgress);
+  return () => progressListeners.delete(listener);
+}
+
 /** Start Python (once per visit); resolves with the Pyodide and core versions. */
 export function boot() {
   booting ??= send({ type: "boot" });
   return booting;
 }
 
-/** Run a calculator in Python: resolves with calculators.run's result for these inputs. */
+/** calculators.run in Python for these raw inputs. */
 export async function compute(calculator, inputs) {
   await boot();
   return send({ type: "run", calculator, inputs });
+}
+
+/** calculators.export in Python: the Python snippet, CSV and JSON of this result. */
+export async function exportResult(calculator, inputs) {
+  await boot();
+  return send({ type: "export", calculator, inputs });
 }

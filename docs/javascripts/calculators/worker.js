@@ -1,6 +1,11 @@
 // The Web Worker that runs Python. It boots Pyodide once, installs the core wheel built
-// from this repository, and answers {id, calculator, inputs} with calculators.run_json's
-// result. Values cross the boundary as JSON text, so no Python proxy ever leaves here.
+// from this repository, and answers requests by calling the core with JSON text in and out,
+// so no Python proxy ever leaves here:
+//   {id, type: "boot"}                          -> {id, booted: {pyodide, core}}
+//   {id, type: "run", calculator, inputs}       -> {id, result}   (calculators.run)
+//   {id, type: "export", calculator, inputs}    -> {id, result}   (calculators.export)
+// While booting it posts {progress: "download" | "start" | "core"} so the page can say
+// which stage it is in.
 const RUNTIME = new URL("../../assets/runtime/", import.meta.url);
 
 let ready = null;
@@ -26,19 +31,25 @@ function downloadFailure() {
 }
 
 async function boot() {
+  self.postMessage({ progress: "download" });
   const response = await fetch(new URL("runtime.json", RUNTIME));
   if (!response.ok) throw new Error(`runtime.json: HTTP ${response.status}`);
   const manifest = await response.json();
   const indexURL = new URL(manifest.pyodide, RUNTIME).href;
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+  self.postMessage({ progress: "core" });
   await pyodide.loadPackage(new URL(manifest.wheel, RUNTIME).href, {
     messageCallback: () => {},
     errorCallback: (message) => { throw new Error(message); },
   });
-  // Kept for the worker's lifetime: one proxy, created once.
-  const runJson = pyodide.pyimport("calculators").run_json;
-  return { runJson, pyodideVersion: manifest.pyodideVersion, coreVersion: manifest.coreVersion };
+  // Kept for the worker's lifetime: two proxies, created once.
+  const core = pyodide.pyimport("calculators");
+  return {
+    run: core.run_json,
+    export: (calculator, inputs) => core.export_json(calculator, inputs, manifest.coreVersion),
+    versions: { pyodide: manifest.pyodideVersion, core: manifest.coreVersion },
+  };
 }
 
 self.onmessage = async ({ data }) => {
@@ -47,11 +58,13 @@ self.onmessage = async ({ data }) => {
     ready ??= Promise.race([boot(), downloadFailure()]);
     const runtime = await ready;
     if (type === "boot") {
-      self.postMessage({ id, booted: { pyodide: runtime.pyodideVersion, core: runtime.coreVersion } });
-      return;
+      self.postMessage({ id, booted: runtime.versions });
+    } else if (type === "run" || type === "export") {
+      const result = JSON.parse(runtime[type](calculator, JSON.stringify(inputs)));
+      self.postMessage({ id, result });
+    } else {
+      throw new Error(`unknown request ${type}`);
     }
-    const result = JSON.parse(runtime.runJson(calculator, JSON.stringify(inputs)));
-    self.postMessage({ id, result });
   } catch (error) {
     self.postMessage({ id, failure: String(error?.message ?? error) });
   }

@@ -1,0 +1,70 @@
+"""What a reader can take away from a calculator: Python, CSV and JSON of the current result.
+
+Built from :func:`calculators.run`, so a download holds exactly what the page shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ._declare import Calculator
+from ._registry import get_calculator
+from ._runtime import run
+
+__all__ = ["export", "export_json"]
+
+
+def export(calculator_id: str, raw_inputs: Mapping[str, object], version: str = "") -> dict[str, Any]:
+    """The current result as a Python snippet, a CSV and a JSON document.
+
+    Returns ``{"ok": True, "filename": ..., "python": ..., "csv": ..., "json": ...}``, or
+    :func:`run`'s ``{"ok": False, "errors": ...}`` when the inputs are invalid.
+    """
+    calculator = get_calculator(calculator_id)
+    result = run(calculator_id, raw_inputs)
+    if not result["ok"]:
+        return result
+    document = {
+        "calculator": calculator.id,
+        "title": calculator.title,
+        "package_version": version,
+        "inputs": {spec.name: {"value": result["inputs"][spec.name], "unit": spec.unit, "label": spec.label} for spec in calculator.inputs},
+        "outputs": {
+            spec.name: {**result["outputs"][spec.name], "unit": spec.unit, "label": spec.label} for spec in calculator.outputs
+        },
+        "chart": {"x": calculator.chart.x.field, "y": calculator.chart.y.field, **result["chart"]},
+    }
+    return {
+        "ok": True,
+        "filename": calculator.id,
+        "python": result["python"],
+        "csv": _csv(calculator, result),
+        "json": json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False),
+    }
+
+
+def export_json(calculator_id: str, inputs_json: str, version: str = "") -> str:
+    """:func:`export` with JSON in and out, for the Web Worker."""
+    raw = json.loads(inputs_json)
+    return json.dumps(export(calculator_id, raw if isinstance(raw, dict) else {}, version), ensure_ascii=False)
+
+
+def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
+    """One tidy table: inputs and outputs (name, value, unit), then every chart row (x, y)."""
+    x, y = calculator.chart.x, calculator.chart.y
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["section", "name", "label", "value", "unit", x.field, y.field])
+    for spec in calculator.inputs:
+        writer.writerow(["input", spec.name, spec.label, repr(result["inputs"][spec.name]), spec.unit, "", ""])
+    for spec in calculator.outputs:
+        writer.writerow(["output", spec.name, spec.label, repr(result["outputs"][spec.name]["value"]), spec.unit, "", ""])
+    for row in result["chart"]["lines"]:
+        writer.writerow(["chart line", row["series"], "", "", "", repr(row[x.field]), repr(row[y.field])])
+    for row in result["chart"]["points"]:
+        writer.writerow(["chart point", row["label"], "", "", "", repr(row[x.field]), repr(row[y.field])])
+    return out.getvalue()
