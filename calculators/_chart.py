@@ -40,7 +40,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
         "description": chart.description or chart.title,
         "width": 640,
         "height": 320,
-        "autosize": {"type": "fit", "contains": "padding"},
+        "autosize": {"type": "fit-x", "contains": "padding", "resize": True},
         "background": None,
         "datasets": {**{name: data[name] for name in DATASETS}, PINNED: []},
         "layer": [

@@ -107,7 +107,11 @@ def watched(browser: object, base_url: str) -> Iterator[Watched]:
 
     After the test it asserts that there were none of either.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1280, "height": 900},
+        permissions=["clipboard-read", "clipboard-write"],
+        accept_downloads=True,
+    )
     page = context.new_page()
     origin = urlsplit(base_url).netloc
     result = Watched(page, [], [])

@@ -1,0 +1,29 @@
+"""MkDocs hook: give Material's search dialog and page-loading bar accessible names.
+
+axe-core flags both (``aria-dialog-name``, ``aria-progressbar-name``): Material renders them
+with a role but no name. Each fix-up must find its target, so a Material upgrade that
+changes the markup fails the build instead of silently dropping the fix.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+FIXES = {
+    '<div class="md-search" data-md-component="search" role="dialog">': (
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search this site">'
+    ),
+    '<div class="md-progress" data-md-component="progress" role="progressbar">': (
+        '<div class="md-progress" data-md-component="progress" role="progressbar" aria-label="Loading the page">'
+    ),
+}
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    for before, after in FIXES.items():
+        if before not in output:
+            raise PluginError(f"{page.file.src_uri}: Material's markup changed; update hooks/accessibility.py ({before})")
+        output = output.replace(before, after)
+    return output

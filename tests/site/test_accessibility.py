@@ -1,0 +1,51 @@
+"""Accessibility: axe-core (self-hosted from node_modules) on every built page, light and dark.
+
+No violation of serious or critical impact is allowed. Pages with calculators are checked
+once Python is live, so the live chart and messages are checked too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BOOT_MS = 90_000
+
+
+def built_pages() -> list[str]:
+    """Site-relative URLs of the pages mkdocs.yml's nav builds (read from the docs folder)."""
+    docs = ROOT / "docs"
+    urls = []
+    for source in sorted(docs.rglob("*.md")):
+        relative = source.relative_to(docs).with_suffix("")
+        if relative.name == "index":
+            relative = relative.parent
+        urls.append("" if str(relative) == "." else relative.as_posix() + "/")
+    return urls
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", built_pages())
+def test_no_serious_accessibility_violations(browser, site, base_url, path, scheme) -> None:
+    """axe-core finds no serious or critical violation on the page."""
+    assert (site / path / "index.html").is_file(), path
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + path)
+    for calculator in page.locator(".calc").all():
+        expect(calculator).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => {
+            const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+            return violations
+              .filter((v) => v.impact === "serious" || v.impact === "critical")
+              .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        }"""
+    )
+    context.close()
+    assert [] == violations, "\n".join(violations)
