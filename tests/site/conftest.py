@@ -101,12 +101,8 @@ class Watched:
     foreign_requests: list[str]
 
 
-@pytest.fixture
-def watched(browser: object, base_url: str) -> Iterator[Watched]:
-    """A fresh page that records console errors and requests to any other origin.
-
-    After the test it asserts that there were none of either.
-    """
+def new_watched_page(browser: object, base_url: str) -> tuple[object, Watched]:
+    """A new context and page that record console errors and requests to other origins."""
     context = browser.new_context(  # type: ignore[attr-defined]
         viewport={"width": 1280, "height": 900},
         permissions=["clipboard-read", "clipboard-write"],
@@ -124,7 +120,39 @@ def watched(browser: object, base_url: str) -> Iterator[Watched]:
             result.foreign_requests.append(request.url)  # type: ignore[attr-defined]
 
     page.on("request", check_request)
+    return context, result
+
+
+@pytest.fixture
+def watched(browser: object, base_url: str) -> Iterator[Watched]:
+    """A fresh page (Python boots anew on it) that must log no console error and send no
+    request to another origin."""
+    context, result = new_watched_page(browser, base_url)
     yield result
     context.close()
     assert [] == result.console_errors
     assert [] == result.foreign_requests
+
+
+@pytest.fixture(scope="session")
+def _reader(browser: object, base_url: str) -> Iterator[Watched]:
+    context, result = new_watched_page(browser, base_url)
+    result.page.goto(base_url)  # type: ignore[attr-defined]
+    yield result
+    context.close()
+
+
+@pytest.fixture
+def reader(_reader: Watched, base_url: str) -> Iterator[Watched]:
+    """One reader's visit shared by many tests, moving between pages by Material's instant
+    navigation, as a person clicking links does: Python boots once for the whole session.
+
+    Each test starts with the viewport reset and must log no console error and send no
+    request to another origin.
+    """
+    _reader.console_errors.clear()
+    _reader.foreign_requests.clear()
+    _reader.page.set_viewport_size({"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    yield _reader
+    assert [] == _reader.console_errors
+    assert [] == _reader.foreign_requests

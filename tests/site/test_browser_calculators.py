@@ -12,50 +12,17 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from browser_helpers import assert_same_numbers, expect_outputs, open_live
 from playwright.sync_api import expect
 
 import calculators
 from calculators import CALCULATORS, export, run
 
-BOOT_MS = 90_000
 IDS = sorted(CALCULATORS)
 
 
-def page_of(site: Path, calculator_id: str) -> str:
-    """The site-relative URL of the first built page that embeds ``calculator_id``."""
-    for page in sorted(site.rglob("index.html")):
-        if re.search(rf'data-calculator="{re.escape(calculator_id)}"', page.read_text()):
-            return page.parent.relative_to(site).as_posix().removeprefix(".") + "/" if page.parent != site else ""
-    raise AssertionError(f"no page embeds {calculator_id!r}")
-
-
-def open_live(page, base_url: str, site: Path, calculator_id: str, query: str = ""):
-    """Open the calculator's page (with an optional query) and wait until Python is live."""
-    path = page_of(site, calculator_id).lstrip("/")
-    page.goto(base_url + path + (f"?{query}" if query else ""))
-    root = page.locator(f'.calc[data-calculator="{calculator_id}"]')
-    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
-    return root
-
-
-NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
-
-
-def assert_same_numbers(expected: str, actual: str) -> None:
-    """Equal text but for the last bits of floats: WebAssembly's libm may round exp and log
-    differently from the C library's in the final digit."""
-    assert NUMBER.sub("#", expected) == NUMBER.sub("#", actual)
-    pairs = zip(NUMBER.findall(expected), NUMBER.findall(actual), strict=True)
-    assert all(float(a) == pytest.approx(float(b), rel=1e-12, abs=0) for a, b in pairs)
-
-
-def expect_outputs(root, result: dict) -> None:
-    for name, output in result["outputs"].items():
-        expect(root.locator(f'[data-output="{name}"]')).to_have_text(output["text"])
-
-
 @pytest.mark.parametrize("calculator_id", IDS)
-def test_example_inputs_recompute_in_pyodide(watched, site, base_url, calculator_id) -> None:
+def test_example_inputs_recompute_in_pyodide(reader, site, base_url, calculator_id) -> None:
     """Typing the declared example gives CPython's outputs, table and Python snippet;
     an empty input gives the core's message next to it."""
     calculator = CALCULATORS[calculator_id]
@@ -64,7 +31,7 @@ def test_example_inputs_recompute_in_pyodide(watched, site, base_url, calculator
     assert expected["ok"], expected
     assert expected["outputs"] != run(calculator_id, {})["outputs"], "the example must change the result"
 
-    root = open_live(watched.page, base_url, site, calculator_id)
+    root = open_live(reader.page, base_url, site, calculator_id)
     for name, value in calculator.example.items():
         root.locator(f'input[name="{name}"]').fill(str(value))
     expect_outputs(root, expected)
@@ -79,28 +46,28 @@ def test_example_inputs_recompute_in_pyodide(watched, site, base_url, calculator
 
 
 @pytest.mark.parametrize("calculator_id", IDS)
-def test_permalink_restores_inputs_and_result(watched, site, base_url, calculator_id) -> None:
+def test_permalink_restores_inputs_and_result(reader, site, base_url, calculator_id) -> None:
     """A link carrying the example restores it (unknown names and non-numbers ignored);
     changing an input writes it back into the address."""
     calculator = CALCULATORS[calculator_id]
     params = {f"{calculator_id}.{name}": str(value) for name, value in calculator.example.items()}
     params[f"{calculator_id}.no_such_input"] = "5"
     params["unrelated"] = "<b>x</b>"
-    root = open_live(watched.page, base_url, site, calculator_id, urlencode(params))
+    root = open_live(reader.page, base_url, site, calculator_id, urlencode(params))
     expect_outputs(root, run(calculator_id, calculator.example))
     for name, value in calculator.example.items():
         assert value == float(root.locator(f'input[name="{name}"]').input_value())
 
     first = calculator.inputs[0]
     root.locator(f'input[name="{first.name}"]').fill(str(calculator.defaults()[first.name]))
-    expect(watched.page).to_have_url(re.compile(re.escape(f"{calculator_id}.{first.name}=")))
+    expect(reader.page).to_have_url(re.compile(re.escape(f"{calculator_id}.{first.name}=")))
 
 
 @pytest.mark.parametrize("calculator_id", IDS)
-def test_copy_download_and_pin(watched, site, base_url, calculator_id) -> None:
+def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
     """Copy as Python and both downloads hold CPython's export; pinning keeps the old values."""
     calculator = CALCULATORS[calculator_id]
-    page = watched.page
+    page = reader.page
     root = open_live(page, base_url, site, calculator_id)
     default = run(calculator_id, calculator.defaults())
 
@@ -128,14 +95,13 @@ def test_copy_download_and_pin(watched, site, base_url, calculator_id) -> None:
 
 
 @pytest.mark.parametrize("calculator_id", IDS)
-def test_phone_width_has_no_horizontal_scroll(browser, site, base_url, calculator_id) -> None:
+def test_phone_width_has_no_horizontal_scroll(reader, site, base_url, calculator_id) -> None:
     """At 375 px the page with the live calculator fits the screen, and the result follows input."""
     calculator = CALCULATORS[calculator_id]
-    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+    page = reader.page
+    page.set_viewport_size({"width": 375, "height": 800})
     root = open_live(page, base_url, site, calculator_id)
     for name, value in calculator.example.items():
         root.locator(f'input[name="{name}"]').fill(str(value))
     expect_outputs(root, run(calculator_id, calculator.example))
     assert 375 >= page.evaluate("document.documentElement.scrollWidth")
-    context.close()

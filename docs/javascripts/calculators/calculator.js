@@ -24,7 +24,7 @@ export function mountCalculator(root) {
   calculators.set(root, state);
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("input", () => update(root));
+  form.addEventListener("input", () => update(root, { byReader: true }));
   for (const button of root.querySelectorAll("[data-preset]")) {
     button.addEventListener("click", () => applyPreset(root, button));
   }
@@ -74,10 +74,12 @@ function applyPreset(root, button) {
     if (element) element.value = String(value);
   }
   notify(root, `${button.textContent}: ${button.title}`);
-  update(root);
+  update(root, { byReader: true });
 }
 
-async function update(root) {
+// Only a reader's own change rewrites the address: the first live result of a page comes
+// while instant navigation may still be moving the address bar.
+async function update(root, { byReader = false } = {}) {
   if (root.dataset.state !== "live") return;
   const state = calculators.get(root);
   const request = ++state.request;
@@ -100,7 +102,7 @@ async function update(root) {
   showOutputs(root, result.outputs);
   showTable(root, result.table);
   root.querySelector("[data-python]").textContent = result.python;
-  writePermalink(root.dataset.calculator, inputs);
+  if (byReader) writePermalink(root.dataset.calculator, inputs);
   await drawChart(root.querySelector(".calc__chart"), result.chart);
 }
 

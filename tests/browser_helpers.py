@@ -1,0 +1,80 @@
+"""Helpers shared by the browser tests (tests/site): finding, opening and reading calculators."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from playwright.sync_api import expect
+
+BOOT_MS = 90_000
+
+
+def page_of(site: Path, calculator_id: str) -> str:
+    """The site-relative URL of the first built page that embeds ``calculator_id``."""
+    for page in sorted(site.rglob("index.html")):
+        if re.search(rf'data-calculator="{re.escape(calculator_id)}"', page.read_text()):
+            relative = page.parent.relative_to(site).as_posix()
+            return "" if relative == "." else relative + "/"
+    raise AssertionError(f"no page embeds {calculator_id!r}")
+
+
+def navigate(page, url: str) -> None:
+    """Go to ``url`` the way a reader does, by clicking a link: Material's instant navigation
+    swaps the page without reloading it, so the Python worker lives on.
+
+    Material only fetches a page when the path changes, so to show the same page afresh
+    (a new query, a clean state) the reader first steps to another page. The old content is
+    marked before each click, so each wait ends only once the new content is in.
+    """
+    target = urlsplit(url)
+    if urlsplit(page.url).path == target.path:
+        other = "how-it-works/" if not target.path.endswith("how-it-works/") else ""
+        _click(page, urlunsplit((target.scheme, target.netloc, "/" + other, "", "")))
+    _click(page, url)
+
+
+def _click(page, url: str) -> None:
+    page.evaluate(
+        """url => {
+            const article = document.querySelector("article");
+            article.dataset.previous = "true";
+            const link = Object.assign(document.createElement("a"), { href: url, textContent: "next" });
+            article.append(link);
+            link.click();
+        }""",
+        url,
+    )
+    page.wait_for_selector("article:not([data-previous])")
+
+
+def open_live(page, base_url: str, site: Path, calculator_id: str, query: str = ""):
+    """Show the calculator's page (with an optional query), by instant navigation when the
+    page is already on the site, and wait until Python is live."""
+    url = base_url + page_of(site, calculator_id) + (f"?{query}" if query else "")
+    if page.url.startswith(base_url):
+        navigate(page, url)
+    else:
+        page.goto(url)
+    root = page.locator(f'.calc[data-calculator="{calculator_id}"]')
+    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+    return root
+
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def assert_same_numbers(expected: str, actual: str) -> None:
+    """Equal text but for the last bits of floats: WebAssembly's libm may round exp and log
+    differently from the C library's in the final digit."""
+    assert NUMBER.sub("#", expected) == NUMBER.sub("#", actual)
+    pairs = zip(NUMBER.findall(expected), NUMBER.findall(actual), strict=True)
+    assert all(float(a) == pytest.approx(float(b), rel=1e-12, abs=0) for a, b in pairs)
+
+
+def expect_outputs(root, result: dict) -> None:
+    """Wait until every output of the calculator ``root`` shows the text in ``result``."""
+    for name, output in result["outputs"].items():
+        expect(root.locator(f'[data-output="{name}"]')).to_have_text(output["text"])

@@ -1,0 +1,95 @@
+"""Hostile input: every input of every calculator, fed what a careless or malicious reader
+might type or link, shows CPython's answer or CPython's message in words, never a traceback,
+never runs or renders injected markup, and recovers when a valid value returns."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+from browser_helpers import expect_outputs, open_live
+from playwright.sync_api import expect
+
+from calculators import CALCULATORS, run
+
+
+# What a number field lets a reader enter (the browser turns non-numbers into "").
+TYPED = ["", "-0", "1e308", "1e-320", "-5", "0", "1e6", "0.5", "123456789"]
+# What only a crafted request can send; given straight to the running worker.
+SENT = ["abc", "NaN", "Infinity", "-Infinity", "1e999", " 3 ", "0x10", "<b>7</b>"]
+MARKUP = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+
+
+def expected_text(calculator_id: str, inputs: dict[str, str], name: str) -> tuple[str, str]:
+    """('outputs', text of the first output) or ('error', the message CPython gives)."""
+    result = run(calculator_id, inputs)
+    if result["ok"]:
+        first = next(iter(result["outputs"]))
+        return "outputs", result["outputs"][first]["text"]
+    [(field, message)] = result["errors"].items()
+    return f"error:{field}", message
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_typed_values_give_cpythons_answer_and_recover(reader, site, base_url, calculator_id) -> None:
+    """Each awkward typed value shows what CPython gives; the example then restores the result."""
+    calculator = CALCULATORS[calculator_id]
+    root = open_live(reader.page, base_url, site, calculator_id)
+    example = {name: str(value) for name, value in calculator.example.items()}
+    for spec in calculator.inputs:
+        for value in TYPED:
+            for name, good in example.items():
+                root.locator(f'input[name="{name}"]').fill(good)
+            expect_outputs(root, run(calculator_id, example))
+            root.locator(f'input[name="{spec.name}"]').fill(value)
+            kind, text = expected_text(calculator_id, {**example, spec.name: value}, spec.name)
+            if kind == "outputs":
+                first = calculator.outputs[0].name
+                expect(root.locator(f'[data-output="{first}"]')).to_have_text(text)
+            else:
+                field = kind.removeprefix("error:")
+                expect(root.locator(f'[data-error-for="{field}"]')).to_have_text(text)
+                assert "Traceback" not in text and 'File "' not in text
+    for name, good in example.items():
+        root.locator(f'input[name="{name}"]').fill(good)
+    expect_outputs(root, run(calculator_id, example))
+    expect(root.locator("[data-error-for]:visible")).to_have_count(0)
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_crafted_values_get_messages_in_words(reader, site, base_url, calculator_id) -> None:
+    """Text no number field allows, sent straight to the worker, gets CPython's message."""
+    calculator = CALCULATORS[calculator_id]
+    page = reader.page
+    open_live(page, base_url, site, calculator_id)
+    runtime = base_url + "javascripts/calculators/runtime.js"
+    example = {name: str(value) for name, value in calculator.example.items()}
+    for spec in calculator.inputs:
+        for value in SENT:
+            inputs = {**example, spec.name: value}
+            got = page.evaluate(
+                "async ([url, id, inputs]) => (await import(url)).compute(id, inputs)",
+                [runtime, calculator_id, inputs],
+            )
+            assert run(calculator_id, inputs)["ok"] == got["ok"]
+            if not got["ok"]:
+                assert run(calculator_id, inputs)["errors"] == got["errors"]
+                assert all("Traceback" not in message for message in got["errors"].values())
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_markup_in_the_link_is_ignored(reader, site, base_url, calculator_id) -> None:
+    """URL parameters carrying markup and script change nothing and run nothing."""
+    calculator = CALCULATORS[calculator_id]
+    page = reader.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    params = {f"{calculator_id}.{spec.name}": MARKUP for spec in calculator.inputs}
+    params[MARKUP] = MARKUP
+    root = open_live(page, base_url, site, calculator_id, urlencode(params))
+    expect_outputs(root, run(calculator_id, calculator.defaults()))
+    for spec in calculator.inputs:
+        assert float(root.locator(f'input[name="{spec.name}"]').input_value()) == spec.default
+    assert page.evaluate("window.__pwned") is None
+    assert 0 == page.locator(".calc img").count()
+    assert [] == dialogs
