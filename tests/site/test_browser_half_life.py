@@ -7,6 +7,7 @@ Pyodide, in the browser's Web Worker, computed the same thing.
 from __future__ import annotations
 
 import pytest
+from browser_helpers import open_live
 from playwright.sync_api import expect
 
 from calculators import run
@@ -36,11 +37,10 @@ def test_static_page_shows_cpythons_default_without_javascript(browser, base_url
     context.close()
 
 
-def test_changing_inputs_recomputes_in_pyodide(watched, base_url) -> None:
+def test_changing_inputs_recomputes_in_pyodide(reader, site, base_url) -> None:
     """After T50 and p change, the page shows what CPython computes for them, chart included."""
-    page = watched.page
-    page.goto(base_url + PAGE)
-    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    page = reader.page
+    open_live(page, base_url, site, "half-life")
     page.fill('input[name="t50"]', "240")
     page.fill('input[name="p"]', "0.95")
     for name, text in outputs_for(t50="240", p="0.95").items():
@@ -51,11 +51,10 @@ def test_changing_inputs_recomputes_in_pyodide(watched, base_url) -> None:
     expect(page.locator(".calc__chart-live svg text", has_text="T95")).to_have_count(1)
 
 
-def test_preset_sets_the_shape_and_recomputes(watched, base_url) -> None:
+def test_preset_sets_the_shape_and_recomputes(reader, site, base_url) -> None:
     """The 'AI agents, k = 0.6' preset sets k and the result follows."""
-    page = watched.page
-    page.goto(base_url + PAGE)
-    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    page = reader.page
+    open_live(page, base_url, site, "half-life")
     page.get_by_role("button", name="AI agents, k = 0.6 (Hamilton)").click()
     expect(page.locator('input[name="shape"]')).to_have_value("0.6")
     for name, text in outputs_for(shape="0.6").items():
@@ -66,11 +65,10 @@ def test_preset_sets_the_shape_and_recomputes(watched, base_url) -> None:
     ("field", "value"),
     [("p", "1.5"), ("t50", "-3"), ("shape", "0"), ("t50", "")],
 )
-def test_invalid_input_shows_the_cores_message_and_keeps_the_result(watched, base_url, field, value) -> None:
+def test_invalid_input_shows_the_cores_message_and_keeps_the_result(reader, site, base_url, field, value) -> None:
     """A ValueError from the core appears next to its input; the last good result stays."""
-    page = watched.page
-    page.goto(base_url + PAGE)
-    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    page = reader.page
+    open_live(page, base_url, site, "half-life")
     page.fill('input[name="t50"]', "100")
     good = outputs_for(t50="100")
     expect(page.locator('[data-output="t_p"]')).to_have_text(good["t_p"])
