@@ -4,6 +4,7 @@
 #   make test    set up (venv, npm ci, Chromium) and run every test layer
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
+#   make bench   performance figures against their budgets (benchmarks/run.py)
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build dev setup chromium clean
+.PHONY: serve test build dev bench setup chromium clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -47,6 +48,10 @@ dev: setup
 # and the browser tests against that build.
 test: setup chromium
 	$(BIN)/python -m pytest
+
+# A script, not a test: it prints figures and checks the budgets (see benchmarks/run.py).
+bench: setup chromium
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis

@@ -2,9 +2,15 @@
 
 - builds the core (`calculators/`) as a wheel from this repository, so the browser runs the
   very code the tests run;
-- copies the pinned front-end packages (Pyodide, Vega, KaTeX) out of ``node_modules``, so the
-  site never asks another origin for anything;
+- copies the pinned front-end packages (Pyodide, Vega and its CSP-safe expression
+  interpreter, KaTeX) out of ``node_modules``, so the site never asks another origin for
+  anything;
 - writes ``assets/runtime/runtime.json``, which tells the Web Worker where the wheel is.
+
+Everything under ``assets/runtime/`` except ``runtime.json`` sits in a folder named after its
+version (``pyodide-314.0.7/``, ``core-<hash of the sources>/``), so those files never change
+under the same address: the service worker (``docs/sw.js``) and any HTTP cache may keep them
+for good, and a returning reader needs no network.
 
 The files are added to MkDocs' file collection, so ``mkdocs build`` and ``mkdocs serve``
 both copy them. Versions are pinned once, in ``package.json`` (front end) and
@@ -36,7 +42,7 @@ WHEEL_SOURCES = ("pyproject.toml", "README.md", "calculators")
 # Pyodide's ES-module loader, interpreter and standard library (the core needs no other
 # package), Vega's browser build, and KaTeX with its woff2 fonts.
 VENDORED = {
-    f"{RUNTIME_DIR}/pyodide": (
+    "{runtime}/pyodide-{version}": (
         "pyodide",
         ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"],
     ),
@@ -48,15 +54,33 @@ VENDORED = {
 }
 
 
+# Vega's CSP-safe expression interpreter: an ES module whose one bare import ("vega-util")
+# is pointed at a shim that takes the same helpers from Vega's browser build.
+INTERPRETER_SITE_PATH = "assets/vendor/vega-interpreter/vega-interpreter.js"
+INTERPRETER_IMPORT = "from 'vega-util';"
+INTERPRETER_SHIM = "from '../../../javascripts/calculators/vega-util.js';"
+
+
+def vega_interpreter_module() -> str:
+    """vega-interpreter's build with its bare import resolved for the browser."""
+    [source] = _package_files("vega-interpreter", ["build/vega-interpreter.js"])
+    text = source.read_text(encoding="utf-8")
+    if text.count(INTERPRETER_IMPORT) != 1:
+        raise PluginError("vega-interpreter's imports changed: update hooks/runtime_assets.py")
+    return text.replace(INTERPRETER_IMPORT, INTERPRETER_SHIM).replace("//# sourceMappingURL=vega-interpreter.js.map", "")
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for site_dir, (package, patterns) in VENDORED.items():
+    for folder, (package, patterns) in VENDORED.items():
+        site_dir = folder.format(runtime=RUNTIME_DIR, version=_package_version(package))
         for source in _package_files(package, patterns):
             relative = source.relative_to(NODE_MODULES / package)
             # Keep KaTeX's fonts/ next to its CSS; flatten everything else.
             name = f"fonts/{source.name}" if relative.parts[-2:-1] == ("fonts",) else source.name
             files.append(File.generated(config, f"{site_dir}/{name}", abs_src_path=str(source)))
+    files.append(File.generated(config, INTERPRETER_SITE_PATH, content=vega_interpreter_module()))
     wheel = build_core_wheel()
-    files.append(File.generated(config, f"{RUNTIME_DIR}/{wheel.name}", abs_src_path=str(wheel)))
+    files.append(File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{wheel.name}", abs_src_path=str(wheel)))
     files.append(
         File.generated(config, f"{RUNTIME_DIR}/runtime.json", content=json.dumps(runtime_manifest(wheel), indent=2))
     )
@@ -65,12 +89,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def runtime_manifest(wheel: Path) -> dict[str, str]:
     """What the Web Worker needs to know, relative to ``assets/runtime/``."""
+    version = _package_version("pyodide")
     return {
-        "pyodide": "pyodide/",
-        "pyodideVersion": _package_version("pyodide"),
-        "wheel": wheel.name,
+        "pyodide": f"pyodide-{version}/",
+        "pyodideVersion": version,
+        "wheel": f"{core_folder(wheel)}/{wheel.name}",
         "coreVersion": wheel.name.split("-")[1],
     }
+
+
+def core_folder(wheel: Path) -> str:
+    """``core-<hash>``: the wheel's folder in the site, named after its sources' hash."""
+    return f"core-{wheel.parent.name}"
 
 
 def build_core_wheel() -> Path:

@@ -54,6 +54,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")
+        if self.server.csp:  # type: ignore[attr-defined]
+            self.send_header("Content-Security-Policy", self.server.csp)  # type: ignore[attr-defined]
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
@@ -61,18 +63,29 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(directory: Path, port: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
-    """A server for ``directory`` on 127.0.0.1 (port 0 picks a free port)."""
+def site_policy(directory: Path) -> str:
+    """The Content-Security-Policy the build wrote into ``_headers`` (hooks/csp.py)."""
+    for line in (directory / "_headers").read_text().splitlines():
+        name, _, value = line.strip().partition(":")
+        if name == "Content-Security-Policy":
+            return value.strip()
+    raise ValueError(f"no Content-Security-Policy in {directory / '_headers'}")
+
+
+def make_server(directory: Path, port: int = 0, verbose: bool = False, csp: bool = False) -> ThreadingHTTPServer:
+    """A server for ``directory`` on 127.0.0.1 (port 0 picks a free port); with ``csp``, every
+    response carries the site's Content-Security-Policy."""
     handler = functools.partial(SiteHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.verbose = verbose  # type: ignore[attr-defined]
+    server.csp = site_policy(directory) if csp else ""  # type: ignore[attr-defined]
     server.daemon_threads = True
     return server
 
 
-def serve_in_background(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+def serve_in_background(directory: Path, csp: bool = False) -> tuple[ThreadingHTTPServer, str]:
     """Start a server in a daemon thread; returns it and its base URL."""
-    server = make_server(directory)
+    server = make_server(directory, csp=csp)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}/"
@@ -82,8 +95,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--csp", action="store_true", help="send the site's Content-Security-Policy")
     args = parser.parse_args()
-    server = make_server(args.dir, args.port, verbose=True)
+    server = make_server(args.dir, args.port, verbose=True, csp=args.csp)
     print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()

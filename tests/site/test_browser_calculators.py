@@ -38,6 +38,8 @@ def test_example_inputs_recompute_in_pyodide(reader, site, base_url, calculator_
     expect(root.locator("[data-table-body] tr")).to_have_count(len(expected["table"]["rows"]))
     expect(root.locator("[data-table-body] tr").first).to_contain_text(expected["table"]["rows"][0][0])
     expect(root.locator("[data-python]")).to_have_text(expected["python"])
+    expect(root.locator(".calc__chart-live svg")).to_have_count(1)
+    expect(root.locator(".calc__chart-canvas > svg")).to_have_count(0)
 
     first = calculator.inputs[0].name
     root.locator(f'input[name="{first}"]').fill("")

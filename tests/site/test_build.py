@@ -69,7 +69,7 @@ def test_runtime_files_are_self_hosted(site: Path) -> None:
     assert (runtime / manifest["wheel"]).is_file()
     assert "314.0.7" == manifest["pyodideVersion"]
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
-        assert (runtime / "pyodide" / name).is_file()
+        assert (runtime / manifest["pyodide"] / name).is_file()
 
 
 def test_pages_reference_no_other_origin(site: Path) -> None:

@@ -1,7 +1,9 @@
 // Bring a pre-rendered chart to life: the first live result replaces the static SVG with a
 // Vega view of the same compiled spec; later results only swap its data sets. Values show
 // in a small tooltip on hover; the table under the chart carries the same numbers for
-// keyboard and screen-reader users.
+// keyboard and screen-reader users. Vega's expressions run in its interpreter rather than
+// through `new Function`, so the charts work under a Content-Security-Policy without
+// 'unsafe-eval'.
 const views = new WeakMap();
 let vegaLoaded = null;
 
@@ -12,6 +14,10 @@ function loadVega() {
     script.onload = () => resolve(window.vega);
     script.onerror = () => reject(new Error("the chart library did not load"));
     document.head.append(script);
+  }).then(async (vega) => {
+    const url = new URL("../../assets/vendor/vega-interpreter/vega-interpreter.js", import.meta.url);
+    const { expressionInterpreter } = await import(url.href);
+    return { vega, expressionInterpreter };
   });
   return vegaLoaded;
 }
@@ -36,23 +42,28 @@ function tooltipHandler(canvas) {
   };
 }
 
-async function viewFor(figure, data) {
-  let view = views.get(figure);
-  if (view) return view;
-  const vega = await loadVega();
+// One view per figure, created once: the promise is stored at once, so results that arrive
+// while Vega is still loading wait for the same view instead of making their own.
+function viewFor(figure, data) {
+  if (!views.has(figure)) views.set(figure, createView(figure, data));
+  return views.get(figure);
+}
+
+async function createView(figure, data) {
+  const { vega, expressionInterpreter } = await loadVega();
   const canvas = figure.querySelector("[data-chart]");
   // Render beside the static SVG, then drop it, so the chart never blinks out.
   const holder = document.createElement("div");
   holder.className = "calc__chart-live";
   holder.hidden = true;
   canvas.append(holder);
-  view = new vega.View(vega.parse(JSON.parse(figure.dataset.chartSpec)), {
+  const view = new vega.View(vega.parse(JSON.parse(figure.dataset.chartSpec), null, { ast: true }), {
     renderer: "svg",
     container: holder,
     hover: true,
+    expr: expressionInterpreter,
   });
   view.tooltip(tooltipHandler(canvas));
-  views.set(figure, view);
   for (const [name, rows] of Object.entries(data)) view.data(name, rows);
   await view.runAsync();
   canvas.querySelector(":scope > svg")?.remove();
@@ -72,8 +83,8 @@ export async function drawChart(figure, data) {
 
 /** Draw `lines` as the pinned (dashed) setting; an empty list clears it. */
 export async function drawPinned(figure, lines) {
-  const view = views.get(figure);
-  if (!view) return;
+  if (!views.has(figure)) return;
+  const view = await views.get(figure);
   view.data("pinned", lines);
   await view.runAsync();
 }
