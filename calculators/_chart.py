@@ -102,6 +102,8 @@ def _position(axis: Axis) -> dict[str, Any]:
         "scale": {"type": axis.scale},
         "axis": {"format": axis.format or ",~r", "grid": True},
     }
+    if axis.scale == "linear" and not axis.zero:
+        encoding["scale"]["zero"] = False
     if axis.scale == "log":
         # Few enough ticks that a log axis shows only powers of ten, not 2..9 in between.
         encoding["axis"]["tickCount"] = 5

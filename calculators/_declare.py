@@ -66,6 +66,8 @@ class Axis:
     format: str = ""
     #: :func:`~calculators.format_value` kind for the same values in tables and downloads.
     kind: str = "number"
+    #: Whether a linear axis must include 0 (set False to zoom in on the data's range).
+    zero: bool = True
 
 
 @dataclass(frozen=True)
