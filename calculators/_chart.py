@@ -23,17 +23,17 @@ PINNED = "pinned"
 TABLE_ROWS = 13
 
 # Colours distinguishable in light and dark mode and by readers with colour-vision
-# deficiency (Okabe-Ito blue and vermillion, then orange and bluish green).
-_PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73"]
+# deficiency: Okabe and Ito's palette, without its black and its pale yellow.
+_PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]
 
 
 def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The Vega-Lite spec of ``chart`` showing ``data`` (as returned by ``chart.data``)."""
-    x = _position(chart.x)
-    y = _position(chart.y)
+    x = _position(chart.x, "x")
+    y = _position(chart.y, "y")
     tooltip = [
-        {"field": chart.x.field, "type": "quantitative", "title": chart.x.title, "format": ",.3~r"},
-        {"field": chart.y.field, "type": "quantitative", "title": chart.y.title, "format": ".3~f"},
+        {"field": axis.field, "type": "quantitative", "title": axis.title, "format": _tooltip_format(axis)}
+        for axis in (chart.x, chart.y)
     ]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
@@ -94,7 +94,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
     }
 
 
-def _position(axis: Axis) -> dict[str, Any]:
+def _position(axis: Axis, scale: str) -> dict[str, Any]:
     encoding: dict[str, Any] = {
         "field": axis.field,
         "type": "quantitative",
@@ -105,9 +105,22 @@ def _position(axis: Axis) -> dict[str, Any]:
     if axis.scale == "linear" and not axis.zero:
         encoding["scale"]["zero"] = False
     if axis.scale == "log":
-        # Few enough ticks that a log axis shows only powers of ten, not 2..9 in between.
-        encoding["axis"]["tickCount"] = 5
+        # One tick per power of ten in view, so d3 never adds the 2..9 ticks in between
+        # (it does when asked for more ticks than there are decades); crowded labels drop.
+        encoding["axis"]["tickCount"] = {
+            "expr": f"max(2, floor(log(domain('{scale}')[1] / domain('{scale}')[0]) / LN10))"
+        }
+        encoding["axis"]["labelOverlap"] = "greedy"
     return encoding
+
+
+def _tooltip_format(axis: Axis) -> str:
+    """Three significant digits, in the axis's own style (percent, powers of ten or plain)."""
+    if axis.kind == "percent" or "%" in axis.format:
+        return ".3~%"
+    if "e" in axis.format:
+        return ".3~e"
+    return ",.3~r"
 
 
 def chart_table(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:

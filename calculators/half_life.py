@@ -24,7 +24,7 @@ import math
 
 from ._checks import non_negative, positive, probability, result
 
-__all__ = ["horizon", "horizon_ratio", "survival"]
+__all__ = ["horizon", "horizon_ratio", "survival", "weibull_t50"]
 
 _LN2 = math.log(2.0)
 # exp(-x) underflows to 0.0 once x exceeds about 745; computing the exponent in logs keeps
@@ -134,3 +134,33 @@ def _doublings(p: float) -> float:
     """ln(1/p) / ln 2: how many halvings take success from 1 down to ``p``."""
     # Near 1, ln(1/p) = -log1p(p - 1) keeps full precision (p - 1 is exact for p >= 0.5).
     return (-math.log1p(p - 1.0) if p >= 0.5 else -math.log(p)) / _LN2
+
+
+def weibull_t50(rate_per_min: float, shape: float) -> float:
+    """The 50% time horizon of a Weibull fit written with a rate, ``S(t) = exp(-(rate t)^k)``.
+
+    Hamilton publishes his fits as a rate λ (per minute of human task time) and a shape k;
+    this site writes the same curve in terms of T50 (see :func:`survival`).
+
+    Args:
+        rate_per_min: Weibull rate λ, greater than 0, per minute.
+        shape: Weibull shape k, greater than 0.
+
+    Returns:
+        ``(ln 2) ** (1 / k) / λ`` in minutes: the task length with a 50% success rate.
+
+    Raises:
+        ValueError: if an argument is not a finite number greater than 0, or the horizon
+            is too large or too small for a float.
+
+    Source: Hamilton (2026), Weibull parameterisation; solving exp(-(λ t)^k) = 1/2.
+
+    >>> round(weibull_t50(0.01, 1.0), 2)   # constant hazard: T50 = ln 2 / rate
+    69.31
+    """
+    rate = positive("rate_per_min", rate_per_min)
+    shape = positive("shape", shape)
+    log_t50 = math.log(_LN2) / shape - math.log(rate)
+    if abs(log_t50) > _LOG_MAX:
+        raise ValueError("the 50% horizon for these inputs is too extreme to compute")
+    return math.exp(log_t50)

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,22 +52,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown.rstrip() + "\n\n" + cite_block(title, page.canonical_url or page.url)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Notebook pages (mkdocs-jupyter) never pass through on_page_markdown.
+    if not page.file.src_uri.endswith((".py", ".ipynb")):
+        return html
+    title = page.title or config.site_name
+    plain, bibtex = citation_texts(title, page.canonical_url or page.url)
+    return (
+        html
+        + '<details class="quote"><summary>Cite this page</summary>'
+        + f"<pre><code>{escape(plain)}</code></pre><pre><code>{escape(bibtex)}</code></pre></details>"
+    )
+
+
 def cite_block(title: str, url: str) -> str:
     """The Markdown of the collapsible citation block."""
-    date = build_date()
-    plain = f"{AUTHOR} ({date.year}). “{title}”. Version {VERSION}, built {date:%-d %B %Y}. {url}"
-    key = "ssc-" + (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "home")
-    bibtex = "\n".join(
-        [
-            f"@misc{{{key},",
-            f"  author       = {{{{{AUTHOR}}}}},",
-            f"  title        = {{{{{_bibtex_escape(title)}}}}},",
-            f"  year         = {{{date.year}}},",
-            f"  howpublished = {{\\url{{{url}}}}},",
-            f"  note         = {{Version {VERSION}, built {date.isoformat()}}},",
-            "}",
-        ]
-    )
+    plain, bibtex = citation_texts(title, url)
     return "\n".join(
         [
             '??? quote "Cite this page"',
@@ -81,6 +82,25 @@ def cite_block(title: str, url: str) -> str:
             "",
         ]
     )
+
+
+def citation_texts(title: str, url: str) -> tuple[str, str]:
+    """The plain-text citation and the BibTeX entry for a page."""
+    date = build_date()
+    plain = f"{AUTHOR} ({date.year}). “{title}”. Version {VERSION}, built {date:%-d %B %Y}. {url}"
+    key = "ssc-" + (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "home")
+    bibtex = "\n".join(
+        [
+            f"@misc{{{key},",
+            f"  author       = {{{{{AUTHOR}}}}},",
+            f"  title        = {{{{{_bibtex_escape(title)}}}}},",
+            f"  year         = {{{date.year}}},",
+            f"  howpublished = {{\\url{{{url}}}}},",
+            f"  note         = {{Version {VERSION}, built {date.isoformat()}}},",
+            "}",
+        ]
+    )
+    return plain, bibtex
 
 
 def _bibtex_escape(text: str) -> str:

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_floats, lengths, probabilities, scales, shapes, t50s
 
-from calculators import horizon, survival
+from calculators import horizon, survival, weibull_t50
 
 REL = 1e-9
 TINY = 1e-300  # below this, results are (near-)subnormal and only absolutely close
@@ -151,3 +151,12 @@ def test_horizon_with_any_floats(p: float, t50: float, shape: float) -> None:
         assert valid
         assert isinstance(value, float)
         assert 0.0 < value < math.inf
+
+
+@given(rate=st.floats(min_value=1e-6, max_value=1e3), shape=shapes)
+def test_weibull_t50_is_where_the_rate_form_crosses_one_half(rate: float, shape: float) -> None:
+    """exp(-(rate * T50) ** k) is 1/2 at weibull_t50, and survival agrees with the rate form."""
+    t50 = weibull_t50(rate, shape)
+    assert math.exp(-((rate * t50) ** shape)) == pytest.approx(0.5, rel=1e-12)
+    t = t50 / 3
+    assert math.exp(-((rate * t) ** shape)) == pytest.approx(survival(t, t50, shape), rel=1e-12)

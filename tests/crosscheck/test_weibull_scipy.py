@@ -89,3 +89,11 @@ def test_horizon_is_the_root_of_survival_minus_p(t50: float, shape: float, p: fl
     gap = lambda t: survival(t, t50, shape) - p  # noqa: E731
     root = optimize.brentq(gap, 0.0, high, xtol=1e-300, rtol=1e-15)
     assert pytest.approx(root, rel=1e-9) == horizon(p, t50, shape)
+
+
+@pytest.mark.parametrize(("rate", "shape"), [(0.00716, 0.608), (0.00182, 0.376), (0.05, 1.0), (2.0, 3.0)])
+def test_weibull_t50_is_scipys_median(rate: float, shape: float) -> None:
+    """weibull_t50 equals the median of scipy's weibull_min with scale 1/rate."""
+    from calculators import weibull_t50
+
+    assert stats.weibull_min(c=shape, scale=1 / rate).median() == pytest.approx(weibull_t50(rate, shape), rel=1e-12)

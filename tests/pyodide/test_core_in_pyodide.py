@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -70,7 +71,8 @@ def test_core_suite_passes_in_pyodide() -> None:
     node = shutil.which("node")
     assert node, "Node.js is needed to run Pyodide"
     command = [node, str(SCRIPT), str(pyodide_wheels()), str(core_wheel())]
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "HYPOTHESIS_PROFILE": os.environ.get("PYODIDE_HYPOTHESIS_PROFILE", "pyodide")}
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
     output = run.stdout + run.stderr
     assert 0 == run.returncode, output[-4000:]
     assert "platform emscripten" in output

@@ -17,10 +17,10 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def built_pages() -> list[str]:
-    """Site-relative URLs of the pages mkdocs.yml's nav builds (read from the docs folder)."""
+    """Site-relative URLs of every page: the Markdown pages and the notebooks."""
     docs = ROOT / "docs"
     urls = []
-    for source in sorted(docs.rglob("*.md")):
+    for source in sorted([*docs.rglob("*.md"), *(docs / "notebooks").glob("*.py")]):
         relative = source.relative_to(docs).with_suffix("")
         if relative.name == "index":
             relative = relative.parent

@@ -1,0 +1,742 @@
+"""Calculators for METR's logistic curve and the costs of AI agents.
+
+``metr-logistic`` sits on the half-life page; ``hourly-cost``, ``cost-per-success`` and
+``sweet-spot`` on the hourly-costs page. Formulas live in :mod:`calculators.logistic_horizon`,
+:mod:`calculators.agent_costs` and :mod:`calculators.half_life`; this module only declares
+inputs, outputs and charts.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from ._checks import InputError, show
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._format import format_value
+from .agent_costs import (
+    HUMAN_HOURLY_RATE_USD,
+    agent_cost_per_success,
+    break_even_task_hours,
+    cost_multiple,
+    hourly_cost,
+    hourly_cost_growth,
+    human_task_cost,
+    saturating_horizon,
+    saturation_point,
+    sweet_spot,
+    task_cost_at_rate,
+)
+from .half_life import horizon, survival
+from .logistic_horizon import logistic_horizon, logistic_slope, logistic_success, months_to_reach
+
+__all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "METR_LOGISTIC", "SWEET_SPOT"]
+
+Rows = dict[str, list[dict[str, float | str]]]
+
+_LN10 = math.log(10)
+_LOG_LIMIT = math.log(1e300)
+
+_ORD_COSTS = (
+    "Ord, 'Are the Costs of AI Agents Also Rising Exponentially?' (22 Dec 2025), reading "
+    "METR's chart of time horizon against cost"
+)
+
+
+def _log_grid(low: float, high: float, count: int) -> list[float]:
+    """``count`` numbers evenly spaced in log between ``low`` and ``high`` (both > 0)."""
+    log_low, log_high = math.log(low), math.log(high)
+    step = (log_high - log_low) / (count - 1)
+    return [math.exp(log_low + i * step) for i in range(count)]
+
+
+#: Values a log axis may show: well inside the normal float range (the chart library's log
+#: ticks fail on subnormal numbers and on domains that round to 0 or infinity).
+_AXIS_RANGE = (1e-300, 1e300)
+
+
+def _drawable(rows: Rows, *windows: dict[str, tuple[float, float]]) -> Rows:
+    """Keep the rows whose log-axis fields lie in a ``{field: (centre, decades)}`` window.
+
+    Extreme inputs (a task cost of 10^-320 dollars, a horizon of 10^308 hours) still give
+    outputs; the chart then shows what lies within ``decades`` powers of ten of ``centre`` on
+    each axis, never beyond the normal float range, rather than an unreadable or broken axis.
+    The first window that leaves a line to draw is used (a centre of 0 means no limit but
+    the float range); if none does, a ValueError says so.
+    """
+    for window in windows:
+        kept = {name: [row for row in data if _inside(row, window)] for name, data in rows.items()}
+        if kept["lines"]:
+            return kept
+    raise ValueError("with these inputs the chart has nothing it can draw on its log scales")
+
+
+def _inside(row: dict[str, float | str], window: dict[str, tuple[float, float]]) -> bool:
+    for field, (centre, decades) in window.items():
+        value = float(row[field])
+        if not _AXIS_RANGE[0] <= value <= _AXIS_RANGE[1]:
+            return False
+        if centre > 0:
+            # A centre beyond the axis range moves inside it, so the window can hold something.
+            middle = min(max(math.log10(centre), -300 + decades), 300 - decades)
+            if abs(math.log10(value) - middle) > decades:
+                return False
+    return True
+
+
+def _percent(p: float) -> str:
+    return f"{p * 100:.4g}"
+
+
+def _dollars(value: float) -> str:
+    return "$" + format_value(value, "number")
+
+
+# --- metr-logistic ----------------------------------------------------------------------
+
+
+def _metr_compute(t50: float, t80: float, p: float, doubling_months: float) -> dict[str, float]:
+    slope = logistic_slope(t50, t80)
+    t_p = logistic_horizon(p, t50, slope)
+    return {
+        "slope": slope,
+        "t_p": t_p,
+        "t_p_constant_hazard": horizon(p, t50),
+        "months_to_p": months_to_reach(t_p, t50, doubling_months),
+    }
+
+
+def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Rows:
+    slope = logistic_slope(t50, t80)
+    t_p = logistic_horizon(p, t50, slope)
+    t_p_hazard = horizon(p, t50)
+    # Three decades either side of T50, widened to keep every marked point in view; in logs
+    # and within the float range, so extreme inputs still draw.
+    marked = [t50, t80, t_p, t_p_hazard]
+    log_low = max(min(math.log(t) for t in marked) - 3 * _LN10, -_LOG_LIMIT)
+    log_high = min(max(math.log(t) for t in marked) + 3 * _LN10, _LOG_LIMIT)
+    lengths = _log_grid(math.exp(log_low), math.exp(log_high), 121)
+    logistic = f"METR logistic, slope {slope:.2f}"
+    hazard = "Constant hazard, same T50"
+    lines = [{"t": t, "success": logistic_success(t, t50, slope), "series": logistic} for t in lengths]
+    lines += [{"t": t, "success": survival(t, t50), "series": hazard} for t in lengths]
+    points: list[dict[str, float | str]] = [
+        {"t": t50, "success": 0.5, "label": "T50"},
+        {"t": t80, "success": 0.8, "label": "T80"},
+    ]
+    # The logistic's own T_p is marked; the constant hazard's is an output (two labels at one
+    # height would overlap), and its curve shows where it crosses p.
+    if p not in (0.5, 0.8):
+        points.append({"t": t_p, "success": p, "label": f"T{_percent(p)}"})
+    return _drawable({"lines": lines, "points": points}, {"t": (t50, 20.0)})
+
+
+METR_LOGISTIC = Calculator(
+    id="metr-logistic",
+    title="METR's logistic success curve",
+    summary=(
+        "The slope of METR's logistic curve implied by a model's 50% and 80% horizons, the task "
+        "length it completes with a chosen probability, the same under a constant hazard, and "
+        "how many months of steady progress close the gap."
+    ),
+    inputs=(
+        Input(
+            name="t50",
+            label="50% time horizon, T50",
+            unit="minutes",
+            default=59.0,
+            minimum=0,
+            scale="log",
+            why="59 minutes is Claude 3.7 Sonnet's 50% horizon as Ord reads METR's March 2025 results (Kwa et al. 2025).",
+        ),
+        Input(
+            name="t80",
+            label="80% time horizon, T80",
+            unit="minutes",
+            default=15.0,
+            minimum=0,
+            scale="log",
+            why="15 minutes is the same model's 80% horizon in METR's paper, as Ord quotes it: about a quarter of T50.",
+        ),
+        Input(
+            name="p",
+            label="Target success probability, p",
+            unit="",
+            default=0.9,
+            minimum=0,
+            maximum=1,
+            why="0.9 is one step past METR's two measures; Ord's constant-hazard table puts T90 near T50 / 7.",
+        ),
+        Input(
+            name="doubling_months",
+            label="Horizon doubling time",
+            unit="months",
+            default=7.0,
+            minimum=0,
+            why=(
+                "METR found 50% horizons doubling about every 7 months from 2019 to 2024 (212 days; "
+                "213 for the 80% horizon), the rate Ord uses."
+            ),
+        ),
+    ),
+    presets=(
+        Preset(
+            id="claude-3-7-ord",
+            label="Claude 3.7 Sonnet, as Ord reads it",
+            values={"t50": 59.0, "t80": 15.0},
+            source="Ord, half-life essay (2025), quoting METR (Kwa et al. 2025): 59 minutes at 50%, 15 minutes at 80%.",
+        ),
+        Preset(
+            id="claude-3-7-metr",
+            label="Claude 3.7 Sonnet, METR 1.0 file",
+            values={"t50": 56.09162, "t80": 15.226294},
+            source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), claude_3_7_sonnet.",
+        ),
+        Preset(
+            id="gpt-5-metr",
+            label="GPT-5, METR 1.0 file",
+            values={"t50": 137.735311, "t80": 26.566128},
+            source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), gpt_5.",
+        ),
+        Preset(
+            id="doubling-2023",
+            label="Faster trend since 2023 (4.2 months)",
+            values={"doubling_months": 4.2},
+            source=(
+                "METR's Time Horizon 1.1 results file: doubling time 128.7 days (about 4.2 months) "
+                "for models from 2023 on."
+            ),
+        ),
+    ),
+    outputs=(
+        Output(name="slope", label="Logistic slope, β1", unit="log-odds per doubling of length", digits=2),
+        Output(name="t_p", label="Task length at success p, logistic", unit="minutes"),
+        Output(name="t_p_constant_hazard", label="Task length at success p, constant hazard", unit="minutes"),
+        Output(name="months_to_p", label="Months until today's T50 tasks succeed with probability p", unit="months"),
+    ),
+    compute=_metr_compute,
+    example={"t50": 137.7, "t80": 26.6, "p": 0.95, "doubling_months": 4.2},
+    chart=Chart(
+        title="Success probability against task length",
+        description=(
+            "Success probability (linear, 0 to 1) against task length in minutes (log scale) for "
+            "METR's logistic curve through the given T50 and T80, and for a constant hazard with "
+            "the same T50."
+        ),
+        x=Axis(field="t", title="Task length (minutes, log scale)", scale="log"),
+        y=Axis(field="success", title="Probability of success", format=".0%", kind="percent"),
+        data=_metr_chart,
+    ),
+)
+
+
+# --- hourly-cost ------------------------------------------------------------------------
+
+#: Points Ord quotes as (label, task cost in dollars, horizon in hours); the cost is our
+#: arithmetic from his hourly rate and horizon.
+_ORD_POINTS = (
+    ("o3, full horizon", task_cost_at_rate(350.0, 1.5), 1.5),
+    ("GPT-5, 45 min", task_cost_at_rate(13.0, 0.75), 0.75),
+    ("GPT-5, 2 h", task_cost_at_rate(120.0, 2.0), 2.0),
+)
+
+
+def _hourly_compute(
+    task_cost: float,
+    horizon_hours: float,
+    reference_usd_per_hour: float,
+    cost_growth: float,
+    horizon_growth: float,
+) -> dict[str, float]:
+    rate = hourly_cost(task_cost, horizon_hours)
+    return {
+        "hourly_cost": rate,
+        "multiple": cost_multiple(rate, reference_usd_per_hour),
+        "hourly_growth": hourly_cost_growth(cost_growth, horizon_growth),
+    }
+
+
+def _hourly_chart(
+    task_cost: float,
+    horizon_hours: float,
+    reference_usd_per_hour: float,
+    cost_growth: float,
+    horizon_growth: float,
+) -> Rows:
+    rate = hourly_cost(task_cost, horizon_hours)
+    others = [(label, cost, hours) for label, cost, hours in _ORD_POINTS if (cost, hours) != (task_cost, horizon_hours)]
+    hours_shown = [horizon_hours] + [hours for _, _, hours in others]
+    low = max(min(hours_shown) / 4, 1e-300)
+    high = min(max(hours_shown) * 4, 1e300)
+    lines: list[dict[str, float | str]] = []
+    for name, usd_per_hour in ((f"This agent: {_dollars(rate)}/h", rate), (f"Human: {_dollars(reference_usd_per_hour)}/h", reference_usd_per_hour)):
+        if usd_per_hour == 0:
+            continue  # a cost of 0 has no place on a log axis
+        for hours in _log_grid(low, high, 41):
+            try:
+                cost = task_cost_at_rate(usd_per_hour, hours)
+            except ValueError:
+                continue  # beyond the float range: leave this stretch of line out
+            lines.append({"cost": cost, "horizon": hours, "series": name})
+    points: list[dict[str, float | str]] = []
+    if task_cost > 0:
+        points.append({"cost": task_cost, "horizon": horizon_hours, "label": "This agent"})
+    points += [{"cost": cost, "horizon": hours, "label": label} for label, cost, hours in others]
+    # Centred on this agent's point; failing that (an extreme cost), on the human line.
+    target = min(max(math.log10(horizon_hours), -294.0), 294.0)
+    human = [row for row in lines if str(row["series"]).startswith("Human")]
+    nearest = min(human, key=lambda row: abs(math.log10(float(row["horizon"])) - target), default=None)
+    human_centre = float(nearest["cost"]) if nearest else 0.0
+    windows = [{"cost": (centre, 6.0), "horizon": (horizon_hours, 6.0)} for centre in (task_cost, human_centre) if centre > 0]
+    windows.append({"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})  # last resort: the float range only
+    return _drawable({"lines": lines, "points": points}, *windows)
+
+
+HOURLY_COST = Calculator(
+    id="hourly-cost",
+    title="Hourly cost of an AI agent",
+    summary=(
+        "Ord's hourly cost: what an agent costs to run on a task at its 50% time horizon, per "
+        "hour of that horizon, compared with a human's rate, and how it drifts when costs and "
+        "horizons grow at different speeds."
+    ),
+    inputs=(
+        Input(
+            name="task_cost",
+            label="Cost of a task at the 50% horizon",
+            unit="US$",
+            default=525.0,
+            minimum=0,
+            scale="log",
+            why="$525 is o3 at its full horizon: Ord's $350 an hour times 1.5 hours (the product is our arithmetic).",
+        ),
+        Input(
+            name="horizon_hours",
+            label="50% time horizon",
+            unit="hours",
+            default=1.5,
+            minimum=0,
+            scale="log",
+            why="1.5 hours is o3's full 50% horizon on METR's cost chart, as Ord reads it.",
+        ),
+        Input(
+            name="reference_usd_per_hour",
+            label="Human hourly rate",
+            unit="US$ per hour",
+            default=HUMAN_HOURLY_RATE_USD,
+            minimum=0,
+            why="About $120 an hour is the best human rate on METR's chart, as Ord reads it.",
+        ),
+        Input(
+            name="cost_growth",
+            label="Growth of task cost per year",
+            unit="× per year",
+            default=3.0,
+            minimum=0,
+            why="Ord's illustration: costs growing 3× a year, as fast as the horizons.",
+        ),
+        Input(
+            name="horizon_growth",
+            label="Growth of the horizon per year",
+            unit="× per year",
+            default=3.0,
+            minimum=0,
+            why="Ord's illustration: horizons 3× longer each year, the same pace as costs.",
+        ),
+    ),
+    presets=(
+        Preset(
+            id="o3",
+            label="o3 at its full horizon ($350/h)",
+            values={"task_cost": 525.0, "horizon_hours": 1.5},
+            source=f"{_ORD_COSTS}: o3 costs about $350 an hour at its full horizon of about 1.5 hours.",
+        ),
+        Preset(
+            id="gpt-5-short",
+            label="GPT-5 on 45-minute tasks ($13/h)",
+            values={"task_cost": 9.75, "horizon_hours": 0.75},
+            source=f"{_ORD_COSTS}: GPT-5 costs about $13 an hour for tasks of about 45 minutes.",
+        ),
+        Preset(
+            id="gpt-5-long",
+            label="GPT-5 on 2-hour tasks ($120/h)",
+            values={"task_cost": 240.0, "horizon_hours": 2.0},
+            source=f"{_ORD_COSTS}: GPT-5 costs about $120 an hour for 2-hour tasks.",
+        ),
+        Preset(
+            id="grok-4-sweet-spot",
+            label="Grok 4 at its sweet spot ($0.40/h)",
+            values={"task_cost": 0.4, "horizon_hours": 1.0},
+            source=(
+                f"{_ORD_COSTS}: Grok 4's cheapest hourly rate is about $0.40. The essay does not give "
+                "the horizon at that point; the preset uses 1 hour, so only the hourly cost carries "
+                "Ord's figure."
+            ),
+        ),
+    ),
+    outputs=(
+        Output(name="hourly_cost", label="Hourly cost", unit="US$ per hour"),
+        Output(name="multiple", label="Multiple of the human rate", kind="multiplier"),
+        Output(name="hourly_growth", label="Change in hourly cost per year", kind="multiplier"),
+    ),
+    compute=_hourly_compute,
+    example={"task_cost": 9.75, "horizon_hours": 0.75, "reference_usd_per_hour": 150.0, "cost_growth": 4.0, "horizon_growth": 3.3},
+    chart=Chart(
+        title="Time horizon against cost per task",
+        description=(
+            "50% time horizon in hours against cost per task in US dollars, both on log scales, as "
+            "on METR's chart. Lines of constant hourly cost have slope 1: one through this agent's "
+            "point and one at the human rate. Points Ord quotes for o3 and GPT-5 are marked."
+        ),
+        x=Axis(field="cost", title="Cost per task (US$, log scale)", scale="log"),
+        y=Axis(field="horizon", title="50% time horizon (hours, log scale)", scale="log"),
+        data=_hourly_chart,
+    ),
+)
+
+
+# --- cost-per-success -------------------------------------------------------------------
+
+
+def _success_compute(
+    task_hours: float,
+    t50_hours: float,
+    cost_per_step: float,
+    steps_per_hour: float,
+    human_usd_per_hour: float,
+    shape: float,
+) -> dict[str, float]:
+    return {
+        "agent_cost": agent_cost_per_success(task_hours, t50_hours, cost_per_step, steps_per_hour, shape),
+        "agent_cost_constant_hazard": agent_cost_per_success(task_hours, t50_hours, cost_per_step, steps_per_hour),
+        "human_cost": human_task_cost(task_hours, human_usd_per_hour),
+    }
+
+
+def _break_even(t50_hours: float, cost_per_step: float, steps_per_hour: float, human: float, shape: float) -> float | None:
+    """The break-even length, or None where there is none (agent never cheaper, or no float)."""
+    try:
+        return break_even_task_hours(t50_hours, cost_per_step, steps_per_hour, human, shape)
+    except ValueError:
+        return None
+
+
+def _shape_name(shape: float) -> str:
+    return "constant hazard (k = 1)" if shape == 1 else f"Weibull (k = {shape:g})"
+
+
+def _success_chart(
+    task_hours: float,
+    t50_hours: float,
+    cost_per_step: float,
+    steps_per_hour: float,
+    human_usd_per_hour: float,
+    shape: float,
+) -> Rows:
+    even = _break_even(t50_hours, cost_per_step, steps_per_hour, human_usd_per_hour, shape)
+    marked = [t50_hours] + ([task_hours] if task_hours > 0 else []) + ([even] if even is not None else [])
+    low = max(min(marked) / 20, 1e-300)
+    high = min(max(marked) * 4, 1e300)
+    lengths = _log_grid(low, high, 81)
+    lines: list[dict[str, float | str]] = []
+    human = f"Human: {_dollars(human_usd_per_hour)}/h"
+    for t in lengths:
+        try:
+            cost = human_task_cost(t, human_usd_per_hour)
+        except ValueError:
+            continue  # beyond the float range: leave this stretch of line out
+        if _AXIS_RANGE[0] <= cost <= _AXIS_RANGE[1]:
+            lines.append({"hours": t, "cost": cost, "series": human})
+    # The agent's cost explodes past T50; its lines stop at 30 times the human's cost for the
+    # longest task shown, so that the chart keeps a readable scale.
+    ceiling = 30 * max((float(row["cost"]) for row in lines), default=math.inf)
+    for k in [1.0] if shape == 1 else [1.0, shape]:
+        name = f"Agent, {_shape_name(k)}"
+        for t in lengths:
+            try:
+                cost = agent_cost_per_success(t, t50_hours, cost_per_step, steps_per_hour, k)
+            except ValueError:
+                continue  # beyond the float range (success too unlikely, or a cost too small)
+            if cost > ceiling:
+                break
+            if cost > 0:
+                lines.append({"hours": t, "cost": cost, "series": name})
+    points: list[dict[str, float | str]] = []
+    agent_here = agent_cost_per_success(task_hours, t50_hours, cost_per_step, steps_per_hour, shape)
+    if task_hours > 0 and agent_here > 0:
+        points.append({"hours": task_hours, "cost": agent_here, "label": "This task"})
+    if even is not None:
+        try:
+            points.append({"hours": even, "cost": human_task_cost(even, human_usd_per_hour), "label": "Break-even"})
+        except ValueError:
+            pass
+    # Costs are shown within 8 powers of ten of the human's cost at T50 (or, without a human
+    # line, the agent's), so that a near-zero price per step cannot stretch the axis.
+    humans = [row for row in lines if row["series"] == human]
+    nearest = min(humans, key=lambda row: abs(math.log(float(row["hours"]) / t50_hours)), default=None)
+    if nearest is not None:
+        centre = float(nearest["cost"])
+    else:
+        try:
+            centre = agent_cost_per_success(t50_hours, t50_hours, cost_per_step, steps_per_hour, shape)
+        except ValueError:
+            centre = 0.0
+    return _drawable(
+        {"lines": lines, "points": points},
+        {"hours": (t50_hours, 6.0), "cost": (centre, 8.0)},
+        {"hours": (t50_hours, 6.0), "cost": (0.0, 0.0)},
+    )
+
+
+COST_PER_SUCCESS = Calculator(
+    id="cost-per-success",
+    title="Agent cost per successful task",
+    summary=(
+        "Stakenborg's back-of-the-envelope model: an agent re-run until it succeeds costs its "
+        "running cost divided by its chance of success, which grows exponentially with task "
+        "length (more slowly with a Weibull shape below 1), while a human's cost grows in "
+        "proportion."
+    ),
+    inputs=(
+        Input(
+            name="task_hours",
+            label="Task length",
+            unit="hours",
+            default=8.0,
+            minimum=0,
+            scale="log",
+            why="8 hours, a working day, is our illustration; the chart shows every length.",
+        ),
+        Input(
+            name="t50_hours",
+            label="Agent's 50% time horizon, T50",
+            unit="hours",
+            default=5.0,
+            minimum=0,
+            scale="log",
+            why="5 hours is the default in Stakenborg's 'Agent economics: a BOTEC' (2026).",
+        ),
+        Input(
+            name="cost_per_step",
+            label="Cost per agent step",
+            unit="US$",
+            default=0.22,
+            minimum=0,
+            why="$0.22 a step is Stakenborg's default.",
+        ),
+        Input(
+            name="steps_per_hour",
+            label="Agent steps per hour of human work",
+            unit="steps per hour",
+            default=80.0,
+            minimum=0,
+            why="80 steps an hour is Stakenborg's default.",
+        ),
+        Input(
+            name="human_usd_per_hour",
+            label="Human hourly rate",
+            unit="US$ per hour",
+            default=150.0,
+            minimum=0,
+            why="$150 an hour is Stakenborg's default (Ord's best human rate on METR's chart is about $120).",
+        ),
+        Input(
+            name="shape",
+            label="Weibull shape, k",
+            unit="",
+            default=0.7,
+            minimum=0,
+            why=(
+                "κ = 0.70 is Stakenborg's Weibull case, after Hamilton's fits; k = 1 is Ord's constant "
+                "hazard, always drawn for comparison."
+            ),
+        ),
+    ),
+    presets=(
+        Preset(
+            id="stakenborg",
+            label="Stakenborg's base case",
+            values={"task_hours": 8.0, "t50_hours": 5.0, "cost_per_step": 0.22, "steps_per_hour": 80.0, "human_usd_per_hour": 150.0, "shape": 0.7},
+            source="Stakenborg, 'Agent economics: a BOTEC' (EA Forum, Feb 2026), and her half-life-tax calculator's defaults.",
+        ),
+        Preset(
+            id="constant-hazard",
+            label="Constant hazard (Ord)",
+            values={"shape": 1.0},
+            source="Ord, 'Is There a Half-Life for the Success Rates of AI Agents?' (2025).",
+        ),
+        Preset(
+            id="human-120",
+            label="Ord's human rate ($120/h)",
+            values={"human_usd_per_hour": HUMAN_HOURLY_RATE_USD},
+            source=f"{_ORD_COSTS}: the best human rate is about $120 an hour.",
+        ),
+    ),
+    outputs=(
+        Output(name="agent_cost", label="Agent's expected cost per success, shape k", unit="US$"),
+        Output(name="agent_cost_constant_hazard", label="Agent's expected cost per success, constant hazard", unit="US$"),
+        Output(name="human_cost", label="Human's cost", unit="US$"),
+    ),
+    compute=_success_compute,
+    example={"task_hours": 2.0, "t50_hours": 2.5, "cost_per_step": 0.05, "steps_per_hour": 60.0, "human_usd_per_hour": 120.0, "shape": 0.6},
+    chart=Chart(
+        title="Cost per successful task against task length",
+        description=(
+            "Expected cost per successful task in US dollars against task length in hours, both on "
+            "log scales: the agent under a constant hazard and under the chosen Weibull shape, and "
+            "a human at the chosen hourly rate. Where an agent line crosses the human line is the "
+            "break-even task length (marked for the chosen shape); agent lines stop at 30 times the "
+            "human's cost for the longest task shown."
+        ),
+        x=Axis(field="hours", title="Task length (hours, log scale)", scale="log"),
+        y=Axis(field="cost", title="Cost per success (US$, log scale)", scale="log"),
+        data=_success_chart,
+    ),
+)
+
+
+# --- sweet-spot -------------------------------------------------------------------------
+
+#: The stylised curve is sampled this many times per factor of ten in cost, from 10^-4 to
+#: 10^5 times ``half_cost``; the sweet spot and saturation point are found on the samples.
+_PER_DECADE = 100
+_DECADES = (-4, 5)
+
+
+def _sampled_curve(max_horizon_hours: float, half_cost: float, steepness: float) -> tuple[list[float], list[float]]:
+    saturating_horizon(half_cost, max_horizon_hours, half_cost, steepness)  # checks every input by name
+    log_half = math.log(half_cost)
+    if log_half + _DECADES[1] * _LN10 > _LOG_LIMIT or log_half + _DECADES[0] * _LN10 < -_LOG_LIMIT:
+        raise InputError("half_cost", f"half_cost is too extreme to draw the curve around, got {show(half_cost)}")
+    count = (_DECADES[1] - _DECADES[0]) * _PER_DECADE + 1
+    costs = [math.exp(log_half + (_DECADES[0] + i / _PER_DECADE) * _LN10) for i in range(count)]
+    horizons = [saturating_horizon(c, max_horizon_hours, half_cost, steepness) for c in costs]
+    # A very steep curve rounds to 0 far below half_cost; those samples are not on a log chart.
+    kept = [(c, t) for c, t in zip(costs, horizons) if t > 0]
+    return [c for c, _ in kept], [t for _, t in kept]
+
+
+# The outputs and the chart both need the same sampled curve; a small cache saves a second pass.
+@lru_cache(maxsize=4)
+def _sweet_points(max_horizon_hours: float, half_cost: float, steepness: float, slope: float):
+    costs, horizons = _sampled_curve(max_horizon_hours, half_cost, steepness)
+    if steepness <= 1:
+        raise InputError(
+            "steepness",
+            f"steepness must be greater than 1 for the curve to have a sweet spot (its slope starts at "
+            f"steepness and only falls), got {show(steepness)}",
+        )
+    return costs, horizons, sweet_spot(costs, horizons), saturation_point(costs, horizons, slope)
+
+
+def _sweet_compute(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> dict[str, float]:
+    _, _, sweet, saturated = _sweet_points(max_horizon_hours, half_cost, steepness, slope)
+    return {
+        "sweet_cost": sweet.cost,
+        "sweet_horizon": sweet.horizon,
+        "sweet_hourly_cost": sweet.hourly_cost,
+        "saturation_cost": saturated.cost,
+        "saturation_horizon": saturated.horizon,
+        "saturation_hourly_cost": saturated.hourly_cost,
+        "hourly_cost_rise": cost_multiple(saturated.hourly_cost, sweet.hourly_cost),
+    }
+
+
+def _sweet_chart(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> Rows:
+    costs, horizons, sweet, saturated = _sweet_points(max_horizon_hours, half_cost, steepness, slope)
+    low, high = sweet.cost / 10, saturated.cost * 10
+    shown = [(c, t) for c, t in zip(costs, horizons) if low <= c <= high]
+    stride = max(1, len(shown) // 120)
+    shown = shown[::stride] + ([shown[-1]] if (len(shown) - 1) % stride else [])
+    lines: list[dict[str, float | str]] = [{"cost": c, "horizon": t, "series": "Horizon against cost (stylised)"} for c, t in shown]
+    # Slope-1 lines of constant hourly cost, drawn over the curve's horizons (up to twice its
+    # plateau) and clipped to the costs shown.
+    for name, rate in (
+        (f"Lowest hourly cost: {_dollars(sweet.hourly_cost)}/h", sweet.hourly_cost),
+        (f"Hourly cost at saturation: {_dollars(saturated.hourly_cost)}/h", saturated.hourly_cost),
+    ):
+        for hours in _log_grid(shown[0][1], 2 * max_horizon_hours, 81):
+            cost = task_cost_at_rate(rate, hours)
+            if low <= cost <= high:
+                lines.append({"cost": cost, "horizon": hours, "series": name})
+    points: list[dict[str, float | str]] = [
+        {"cost": sweet.cost, "horizon": sweet.horizon, "label": "Sweet spot"},
+        {"cost": saturated.cost, "horizon": saturated.horizon, "label": "Saturation"},
+    ]
+    return _drawable({"lines": lines, "points": points}, {"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})
+
+
+SWEET_SPOT = Calculator(
+    id="sweet-spot",
+    title="Sweet spot and saturation point",
+    summary=(
+        "A stylised horizon-cost curve that rises steeply and then levels off. The core finds, "
+        "numerically, its sweet spot (the lowest hourly cost, where a slope-1 line touches it) "
+        "and its saturation point (where 10% more spend buys only 1% more horizon)."
+    ),
+    inputs=(
+        Input(
+            name="max_horizon_hours",
+            label="Plateau horizon",
+            unit="hours",
+            default=2.0,
+            minimum=0,
+            scale="log",
+            why="Illustrative: Ord's worked example, Claude 4.1 Opus, has a 2-hour horizon.",
+        ),
+        Input(
+            name="half_cost",
+            label="Cost at half the plateau",
+            unit="US$",
+            default=20.0,
+            minimum=0,
+            scale="log",
+            why=(
+                "Illustrative: with the other defaults it puts the lowest hourly cost at $20 an hour, "
+                "inside the $0.40 to $40 range of sweet spots Ord reads off METR's chart."
+            ),
+        ),
+        Input(
+            name="steepness",
+            label="Slope at low cost",
+            unit="",
+            default=2.0,
+            minimum=1,
+            why=(
+                "Illustrative: the horizon first grows as the square of spend. Ord says only that the "
+                "slope is above 1 before the sweet spot."
+            ),
+        ),
+        Input(
+            name="slope",
+            label="Slope that marks saturation",
+            unit="",
+            default=0.1,
+            minimum=0,
+            maximum=1,
+            why="0.1 is Ord's choice, a tenth of the slope at the sweet spot; he calls it arbitrary.",
+        ),
+    ),
+    outputs=(
+        Output(name="sweet_cost", label="Sweet spot: cost per task", unit="US$"),
+        Output(name="sweet_horizon", label="Sweet spot: horizon", unit="hours"),
+        Output(name="sweet_hourly_cost", label="Sweet spot: hourly cost (the lowest)", unit="US$ per hour"),
+        Output(name="saturation_cost", label="Saturation: cost per task", unit="US$"),
+        Output(name="saturation_horizon", label="Saturation: horizon", unit="hours"),
+        Output(name="saturation_hourly_cost", label="Saturation: hourly cost", unit="US$ per hour"),
+        Output(name="hourly_cost_rise", label="Hourly cost at saturation ÷ at the sweet spot", kind="multiplier"),
+    ),
+    compute=_sweet_compute,
+    example={"max_horizon_hours": 1.5, "half_cost": 100.0, "steepness": 1.5, "slope": 0.05},
+    chart=Chart(
+        title="Where extra spend stops paying",
+        description=(
+            "A stylised curve of 50% time horizon (hours) against cost per task (US dollars), both "
+            "on log scales, with its sweet spot and saturation point and the lines of constant "
+            "hourly cost (slope 1) through them."
+        ),
+        x=Axis(field="cost", title="Cost per task (US$, log scale)", scale="log"),
+        y=Axis(field="horizon", title="50% time horizon (hours, log scale)", scale="log"),
+        data=_sweet_chart,
+    ),
+)

@@ -1,0 +1,396 @@
+"""The governance essay's calculators: ``effective-compute`` and ``lifetime-compute``.
+
+Ord's third model, copies at launch, is one division by the same inference multiplier that
+drives effective compute, so it is an output of ``effective-compute`` rather than a
+calculator of its own: the reader sees both sides of that one dial together.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._format import format_value
+from .governance import (
+    CHINCHILLA_PARAMS_EXPONENT,
+    EU_AI_ACT_THRESHOLD_FLOP,
+    US_EXECUTIVE_ORDER_THRESHOLD_FLOP,
+    deployment_breakeven_queries,
+    effective_flop,
+    effective_ooms,
+    inference_multiplier_to_reach,
+    inference_scaleup_cost_multiplier,
+    lifetime_compute,
+    lifetime_compute_breakdown,
+    ooms_above_threshold,
+    pretraining_scaleup_cost_multiplier,
+    simultaneous_copies,
+)
+
+__all__ = ["EFFECTIVE_COMPUTE", "LIFETIME_COMPUTE"]
+
+# Charts span whole decades of the x axis, kept inside the float range.
+_LOG10_LIMIT = 300
+_THRESHOLDS = (
+    # Series names sort EU first and US last, so that both threshold lines take the first
+    # colour of the chart's palette and the weight lines the colours in between.
+    ("EU AI Act, 10²⁵ FLOP", "EU 10²⁵", EU_AI_ACT_THRESHOLD_FLOP),
+    ("US order, 10²⁶ FLOP", "US 10²⁶", US_EXECUTIVE_ORDER_THRESHOLD_FLOP),
+)
+_WEIGHTS = (0.5, 1.0)
+# What a chart function returns: line rows and labelled points.
+_ChartData = dict[str, list[dict[str, float | str]]]
+
+
+def _effective_compute(pretrain_flop: float, inference_multiplier: float, weight: float) -> dict[str, float]:
+    ooms = effective_ooms(pretrain_flop, inference_multiplier, weight)
+    return {
+        "effective_flop": effective_flop(pretrain_flop, inference_multiplier, weight),
+        "effective_ooms": ooms,
+        "ooms_vs_eu": ooms_above_threshold(ooms, EU_AI_ACT_THRESHOLD_FLOP),
+        "ooms_vs_us": ooms_above_threshold(ooms, US_EXECUTIVE_ORDER_THRESHOLD_FLOP),
+        "copies_share": simultaneous_copies(1.0, inference_multiplier),
+    }
+
+
+def _decades(low: float, high: float, per_decade: int) -> list[float]:
+    """Evenly spaced exponents from ``low`` to ``high`` (whole decades), ``per_decade`` steps each."""
+    steps = round(high - low) * per_decade
+    return [low + i * (high - low) / steps for i in range(steps + 1)]
+
+
+def _effective_chart(pretrain_flop: float, inference_multiplier: float, weight: float) -> _ChartData:
+    here = math.log10(inference_multiplier)
+    low = max(min(0, math.floor(here) - 1), -_LOG10_LIMIT)
+    high = min(max(6, math.ceil(here) + 1), _LOG10_LIMIT)
+    multipliers = [10.0**x for x in _decades(low, high, 2)]
+    weights = sorted({*_WEIGHTS, weight})
+    lines: list[dict[str, float | str]] = [
+        {"multiplier": m, "flop": effective_flop(pretrain_flop, m, w), "series": f"Inference weight {w:g}"}
+        for w in weights
+        for m in multipliers
+    ]
+    lines += [{"multiplier": m, "flop": level, "series": name} for name, _, level in _THRESHOLDS for m in multipliers]
+    points: list[dict[str, float | str]] = [
+        {
+            "multiplier": inference_multiplier,
+            "flop": effective_flop(pretrain_flop, inference_multiplier, weight),
+            "label": "This model",
+        }
+    ]
+    for _, short, level in _THRESHOLDS:
+        reach = inference_multiplier_to_reach(level, pretrain_flop, weight) if weight > 0 else math.inf
+        if multipliers[0] <= reach <= multipliers[-1]:
+            label = f"{short} at {format_value(reach, 'multiplier')}"
+            points.append({"multiplier": reach, "flop": level, "label": label})
+        else:
+            points.append({"multiplier": multipliers[0], "flop": level, "label": short})
+    return {"lines": lines, "points": points}
+
+
+EFFECTIVE_COMPUTE = Calculator(
+    id="effective-compute",
+    title="Effective compute and training-compute thresholds",
+    summary=(
+        "Ord's rule of thumb: an order of magnitude more inference is worth about 0.7 of an "
+        "order of magnitude more pre-training. How much training compute a model with extra "
+        "inference is 'like', where that sits against the EU and US thresholds, and how many "
+        "fewer copies the same hardware can run."
+    ),
+    inputs=(
+        Input(
+            name="pretrain_flop",
+            label="Pre-training compute",
+            unit="FLOP",
+            default=1e24,
+            minimum=0,
+            scale="log",
+            why=(
+                "Ord's example model: 10²⁴ FLOP, a tenth of the EU AI Act's 10²⁵ FLOP "
+                "threshold (Ord 2025)."
+            ),
+        ),
+        Input(
+            name="inference_multiplier",
+            label="Inference compute per task",
+            unit="× standard",
+            default=1e4,
+            minimum=0,
+            scale="log",
+            why=(
+                "Ord's example adds 4 orders of magnitude (10,000×) of inference; he notes o3 "
+                "used about 10,000× the compute of o1-mini on ARC-AGI."
+            ),
+        ),
+        Input(
+            name="weight",
+            label="Inference weight (OOMs of pre-training per OOM of inference)",
+            unit="",
+            default=0.7,
+            minimum=0,
+            maximum=1,
+            why=(
+                "0.7 is Ord's rule of thumb, inside the 0.5 to 1 range found by Jones (2021) "
+                "and by Villalobos & Atkinson (Epoch, 2023)."
+            ),
+        ),
+    ),
+    presets=(
+        Preset(
+            id="ord-example",
+            label="10²⁴ FLOP + 4 OOMs (Ord)",
+            values={"pretrain_flop": 1e24, "inference_multiplier": 1e4, "weight": 0.7},
+            source=(
+                "Ord, 'Inference Scaling Reshapes AI Governance' (2025): a 10²⁴ FLOP model with "
+                "4 OOMs more inference might perform like a 10²⁷ FLOP model."
+            ),
+        ),
+        Preset(
+            id="weight-low",
+            label="Low exchange rate (0.5)",
+            values={"weight": 0.5},
+            source=(
+                "Villalobos & Atkinson, 'Trading off compute in training and inference' (Epoch "
+                "AI, 2023), and Jones (2021): one OOM of inference is worth 0.5 to 1 OOM of "
+                "training; 0.5 is the low end."
+            ),
+        ),
+        Preset(
+            id="weight-high",
+            label="High exchange rate (1)",
+            values={"weight": 1.0},
+            source="Same sources as the low exchange rate: 1 is the high end of their range.",
+        ),
+        Preset(
+            id="top-tier",
+            label="Top price tier (×10)",
+            values={"inference_multiplier": 10.0},
+            source="Ord (2025): OpenAI's top subscription tier costs 10× the standard one.",
+        ),
+        Preset(
+            id="hard-problem",
+            label="Hard maths problem (×1,000)",
+            values={"inference_multiplier": 1e3},
+            source=(
+                "Ord (2025): tailoring inference to the task could mean 1,000× the compute for "
+                "a hard mathematics problem and 1× for an intuitive one."
+            ),
+        ),
+        Preset(
+            id="few-tasks",
+            label="A few critical tasks (×100,000)",
+            values={"inference_multiplier": 1e5},
+            source="Ord (2025): a 100,000× scale-up of inference on a few tasks is conceivable.",
+        ),
+    ),
+    outputs=(
+        Output(name="effective_flop", label="Effective training compute", unit="FLOP"),
+        Output(name="effective_ooms", label="Effective compute in OOMs (log₁₀ FLOP)"),
+        Output(name="ooms_vs_eu", label="OOMs above (+) or below (−) the EU AI Act's 10²⁵ FLOP"),
+        Output(name="ooms_vs_us", label="OOMs above (+) or below (−) the US order's 10²⁶ FLOP"),
+        Output(
+            name="copies_share",
+            label="Copies the same hardware runs at once, vs standard inference",
+            kind="percent",
+        ),
+    ),
+    compute=_effective_compute,
+    example={"pretrain_flop": 3e24, "inference_multiplier": 300.0, "weight": 0.5},
+    chart=Chart(
+        title="Effective training compute against inference compute per task",
+        description=(
+            "Effective training compute in FLOP (log scale) against inference compute per task "
+            "as a multiple of standard use (log scale), for inference weights 0.5, 0.7 and 1, "
+            "with the EU AI Act (10²⁵ FLOP) and US executive order (10²⁶ FLOP) thresholds "
+            "as flat lines, the chosen model, and where its line crosses each threshold."
+        ),
+        x=Axis(field="multiplier", title="Inference per task (× standard)", scale="log", kind="multiplier"),
+        y=Axis(field="flop", title="Effective compute (FLOP)", scale="log", format=".0e"),
+        data=_effective_chart,
+    ),
+)
+
+
+def _lifetime(
+    params: float, tokens: float, queries: float, tokens_per_query: float, post_training: float, factor: float
+) -> dict[str, float]:
+    split = lifetime_compute_breakdown(params, tokens, queries, tokens_per_query, post_training)
+    shares = {"deployment_share": split.deployment_share, "post_training_share": split.post_training_share}
+    return {
+        "total": split.total,
+        "pretraining_share": split.pretraining_share,
+        "deployment_share": split.deployment_share,
+        "breakeven_queries": deployment_breakeven_queries(tokens, tokens_per_query),
+        "pretraining_scaleup": pretraining_scaleup_cost_multiplier(factor, **shares),
+        "inference_scaleup": inference_scaleup_cost_multiplier(factor, **shares),
+    }
+
+
+def _lifetime_chart(
+    params: float, tokens: float, queries: float, tokens_per_query: float, post_training: float, factor: float
+) -> _ChartData:
+    breakeven = deployment_breakeven_queries(tokens, tokens_per_query)
+    centre = math.log10(breakeven)
+    low, high = math.floor(centre) - 2, math.ceil(centre) + 2
+    if queries > 0:
+        low, high = min(low, math.floor(math.log10(queries)) - 1), max(high, math.ceil(math.log10(queries)) + 1)
+    low, high = max(low, -_LOG10_LIMIT), min(high, _LOG10_LIMIT)
+    counts = [10.0**x for x in _decades(low, high, 6)]
+    # Chinchilla split: parameters and tokens each grow by the square root of the factor.
+    grow = factor**CHINCHILLA_PARAMS_EXPONENT
+    curves = {
+        "Lifetime compute now": lambda d: lifetime_compute(params, tokens, d, tokens_per_query, post_training),
+        "Training alone (pre + post)": lambda d: lifetime_compute(params, tokens, 0.0, tokens_per_query, post_training),
+        f"After ×{factor:g} pre-training": lambda d: lifetime_compute(
+            params * grow, tokens * grow, d, tokens_per_query, post_training
+        ),
+        f"After ×{factor:g} inference": lambda d: lifetime_compute(
+            params, tokens, d, tokens_per_query * factor, post_training
+        ),
+    }
+    lines: list[dict[str, float | str]] = [
+        {"queries": d, "compute": curve(d), "series": name} for name, curve in curves.items() for d in counts
+    ]
+    total = curves["Lifetime compute now"]
+    at_breakeven = math.isclose(queries, breakeven, rel_tol=1e-9)
+    points: list[dict[str, float | str]] = [
+        {
+            "queries": breakeven,
+            "compute": total(breakeven),
+            "label": "Breakeven",
+        }
+    ]
+    if queries > 0 and not at_breakeven:
+        points.append({"queries": queries, "compute": total(queries), "label": "This model"})
+    return {"lines": lines, "points": points}
+
+
+LIFETIME_COMPUTE = Calculator(
+    id="lifetime-compute",
+    title="Lifetime compute: training versus deployment",
+    summary=(
+        "Ord's appendix: a model's lifetime compute is pre-training (N·D) plus post-training "
+        "plus deployment (queries × N × tokens per query). Where deployment overtakes "
+        "pre-training, and what scaling pre-training or inference does to the total."
+    ),
+    inputs=(
+        Input(
+            name="params",
+            label="Parameters, N",
+            unit="parameters",
+            default=1e12,
+            minimum=0,
+            scale="log",
+            why="Ord's appendix takes N = 10¹² parameters as typical of a GPT-4-class model.",
+        ),
+        Input(
+            name="tokens",
+            label="Pre-training tokens, D",
+            unit="tokens",
+            default=1e13,
+            minimum=0,
+            scale="log",
+            why="Ord's GPT-4-class value: D = 10¹³ training tokens.",
+        ),
+        Input(
+            name="queries",
+            label="Queries served over the model's life, d",
+            unit="queries",
+            default=1e10,
+            minimum=0,
+            scale="log",
+            why=(
+                "Ord leaves d open; 10¹⁰ is where deployment overtakes pre-training for these "
+                "values, a point he says commercial frontier models usually pass."
+            ),
+        ),
+        Input(
+            name="tokens_per_query",
+            label="Tokens generated per query, I",
+            unit="tokens",
+            default=1e3,
+            minimum=0,
+            scale="log",
+            why="Ord's value for a GPT-4-class model: I = 10³ tokens per query.",
+        ),
+        Input(
+            name="post_training",
+            label="Post-training compute, C_post",
+            unit="parameter-tokens",
+            default=0.0,
+            minimum=0,
+            why="Ord's appendix gives no figure for post-training; 0 leaves it out.",
+        ),
+        Input(
+            name="factor",
+            label="Scale-up to compare",
+            unit="×",
+            default=10.0,
+            minimum=0,
+            scale="log",
+            why="Ord's appendix compares 10× more pre-training compute with 10× more inference per query.",
+        ),
+    ),
+    presets=(
+        Preset(
+            id="gpt4-breakeven",
+            label="GPT-4 class at breakeven (Ord)",
+            values={"params": 1e12, "tokens": 1e13, "queries": 1e10, "tokens_per_query": 1e3},
+            source=(
+                "Ord, 'Inference Scaling Reshapes AI Governance' (2025), appendix: N = 10¹², "
+                "D = 10¹³, I = 10³; deployment equals pre-training at d = 10¹⁰."
+            ),
+        ),
+        Preset(
+            id="pretraining-dominated",
+            label="Pre-training dominated (d = 10⁸)",
+            values={"params": 1e12, "tokens": 1e13, "queries": 1e8, "tokens_per_query": 1e3},
+            source=(
+                "Our illustration of Ord's first limit: his GPT-4-class values with 100× fewer "
+                "queries than breakeven."
+            ),
+        ),
+        Preset(
+            id="deployment-dominated",
+            label="Deployment dominated (d = 10¹²)",
+            values={"params": 1e12, "tokens": 1e13, "queries": 1e12, "tokens_per_query": 1e3},
+            source=(
+                "Our illustration of Ord's second limit: his GPT-4-class values with 100× more "
+                "queries than breakeven."
+            ),
+        ),
+    ),
+    outputs=(
+        Output(name="total", label="Lifetime compute", unit="parameter-tokens"),
+        Output(name="pretraining_share", label="Pre-training's share", kind="percent"),
+        Output(name="deployment_share", label="Deployment's share", kind="percent"),
+        Output(
+            name="breakeven_queries",
+            label="Queries at which deployment overtakes pre-training, D / I",
+            unit="queries",
+        ),
+        Output(name="pretraining_scaleup", label="Lifetime compute after scaling pre-training", kind="multiplier"),
+        Output(name="inference_scaleup", label="Lifetime compute after scaling inference per query", kind="multiplier"),
+    ),
+    compute=_lifetime,
+    example={
+        "params": 7e10,
+        "tokens": 1.4e12,
+        "queries": 1e11,
+        "tokens_per_query": 2e3,
+        "post_training": 1e22,
+        "factor": 100.0,
+    },
+    chart=Chart(
+        title="Lifetime compute against the number of queries served",
+        description=(
+            "Lifetime compute in parameter-tokens (log scale) against queries served (log "
+            "scale): the total now, training alone, and the totals after scaling pre-training "
+            "or inference per query by the chosen factor, with the breakeven point where "
+            "deployment equals pre-training."
+        ),
+        x=Axis(field="queries", title="Queries served", scale="log", format=".0e"),
+        y=Axis(field="compute", title="Lifetime compute (parameter-tokens)", scale="log", format=".0e"),
+        data=_lifetime_chart,
+    ),
+)

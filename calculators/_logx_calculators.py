@@ -1,0 +1,165 @@
+"""The ``log-x-reader`` calculator: what a score gain costs on a log-x chart."""
+
+from __future__ import annotations
+
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._format import format_value
+from .logx import logx_reading, logx_score
+
+__all__ = ["LOGX_READER"]
+
+_CHART_POINTS = 41
+# Compute axis limits in orders of magnitude: inside the normal float range with room to spare.
+_OOM_LIMIT = 300.0
+
+
+def _compute(points_per_decade: float, score_start: float, score_target: float, slope_factor: float) -> dict[str, float]:
+    return logx_reading(score_start, score_target, points_per_decade, slope_factor)._asdict()
+
+
+def _chart_data(
+    points_per_decade: float, score_start: float, score_target: float, slope_factor: float
+) -> dict[str, list[dict[str, float | str]]]:
+    reading = logx_reading(score_start, score_target, points_per_decade, slope_factor)
+    # One decade beyond the start and both targets on either side.
+    low = max(min(0.0, reading.ooms, reading.steepened_ooms) - 1, -_OOM_LIMIT)
+    high = min(max(0.0, reading.ooms, reading.steepened_ooms) + 1, _OOM_LIMIT)
+    step = (high - low) / (_CHART_POINTS - 1)
+    exponents = [low + i * step for i in range(_CHART_POINTS)]
+    slopes = [(points_per_decade, _series_name(points_per_decade, 1.0))]
+    if slope_factor != 1:
+        slopes.append((points_per_decade * slope_factor, _series_name(points_per_decade, slope_factor)))
+    lines = []
+    for slope, series in slopes:
+        for exponent in exponents:
+            compute = 10.0**exponent
+            score = logx_score(score_start, slope, compute)
+            if 0 <= score <= 100:  # the straight part of the curve only
+                lines.append({"compute": compute, "score": score, "series": series})
+    points = [
+        {"compute": 1.0, "score": score_start, "label": "Start"},
+        {"compute": reading.compute_multiplier, "score": score_target, "label": _times(reading.compute_multiplier)},
+    ]
+    if slope_factor != 1:
+        points.append(
+            {
+                "compute": reading.steepened_multiplier,
+                "score": score_target,
+                "label": _times(reading.steepened_multiplier),
+            }
+        )
+    return {"lines": lines, "points": points}
+
+
+def _series_name(points_per_decade: float, slope_factor: float) -> str:
+    slope = format_value(points_per_decade * slope_factor, "number")
+    if slope_factor == 1:
+        return f"Today's slope ({slope} points per 10×)"
+    return f"Slope × {slope_factor:g} ({slope} points per 10×)"
+
+
+def _times(multiplier: float) -> str:
+    return format_value(multiplier, "multiplier")
+
+
+LOGX_READER = Calculator(
+    id="log-x-reader",
+    title="Reading a log-x chart",
+    summary=(
+        "How many times more compute a straight line on a log-x chart needs to lift a score "
+        "from one value to another, and how much a steeper line would save."
+    ),
+    inputs=(
+        Input(
+            name="points_per_decade",
+            label="Slope, points per 10× compute",
+            unit="percentage points",
+            default=5.3,
+            minimum=0,
+            scale="log",
+            why=(
+                "About 5.3 points per tenfold compute is o3's slope on ARC-AGI: 75.7% at high "
+                "efficiency and 87.5% with about 172× the compute (ARC Prize report; our arithmetic)."
+            ),
+        ),
+        Input(
+            name="score_start",
+            label="Start score",
+            unit="%",
+            default=75.7,
+            minimum=0,
+            maximum=100,
+            why="75.7% is o3's high-efficiency score on ARC-AGI's semi-private set (ARC Prize report).",
+        ),
+        Input(
+            name="score_target",
+            label="Target score",
+            unit="%",
+            default=87.5,
+            minimum=0,
+            maximum=100,
+            why="87.5% is o3's low-efficiency score with about 172× the compute (ARC Prize report).",
+        ),
+        Input(
+            name="slope_factor",
+            label="Steeper slope, × today's",
+            unit="",
+            default=2.0,
+            minimum=0,
+            why=(
+                "2 is Ord's example of real progress: alpha-beta pruning halves the exponent of "
+                "minimax's cost, doubling the slope on a log-x chart."
+            ),
+        ),
+    ),
+    presets=(
+        Preset(
+            id="arc-agi-o3",
+            label="o3 on ARC-AGI (5.3 points per 10×)",
+            values={"points_per_decade": 5.3, "score_start": 75.7, "score_target": 87.5},
+            source=(
+                "ARC Prize's o3 report (Dec 2024), as used in Ord's 'Inference Scaling and the "
+                "Log-x Chart': 75.7% at $20 a task, 87.5% with about 172× the compute; "
+                "11.8 points over log10(172) = 2.24 decades is 5.3 points per 10× (our arithmetic)."
+            ),
+        ),
+        Preset(
+            id="aime-inference",
+            label="AIME, inference (30 points per 10×)",
+            values={"points_per_decade": 30.0, "score_start": 20.0, "score_target": 80.0},
+            source=(
+                "Ord's 'How Well Does RL Scale?' (Oct 2025), as summarised by third parties: about "
+                "100× more inference compute lifts AIME-type scores from about 20% to about 80%; "
+                "60 points over two decades is 30 points per 10× (our arithmetic)."
+            ),
+        ),
+        Preset(
+            id="alpha-beta",
+            label="Alpha-beta: slope × 2",
+            values={"slope_factor": 2.0},
+            source=(
+                "Ord, 'Inference Scaling and the Log-x Chart', 'What would good progress look "
+                "like?': alpha-beta pruning doubles minimax's slope on a log-x chart."
+            ),
+        ),
+    ),
+    outputs=(
+        Output(name="compute_multiplier", label="Compute needed, today's slope", kind="multiplier"),
+        Output(name="ooms", label="Orders of magnitude of compute", unit="OOMs"),
+        Output(name="steepened_multiplier", label="Compute needed, steeper slope", kind="multiplier"),
+        Output(name="steepened_ooms", label="Orders of magnitude, steeper slope", unit="OOMs"),
+    ),
+    compute=_compute,
+    example={"points_per_decade": 10.0, "score_start": 40.0, "score_target": 80.0, "slope_factor": 3.0},
+    chart=Chart(
+        title="Score against compute on a log-x chart",
+        description=(
+            "Benchmark score (percent, linear) against compute relative to the start (log scale): "
+            "a straight line at today's slope and one at the steeper slope, both through the start "
+            "score, with the compute each needs to reach the target marked."
+        ),
+        x=Axis(field="compute", title="Compute, × the start's (log scale)", scale="log", kind="multiplier"),
+        y=Axis(field="score", title="Benchmark score (%)", zero=False),
+        data=_chart_data,
+    ),
+)

@@ -1,0 +1,190 @@
+"""The ``sigmoid-or-exponential`` calculator: extrapolate an exponential fitted to the early
+part of an S-curve, and see when it goes wrong."""
+
+from __future__ import annotations
+
+import math
+
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._format import format_value
+from .sigmoid import (
+    early_doubling_time,
+    early_exponential_fit,
+    early_fit_error,
+    exponential_doubling_time,
+    exponential_value,
+    logistic_value,
+    overshoot_ratio,
+    years_until_overshoot,
+)
+
+__all__ = ["SIGMOID_OR_EXPONENTIAL"]
+
+_CHART_POINTS = 121
+# METR's 50% time horizon doubled about every 212 days (Kwa et al. 2025; fact base §3.1).
+_METR_DOUBLING_YEARS = 212 / 365.25
+_METR_RATE = math.log(2) / _METR_DOUBLING_YEARS
+
+
+def _compute(
+    growth_rate: float, years_to_midpoint: float, ceiling: float, years_observed: float, years_ahead: float
+) -> dict[str, float]:
+    curve = (ceiling, growth_rate, years_to_midpoint, years_observed)
+    return {
+        "doubling_time": early_doubling_time(*curve),
+        "fit_error": early_fit_error(*curve),
+        "years_to_2x": years_until_overshoot(2, *curve),
+        "years_to_10x": years_until_overshoot(10, *curve),
+        "gap_at_horizon": overshoot_ratio(years_ahead, *curve),
+    }
+
+
+def _chart_data(
+    growth_rate: float, years_to_midpoint: float, ceiling: float, years_observed: float, years_ahead: float
+) -> dict[str, list[dict[str, float | str]]]:
+    curve = (ceiling, growth_rate, years_to_midpoint, years_observed)
+    fit = early_exponential_fit(*curve)
+    at_2x = years_until_overshoot(2, *curve)
+    at_10x = years_until_overshoot(10, *curve)
+
+    def exponential(t: float) -> float:
+        return exponential_value(t, fit.rate, fit.anchor_time, fit.anchor_value)
+
+    def logistic(t: float) -> float:
+        return logistic_value(t, ceiling, growth_rate, years_to_midpoint)
+
+    # From a year before the data to past the later of the horizon and the 10x point, with
+    # room on the right for the points' labels.
+    low = min(-years_observed, years_ahead) - 1
+    right = max(years_ahead, at_10x, 0.0)
+    high = right + max(2.0, 0.4 * (right - low))
+    step = (high - low) / (_CHART_POINTS - 1)
+    times = [low + i * step for i in range(_CHART_POINTS)]
+    observed = [float(t) for t in range(-int(years_observed), 1)]
+    lines = [
+        # Series are coloured and stacked in name order: the data last, drawn on top.
+        *({"years": t, "value": exponential(t), "series": "Exponential fitted to the data"} for t in times),
+        *({"years": t, "value": logistic(t), "series": "S-curve (the truth)"} for t in times),
+        *({"years": t, "value": logistic(t), "series": "Yearly data points"} for t in observed),
+    ]
+    points = [
+        {"years": 0.0, "value": logistic(0.0), "label": "last data point"},
+        {"years": at_2x, "value": exponential(at_2x), "label": "2× over"},
+        {"years": at_10x, "value": exponential(at_10x), "label": "10× over"},
+    ]
+    if low <= years_to_midpoint <= high:
+        points.append({"years": years_to_midpoint, "value": ceiling / 2, "label": "midpoint"})
+    return {"lines": lines, "points": points}
+
+
+SIGMOID_OR_EXPONENTIAL = Calculator(
+    id="sigmoid-or-exponential",
+    title="Sigmoid or exponential?",
+    summary=(
+        "Sample the early years of an S-shaped (logistic) curve, fit an exponential to them, "
+        "and see how soon the extrapolation runs 2× and 10× above the truth."
+    ),
+    inputs=(
+        Input(
+            name="growth_rate",
+            label="Early growth rate of the true curve, r",
+            unit="per year",
+            default=0.7,
+            minimum=0,
+            why=(
+                "Illustrative: at 0.7 per year the curve first doubles every "
+                f"{format_value(exponential_doubling_time(0.7))} years. The METR preset uses the "
+                "rate of METR's time horizons instead."
+            ),
+        ),
+        Input(
+            name="years_to_midpoint",
+            label="Years from the last data point to the curve's midpoint",
+            unit="years",
+            default=5.0,
+            why=(
+                "Illustrative: nobody knows where (or whether) a real trend bends; 5 means the "
+                "data stop five years before the curve reaches half its ceiling. Negative values "
+                "put the bend inside the data."
+            ),
+        ),
+        Input(
+            name="ceiling",
+            label="Ceiling of the true curve, K",
+            unit="",
+            default=100.0,
+            minimum=0,
+            scale="log",
+            why=(
+                "Illustrative: 100, so values read as a percentage of the ceiling. The ceiling "
+                "scales every value alike and changes none of the results."
+            ),
+        ),
+        Input(
+            name="years_observed",
+            label="Years of data",
+            unit="years",
+            default=6.0,
+            minimum=2,
+            maximum=100,
+            step=1,
+            why="Illustrative: one point a year for six years before the last one (seven points).",
+        ),
+        Input(
+            name="years_ahead",
+            label="Horizon, years after the last data point",
+            unit="years",
+            default=10.0,
+            why="Illustrative: a ten-year extrapolation, the span of many forecasts.",
+        ),
+    ),
+    presets=(
+        Preset(
+            id="before-bend",
+            label="Data end 5 years before the bend (illustrative)",
+            values={"growth_rate": 0.7, "years_to_midpoint": 5.0, "years_observed": 6.0},
+            source="Illustrative values chosen for this page; no source claims this curve.",
+        ),
+        Preset(
+            id="at-bend",
+            label="Data end at the bend (illustrative)",
+            values={"growth_rate": 0.7, "years_to_midpoint": 0.0, "years_observed": 6.0},
+            source=(
+                "Illustrative values chosen for this page: the last data point is the midpoint, "
+                "where growth is already half its early rate."
+            ),
+        ),
+        Preset(
+            id="metr-rate",
+            label="METR's doubling rate, bend in 5 years (rate sourced, bend illustrative)",
+            values={"growth_rate": _METR_RATE, "years_to_midpoint": 5.0, "years_observed": 6.0},
+            source=(
+                "Growth rate ln 2 / (212 days): METR's 50% time horizon doubled about every 212 "
+                "days (Kwa et al. 2025, as read by Ord in the half-life essay). Where that trend "
+                "might bend is not known; the 5 years is illustrative."
+            ),
+        ),
+    ),
+    outputs=(
+        Output(name="doubling_time", label="Doubling time of the fitted exponential", unit="years"),
+        Output(name="fit_error", label="Worst miss of the fit on the observed data", kind="percent"),
+        Output(name="years_to_2x", label="Years after the data until the extrapolation is 2× too high", unit="years"),
+        Output(name="years_to_10x", label="Years after the data until it is 10× too high", unit="years"),
+        Output(name="gap_at_horizon", label="Extrapolation ÷ truth at the horizon", kind="multiplier"),
+    ),
+    compute=_compute,
+    example={"growth_rate": 1.2, "years_to_midpoint": 3.0, "ceiling": 50.0, "years_observed": 8.0, "years_ahead": 6.0},
+    chart=Chart(
+        title="An S-curve and the exponential fitted to its early years",
+        description=(
+            "Value (log scale) against years after the last data point: the true logistic "
+            "curve, the yearly observations taken from it, and the exponential fitted to them. "
+            "On a log scale the exponential is a straight line; the S-curve bends away from it "
+            "and flattens at its ceiling. Marked: the last data point, where the exponential is "
+            "2 and 10 times too high, and the S-curve's midpoint."
+        ),
+        x=Axis(field="years", title="Years after the last data point"),
+        y=Axis(field="value", title="Value (log scale)", scale="log"),
+        data=_chart_data,
+    ),
+)

@@ -1,0 +1,798 @@
+"""Every exponential is a sigmoid in disguise: fitting both curves to the same early points.
+
+Source of the question: Narayanan and Kapoor, "AI scaling myths" (AI Snake Oil, June 2024),
+warn that trends which look exponential stop; the project's fact base (§3.7) notes that no
+evidence was found that Ord cites them. This module makes the point concrete. A logistic
+(S-shaped) curve with ceiling ``K``, growth rate ``r`` and midpoint ``t0``::
+
+    L(t) = K / (1 + exp(-r (t - t0)))
+
+is, long before its midpoint, almost exactly the exponential ``K exp(r (t - t0))``. An
+exponential fitted to early points therefore fits them well and then overshoots the curve
+by a growing factor. Since ``ln E(t) - ln L(t)`` is convex in ``t``, the factor by which an
+exponential exceeds a logistic crosses any level at most twice; its last crossing is
+"where they part" (:func:`parting_time`).
+
+Fits (standard library only, all in logarithms so that no value overflows):
+
+* exponential: ordinary least squares of ``ln y`` on ``t`` (closed form), centred on the
+  mean time, so the fit is reported as a rate and the geometric mean of the values at the
+  mean time;
+* logistic, ceiling known: the logit ``ln(y / (K - y))`` is linear in ``t`` with slope
+  ``r``, so ordinary least squares again;
+* logistic, ceiling unknown: a one-dimensional search over the ceiling, each candidate
+  fitted as above and scored by the sum of squared errors in ``ln y``; the search runs over
+  ``v = logit(max(y) / K)`` on a grid from -36 to 36 and then by golden-section search
+  around the best grid point. Exact logistic data near the midpoint are recovered to about 1e-9;
+  data with no sign of a ceiling (an exponential fits as well) are reported as such.
+
+The scenario functions (``early_*``, :func:`years_until_overshoot`,
+:func:`overshoot_ratio`) sample a logistic once a year for ``years_observed`` years up to
+the last observation at ``t = 0`` and fit an exponential to those points.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from ._checks import InputError, finite, positive, result, show
+
+__all__ = [
+    "ExponentialFit",
+    "LogisticFit",
+    "LogisticInflection",
+    "early_doubling_time",
+    "early_exponential_fit",
+    "early_fit_error",
+    "early_logistic_fit",
+    "exponential_doubling_time",
+    "exponential_value",
+    "fit_exponential",
+    "fit_logistic",
+    "logistic_inflection",
+    "logistic_value",
+    "overshoot_ratio",
+    "parting_time",
+    "years_until_overshoot",
+]
+
+_LN2 = math.log(2.0)
+_LOG_MAX = math.log(1.7976931348623157e308)  # largest argument math.exp accepts
+_MAX_YEARS_OBSERVED = 100
+# The ceiling search runs over v = logit(max(y) / K): -36 puts K at about 4e15 times the
+# largest value (an exponential, as far as doubles can tell), +36 at 1 + 2e-16 times it.
+_V_LIMIT = 36.0
+_V_STEP = 1.0
+_GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
+
+
+class ExponentialFit(NamedTuple):
+    """An exponential ``y = anchor_value * exp(rate * (t - anchor_time))`` fitted to points."""
+
+    #: Growth rate per unit of time (negative for decay).
+    rate: float
+    #: The mean of the points' times.
+    anchor_time: float
+    #: The fitted value at ``anchor_time``: the geometric mean of the values.
+    anchor_value: float
+    #: The largest ``|ln fit - ln y|`` over the points (0 for a perfect fit).
+    max_log_error: float
+
+
+class LogisticFit(NamedTuple):
+    """A logistic ``y = ceiling / (1 + exp(-growth_rate * (t - midpoint)))`` fitted to points."""
+
+    ceiling: float
+    growth_rate: float
+    midpoint: float
+    #: The largest ``|ln fit - ln y|`` over the points (0 for a perfect fit).
+    max_log_error: float
+
+
+class LogisticInflection(NamedTuple):
+    """Where a logistic curve turns from speeding up to slowing down."""
+
+    time: float
+    value: float
+    #: The curve's slope there, its steepest: ``ceiling * growth_rate / 4`` per unit time.
+    slope: float
+
+
+def logistic_value(t: float, ceiling: float, growth_rate: float, midpoint: float) -> float:
+    """The logistic curve's value at time ``t``.
+
+    Args:
+        t: The time, in any unit (years on this site's pages).
+        ceiling: The level the curve approaches, K; greater than 0.
+        growth_rate: r per unit of time, greater than 0: long before the midpoint the curve
+            grows like ``exp(r t)``.
+        midpoint: The time t0 at which the curve is at half its ceiling.
+
+    Returns:
+        ``ceiling / (1 + exp(-growth_rate * (t - midpoint)))``, between 0 and ``ceiling``
+        (it may round to either end far from the midpoint).
+
+    Raises:
+        ValueError: if ``ceiling`` or ``growth_rate`` is not greater than 0, or any argument
+            is not a finite number.
+
+    Source: the standard logistic (Verhulst) curve; used on this site for the sceptics' point
+    that "every exponential is a sigmoid in disguise".
+
+    >>> logistic_value(2030, ceiling=100, growth_rate=0.7, midpoint=2030)
+    50.0
+    """
+    t = finite("t", t)
+    ceiling = positive("ceiling", ceiling)
+    growth_rate = positive("growth_rate", growth_rate)
+    midpoint = finite("midpoint", midpoint)
+    u = growth_rate * (t - midpoint)  # may be +-inf, never nan: both factors are finite
+    if u >= 0:
+        return ceiling / (1.0 + math.exp(-u))
+    e = math.exp(u)
+    return ceiling * e / (1.0 + e)
+
+
+def exponential_value(t: float, rate: float, anchor_time: float, anchor_value: float) -> float:
+    """The exponential curve's value at time ``t``.
+
+    Args:
+        t: The time, in the unit of ``rate``.
+        rate: Growth rate per unit of time; any finite number (0 is constant, negative decays).
+        anchor_time: A time at which the value is known.
+        anchor_value: The value at ``anchor_time``; greater than 0.
+
+    Returns:
+        ``anchor_value * exp(rate * (t - anchor_time))``; it may round to 0 far in the past.
+
+    Raises:
+        ValueError: if ``anchor_value`` is not greater than 0, an argument is not a finite
+            number, or the value is too large for a float.
+
+    Source: the exponential trend the sceptics warn against extrapolating.
+
+    >>> round(exponential_value(3, rate=math.log(2), anchor_time=0, anchor_value=5), 12)
+    40.0
+    """
+    t = finite("t", t)
+    rate = finite("rate", rate)
+    anchor_time = finite("anchor_time", anchor_time)
+    anchor_value = positive("anchor_value", anchor_value)
+    if rate == 0:
+        return anchor_value
+    exponent = rate * (t - anchor_time)
+    log_value = math.log(anchor_value) + exponent
+    if log_value > _LOG_MAX:
+        raise ValueError("the exponential's value at t is too large to compute")
+    # The value is anchor_value * exp(exponent); round the product only once it is safe.
+    value = anchor_value * math.exp(exponent) if exponent <= _LOG_MAX else math.exp(log_value)
+    return result("the exponential's value at t", value)
+
+
+def logistic_inflection(ceiling: float, growth_rate: float, midpoint: float) -> LogisticInflection:
+    """The logistic's inflection point: its midpoint, where it grows fastest.
+
+    Args:
+        ceiling: K, greater than 0.
+        growth_rate: r per unit of time, greater than 0.
+        midpoint: t0, any finite time.
+
+    Returns:
+        ``LogisticInflection(time=midpoint, value=ceiling / 2, slope=ceiling * growth_rate / 4)``.
+        Before it the curve is convex and looks exponential; after it the curve is concave and
+        approaches its ceiling.
+
+    Raises:
+        ValueError: if ``ceiling`` or ``growth_rate`` is not greater than 0, an argument is
+            not finite, or the slope is too large for a float.
+
+    Source: the derivative of the logistic, ``L' = r L (1 - L / K)``, is largest at ``L = K/2``.
+
+    >>> logistic_inflection(100, 0.7, 2030)
+    LogisticInflection(time=2030.0, value=50.0, slope=17.5)
+    """
+    ceiling = positive("ceiling", ceiling)
+    growth_rate = positive("growth_rate", growth_rate)
+    midpoint = finite("midpoint", midpoint)
+    slope = result("the slope at the inflection", ceiling / 4.0 * growth_rate)
+    return LogisticInflection(midpoint, ceiling / 2.0, slope)
+
+
+def exponential_doubling_time(rate: float) -> float:
+    """How long an exponential growing at ``rate`` takes to double: ``ln 2 / rate``.
+
+    Args:
+        rate: Growth rate per unit of time, greater than 0.
+
+    Returns:
+        The doubling time, in the unit of time of ``rate``.
+
+    Raises:
+        ValueError: if ``rate`` is not greater than 0, not finite, or so small that the
+            doubling time is too large for a float.
+
+    Source: ``exp(rate * T) = 2``.
+
+    >>> exponential_doubling_time(math.log(2) / 7)
+    7.0
+    """
+    rate = positive("rate", rate)
+    return result("the doubling time", _LN2 / rate)
+
+
+def parting_time(
+    factor: float,
+    ceiling: float,
+    growth_rate: float,
+    midpoint: float,
+    rate: float,
+    anchor_time: float,
+    anchor_value: float,
+) -> float:
+    """When an exponential overshoots a logistic by ``factor`` for good: where they part.
+
+    The ratio ``E(t) / L(t)`` of the exponential to the logistic has a convex logarithm, so
+    it reaches ``factor`` at most twice; this is the later time, from which on the
+    exponential stays at least ``factor`` times the logistic.
+
+    Args:
+        factor: How many times the logistic the exponential has grown to; greater than 1.
+        ceiling: The logistic's ceiling K, greater than 0.
+        growth_rate: The logistic's growth rate r, greater than 0.
+        midpoint: The logistic's midpoint t0.
+        rate: The exponential's growth rate, greater than 0 (in the same unit of time).
+        anchor_time: A time at which the exponential's value is known.
+        anchor_value: The exponential's value at ``anchor_time``, greater than 0.
+
+    Returns:
+        The time at which ``E(t) = factor * L(t)`` for the last time.
+
+    Raises:
+        ValueError: if an argument is out of range or not finite, if the exponential is more
+            than ``factor`` times the logistic at every time (they never part at that
+            factor), or if the time is too extreme to compute.
+
+    Source: our construction for the sceptics' "sigmoid in disguise" point. For the
+    logistic's own early asymptote ``K exp(r (t - t0))`` the answer is
+    ``t0 + ln(factor - 1) / r``: a factor of 2 exactly at the midpoint.
+
+    >>> parting_time(2, 100, 0.7, 2030, rate=0.7, anchor_time=2030, anchor_value=100)
+    2030.0
+    """
+    log_factor = math.log(_greater_than_one("factor", factor))
+    ceiling = positive("ceiling", ceiling)
+    growth_rate = positive("growth_rate", growth_rate)
+    midpoint = finite("midpoint", midpoint)
+    rate = positive("rate", rate)
+    anchor_time = finite("anchor_time", anchor_time)
+    anchor_value = positive("anchor_value", anchor_value)
+    return _parting(log_factor, math.log(ceiling), growth_rate, midpoint, rate, anchor_time, math.log(anchor_value))
+
+
+def fit_exponential(times: Sequence[float], values: Sequence[float]) -> ExponentialFit:
+    """Fit ``y = A exp(g t)`` to points by least squares on ``ln y``.
+
+    Args:
+        times: The points' times: finite numbers, at least two of them different.
+        values: The points' values, in the same order: finite and greater than 0.
+
+    Returns:
+        An :class:`ExponentialFit`: the rate ``g``, anchored at the mean time with the
+        geometric mean of the values there (the least-squares line passes through that
+        point), and the largest error in ``ln y``.
+
+    Raises:
+        ValueError: if the sequences differ in length, have fewer than 2 points, hold a
+            value that is not a finite number (or a value not greater than 0), have all
+            times equal, or are too spread out to compute with.
+
+    Source: ordinary least squares on the logarithm, the usual way to fit an exponential
+    trend (the straight line on a log-y chart).
+
+    >>> fit = fit_exponential([0, 1, 2, 3], [3, 6, 12, 24])
+    >>> fit.rate == math.log(2), fit.anchor_time, round(fit.anchor_value, 12)
+    (True, 1.5, 8.485281374239)
+    """
+    t, logs = _points(times, values, minimum=2)
+    return _fit_exponential_logs(t, logs)
+
+
+def fit_logistic(times: Sequence[float], values: Sequence[float], ceiling: float | None = None) -> LogisticFit:
+    """Fit a rising logistic curve to points, with its ceiling given or found.
+
+    Args:
+        times: The points' times: finite numbers.
+        values: The points' values, finite and greater than 0 (and below ``ceiling``).
+        ceiling: The ceiling K if known (greater than every value): the fit is then least
+            squares on the logit ``ln(y / (K - y))``, which is linear in time. If ``None``
+            (the default) the ceiling is found by a one-dimensional search (grid, then
+            golden section) minimising the squared errors in ``ln y`` of those fits.
+
+    Returns:
+        A :class:`LogisticFit`: ceiling, growth rate, midpoint and largest error in ``ln y``.
+
+    Raises:
+        ValueError: if the points are invalid (see :func:`fit_exponential`; 3 points are
+            needed when the ceiling is to be found), a value is not below ``ceiling``, the
+            values do not rise over time, the points show no sign of a ceiling (an
+            exponential fits them at least as well), or the numbers are too extreme.
+
+    Source: the logit linearisation of the logistic, with the ceiling profiled out.
+
+    >>> points = [1, 2, 3, 4, 5]
+    >>> fit = fit_logistic(points, [logistic_value(t, 10, 1.5, 3) for t in points])
+    >>> [round(x, 9) for x in fit[:3]]
+    [10.0, 1.5, 3.0]
+    """
+    t, logs = _points(times, values, minimum=2 if ceiling is not None else 3)
+    if ceiling is None:
+        return _fit_logistic_unknown_ceiling(t, logs)
+    ceiling = positive("ceiling", ceiling)
+    largest = max(values)
+    if largest >= ceiling:
+        raise InputError(
+            "ceiling", f"ceiling must be greater than every value (the largest is {show(float(largest))}), got {show(ceiling)}"
+        )
+    return _fit_logistic_logs(t, logs, math.log(ceiling), ceiling)
+
+
+def early_exponential_fit(
+    ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float
+) -> ExponentialFit:
+    """The exponential fitted to yearly points of a logistic, observed up to year 0.
+
+    Args:
+        ceiling: The true curve's ceiling K, greater than 0.
+        growth_rate: Its growth rate r per year, greater than 0.
+        years_to_midpoint: Years from the last observation to the curve's midpoint (negative
+            if the midpoint has passed).
+        years_observed: Whole years of data, 2 to 100: the points are at
+            ``-years_observed, ..., -1, 0``.
+
+    Returns:
+        :func:`fit_exponential` of those points (times in years, the last one at 0).
+
+    Raises:
+        ValueError: if an argument is out of range or not finite, or the numbers are too
+            extreme to compute.
+
+    Source: our construction for the "sigmoid in disguise" point.
+
+    >>> round(early_exponential_fit(100, 0.7, 60, 6).rate, 12)  # far before the bend: r
+    0.7
+    """
+    return _fit_exponential_logs(*_sample(ceiling, growth_rate, years_to_midpoint, years_observed))
+
+
+def early_logistic_fit(
+    ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float
+) -> LogisticFit:
+    """The logistic fitted (ceiling unknown) to the same yearly points of a logistic.
+
+    Args:
+        ceiling: The true curve's ceiling K, greater than 0.
+        growth_rate: Its growth rate r per year, greater than 0.
+        years_to_midpoint: Years from the last observation to the midpoint.
+        years_observed: Whole years of data, 2 to 100.
+
+    Returns:
+        :func:`fit_logistic` of those points, ceiling unknown. On these exact samples it
+        recovers the true curve (to about 1e-9 near the bend), unless the points lie so far before the
+        midpoint that no ceiling shows in them.
+
+    Raises:
+        ValueError: as :func:`early_exponential_fit`, or if the points show no sign of a
+            ceiling.
+
+    Source: our construction; the recovery is exact because the samples are.
+
+    >>> [round(x, 9) for x in early_logistic_fit(100, 0.7, 2, 6)[:3]]
+    [100.0, 0.7, 2.0]
+    """
+    return _fit_logistic_unknown_ceiling(*_sample(ceiling, growth_rate, years_to_midpoint, years_observed))
+
+
+def early_doubling_time(ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float) -> float:
+    """The doubling time, in years, of the exponential fitted to the early points.
+
+    Args:
+        ceiling: The true curve's ceiling K, greater than 0.
+        growth_rate: Its growth rate r per year, greater than 0.
+        years_to_midpoint: Years from the last observation to the midpoint.
+        years_observed: Whole years of data, 2 to 100.
+
+    Returns:
+        ``ln 2 / g`` for the fitted rate ``g``. Never shorter than the true curve's early
+        doubling time ``ln 2 / r``: the logistic's growth only slows.
+
+    Raises:
+        ValueError: as :func:`early_exponential_fit`, or if the fitted curve does not grow.
+
+    Source: our construction.
+
+    >>> round(early_doubling_time(100, math.log(2), 40, 6), 9)
+    1.0
+    """
+    fit = early_exponential_fit(ceiling, growth_rate, years_to_midpoint, years_observed)
+    if fit.rate <= 0:
+        raise ValueError("the exponential fitted to these points does not grow, so it has no doubling time")
+    return result("the doubling time", _LN2 / fit.rate)
+
+
+def early_fit_error(ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float) -> float:
+    """How far the exponential fit misses its worst observed point, as a fraction.
+
+    Args:
+        ceiling: The true curve's ceiling K, greater than 0.
+        growth_rate: Its growth rate r per year, greater than 0.
+        years_to_midpoint: Years from the last observation to the midpoint.
+        years_observed: Whole years of data, 2 to 100.
+
+    Returns:
+        ``exp(max |ln fit - ln y|) - 1``: 0.01 means every point is within 1% (a factor of
+        1.01) of the fitted exponential.
+
+    Raises:
+        ValueError: as :func:`early_exponential_fit`, or if the miss is too large for a float.
+
+    Source: our construction.
+
+    >>> early_fit_error(100, 0.7, 60, 6) < 1e-12  # far before the bend: a perfect fit
+    True
+    """
+    fit = early_exponential_fit(ceiling, growth_rate, years_to_midpoint, years_observed)
+    if fit.max_log_error > _LOG_MAX:
+        raise ValueError("the exponential fit misses these points by too much to compute")
+    return math.expm1(fit.max_log_error)
+
+
+def years_until_overshoot(
+    factor: float, ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float
+) -> float:
+    """Years after the last observation until the fitted exponential is ``factor`` times the truth.
+
+    Args:
+        factor: The overshoot, greater than 1 (2 for "twice the true value").
+        ceiling: The true curve's ceiling K, greater than 0.
+        growth_rate: Its growth rate r per year, greater than 0.
+        years_to_midpoint: Years from the last observation to the midpoint.
+        years_observed: Whole years of data, 2 to 100.
+
+    Returns:
+        :func:`parting_time` of the fitted exponential and the true logistic, in years after
+        the last observation (negative if it happened within the data).
+
+    Raises:
+        ValueError: as :func:`early_exponential_fit` and :func:`parting_time`.
+
+    Source: our construction. Far before the bend the fit is the logistic's asymptote, and
+    the answer tends to ``years_to_midpoint + ln(factor - 1) / r``.
+
+    >>> round(years_until_overshoot(2, 100, 0.7, 60, 6), 9)
+    60.0
+    """
+    log_factor = math.log(_greater_than_one("factor", factor))
+    times, logs = _sample(ceiling, growth_rate, years_to_midpoint, years_observed)
+    fit = _fit_exponential_logs(times, logs)
+    if fit.rate <= 0:
+        raise ValueError("the exponential fitted to these points does not grow, so it never overshoots")
+    return _parting(
+        log_factor, math.log(ceiling), growth_rate, years_to_midpoint, fit.rate, fit.anchor_time, math.log(fit.anchor_value)
+    )
+
+
+def overshoot_ratio(
+    years_ahead: float, ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float
+) -> float:
+    """The fitted exponential divided by the true logistic, ``years_ahead`` after the data.
+
+    Args:
+        years_ahead: Years after the last observation (any finite number).
+        ceiling: The true curve's ceiling K, greater than 0.
+        growth_rate: Its growth rate r per year, greater than 0.
+        years_to_midpoint: Years from the last observation to the midpoint.
+        years_observed: Whole years of data, 2 to 100.
+
+    Returns:
+        ``E(years_ahead) / L(years_ahead)``: 1 where extrapolation is right, 10 where it is
+        ten times too high.
+
+    Raises:
+        ValueError: as :func:`early_exponential_fit`, or if the ratio is too large to compute.
+
+    Source: our construction. Far before the bend the ratio tends to
+    ``1 + exp(r (years_ahead - years_to_midpoint))``.
+
+    >>> round(overshoot_ratio(60, 100, 0.7, 60, 6), 9)
+    2.0
+    """
+    years_ahead = finite("years_ahead", years_ahead)
+    times, logs = _sample(ceiling, growth_rate, years_to_midpoint, years_observed)
+    fit = _fit_exponential_logs(times, logs)
+    log_exponential = math.log(fit.anchor_value) + _product(fit.rate, years_ahead - fit.anchor_time)
+    log_ratio = log_exponential - _log_logistic(years_ahead, math.log(ceiling), growth_rate, years_to_midpoint)
+    if not log_ratio <= _LOG_MAX:
+        raise ValueError("the overshoot at years_ahead is too large to compute")
+    return math.exp(log_ratio)
+
+
+# --- Private helpers ------------------------------------------------------------------
+
+
+def _greater_than_one(name: str, value: float) -> float:
+    number = finite(name, value)
+    if number <= 1:
+        raise InputError(name, f"{name} must be greater than 1, got {show(number)}")
+    return number
+
+
+def _softplus(x: float) -> float:
+    """``ln(1 + exp(x))`` without overflow; +inf for +inf."""
+    if x > 0:
+        return x + math.log1p(math.exp(-x))
+    return math.log1p(math.exp(x))
+
+
+def _product(a: float, b: float) -> float:
+    """``a * b`` where an infinite factor times 0 counts as 0 (never nan)."""
+    return 0.0 if a == 0 or b == 0 else a * b
+
+
+def _log_logistic(t: float, log_ceiling: float, growth_rate: float, midpoint: float) -> float:
+    """``ln L(t) = ln K - ln(1 + exp(-r (t - t0)))``, valid far into either tail."""
+    return log_ceiling - _softplus(-growth_rate * (t - midpoint))
+
+
+def _fsum(values: list[float]) -> float:
+    """``math.fsum``, giving inf (for the callers' checks) instead of raising on overflow."""
+    try:
+        return math.fsum(values)
+    except OverflowError:
+        return math.inf
+
+
+def _points(times: Sequence[float], values: Sequence[float], minimum: int) -> tuple[list[float], list[float]]:
+    """Validate points; return the times and the logarithms of the values."""
+    t = _numbers("times", times)
+    y = _numbers("values", values)
+    if len(t) != len(y):
+        raise InputError("values", f"times and values must have the same length, got {len(t)} and {len(y)}")
+    if len(t) < minimum:
+        raise InputError("times", f"at least {minimum} points are needed, got {len(t)}")
+    for i, value in enumerate(y):
+        if value <= 0:
+            raise InputError("values", f"values[{i}] must be greater than 0, got {show(value)}")
+    if min(t) == max(t):
+        raise InputError("times", "times must include at least 2 different values")
+    return t, [math.log(value) for value in y]
+
+
+def _numbers(name: str, sequence: Sequence[float]) -> list[float]:
+    if isinstance(sequence, (str, bytes)) or not isinstance(sequence, Sequence):
+        raise InputError(name, f"{name} must be a sequence of numbers, got {sequence!r:.40}")
+    numbers = []
+    for i, value in enumerate(sequence):
+        try:
+            numbers.append(finite(f"{name}[{i}]", value))
+        except InputError as error:
+            raise InputError(name, str(error)) from None
+    return numbers
+
+
+def _line(x: list[float], z: list[float], what: str) -> tuple[float, float, float]:
+    """Least squares ``z = z_mean + slope * (x - x_mean)``: returns slope, x_mean, z_mean."""
+    n = len(x)
+    x_mean = _fsum(x) / n
+    z_mean = _fsum(z) / n
+    dx = [xi - x_mean for xi in x]
+    sxx = _fsum([d * d for d in dx])
+    sxz = _fsum([d * (zi - z_mean) for d, zi in zip(dx, z, strict=True)])
+    slope = sxz / sxx if 0 < sxx < math.inf else math.nan
+    if not all(math.isfinite(v) for v in (x_mean, z_mean, slope)):
+        raise ValueError(f"the {what} for these points is too extreme to compute")
+    return slope, x_mean, z_mean
+
+
+def _fit_exponential_logs(times: list[float], logs: list[float]) -> ExponentialFit:
+    rate, anchor_time, log_anchor = _line(times, logs, "exponential fit")
+    errors = [abs(log_anchor + _product(rate, t - anchor_time) - z) for t, z in zip(times, logs, strict=True)]
+    anchor_value = math.exp(log_anchor) if log_anchor <= _LOG_MAX else math.inf
+    max_error = max(errors)
+    if not (math.isfinite(max_error) and 0 < anchor_value < math.inf):
+        raise ValueError("the exponential fit for these points is too extreme to compute")
+    return ExponentialFit(rate, anchor_time, anchor_value, max_error)
+
+
+def _logit_fit(times: list[float], logs: list[float], log_ceiling: float) -> tuple[float, float, float]:
+    """Least squares on the logit for a given ceiling: growth rate, midpoint, squared error.
+
+    The squared error is measured in ``ln y``, so candidate ceilings compare fairly.
+    Returns an infinite error for a ceiling that the points do not rise towards.
+    """
+    # logit(y / K) = ln(y / K) - ln(1 - y / K), with y / K < 1 computed from logarithms.
+    shares = [z - log_ceiling for z in logs]
+    if not max(shares) < 0:  # K rounds to the largest value (or below): no logit
+        return math.nan, math.nan, math.inf
+    logits = [d - math.log1p(-math.exp(d)) for d in shares]
+    try:
+        rate, t_mean, logit_mean = _line(times, logits, "logistic fit")
+    except ValueError:
+        return math.nan, math.nan, math.inf
+    if rate <= 0:
+        return rate, math.nan, math.inf
+    midpoint = t_mean - logit_mean / rate
+    if not math.isfinite(midpoint):
+        return rate, midpoint, math.inf
+    residuals = [_log_logistic(t, log_ceiling, rate, midpoint) - z for t, z in zip(times, logs, strict=True)]
+    return rate, midpoint, _fsum([e * e for e in residuals])
+
+
+def _fit_logistic_logs(
+    times: list[float], logs: list[float], log_ceiling: float, ceiling: float | None = None
+) -> LogisticFit:
+    rate, midpoint, squared_error = _logit_fit(times, logs, log_ceiling)
+    if not rate > 0:
+        raise ValueError("the values do not rise over time, so no rising logistic fits them")
+    if not math.isfinite(squared_error):
+        raise ValueError("the logistic fit for these points is too extreme to compute")
+    errors = [abs(_log_logistic(t, log_ceiling, rate, midpoint) - z) for t, z in zip(times, logs, strict=True)]
+    if ceiling is None:
+        ceiling = math.exp(log_ceiling) if log_ceiling <= _LOG_MAX else math.inf
+    max_error = max(errors)
+    if not (math.isfinite(max_error) and 0 < ceiling < math.inf):
+        raise ValueError("the logistic fit for these points is too extreme to compute")
+    return LogisticFit(ceiling, rate, midpoint, max_error)
+
+
+def _fit_logistic_unknown_ceiling(times: list[float], logs: list[float]) -> LogisticFit:
+    """Profile the ceiling out: grid over v = logit(max y / K), then golden-section search."""
+    largest = max(logs)
+
+    def log_ceiling(v: float) -> float:  # K = max(y) * (1 + exp(-v))
+        return largest + _softplus(-v)
+
+    def cost(v: float) -> float:
+        return _logit_fit(times, logs, log_ceiling(v))[2]
+
+    steps = round(2 * _V_LIMIT / _V_STEP)
+    grid = [-_V_LIMIT + i * _V_STEP for i in range(steps + 1)]
+    costs = [cost(v) for v in grid]
+    best = min(range(len(grid)), key=costs.__getitem__)
+    if not math.isfinite(costs[best]):
+        raise ValueError("no rising logistic fits these points")
+    # The v -> -inf end of the profile is the exponential fit. A ceiling is only reported if
+    # it fits clearly better than that, by more than rounding in the logarithms could explain.
+    exponential = _fit_exponential_logs(times, logs)
+    exponential_cost = _fsum(
+        [(math.log(exponential.anchor_value) + exponential.rate * (t - exponential.anchor_time) - z) ** 2 for t, z in zip(times, logs, strict=True)]
+    )
+    rounding = len(logs) * (8 * sys.float_info.epsilon * max(1.0, *(abs(z) for z in logs))) ** 2
+    no_ceiling = "these points show no sign of a ceiling: an exponential fits them as well as any logistic"
+    if best == 0 or exponential_cost <= rounding or costs[best] >= exponential_cost * (1 - 1e-9):
+        raise ValueError(no_ceiling)
+    if best == len(grid) - 1:
+        raise ValueError("these points do not pin down a ceiling: the best fit puts it at their largest value")
+    v = _golden_section(cost, grid[best - 1], grid[best + 1])
+    if cost(v) >= exponential_cost * (1 - 1e-9):
+        raise ValueError(no_ceiling)
+    return _fit_logistic_logs(times, logs, log_ceiling(v))
+
+
+def _golden_section(f: Callable[[float], float], low: float, high: float) -> float:
+    """The minimiser of a unimodal ``f`` on ``[low, high]``, to the resolution of doubles."""
+    a, b = low, high
+    c = b - _GOLDEN * (b - a)
+    d = a + _GOLDEN * (b - a)
+    fc, fd = f(c), f(d)
+    for _ in range(200):  # each step keeps 0.618 of the bracket: 2 -> 1e-16 in about 80
+        if not a < c < d < b:
+            break
+        if fc <= fd:
+            b, d, fd = d, c, fc
+            c = b - _GOLDEN * (b - a)
+            fc = f(c)
+        else:
+            a, c, fc = c, d, fd
+            d = a + _GOLDEN * (b - a)
+            fd = f(d)
+    return c if fc <= fd else d
+
+
+def _sample(
+    ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float
+) -> tuple[list[float], list[float]]:
+    """Yearly times ``-years_observed .. 0`` and the logistic's log values there."""
+    ceiling = positive("ceiling", ceiling)
+    growth_rate = positive("growth_rate", growth_rate)
+    years_to_midpoint = finite("years_to_midpoint", years_to_midpoint)
+    years_observed = finite("years_observed", years_observed)
+    if not (2 <= years_observed <= _MAX_YEARS_OBSERVED and years_observed == int(years_observed)):
+        raise InputError(
+            "years_observed",
+            f"years_observed must be a whole number from 2 to {_MAX_YEARS_OBSERVED}, got {show(years_observed)}",
+        )
+    log_ceiling = math.log(ceiling)
+    times = [float(year) for year in range(-int(years_observed), 1)]
+    logs = [_log_logistic(t, log_ceiling, growth_rate, years_to_midpoint) for t in times]
+    if not all(math.isfinite(z) for z in logs):
+        raise ValueError("the observed values for these inputs are too small to compute")
+    return times, logs
+
+
+def _parting(
+    log_factor: float,
+    log_ceiling: float,
+    growth_rate: float,
+    midpoint: float,
+    rate: float,
+    anchor_time: float,
+    log_anchor: float,
+) -> float:
+    """The last root of ``h(t) = ln E(t) - ln L(t) - ln factor``, which is convex in ``t``.
+
+    Written as ``h(t) = c + (g - r) (t - ta) + ln(1 + exp(r (t - t0)))`` with
+    ``c = ln A - ln K - ln factor + r (t0 - ta)``: no term grows without bound in the
+    opposite direction to another, so ``h`` can be evaluated far into either tail.
+    """
+    too_extreme = "the time at which the curves part is too extreme to compute"
+    never = "the exponential is more than factor times the logistic at every time, so they never part"
+    offset = log_anchor - log_ceiling - log_factor
+    c = offset + growth_rate * (midpoint - anchor_time)
+    slope_gap = rate - growth_rate
+    if not math.isfinite(c):
+        raise ValueError(too_extreme)
+
+    def h(t: float) -> float:
+        value = c + _product(slope_gap, t - anchor_time) + _softplus(growth_rate * (t - midpoint))
+        if math.isnan(value):
+            raise ValueError(too_extreme)
+        return value
+
+    if slope_gap == 0:  # h = c + ln(1 + exp(u)) rises from c: solve it directly
+        if c >= 0:
+            raise ValueError(never)
+        when = midpoint + math.log(math.expm1(-c)) / growth_rate if -c <= _LOG_MAX else midpoint - c / growth_rate
+        if not math.isfinite(when):
+            raise ValueError(too_extreme)
+        return when
+    # Above this time ln E alone exceeds ln K + ln factor >= ln L + ln factor, so h > 0.
+    high = anchor_time - offset / rate
+    if not math.isfinite(high):
+        raise ValueError(too_extreme)
+    step = 1.0 / rate
+    while not h(high) >= 0:  # rounding can leave h a hair below 0 at `high`
+        high += step
+        step *= 2
+        if not math.isfinite(high):
+            raise ValueError(too_extreme)
+    # h' = (g - r) + r sigma(u) grows with t. Where g < r, h falls to a minimum at
+    # sigma(u*) = 1 - g / r, then rises; where g > r it rises everywhere.
+    if slope_gap < 0:
+        lowest = midpoint + math.log(-slope_gap / rate) / growth_rate
+        if not math.isfinite(lowest):
+            raise ValueError(too_extreme)
+        h_low = h(lowest)
+        if h_low > 0:
+            raise ValueError(never)
+        if h_low == 0:
+            return lowest
+        low = lowest
+    else:  # step back from `high` until h < 0; h falls without bound that way
+        step = 1.0 / rate
+        low = high - step
+        while not h(low) < 0:
+            step *= 2
+            low = high - step
+            if not math.isfinite(low):
+                raise ValueError(too_extreme)
+    while True:  # bisection down to adjacent doubles
+        middle = low + (high - low) / 2
+        if middle <= low or middle >= high:
+            return high
+        if h(middle) < 0:
+            low = middle
+        else:
+            high = middle

@@ -1,0 +1,419 @@
+"""Properties of the pre-training models (Scaling Paradox power law, Chinchilla fit).
+
+Round trips, monotonicity, limits, scaling laws and identities, checked with Hypothesis.
+Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from strategies import (
+    any_floats,
+    pretrain_alphas,
+    pretrain_compute_multipliers,
+    pretrain_flops,
+    pretrain_ratios,
+    pretrain_reductions,
+    pretrain_sizes,
+)
+
+from calculators import (
+    chinchilla_allocation,
+    chinchilla_compute_efficiency,
+    chinchilla_compute_for_loss,
+    chinchilla_isoflop_loss,
+    chinchilla_loss,
+    chinchilla_optimal,
+    chinchilla_optimal_tokens_per_param,
+    compute_multiplier_for_loss,
+    compute_ooms_for_loss,
+    halving_cost,
+    loss_multiplier,
+    optimal_loss_exponent,
+    run,
+)
+from calculators.pretraining import CHINCHILLA_ALPHA, CHINCHILLA_BETA, CHINCHILLA_E
+
+REL = 1e-9
+# N* and D* grow as C to these powers (fact base §3.3: "N ∝ C^0.45, D ∝ C^0.55").
+PARAMS_POWER = CHINCHILLA_BETA / (CHINCHILLA_ALPHA + CHINCHILLA_BETA)
+TOKENS_POWER = CHINCHILLA_ALPHA / (CHINCHILLA_ALPHA + CHINCHILLA_BETA)
+
+
+# --- The power law: compute_multiplier_for_loss, loss_multiplier, ooms, halving_cost ---------
+
+
+@given(pretrain_reductions, pretrain_alphas)
+def test_loss_multiplier_undoes_compute_multiplier(reduction: float, alpha: float) -> None:
+    """Buying the compute that divides reducible loss by r multiplies it by 1/r."""
+    multiplier = compute_multiplier_for_loss(reduction, alpha)
+    assert pytest.approx(1 / reduction, rel=REL) == loss_multiplier(multiplier, alpha)
+
+
+@given(pretrain_compute_multipliers, pretrain_alphas)
+def test_compute_multiplier_undoes_loss_multiplier(multiplier: float, alpha: float) -> None:
+    """The compute that reproduces a loss multiplier is the multiplier that caused it."""
+    factor = loss_multiplier(multiplier, alpha)
+    assume(1e-250 < factor < 1e250)
+    assert pytest.approx(multiplier, rel=1e-7) == compute_multiplier_for_loss(1 / factor, alpha)
+
+
+@given(pretrain_reductions, pretrain_alphas)
+def test_ooms_are_the_log10_of_the_multiplier(reduction: float, alpha: float) -> None:
+    """compute_ooms_for_loss is log10 of compute_multiplier_for_loss."""
+    expected = math.log10(compute_multiplier_for_loss(reduction, alpha))
+    assert pytest.approx(expected, rel=REL, abs=1e-12) == compute_ooms_for_loss(reduction, alpha)
+
+
+@given(pretrain_reductions, pretrain_reductions, st.floats(min_value=0.05, max_value=2.0))
+def test_successive_cuts_multiply_their_compute(r1: float, r2: float, alpha: float) -> None:
+    """Dividing the loss by r1 and then by r2 costs the product of the two compute multipliers."""
+    product = compute_multiplier_for_loss(r1, alpha) * compute_multiplier_for_loss(r2, alpha)
+    assert pytest.approx(product, rel=REL) == compute_multiplier_for_loss(r1 * r2, alpha)
+
+
+@given(pretrain_alphas, st.integers(min_value=1, max_value=3))
+def test_each_halving_costs_the_same_factor_again(alpha: float, halvings: int) -> None:
+    """k halvings cost halving_cost ** k: a second million-fold for a second halving."""
+    assume(halvings / alpha < 900)
+    expected = halving_cost(alpha) ** halvings
+    assert pytest.approx(expected, rel=REL) == compute_multiplier_for_loss(2.0**halvings, alpha)
+
+
+@given(pretrain_alphas)
+def test_halving_cost_is_a_cut_by_two(alpha: float) -> None:
+    """halving_cost(a) is compute_multiplier_for_loss(2, a)."""
+    assert compute_multiplier_for_loss(2.0, alpha) == halving_cost(alpha)
+
+
+@given(pretrain_reductions, pretrain_reductions, pretrain_alphas)
+def test_bigger_cuts_need_more_compute(a: float, b: float, alpha: float) -> None:
+    """The compute multiplier never falls as the wanted reduction grows."""
+    low, high = sorted((a, b))
+    assert compute_multiplier_for_loss(low, alpha) <= compute_multiplier_for_loss(high, alpha)
+
+
+@given(st.floats(min_value=1.0, max_value=100.0), pretrain_alphas, pretrain_alphas)
+def test_steeper_laws_need_less_compute_for_a_cut(reduction: float, a: float, b: float) -> None:
+    """For a real cut (r >= 1), a larger exponent never asks for more compute."""
+    shallow, steep = sorted((a, b))
+    assert compute_multiplier_for_loss(reduction, steep) <= compute_multiplier_for_loss(reduction, shallow)
+
+
+@given(pretrain_compute_multipliers, pretrain_compute_multipliers, pretrain_alphas)
+def test_more_compute_never_raises_the_loss(a: float, b: float, alpha: float) -> None:
+    """loss_multiplier never rises with compute."""
+    low, high = sorted((a, b))
+    assert loss_multiplier(low, alpha) >= loss_multiplier(high, alpha)
+
+
+@given(pretrain_alphas)
+def test_no_change_costs_nothing(alpha: float) -> None:
+    """Dividing the loss by 1 needs 1x compute, and 1x compute leaves the loss as it is."""
+    assert 1.0 == compute_multiplier_for_loss(1.0, alpha)
+    assert 0.0 == compute_ooms_for_loss(1.0, alpha)
+    assert 1.0 == loss_multiplier(1.0, alpha)
+
+
+@given(pretrain_alphas)
+def test_tenfold_compute_cuts_loss_by_ten_to_the_minus_alpha(alpha: float) -> None:
+    """One order of magnitude more compute multiplies reducible loss by 10 ** -alpha."""
+    assert pytest.approx(10.0**-alpha, rel=REL) == loss_multiplier(10.0, alpha)
+
+
+def test_kaplan_compute_halving_is_two_to_the_twentieth() -> None:
+    """At alpha = 0.05 a halving costs 2 ** 20, about 6.02 orders of magnitude."""
+    assert pytest.approx(2.0**20, rel=1e-12) == halving_cost()
+    assert pytest.approx(20 * math.log10(2), rel=1e-12) == compute_ooms_for_loss(2.0)
+
+
+# --- optimal_loss_exponent ------------------------------------------------------------------
+
+
+@given(pretrain_alphas, pretrain_alphas)
+def test_optimal_exponent_is_symmetric_and_below_both(a: float, b: float) -> None:
+    """a b / (a + b) is symmetric, below both exponents and at least half the smaller."""
+    gamma = optimal_loss_exponent(a, b)
+    assert gamma == optimal_loss_exponent(b, a)
+    assert min(a, b) / 2 <= gamma < min(a, b)
+    assert pytest.approx(a * b / (a + b), rel=REL) == gamma
+
+
+@given(pretrain_alphas)
+def test_equal_exponents_halve(a: float) -> None:
+    """With equal exponents the optimal path's exponent is half of either."""
+    assert pytest.approx(a / 2, rel=1e-15) == optimal_loss_exponent(a, a)
+
+
+def test_page_uses_the_chinchilla_path_exponent_to_four_digits() -> None:
+    """The page's worked example types alpha = 0.1535: the Chinchilla path exponent to 4 digits."""
+    assert 0.1535 == round(optimal_loss_exponent(), 4)
+
+
+# --- chinchilla_loss and the isoFLOP curve --------------------------------------------------
+
+
+@given(pretrain_sizes, pretrain_sizes, pretrain_sizes)
+def test_chinchilla_loss_falls_with_params_and_tokens(a: float, b: float, other: float) -> None:
+    """More parameters or more tokens never raise the fitted loss, which stays above E."""
+    low, high = sorted((a, b))
+    assert chinchilla_loss(low, other) >= chinchilla_loss(high, other)
+    assert chinchilla_loss(other, low) >= chinchilla_loss(other, high)
+    assert CHINCHILLA_E < chinchilla_loss(high, high)
+
+
+def test_chinchilla_loss_tends_to_the_irreducible_loss() -> None:
+    """With vast models and data the fitted loss approaches E = 1.69 from above."""
+    assert pytest.approx(CHINCHILLA_E, abs=1e-6) == chinchilla_loss(1e250, 1e250)
+
+
+@given(pretrain_flops, pretrain_sizes)
+def test_isoflop_loss_is_the_loss_at_the_tokens_left(flop: float, params: float) -> None:
+    """The isoFLOP loss is chinchilla_loss(N, C / (6 N))."""
+    assert pytest.approx(chinchilla_loss(params, flop / (6 * params)), rel=1e-12) == chinchilla_isoflop_loss(flop, params)
+
+
+# --- chinchilla_optimal -------------------------------------------------------------------
+
+
+@given(pretrain_flops)
+def test_optimum_spends_the_budget(flop: float) -> None:
+    """6 N* D* is the budget, and tokens_per_param is D* / N*."""
+    best = chinchilla_optimal(flop)
+    assert pytest.approx(flop, rel=REL) == 6 * best.params * best.tokens
+    assert pytest.approx(best.tokens / best.params, rel=REL) == best.tokens_per_param
+    assert pytest.approx(chinchilla_loss(best.params, best.tokens), rel=1e-12) == best.loss
+
+
+@given(pretrain_flops, st.floats(min_value=-3, max_value=3))
+def test_optimum_beats_every_other_model_size(flop: float, decades: float) -> None:
+    """No model size on the isoFLOP curve has a lower loss than the optimum."""
+    best = chinchilla_optimal(flop)
+    other = best.params * 10.0**decades
+    assert best.loss <= chinchilla_isoflop_loss(flop, other) + 1e-12
+
+
+@given(pretrain_flops, pretrain_ratios)
+def test_optimum_beats_every_fixed_ratio(flop: float, ratio: float) -> None:
+    """No tokens-per-parameter rule reaches a lower loss than the optimum at the same budget."""
+    assert chinchilla_optimal(flop).loss <= chinchilla_allocation(flop, ratio).loss + 1e-12
+
+
+@given(pretrain_flops, st.floats(min_value=1e-3, max_value=1e3))
+def test_optimal_size_and_data_scale_as_powers_of_compute(flop: float, factor: float) -> None:
+    """k times the compute gives k ** 0.45 the parameters and k ** 0.55 the tokens."""
+    assume(flop * factor <= 1e35)
+    before, after = chinchilla_optimal(flop), chinchilla_optimal(flop * factor)
+    assert pytest.approx(factor**PARAMS_POWER, rel=REL) == after.params / before.params
+    assert pytest.approx(factor**TOKENS_POWER, rel=REL) == after.tokens / before.tokens
+    assert 0.45 == round(PARAMS_POWER, 2) and 0.55 == round(TOKENS_POWER, 2)
+
+
+@given(pretrain_flops, st.floats(min_value=1e-3, max_value=1e3))
+def test_optimal_reducible_loss_falls_as_a_power_of_compute(flop: float, factor: float) -> None:
+    """Along the optimum, L - E scales as compute ** -(a b / (a + b))."""
+    assume(flop * factor <= 1e35)
+    ratio = (chinchilla_optimal(flop * factor).loss - CHINCHILLA_E) / (chinchilla_optimal(flop).loss - CHINCHILLA_E)
+    assert pytest.approx(factor ** -optimal_loss_exponent(), rel=1e-8) == ratio
+
+
+@given(pretrain_flops, pretrain_flops)
+def test_optimal_tokens_per_param_rises_with_compute(a: float, b: float) -> None:
+    """Because a > b, the fit wants ever more tokens per parameter as compute grows."""
+    low, high = sorted((a, b))
+    assert chinchilla_optimal_tokens_per_param(low) <= chinchilla_optimal_tokens_per_param(high)
+
+
+@given(st.floats(min_value=1e23, max_value=1e26))
+def test_optimal_ratio_is_80_to_150_over_1e23_to_1e26(flop: float) -> None:
+    """Fact base §3.3 [DER]: over 1e23-1e26 FLOP the fit's optimum is about 80-150 tokens/param,
+    far from the 20:1 rule (to the nearest ten: 75 to 155)."""
+    assert 75 <= chinchilla_optimal_tokens_per_param(flop) <= 155
+
+
+# --- chinchilla_allocation, chinchilla_compute_for_loss, efficiency --------------------------
+
+
+@given(pretrain_flops, pretrain_ratios)
+def test_allocation_spends_the_budget_at_the_ratio(flop: float, ratio: float) -> None:
+    """A fixed-ratio split uses exactly the budget, at exactly that ratio."""
+    split = chinchilla_allocation(flop, ratio)
+    assert pytest.approx(flop, rel=REL) == 6 * split.params * split.tokens
+    assert pytest.approx(ratio, rel=REL) == split.tokens_per_param
+    assert pytest.approx(chinchilla_isoflop_loss(flop, split.params), rel=1e-12) == split.loss
+
+
+@given(pretrain_flops)
+def test_compute_for_loss_undoes_the_optimum(flop: float) -> None:
+    """The compute that reaches the optimum's loss is the budget that produced it."""
+    assert pytest.approx(flop, rel=1e-8) == chinchilla_compute_for_loss(chinchilla_optimal(flop).loss)
+
+
+@given(st.floats(min_value=1.75, max_value=5.0))
+def test_optimum_reaches_the_loss_it_was_asked_for(loss: float) -> None:
+    """chinchilla_optimal(chinchilla_compute_for_loss(L)).loss is L."""
+    assert pytest.approx(loss, rel=1e-12) == chinchilla_optimal(chinchilla_compute_for_loss(loss)).loss
+
+
+@given(st.floats(min_value=1.7, max_value=5.0), st.floats(min_value=1.7, max_value=5.0))
+def test_lower_loss_needs_more_compute(a: float, b: float) -> None:
+    """A lower target loss never needs less compute."""
+    low, high = sorted((a, b))
+    assert chinchilla_compute_for_loss(low) >= chinchilla_compute_for_loss(high)
+
+
+@given(pretrain_flops, pretrain_ratios)
+def test_efficiency_is_a_share_and_one_at_the_optimum(flop: float, ratio: float) -> None:
+    """The efficiency of any split lies in [0, 1], and is 1 at the fit's own ratio."""
+    assert 0.0 <= chinchilla_compute_efficiency(flop, ratio) <= 1.0
+    best = chinchilla_optimal(flop).tokens_per_param
+    assert pytest.approx(1.0, abs=1e-9) == chinchilla_compute_efficiency(flop, best)
+
+
+@given(pretrain_flops, st.floats(min_value=0.0, max_value=3.0), st.floats(min_value=0.0, max_value=3.0))
+def test_efficiency_falls_away_from_the_optimum(flop: float, near: float, far: float) -> None:
+    """The further a ratio is from the optimum (on either side), the lower its efficiency."""
+    near, far = sorted((near, far))
+    best = chinchilla_optimal(flop).tokens_per_param
+    for sign in (1, -1):
+        closer = chinchilla_compute_efficiency(flop, best * 10 ** (sign * near))
+        further = chinchilla_compute_efficiency(flop, best * 10 ** (sign * far))
+        assert closer >= further - 1e-12
+
+
+@given(pretrain_flops, pretrain_ratios)
+def test_efficiency_matches_its_definition(flop: float, ratio: float) -> None:
+    """Efficiency is the optimum's compute for the split's loss, over the split's compute."""
+    split = chinchilla_allocation(flop, ratio)
+    assume(split.loss - CHINCHILLA_E > 1e-6 * (chinchilla_optimal(flop).loss - CHINCHILLA_E))
+    needed = chinchilla_compute_for_loss(split.loss)
+    assert pytest.approx(min(1.0, needed / flop), rel=1e-6, abs=1e-300) == chinchilla_compute_efficiency(flop, ratio)
+
+
+# --- Invalid input: the reader's messages -------------------------------------------------
+
+INVALID = {
+    "reduction-zero": (compute_multiplier_for_loss, (0.0,), "reduction must be greater than 0, got 0"),
+    "alpha-negative": (compute_multiplier_for_loss, (2.0, -0.05), "alpha must be greater than 0, got -0.05"),
+    "alpha-nan": (loss_multiplier, (10.0, math.nan), "alpha must be a finite number, got nan"),
+    "compute-multiplier-zero": (loss_multiplier, (0.0,), "compute_multiplier must be greater than 0, got 0"),
+    "halving-alpha-tiny": (halving_cost, (1e-3,), "the compute multiplier for these inputs is too large to compute"),
+    "flop-negative": (chinchilla_optimal, (-1e24,), "flop must be greater than 0, got -1e+24"),
+    "flop-inf": (chinchilla_allocation, (math.inf, 20.0), "flop must be a finite number, got inf"),
+    "ratio-zero": (chinchilla_allocation, (1e24, 0.0), "tokens_per_param must be greater than 0, got 0"),
+    "params-zero": (chinchilla_loss, (0.0, 1e12), "params must be greater than 0, got 0"),
+    "tokens-negative": (chinchilla_loss, (1e9, -1.0), "tokens must be greater than 0, got -1"),
+    "loss-at-floor": (
+        chinchilla_compute_for_loss,
+        (1.69,),
+        "loss must be greater than 1.69 (the fit's irreducible loss), got 1.69",
+    ),
+    "exponent-zero": (optimal_loss_exponent, (0.0, 0.28), "params_exponent must be greater than 0, got 0"),
+}
+
+
+@pytest.mark.parametrize(("function", "args", "message"), list(INVALID.values()), ids=list(INVALID))
+def test_invalid_input_raises_a_plain_message(function, args: tuple, message: str) -> None:
+    """Invalid input raises ValueError with exactly the sentence the calculator shows."""
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        function(*args)
+
+
+# --- The two calculators ------------------------------------------------------------------
+
+
+def test_scaling_paradox_defaults_give_the_million_fold() -> None:
+    """The default calculator shows 2 ** 20 for a halving at alpha = 0.05."""
+    result = run("scaling-paradox", {})
+    assert result["ok"]
+    assert pytest.approx(2.0**20, rel=1e-12) == result["outputs"]["compute_multiplier"]["value"]
+    assert "6.02" == result["outputs"]["compute_ooms"]["text"]
+    assert "×0.891" == result["outputs"]["loss_after_10x"]["text"]
+
+
+def test_chinchilla_defaults_compare_the_optimum_with_chinchilla_itself() -> None:
+    """At Chinchilla's budget the 20:1 point is Chinchilla (70B, 1.4T), a bit worse than the fit's optimum."""
+    result = run("chinchilla", {})
+    assert result["ok"]
+    points = {point["label"]: point for point in result["chart"]["points"]}
+    assert pytest.approx(70e9, rel=1e-12) == points["20 tokens/param"]["params"]
+    assert 0.0 == points["N*"]["excess_loss"] < points["20 tokens/param"]["excess_loss"]
+    assert pytest.approx(chinchilla_loss(70e9, 1.4e12), rel=1e-12) == result["outputs"]["ratio_loss"]["value"]
+
+
+@pytest.mark.parametrize(
+    ("calculator_id", "name", "raw", "message"),
+    [
+        pytest.param("scaling-paradox", "reduction", "0", "reduction must be greater than 0, got 0", id="reduction-0"),
+        pytest.param("scaling-paradox", "alpha", "-1", "alpha must be greater than 0, got -1", id="alpha-negative"),
+        pytest.param("chinchilla", "flop", "abc", "flop must be a number, got 'abc'", id="flop-text"),
+        pytest.param("chinchilla", "tokens_per_param", "0", "tokens_per_param must be greater than 0, got 0", id="ratio-0"),
+    ],
+)
+def test_calculators_put_the_message_by_the_input(calculator_id: str, name: str, raw: str, message: str) -> None:
+    """A bad input comes back as {name: message}, so the page shows it next to that input."""
+    assert {"ok": False, "errors": {name: message}} == run(calculator_id, {name: raw})
+
+
+@given(any_floats, any_floats)
+def test_scaling_paradox_never_raises(reduction: float, alpha: float) -> None:
+    """Any floats: the calculator returns a result with finite chart data, or messages."""
+    result = run("scaling-paradox", {"reduction": reduction, "alpha": alpha})
+    assert result["ok"] or result["errors"]
+
+
+@given(any_floats, any_floats)
+def test_chinchilla_never_raises(flop: float, ratio: float) -> None:
+    """Any floats: the calculator returns a result with finite chart data, or messages."""
+    result = run("chinchilla", {"flop": flop, "tokens_per_param": ratio})
+    assert result["ok"] or result["errors"]
+
+
+POSITIVE = st.floats(min_value=0.0, exclude_min=True, allow_nan=False, allow_infinity=False)
+EXTREMES = st.sampled_from([5e-324, 1e-320, 1e-300, 1e-100, 1.0, 1e100, 1e300, 1e308, 1.7976931348623157e308])
+
+
+@pytest.mark.parametrize("calculator_id", ["scaling-paradox", "chinchilla"])
+@given(data=st.data())
+def test_valid_inputs_give_results_or_a_plain_range_message(calculator_id: str, data: st.DataObject) -> None:
+    """Positive finite inputs (subnormal to the largest float) give a result, or say what is
+    out of range: never a bare message from the math library."""
+    names = {"scaling-paradox": ("reduction", "alpha"), "chinchilla": ("flop", "tokens_per_param")}[calculator_id]
+    inputs = {name: data.draw(st.one_of(POSITIVE, EXTREMES)) for name in names}
+    result = run(calculator_id, inputs)
+    if not result["ok"]:
+        [message] = result["errors"].values()
+        assert message.endswith(("too large to compute", "too small to compute")), message
+
+
+def test_chinchilla_works_at_the_largest_budgets() -> None:
+    """At 1e308 FLOP L - E is below 1.69's last digit; the efficiency is still computed."""
+    assert run("chinchilla", {"flop": 1e308, "tokens_per_param": 40})["ok"]
+    assert 0.0 < chinchilla_compute_efficiency(1e308, 40) < 1e-20
+
+
+@given(st.floats(min_value=1e-6, max_value=1e6), st.floats(min_value=1e-3, max_value=1e3))
+def test_scaling_paradox_point_sits_on_its_line(reduction: float, alpha: float) -> None:
+    """The marked point is on the chosen curve, at 1/r of today's reducible loss, inside the chart."""
+    result = run("scaling-paradox", {"reduction": reduction, "alpha": alpha})
+    assume(result["ok"])
+    point = result["chart"]["points"][0]
+    xs = [row["multiplier"] for row in result["chart"]["lines"]]
+    assert pytest.approx(1 / reduction, rel=1e-9) == point["remaining"]
+    assert min(xs) <= point["multiplier"] * (1 + 1e-9) and point["multiplier"] <= max(xs) * (1 + 1e-9)
+
+
+def test_pretraining_table_covers_fact_base_rows_1_and_2() -> None:
+    """tests/cases/pretraining.csv has golden rows for §6 rows 1 and 2 and the §3.3/§3.4 figures."""
+    table = Path(__file__).parent.parent / "cases" / "pretraining.csv"
+    with table.open(newline="", encoding="utf-8") as file:
+        ids = [row["id"] for row in csv.DictReader(file)]
+    prefixes = {identifier.split("-")[0] for identifier in ids}
+    assert {"row1", "row2", "s3.3", "s3.4"} == prefixes
