@@ -110,11 +110,11 @@ def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Row
     slope = logistic_slope(t50, t80)
     t_p = logistic_horizon(p, t50, slope)
     t_p_hazard = horizon(p, t50)
-    # Three decades either side of T50, widened to keep every marked point in view; in logs
-    # and within the float range, so extreme inputs still draw.
+    # Two decades beyond the marked lengths on either side (a phone's axis stays legible);
+    # in logs and within the float range, so extreme inputs still draw.
     marked = [t50, t80, t_p, t_p_hazard]
-    log_low = max(min(math.log(t) for t in marked) - 3 * _LN10, -_LOG_LIMIT)
-    log_high = min(max(math.log(t) for t in marked) + 3 * _LN10, _LOG_LIMIT)
+    log_low = max(min(math.log(t) for t in marked) - 2 * _LN10, -_LOG_LIMIT)
+    log_high = min(max(math.log(t) for t in marked) + 2 * _LN10, _LOG_LIMIT)
     lengths = _log_grid(math.exp(log_low), math.exp(log_high), 121)
     logistic = f"METR logistic, slope {slope:.2f}"
     hazard = "Constant hazard, same T50"

@@ -107,9 +107,10 @@ def _position(axis: Axis, scale: str) -> dict[str, Any]:
     if axis.scale == "log":
         # One tick per power of ten in view, so d3 never adds the 2..9 ticks in between
         # (it does when asked for more ticks than there are decades); crowded labels drop.
-        encoding["axis"]["tickCount"] = {
-            "expr": f"max(2, floor(log(domain('{scale}')[1] / domain('{scale}')[0]) / LN10))"
-        }
+        # Capped at 10, and 5 when the domain is degenerate (an extreme input), because
+        # d3 fails on a tick count that is huge, infinite or NaN.
+        decades = f"floor(log(domain('{scale}')[1] / domain('{scale}')[0]) / LN10)"
+        encoding["axis"]["tickCount"] = {"expr": f"isFinite({decades}) ? clamp({decades}, 2, 10) : 5"}
         encoding["axis"]["labelOverlap"] = "greedy"
     return encoding
 

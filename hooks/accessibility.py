@@ -1,4 +1,5 @@
-"""MkDocs hook: give Material's search dialog and page-loading bar accessible names.
+"""MkDocs hook: give Material's search dialog and page-loading bar accessible names, and
+make notebook code cells (which scroll sideways) reachable from the keyboard.
 
 axe-core flags both (``aria-dialog-name``, ``aria-progressbar-name``): Material renders them
 with a role but no name. Each fix-up must find its target, so a Material upgrade that
@@ -21,7 +22,13 @@ FIXES = {
 }
 
 
+# Notebook code cells scroll sideways; a keyboard user must be able to focus them to scroll.
+NOTEBOOK_CODE = '<div class="highlight-ipynb'
+NOTEBOOK_CODE_FOCUSABLE = '<div tabindex="0" class="highlight-ipynb'
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = output.replace(NOTEBOOK_CODE, NOTEBOOK_CODE_FOCUSABLE)
     for before, after in FIXES.items():
         if before not in output:
             raise PluginError(f"{page.file.src_uri}: Material's markup changed; update hooks/accessibility.py ({before})")

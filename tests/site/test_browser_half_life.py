@@ -14,6 +14,8 @@ from calculators import run
 
 PAGE = "essays/half-life/"
 LIVE = '.calc[data-calculator="half-life"][data-state="live"]'
+# The page has a second calculator (METR's logistic): every lookup stays inside this one.
+HL = '.calc[data-calculator="half-life"] '
 # Pyodide's first boot in a cold headless browser on 2 cores can take several seconds.
 BOOT_MS = 90_000
 
@@ -31,9 +33,9 @@ def test_static_page_shows_cpythons_default_without_javascript(browser, base_url
     page = context.new_page()
     page.goto(base_url + PAGE)
     for name, text in outputs_for().items():
-        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
-    expect(page.locator(".calc__chart-canvas > svg")).to_be_visible()
-    expect(page.locator("[data-calc-status]")).to_contain_text("computed when this page was built")
+        expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
+    expect(page.locator(HL + ".calc__chart-canvas > svg")).to_be_visible()
+    expect(page.locator(HL + "[data-calc-status]")).to_contain_text("computed when this page was built")
     context.close()
 
 
@@ -44,11 +46,11 @@ def test_changing_inputs_recomputes_in_pyodide(reader, site, base_url) -> None:
     page.fill('input[name="t50"]', "240")
     page.fill('input[name="p"]', "0.95")
     for name, text in outputs_for(t50="240", p="0.95").items():
-        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
+        expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
     # The live chart replaced the static one and marks the new target point, T95.
-    expect(page.locator(".calc__chart-live svg")).to_be_visible()
-    expect(page.locator(".calc__chart-canvas > svg")).to_have_count(0)
-    expect(page.locator(".calc__chart-live svg text", has_text="T95")).to_have_count(1)
+    expect(page.locator(HL + ".calc__chart-live svg")).to_be_visible()
+    expect(page.locator(HL + ".calc__chart-canvas > svg")).to_have_count(0)
+    expect(page.locator(HL + ".calc__chart-live svg text", has_text="T95")).to_have_count(1)
 
 
 def test_preset_sets_the_shape_and_recomputes(reader, site, base_url) -> None:
@@ -56,9 +58,9 @@ def test_preset_sets_the_shape_and_recomputes(reader, site, base_url) -> None:
     page = reader.page
     open_live(page, base_url, site, "half-life")
     page.get_by_role("button", name="AI agents, k = 0.6 (Hamilton)").click()
-    expect(page.locator('input[name="shape"]')).to_have_value("0.6")
+    expect(page.locator(HL + 'input[name="shape"]')).to_have_value("0.6")
     for name, text in outputs_for(shape="0.6").items():
-        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
+        expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
 
 
 @pytest.mark.parametrize(
@@ -71,16 +73,16 @@ def test_invalid_input_shows_the_cores_message_and_keeps_the_result(reader, site
     open_live(page, base_url, site, "half-life")
     page.fill('input[name="t50"]', "100")
     good = outputs_for(t50="100")
-    expect(page.locator('[data-output="t_p"]')).to_have_text(good["t_p"])
+    expect(page.locator(HL + '[data-output="t_p"]')).to_have_text(good["t_p"])
     page.fill(f'input[name="{field}"]', value)
     message = run("half-life", {"t50": "100", field: value})["errors"][field]
-    expect(page.locator(f'[data-error-for="{field}"]')).to_have_text(message)
-    expect(page.locator(f'input[name="{field}"]')).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(HL + f'[data-error-for="{field}"]')).to_have_text(message)
+    expect(page.locator(HL + f'input[name="{field}"]')).to_have_attribute("aria-invalid", "true")
     for name, text in good.items():
-        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
+        expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
     # A valid value clears the message and the result follows again.
     page.fill(f'input[name="{field}"]', "0.9" if field == "p" else "2")
-    expect(page.locator(f'[data-error-for="{field}"]')).to_be_hidden()
+    expect(page.locator(HL + f'[data-error-for="{field}"]')).to_be_hidden()
 
 
 def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, base_url) -> None:
@@ -93,14 +95,14 @@ def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, ba
         lambda r: r.url.endswith((".wasm", ".whl")) and runtime_fetches.append(r.url),
     )
     page.goto(base_url)
-    page.locator("article").get_by_role("link", name="half-life calculator").click()
+    page.locator("article").get_by_role("link", name="Half-life of agent success").first.click()
     expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
     page.get_by_role("link", name="How this site works").first.click()
     expect(page).to_have_url(base_url + "how-it-works/")
     page.go_back()
     expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
     page.fill('input[name="p"]', "0.7")
-    expect(page.locator('[data-output="t_p"]')).to_have_text(outputs_for(p="0.7")["t_p"])
+    expect(page.locator(HL + '[data-output="t_p"]')).to_have_text(outputs_for(p="0.7")["t_p"])
     assert 2 == len(runtime_fetches), runtime_fetches
 
 
@@ -111,8 +113,8 @@ def test_when_python_cannot_load_the_static_result_stays(browser, base_url) -> N
     page = context.new_page()
     page.goto(base_url + PAGE)
     expect(page.locator('.calc[data-calculator="half-life"][data-state="error"]')).to_be_visible(timeout=BOOT_MS)
-    expect(page.locator("[data-calc-status]")).to_contain_text("Python could not start")
+    expect(page.locator(HL + "[data-calc-status]")).to_contain_text("Python could not start")
     for name, text in outputs_for().items():
-        expect(page.locator(f'[data-output="{name}"]')).to_have_text(text)
-    expect(page.locator(".calc__chart-canvas > svg")).to_be_visible()
+        expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
+    expect(page.locator(HL + ".calc__chart-canvas > svg")).to_be_visible()
     context.close()
