@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from browser_helpers import assert_same_numbers, expect_outputs, open_live
+from browser_helpers import BOOT_MS, assert_same_numbers, expect_outputs, open_live, page_of
 from playwright.sync_api import expect
 
 import calculators
@@ -107,3 +107,39 @@ def test_phone_width_has_no_horizontal_scroll(reader, site, base_url, calculator
         root.locator(f'input[name="{name}"]').fill(str(value))
     expect_outputs(root, run(calculator_id, calculator.example))
     assert 375 >= page.evaluate("document.documentElement.scrollWidth")
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_chart_values_show_on_hover_and_follow_dark_mode(reader, site, base_url, calculator_id) -> None:
+    """Hovering a marked point of the live chart shows its values; in dark mode the chart's
+    text takes the page's light text colour."""
+    page = reader.page
+    root = open_live(page, base_url, site, calculator_id)
+    expect(root.locator(".calc__chart-live svg")).to_have_count(1)
+    point = root.locator('.calc__chart-live path[aria-roledescription="point"]').first
+    point.hover(force=True)
+    expect(root.locator(".calc__tooltip")).to_be_visible()
+    expect(root.locator(".calc__tooltip")).not_to_be_empty()
+    page.emulate_media(color_scheme="dark")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    text = root.locator(".calc__chart-live svg text").first
+    # Vega draws text black (#000); the site's stylesheet gives it the theme's text colour.
+    assert "rgb(0, 0, 0)" != text.evaluate("e => getComputedStyle(e).fill")
+    page.emulate_media(color_scheme="light")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_without_python_the_static_result_stays(browser, site, base_url, calculator_id) -> None:
+    """With the WebAssembly binary blocked, the calculator says so in words and keeps the
+    result and chart computed when the page was built."""
+    context = browser.new_context(service_workers="block")
+    context.route("**/*.wasm", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base_url + page_of(site, calculator_id))
+    root = page.locator(f'.calc[data-calculator="{calculator_id}"]')
+    expect(root).to_have_attribute("data-state", "error", timeout=BOOT_MS)
+    expect(root.locator("[data-calc-status]")).to_contain_text("Python could not start")
+    expect_outputs(root, run(calculator_id, {}))
+    expect(root.locator(".calc__chart-canvas > svg")).to_be_visible()
+    context.close()
