@@ -47,8 +47,8 @@ BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare Pyodide</title>
 const worker = new Worker("bare-worker.js", { type: "module" });
 worker.onmessage = () => { window.__ready = performance.now(); };
 </script>"""
-BARE_WORKER = """import { loadPyodide } from "../assets/runtime/{pyodide}pyodide.mjs";
-await loadPyodide({{ indexURL: new URL("../assets/runtime/{pyodide}", import.meta.url).href }});
+BARE_WORKER = """import { loadPyodide } from "../assets/runtime/PYODIDE/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../assets/runtime/PYODIDE/", import.meta.url).href });
 self.postMessage("ready");"""
 
 # Recorded in the calculator page before any of its scripts run.
@@ -91,7 +91,7 @@ def measure(site: Path) -> dict[str, float]:
     bench = site / "_bench"
     bench.mkdir()
     (bench / "bare.html").write_text(BARE_HTML)
-    (bench / "bare-worker.js").write_text(BARE_WORKER.format(pyodide=manifest["pyodide"]))
+    (bench / "bare-worker.js").write_text(BARE_WORKER.replace("PYODIDE/", manifest["pyodide"]))
     server, url = serve_in_background(site)
     results: dict[str, float] = {}
     try:
