@@ -1,13 +1,13 @@
-// Register the service worker (docs/sw.js) that keeps the site usable offline, and say
-// when it controls the page. The Python worker waits for that (briefly), so its downloads
-// of Pyodide and the core pass through the service worker and are cached.
+// Register the service worker (docs/sw.js) that keeps the site usable offline. Nothing
+// waits for it: Python starts at once, and once the service worker controls the page it is
+// asked to cache this page, what the page loaded and the Python runtime.
 const SITE_ROOT = new URL("../../", import.meta.url);
 const WAIT_MS = 3000;
 
 let controlled = null;
 
-/** Resolves once a service worker controls this page, or after a short wait, or at once
- * where service workers are unavailable. Never rejects. */
+/** Registers the service worker (once); resolves true once it controls this page and has
+ * been asked to cache it, false where that does not happen in a few seconds. Never rejects. */
 export function offlineReady() {
   controlled ??= register();
   return controlled;
@@ -28,8 +28,21 @@ async function register() {
   await Promise.race([control, timeout]);
   const worker = navigator.serviceWorker.controller;
   if (!worker) return false;
-  // Cache this page and what it loaded before the service worker was there.
+  // Cache this page, what it loaded before the service worker was there, and the runtime
+  // the Python worker fetched on its own.
   const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
-  worker.postMessage({ cache: urls });
+  worker.postMessage({ cache: [...urls, ...(await runtimeFiles())] });
   return true;
+}
+
+async function runtimeFiles() {
+  const base = new URL("assets/runtime/", SITE_ROOT);
+  try {
+    const manifest = await (await fetch(new URL("runtime.json", base))).json();
+    const pyodide = new URL(manifest.pyodide, base);
+    const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+    return [new URL("runtime.json", base).href, new URL(manifest.wheel, base).href, ...files.map((name) => new URL(name, pyodide).href)];
+  } catch {
+    return [];
+  }
 }

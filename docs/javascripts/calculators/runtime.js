@@ -1,7 +1,5 @@
 // The page's side of the worker protocol: one worker per visit, shared by every calculator
 // on every page (instant navigation keeps this module, and so the worker, alive).
-import { offlineReady } from "./offline.js";
-
 let worker = null;
 let booting = null;
 let nextId = 0;
@@ -32,8 +30,7 @@ function ensureWorker() {
   return worker;
 }
 
-async function send(message) {
-  await offlineReady(); // so the worker's downloads go through the service worker's cache
+function send(message) {
   return new Promise((resolve, reject) => {
     const id = ++nextId;
     pending.set(id, { resolve, reject });
