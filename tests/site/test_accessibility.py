@@ -51,3 +51,14 @@ def test_no_serious_accessibility_violations(reader, site, base_url, path, schem
     )
     page.emulate_media(color_scheme="light")
     assert [] == violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize("path", built_pages())
+def test_phone_width_has_no_horizontal_scroll(reader, site, base_url, path) -> None:
+    """At 375 px no page is wider than the screen (tables and equations scroll inside)."""
+    page = reader.page
+    page.set_viewport_size({"width": 375, "height": 800})
+    navigate(page, base_url + path)
+    for calculator in page.locator(".calc").all():
+        expect(calculator).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+    assert 375 >= page.evaluate("document.documentElement.scrollWidth")
