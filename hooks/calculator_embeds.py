@@ -4,8 +4,9 @@ A page embeds a calculator with that one line. The hook checks the id against th
 declarations in :mod:`calculators` (an unknown id fails the build), runs the calculator's
 defaults through :func:`calculators.run` (the same entry point the browser uses) and writes
 the complete, static calculator into the page: the form, the default result, a static SVG of
-the chart and the compiled chart spec the browser brings to life. Nothing here computes a
-formula of its own.
+the chart and the compiled chart spec the browser brings to life. Such a page also starts
+Python's worker from the top of its ``<head>``, so Python loads while the page itself does.
+Nothing here computes a formula of its own.
 """
 
 from __future__ import annotations
@@ -48,13 +49,43 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return SHORTCODE.sub(lambda match: render_calculator(get_calculator(match["id"]), page.url), html)
 
 
+# Pages with a calculator start Python's worker from the top of <head>, before the browser is
+# busy with the rest of the page: a worker created later waits for the page's main thread,
+# which Material's scripts keep busy for the first second. runtime.js adopts this worker,
+# and replays what it said before runtime.js was there. The script is inline (one fetch
+# fewer); hooks/csp.py hashes it into the Content-Security-Policy like Material's own.
+WORKER_SCRIPT = "javascripts/calculators/worker.js"
+EARLY_START = (
+    "<script>try{{const w=new Worker({url},{{type:\"module\",name:\"python\"}}),e=[];"
+    "w.onmessage=w.onerror=(x)=>{{e.push(x)}};self.pythonWorker={{worker:w,early:e}}}}catch(x){{}}</script>"
+)
+HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if 'data-calculator="' not in output:
+        return output
+    url = json.dumps(get_relative_url(WORKER_SCRIPT, page.url or "index.html"))
+    script = EARLY_START.format(url=url)
+    output, found = HEAD_OPEN.subn(lambda match: match[0] + script, output, count=1)
+    if not found:
+        raise PluginError(f"{page.file.src_uri}: no <head> to start Python from")
+    return output
+
+
 def download_path(calculator_id: str, kind: str) -> str:
     """Where the default result's download lives in the site."""
     return f"assets/downloads/{calculator_id}.{kind}"
 
 
 def render_calculator(calculator: Calculator, page_url: str = "") -> str:
-    """The static HTML of ``calculator`` showing its default result, for a page at ``page_url``."""
+    """The static HTML of ``calculator`` showing its default result, for a page at ``page_url``.
+
+    Site search indexes the calculator's title, summary, inputs and sources; its results,
+    chart, table, code and buttons carry ``data-search-exclude``. (Material's search ends an
+    exclusion at the first closing tag of the same name, so it marks elements that hold no
+    element of their own kind.)
+    """
     result = run(calculator.id, calculator.defaults())
     if not result["ok"]:
         raise PluginError(f"calculator {calculator.id!r} fails on its own defaults: {result['errors']}")
@@ -67,7 +98,7 @@ def render_calculator(calculator: Calculator, page_url: str = "") -> str:
         f'aria-label="Calculator: {escape(calculator.title)}">',
         '<div class="calc__head">',
         f'<p class="calc__title">{escape(calculator.title)}</p>',
-        '<p class="calc__status" data-calc-status role="status">Showing the result computed when this page was built.</p>',
+        '<p class="calc__status" data-calc-status data-search-exclude role="status">Showing the result computed when this page was built.</p>',
         "</div>",
         f'<p class="calc__summary">{escape(calculator.summary)}</p>',
         _presets(calculator),
@@ -79,13 +110,13 @@ def render_calculator(calculator: Calculator, page_url: str = "") -> str:
         _toolbar(cid, page_url),
         # The compiled spec rides in an attribute, not a <script>: Material's instant
         # navigation re-runs every <script> in the content, and drops its type on the way.
-        f'<figure class="calc__chart" data-chart-spec="{escape(vega_spec)}">',
+        f'<figure class="calc__chart" data-search-exclude data-chart-spec="{escape(vega_spec)}">',
         f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(calculator.chart.description)}">{svg}</div>',
         f"<figcaption>{escape(calculator.chart.description)}"
         '<span class="calc__pinned-note" data-pinned-note hidden> Dashed grey lines: the pinned setting.</span></figcaption>',
         "</figure>",
         _table(result["table"]),
-        '<details class="calc__python"><summary>Python for this result</summary>'
+        '<details class="calc__python" data-search-exclude><summary>Python for this result</summary>'
         f'<pre><code data-python>{escape(result["python"])}</code></pre>'
         "<p>Install the package with pip from this site's repository, then run the lines above to get "
         "exactly the numbers shown.</p></details>",
@@ -104,7 +135,7 @@ def _toolbar(cid: str, page_url: str) -> str:
         )
 
     return (
-        '<div class="calc__actions" role="group" aria-label="Share, compare and download">'
+        '<div class="calc__actions" data-search-exclude role="group" aria-label="Share, compare and download">'
         '<button type="button" class="md-button calc__action" data-action="pin">Pin for comparison</button>'
         '<button type="button" class="md-button calc__action" data-action="unpin" hidden>Clear pinned</button>'
         '<button type="button" class="md-button calc__action" data-action="copy-link">Copy link</button>'
@@ -123,7 +154,7 @@ def _table(table: dict[str, Any]) -> str:
         f"<li><strong>{escape(p['label'])}</strong>: {escape(p['x'])}, {escape(p['y'])}</li>" for p in table["points"]
     )
     return (
-        '<details class="calc__table"><summary>Chart data as a table</summary>'
+        '<details class="calc__table" data-search-exclude><summary>Chart data as a table</summary>'
         f'<ul data-table-points>{points}</ul>'
         f'<div class="calc__table-scroll"><table><thead><tr data-table-head>{head}</tr></thead>'
         f"<tbody data-table-body>{rows}</tbody></table></div></details>"
@@ -167,7 +198,7 @@ def _outputs(calculator: Calculator, result: dict[str, Any]) -> str:
         + "</dd></div>"
         for o in calculator.outputs
     )
-    return f'<dl class="calc__outputs" aria-live="polite" aria-atomic="true">{rows}</dl>'
+    return f'<dl class="calc__outputs" data-search-exclude aria-live="polite" aria-atomic="true">{rows}</dl>'
 
 
 def _sources(calculator: Calculator) -> str:

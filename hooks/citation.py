@@ -45,42 +45,21 @@ def site_version() -> str:
 VERSION = site_version()
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri == "404.md" or page.meta.get("cite") is False:
-        return markdown
-    title = page.meta.get("title") or page.title or config.site_name
-    return markdown.rstrip() + "\n\n" + cite_block(title, page.canonical_url or page.url)
-
-
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Notebook pages (mkdocs-jupyter) never pass through on_page_markdown.
-    if not page.file.src_uri.endswith((".py", ".ipynb")):
+    # Written as HTML rather than Markdown so that notebook pages (mkdocs-jupyter), which
+    # never pass through the Markdown stage, get the very same block.
+    if page.file.src_uri == "404.md" or page.meta.get("cite") is False:
         return html
-    title = page.title or config.site_name
-    plain, bibtex = citation_texts(title, page.canonical_url or page.url)
-    return (
-        html
-        + '<details class="quote"><summary>Cite this page</summary>'
-        + f"<pre><code>{escape(plain)}</code></pre><pre><code>{escape(bibtex)}</code></pre></details>"
-    )
+    title = page.meta.get("title") or page.title or config.site_name
+    return html + cite_block(title, page.canonical_url or page.url)
 
 
 def cite_block(title: str, url: str) -> str:
-    """The Markdown of the collapsible citation block."""
+    """The HTML of the collapsible citation block (site search skips it: it is on every page)."""
     plain, bibtex = citation_texts(title, url)
-    return "\n".join(
-        [
-            '??? quote "Cite this page"',
-            "",
-            "    ```text",
-            f"    {plain}",
-            "    ```",
-            "",
-            "    ```bibtex",
-            *("    " + line for line in bibtex.splitlines()),
-            "    ```",
-            "",
-        ]
+    return (
+        '<details class="quote" data-search-exclude><summary>Cite this page</summary>'
+        f"<pre><code>{escape(plain)}</code></pre><pre><code>{escape(bibtex)}</code></pre></details>"
     )
 
 

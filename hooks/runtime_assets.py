@@ -1,11 +1,13 @@
 """MkDocs hook: put the browser runtime into the site.
 
 - builds the core (`calculators/`) as a wheel from this repository, so the browser runs the
-  very code the tests run;
+  very code the tests run, plus an archive of its modules compiled for Pyodide's Python
+  (``hooks/compile_core.mjs``), so the browser does not compile them at start-up;
 - copies the pinned front-end packages (Pyodide, Vega and its CSP-safe expression
   interpreter, KaTeX) out of ``node_modules``, so the site never asks another origin for
   anything;
-- writes ``assets/runtime/runtime.json``, which tells the Web Worker where the wheel is.
+- writes ``assets/runtime/runtime.json``, which tells the Web Worker where the wheel and the
+  bytecode are.
 
 Everything under ``assets/runtime/`` except ``runtime.json`` sits in a folder named after its
 version (``pyodide-314.0.7/``, ``core-<hash of the sources>/``), so those files never change
@@ -25,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import uuid
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +52,7 @@ VENDORED = {
     "assets/vendor/vega": ("vega", ["build/vega.min.js", "LICENSE"]),
     "assets/vendor/katex": (
         "katex",
-        ["dist/katex.min.js", "dist/katex.min.css", "dist/contrib/auto-render.min.js", "dist/fonts/*.woff2", "LICENSE"],
+        ["dist/katex.min.css", "dist/fonts/*.woff2", "LICENSE"],
     ),
 }
 
@@ -80,7 +83,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, f"{site_dir}/{name}", abs_src_path=str(source)))
     files.append(File.generated(config, INTERPRETER_SITE_PATH, content=vega_interpreter_module()))
     wheel = build_core_wheel()
-    files.append(File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{wheel.name}", abs_src_path=str(wheel)))
+    bytecode = build_core_bytecode(wheel)
+    for built in (wheel, bytecode):
+        files.append(File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built)))
     files.append(
         File.generated(config, f"{RUNTIME_DIR}/runtime.json", content=json.dumps(runtime_manifest(wheel), indent=2))
     )
@@ -94,8 +99,37 @@ def runtime_manifest(wheel: Path) -> dict[str, str]:
         "pyodide": f"pyodide-{version}/",
         "pyodideVersion": version,
         "wheel": f"{core_folder(wheel)}/{wheel.name}",
+        "bytecode": f"{core_folder(wheel)}/{bytecode_name()}",
         "coreVersion": wheel.name.split("-")[1],
     }
+
+
+def bytecode_name() -> str:
+    """The bytecode archive's file name: it depends on the Python inside Pyodide."""
+    return f"bytecode-pyodide-{_package_version('pyodide')}.zip"
+
+
+def build_core_bytecode(wheel: Path) -> Path:
+    """Build (or reuse) the archive of the wheel's modules compiled for Pyodide's Python.
+
+    ``hooks/compile_core.mjs`` compiles them in the pinned Pyodide under Node, to checked-hash
+    ``.pyc`` files (Python ignores any that does not match its source). The browser unpacks
+    them beside the wheel's sources and so skips compiling the core at start-up. Cached next
+    to the wheel; written under a temporary name and renamed, like the wheel.
+    """
+    out = wheel.parent / bytecode_name()
+    if not out.is_file():
+        partial = out.with_name(f"partial-{uuid.uuid4().hex}.zip")
+        command = ["node", str(ROOT / "hooks" / "compile_core.mjs"), str(wheel), str(partial)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except FileNotFoundError as error:
+            raise PluginError("compiling the core for Pyodide needs Node.js (run `make setup`)") from error
+        if done.returncode != 0 or not partial.is_file():
+            partial.unlink(missing_ok=True)
+            raise PluginError(f"compiling the core for Pyodide failed:\n{done.stdout}\n{done.stderr}")
+        partial.replace(out)
+    return out
 
 
 def core_folder(wheel: Path) -> str:

@@ -12,9 +12,9 @@
 # # Chinchilla's loss and the compute-optimal frontier
 #
 # Hoffmann et al. (2022) fitted language-model loss as
-# \(L(N, D) = E + A/N^{\alpha} + B/D^{\beta}\) in the parameters \(N\) and training tokens
-# \(D\), with \(E = 1.69\), \(A = 406.4\), \(B = 410.7\), \(\alpha = 0.34\), \(\beta = 0.28\).
-# With training compute \(C \approx 6ND\), each budget traces an "isoFLOP" curve of loss against
+# $L(N, D) = E + A/N^{\alpha} + B/D^{\beta}$ in the parameters $N$ and training tokens
+# $D$, with $E = 1.69$, $A = 406.4$, $B = 410.7$, $\alpha = 0.34$, $\beta = 0.28$.
+# With training compute $C \approx 6ND$, each budget traces an "isoFLOP" curve of loss against
 # model size, and the bottom of each curve is the compute-optimal model.
 # Everything below is computed by the site's `calculators` package
 # (`chinchilla_isoflop_loss`, `chinchilla_optimal`).
@@ -46,7 +46,7 @@ fig.tight_layout()
 #
 # The popular rule of thumb is about 20 training tokens per parameter.
 # Minimising this fitted formula itself gives far more, and more as budgets grow, because its
-# data exponent \(\beta\) is smaller than its parameter exponent \(\alpha\):
+# data exponent $\beta$ is smaller than its parameter exponent $\alpha$:
 # the optimum puts a growing share of each extra unit of compute into data.
 # (The 20:1 rule comes from Hoffmann et al.'s other two estimation methods.)
 

@@ -58,7 +58,7 @@ print(f"{len(rows)} models, released {min(years):.1f} to {max(years):.1f}")
 #
 # `fit_exponential` fits a straight line to the logarithm of the horizons (ordinary least
 # squares, every model weighted equally).
-# Its rate \(g\) per year gives a doubling time of \(\ln 2 / g\) years.
+# Its rate $g$ per year gives a doubling time of $\ln 2 / g$ years.
 # METR's own fits weight models differently and report, for the 1.1 data, a doubling time of
 # about 188 days over the whole period and about 129 days for models from 2023 on.
 

@@ -1,11 +1,14 @@
 // Run the core's pytest suite (tests/core, which reads tests/cases) and the package's
 // doctests inside Pyodide, under Node, so the code the browser runs is tested where it runs.
 //
-//   node tests/pyodide/run_core_tests.mjs WHEEL_DIR CORE_WHEEL
+//   node tests/pyodide/run_core_tests.mjs WHEEL_DIR CORE_WHEEL CORE_BYTECODE
 //
 // WHEEL_DIR holds Pyodide-compatible wheels of pytest, Hypothesis and their dependencies;
-// CORE_WHEEL is a wheel of this repository. tests/pyodide/test_core_in_pyodide.py makes both
-// and runs this script. Needs no network. HYPOTHESIS_PROFILE is passed on to Python.
+// CORE_WHEEL is a wheel of this repository and CORE_BYTECODE the archive of its modules
+// compiled for Pyodide (hooks/compile_core.mjs). The core is installed as the site's worker
+// installs it (docs/javascripts/calculators/worker.js), and every module must come from its
+// bytecode, so the suite runs exactly what readers run. tests/pyodide/test_core_in_pyodide.py
+// makes all three and runs this script. Needs no network. HYPOTHESIS_PROFILE is passed on.
 // Exits with pytest's exit code, or 1 if pytest succeeded without passing a single test.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -17,9 +20,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 // the run writes (caches, Hypothesis's database) lands in the working tree.
 const COPIED = ["pyproject.toml", "tests/conftest.py", "tests/strategies.py", "tests/core", "tests/cases"];
 
-const [wheelDir, coreWheel] = process.argv.slice(2);
-if (!wheelDir || !coreWheel) {
-  console.error("usage: node run_core_tests.mjs WHEEL_DIR CORE_WHEEL");
+const [wheelDir, coreWheel, coreBytecode] = process.argv.slice(2);
+if (!wheelDir || !coreWheel || !coreBytecode) {
+  console.error("usage: node run_core_tests.mjs WHEEL_DIR CORE_WHEEL CORE_BYTECODE");
   process.exit(2);
 }
 
@@ -27,7 +30,31 @@ const pyodide = await loadPyodide({ indexURL: path.join(ROOT, "node_modules", "p
 const wheels = readdirSync(wheelDir)
   .filter((name) => name.endsWith(".whl"))
   .map((name) => path.resolve(wheelDir, name));
-await pyodide.loadPackage([...wheels, path.resolve(coreWheel)], { messageCallback: console.log });
+await pyodide.loadPackage(wheels, { messageCallback: console.log });
+const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+pyodide.unpackArchive(new Uint8Array(readFileSync(coreWheel)), "wheel", { extractDir: sitePackages });
+pyodide.unpackArchive(new Uint8Array(readFileSync(coreBytecode)), "zip", { extractDir: sitePackages });
+// Each module of the core must load from a checked-hash .pyc that matches its source (Python
+// would otherwise compile the source quietly, and the bytecode readers get would go untested).
+pyodide.runPython(`
+import importlib
+import importlib.util
+import pkgutil
+import sys
+
+import calculators
+
+assert sys.dont_write_bytecode, "Pyodide should not write bytecode of its own"
+names = ["calculators", *(f"calculators.{m.name}" for m in pkgutil.iter_modules(calculators.__path__))]
+for name in names:
+    module = importlib.import_module(name)
+    source = open(module.__spec__.origin, "rb").read()
+    pyc = open(module.__spec__.cached, "rb").read()
+    assert pyc[:4] == importlib.util.MAGIC_NUMBER, f"{name}: bytecode for another Python"
+    assert int.from_bytes(pyc[4:8], "little") == 0b11, f"{name}: not a checked-hash .pyc"
+    assert pyc[8:16] == importlib.util.source_hash(source), f"{name}: bytecode does not match its source"
+print(f"core bytecode: {len(names)} modules, each from its checked-hash .pyc")
+`);
 
 function copy(relative) {
   const source = path.join(ROOT, relative);

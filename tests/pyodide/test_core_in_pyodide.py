@@ -5,7 +5,9 @@ This CPython test prepares what run_core_tests.mjs needs, then runs it:
 * wheels of pytest, Hypothesis and their dependencies for Pyodide's Python and platform
   (read from node_modules/pyodide/pyodide-lock.json), downloaded once with pip into
   .cache/pyodide-wheels/ and used offline from then on;
-* the wheel of this repository that the site ships, built by the same hook (no network).
+* the wheel of this repository that the site ships and the archive of its modules compiled
+  for Pyodide, built by the same hook (no network); the runner installs them as the site's
+  worker does and checks that every module loads from its bytecode.
 
 The pytest and Hypothesis versions are the ones installed here, so both runs test alike.
 """
@@ -56,25 +58,28 @@ def pyodide_wheels() -> Path:
     return folder
 
 
-def core_wheel() -> Path:
-    """The wheel of this repository, built (or reused) exactly as the site build does."""
+def core_files() -> tuple[Path, Path]:
+    """The wheel of this repository and its bytecode archive, built (or reused) exactly as
+    the site build does."""
     hooks = ROOT / "hooks" / "runtime_assets.py"
     spec = importlib.util.spec_from_file_location("runtime_assets", hooks)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.build_core_wheel()
+    wheel = module.build_core_wheel()
+    return wheel, module.build_core_bytecode(wheel)
 
 
 def test_core_suite_passes_in_pyodide() -> None:
     """tests/core and the doctests pass in Pyodide, with a nonzero number of tests run."""
     node = shutil.which("node")
     assert node, "Node.js is needed to run Pyodide"
-    command = [node, str(SCRIPT), str(pyodide_wheels()), str(core_wheel())]
+    command = [node, str(SCRIPT), str(pyodide_wheels()), *map(str, core_files())]
     env = {**os.environ, "HYPOTHESIS_PROFILE": os.environ.get("PYODIDE_HYPOTHESIS_PROFILE", "pyodide")}
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
     output = run.stdout + run.stderr
     assert 0 == run.returncode, output[-4000:]
     assert "platform emscripten" in output
+    assert re.search(r"core bytecode: \d+ modules, each from its checked-hash \.pyc", output), output[-4000:]
     summary = re.findall(r"^=+ (.*) in [\d.]+s.* =+$", output, re.MULTILINE)[-1]
     assert re.fullmatch(r"[1-9]\d* passed", summary), summary

@@ -92,7 +92,7 @@ def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, ba
     runtime_fetches: list[str] = []
     page.on(
         "request",
-        lambda r: r.url.endswith((".wasm", ".whl")) and runtime_fetches.append(r.url),
+        lambda r: (r.url.endswith((".wasm", ".whl")) or "/bytecode-" in r.url) and runtime_fetches.append(r.url),
     )
     page.goto(base_url)
     page.locator("article").get_by_role("link", name="Half-life of agent success").first.click()
@@ -103,13 +103,32 @@ def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, ba
     expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
     page.fill('input[name="p"]', "0.7")
     expect(page.locator(HL + '[data-output="t_p"]')).to_have_text(outputs_for(p="0.7")["t_p"])
-    assert 2 == len(runtime_fetches), runtime_fetches
+    assert 3 == len(runtime_fetches), runtime_fetches  # the wasm binary, the wheel, its bytecode
 
 
-def test_when_python_cannot_load_the_static_result_stays(browser, base_url) -> None:
-    """With the WebAssembly binary blocked, the calculator says so and keeps its result."""
+def test_direct_visit_starts_python_from_the_head_once(browser, base_url) -> None:
+    """Opening a calculator page starts one worker from <head> (test_build checks where),
+    which the calculators adopt: Python's files are fetched once."""
     context = browser.new_context()
-    context.route("**/*.wasm", lambda route: route.abort())
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]))
+    page.goto(base_url + PAGE)
+    expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
+    assert 1 == fetched.count("pyodide.asm.wasm") == fetched.count("worker.js"), fetched
+    assert page.evaluate("'pythonWorker' in self") is False  # adopted by runtime.js
+    page.fill('input[name="p"]', "0.7")
+    expect(page.locator(HL + '[data-output="t_p"]')).to_have_text(outputs_for(p="0.7")["t_p"])
+    context.close()
+
+
+@pytest.mark.parametrize("blocked", ["**/*.wasm", "**/javascripts/calculators/worker.js", "**/bytecode-*.zip"])
+def test_when_python_cannot_load_the_static_result_stays(browser, base_url, blocked: str) -> None:
+    """With the WebAssembly binary, the worker script or the core's bytecode blocked, the
+    calculator says so and keeps its result (the worker's own failure, which happens before
+    the page's scripts are there, is not lost)."""
+    context = browser.new_context()
+    context.route(blocked, lambda route: route.abort())
     page = context.new_page()
     page.goto(base_url + PAGE)
     expect(page.locator('.calc[data-calculator="half-life"][data-state="error"]')).to_be_visible(timeout=BOOT_MS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from html import unescape
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def test_static_chart_and_spec_are_in_the_html(site: Path) -> None:
     """The chart is a static SVG in the page, plus the compiled Vega spec with both data sets."""
     html = (site / "essays" / "half-life" / "index.html").read_text()
     assert re.search(r'<div class="calc__chart-canvas"[^>]*><svg', html)
-    spec_attr = re.search(r'<figure class="calc__chart" data-chart-spec="([^"]*)"', html)[1]
+    spec_attr = re.search(r'<figure class="calc__chart"[^>]* data-chart-spec="([^"]*)"', html)[1]
     spec = json.loads(unescape(spec_attr))
     assert {"lines", "points"} <= {d["name"] for d in spec["data"]}
 
@@ -63,10 +64,16 @@ def test_prose_numbers_come_from_the_core(site: Path) -> None:
 
 
 def test_runtime_files_are_self_hosted(site: Path) -> None:
-    """Pyodide, the core wheel and the manifest pointing at it are all in the site."""
+    """Pyodide, the core wheel, its bytecode and the manifest pointing at them are all in the
+    site; the bytecode holds one compiled module for each module of the wheel."""
     runtime = site / "assets" / "runtime"
     manifest = json.loads((runtime / "runtime.json").read_text())
     assert (runtime / manifest["wheel"]).is_file()
+    assert manifest["bytecode"] == f"{manifest['wheel'].split('/')[0]}/bytecode-pyodide-314.0.7.zip"
+    with zipfile.ZipFile(runtime / manifest["wheel"]) as wheel, zipfile.ZipFile(runtime / manifest["bytecode"]) as bytecode:
+        modules = sorted(name[:-3] for name in wheel.namelist() if name.endswith(".py"))
+        compiled = sorted(re.sub(r"__pycache__/(\w+)\.cpython-314\.pyc$", r"\1", name) for name in bytecode.namelist())
+    assert modules and modules == compiled
     assert "314.0.7" == manifest["pyodideVersion"]
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         assert (runtime / manifest["pyodide"] / name).is_file()
@@ -127,3 +134,40 @@ def test_citation_file_matches_the_package_version() -> None:
 
     text = (Path(__file__).resolve().parents[2] / "CITATION.cff").read_text()
     assert f"version: {calculators.__version__}\n" in text
+
+
+def test_calculator_pages_start_python_first_thing(site: Path) -> None:
+    """A page with a calculator creates Python's worker at the top of <head>, before any
+    stylesheet or script; other pages do not start Python at all."""
+    for page in site.rglob("index.html"):
+        html = page.read_text()
+        head = html[html.index("<head>") : html.index("</head>")]
+        starts = head.count("new Worker(")
+        if 'data-calculator="' in html:
+            depth = len(page.parent.relative_to(site).parts)
+            worker = "../" * depth + "javascripts/calculators/worker.js"
+            assert 1 == starts, page
+            assert (site / "javascripts/calculators/worker.js").is_file()
+            assert f'new Worker("{worker}"' in head, page
+            assert head.index("<script") < head.index("new Worker(") < head.index("<link"), page
+            assert head.index("<script") == head.rindex("<script", 0, head.index("new Worker(")), page
+        else:
+            assert 0 == starts, page
+
+
+def test_site_search_indexes_prose_not_controls(site: Path) -> None:
+    """The search index holds each calculator's title, summary and inputs, but not its
+    results, buttons, code or chart; no citation block (it is on every page); and each formula
+    once, in symbols rather than TeX source."""
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    text = "\n".join(doc["text"] for doc in docs)
+    assert "Cite this page" not in text and "@misc{" not in text
+    assert not re.search(r"\\(frac|lambda|tfrac|ln|exp)\b", text), "TeX source in the index"
+    for calculator in CALCULATORS.values():
+        [section] = [doc["text"] for doc in docs if calculator.summary in doc["text"]]
+        assert calculator.title in section and calculator.inputs[0].label in section, calculator.id
+        for control in ("Download CSV", "Pin for comparison", "Python for this result", "Chart data as a table",
+                        "Showing the result computed", calculator.chart.description):
+            assert control not in section, (calculator.id, control)
+    [model] = [doc["text"] for doc in docs if doc["location"] == "essays/half-life/#the-model"]
+    assert 1 == model.count("S(t)=e−λt"), model  # equation (1), S(t) = e^(-λt), indexed once

@@ -41,7 +41,8 @@ async function runtimeFiles() {
     const manifest = await (await fetch(new URL("runtime.json", base))).json();
     const pyodide = new URL(manifest.pyodide, base);
     const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-    return [new URL("runtime.json", base).href, new URL(manifest.wheel, base).href, ...files.map((name) => new URL(name, pyodide).href)];
+    const core = [manifest.wheel, manifest.bytecode].map((file) => new URL(file, base).href);
+    return [new URL("runtime.json", base).href, ...core, ...files.map((name) => new URL(name, pyodide).href)];
   } catch {
     return [];
   }

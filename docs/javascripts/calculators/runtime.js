@@ -6,32 +6,45 @@ let nextId = 0;
 const pending = new Map();
 const progressListeners = new Set();
 let lastProgress = null;
+let broken = null;
 
 function ensureWorker() {
   if (worker) return worker;
-  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "python" });
-  worker.onmessage = ({ data }) => {
-    if ("progress" in data) {
-      lastProgress = data.progress;
-      for (const listener of progressListeners) listener(data.progress);
-      return;
-    }
-    const request = pending.get(data.id);
-    if (!request) return;
-    pending.delete(data.id);
-    if ("failure" in data) request.reject(new Error(data.failure));
-    else request.resolve(data.booted ?? data.result);
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    for (const request of pending.values()) request.reject(new Error(event.message || "worker failed"));
-    pending.clear();
-  };
+  // A page with a calculator started the worker from its <head> (hooks/calculator_embeds.py)
+  // and kept what the worker said meanwhile; a page reached by instant navigation did not.
+  const early = globalThis.pythonWorker;
+  delete globalThis.pythonWorker;
+  worker = early?.worker ?? new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "python" });
+  worker.onmessage = receive;
+  worker.onerror = failed;
+  for (const event of early?.early ?? []) (event.type === "error" ? failed : receive)(event);
   return worker;
+}
+
+function receive({ data }) {
+  if ("progress" in data) {
+    lastProgress = data.progress;
+    for (const listener of progressListeners) listener(data.progress);
+    return;
+  }
+  const request = pending.get(data.id);
+  if (!request) return;
+  pending.delete(data.id);
+  if ("failure" in data) request.reject(new Error(data.failure));
+  else request.resolve(data.booted ?? data.result);
+}
+
+// The worker could not load or crashed: every open request fails, and so would later ones.
+function failed(event) {
+  event.preventDefault();
+  broken = new Error(event.message || "worker failed");
+  for (const request of pending.values()) request.reject(broken);
+  pending.clear();
 }
 
 function send(message) {
   return new Promise((resolve, reject) => {
+    if (broken) return reject(broken);
     const id = ++nextId;
     pending.set(id, { resolve, reject });
     ensureWorker().postMessage({ id, ...message });

@@ -1,14 +1,12 @@
-// The Web Worker that runs Python. It boots Pyodide once, installs the core wheel built
-// from this repository, and answers requests by calling the core with JSON text in and out,
-// so no Python proxy ever leaves here:
+// The Web Worker that runs Python. As soon as it starts it boots Pyodide (once), unpacks the
+// core wheel built from this repository (with its bytecode), and answers requests by calling
+// the core with JSON text in and out, so no Python proxy ever leaves here:
 //   {id, type: "boot"}                          -> {id, booted: {pyodide, core}}
 //   {id, type: "run", calculator, inputs}       -> {id, result}   (calculators.run)
 //   {id, type: "export", calculator, inputs}    -> {id, result}   (calculators.export)
-// While booting it posts {progress: "download" | "start" | "core"} so the page can say
-// which stage it is in.
+// While booting it posts {progress: "download" | "core"} so the page can say which stage it
+// is in.
 const RUNTIME = new URL("../../assets/runtime/", import.meta.url);
-
-let ready = null;
 
 // Pyodide never settles its loading promise when a download fails (it only logs a warning),
 // so any failed fetch of a runtime file ends the boot with an error instead of a hang.
@@ -30,32 +28,46 @@ function downloadFailure() {
   });
 }
 
+async function download(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not download ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function boot() {
   self.postMessage({ progress: "download" });
   const response = await fetch(new URL("runtime.json", RUNTIME));
   if (!response.ok) throw new Error(`runtime.json: HTTP ${response.status}`);
   const manifest = await response.json();
   const indexURL = new URL(manifest.pyodide, RUNTIME).href;
+  // The core's two small files download while Pyodide itself downloads and starts.
+  const core = Promise.all([manifest.wheel, manifest.bytecode].map((file) => download(new URL(file, RUNTIME))));
+  core.catch(() => {}); // awaited below; a failure is reported from there
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
   self.postMessage({ progress: "core" });
-  await pyodide.loadPackage(new URL(manifest.wheel, RUNTIME).href, {
-    messageCallback: () => {},
-    errorCallback: (message) => { throw new Error(message); },
-  });
+  const [wheel, bytecode] = await core;
+  // The wheel's sources, and beside them their bytecode compiled at build time for this
+  // very Python (checked against the sources' hashes on import), so nothing is compiled here.
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  pyodide.unpackArchive(bytecode, "zip", { extractDir: sitePackages });
   // Kept for the worker's lifetime: two proxies, created once.
-  const core = pyodide.pyimport("calculators");
+  const calculators = pyodide.pyimport("calculators");
   return {
-    run: core.run_json,
-    export: (calculator, inputs) => core.export_json(calculator, inputs, manifest.coreVersion),
+    run: calculators.run_json,
+    export: (calculator, inputs) => calculators.export_json(calculator, inputs, manifest.coreVersion),
     versions: { pyodide: manifest.pyodideVersion, core: manifest.coreVersion },
   };
 }
 
+// Booting starts as soon as the worker does: the page creates it only to run Python.
+const ready = Promise.race([downloadFailure(), boot()]);
+ready.catch(() => {}); // reported to the page in answer to its requests
+
 self.onmessage = async ({ data }) => {
   const { id, type, calculator, inputs } = data;
   try {
-    ready ??= Promise.race([boot(), downloadFailure()]);
     const runtime = await ready;
     if (type === "boot") {
       self.postMessage({ id, booted: runtime.versions });

@@ -1,0 +1,150 @@
+"""MkDocs hook: typeset every formula at build time with KaTeX.
+
+``pymdownx.arithmatex`` (generic mode) leaves maths as ``\\(…\\)`` in
+``<span class="arithmatex">`` and ``\\[…\\]`` in ``<div class="arithmatex">``. This hook hands
+each page's formulas to the pinned KaTeX (``node_modules/katex``, run by Node through
+``hooks/katex_render.mjs``) and writes the resulting HTML and MathML into the page. Readers'
+browsers then only need KaTeX's stylesheet and fonts: no script, no flash of raw TeX, maths
+that reads without JavaScript, and no typesetting work competing with Python's start on
+calculator pages. A formula KaTeX rejects fails the build, naming the page.
+
+Notebook pages (mkdocs-jupyter) do not pass through arithmatex; their Jupyter-style
+``$…$`` and ``$$…$$`` maths outside code is typeset the same way.
+"""
+
+from __future__ import annotations
+
+import atexit
+import html
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDERER = Path(__file__).with_name("katex_render.mjs")
+MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</(?P=tag)>',
+    re.S,
+)
+
+
+class KatexProcess:
+    """One Node process per build, started on first use."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[str] | None = None
+
+    def render(self, formulas: list[tuple[str, bool]]) -> list[str]:
+        if self._process is None:
+            try:
+                self._process = subprocess.Popen(
+                    ["node", str(RENDERER)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+                )
+            except FileNotFoundError as error:
+                raise PluginError("typesetting maths needs Node.js (run `make setup`)") from error
+        assert self._process.stdin and self._process.stdout
+        self._process.stdin.write(json.dumps(formulas) + "\n")
+        self._process.stdin.flush()
+        line = self._process.stdout.readline()
+        if not line:
+            self.close()
+            raise PluginError("the KaTeX renderer stopped (is `npm ci` done?)")
+        reply = json.loads(line)
+        if "error" in reply:
+            raise PluginError(f"KaTeX: {reply['error']}")
+        return reply["html"]
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.stdin.close()  # type: ignore[union-attr]
+            self._process.wait(timeout=30)
+            self._process.stdout.close()  # type: ignore[union-attr]
+            self._process = None
+
+
+_katex = KatexProcess()
+atexit.register(_katex.close)  # also when used outside a build, as the tests do
+
+
+def typeset(page_html: str, where: str = "page") -> str:
+    """``page_html`` with every arithmatex formula replaced by KaTeX's markup."""
+    matches = list(MATH.finditer(page_html))
+    if not matches:
+        return page_html
+    formulas = [
+        (html.unescape(m["inline"] if m["inline"] is not None else m["display"]).strip(), m["display"] is not None)
+        for m in matches
+    ]
+    try:
+        rendered = iter(_katex.render(formulas))
+    except PluginError as error:
+        raise PluginError(f"{where}: {error}") from None
+    return MATH.sub(lambda m: f'<{m["tag"]} class="arithmatex">{searchable(next(rendered))}</{m["tag"]}>', page_html)
+
+
+def searchable(katex_html: str) -> str:
+    """KaTeX's markup with the formula left once, in readable symbols, for site search.
+
+    KaTeX writes each formula as MathML (with the TeX source inside) for screen readers and
+    as HTML for the eye. Search skips the MathML, which holds no nested ``<math>`` (Material's
+    search ends an exclusion at the first closing tag of the same name).
+    """
+    tag = '<math xmlns="http://www.w3.org/1998/Math/MathML"'
+    if katex_html.count(tag) != 1:
+        raise PluginError(f"KaTeX's markup changed (expected one {tag}>): update hooks/math.py")
+    return katex_html.replace(tag, tag + " data-search-exclude")
+
+
+# Notebook pages (mkdocs-jupyter) keep Jupyter's $…$ and $$…$$ in their text. Pandoc's rule
+# tells maths from prices: the opening $ has a non-space on its right, the closing $ a
+# non-space on its left and no digit after it ("about $3,000 against about $3" is no maths).
+DOLLAR_MATH = re.compile(
+    r"\$\$(?P<display>[^$]+?)\$\$|(?<![\\$])\$(?=[^\s$])(?P<inline>[^$]*?[^\s$\\])\$(?![\d$])"
+)
+TEXT_OR_TAG = re.compile(r"(<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)[^>]*>)|([^<]+)")
+VERBATIM = {"pre", "code", "script", "style", "textarea"}
+
+
+def mark_dollar_maths(page_html: str) -> str:
+    """Notebook HTML with $…$ / $$…$$ outside code turned into arithmatex's markup."""
+    out: list[str] = []
+    inside: list[str] = []
+    for match in TEXT_OR_TAG.finditer(page_html):
+        if match["tag"]:
+            tag = match["tag"].lower()
+            if tag in VERBATIM:
+                if match["close"] and tag in inside:
+                    inside.remove(tag)
+                elif not match["close"] and not match[1].endswith("/>"):
+                    inside.append(tag)
+            out.append(match[0])
+        elif inside:
+            out.append(match[0])
+        else:
+            out.append(DOLLAR_MATH.sub(_arithmatex, match[0]))
+    return "".join(out)
+
+
+def _arithmatex(match: re.Match[str]) -> str:
+    if match["display"] is not None:
+        return f'<div class="arithmatex">\\[{match["display"]}\\]</div>'
+    return f'<span class="arithmatex">\\({match["inline"]}\\)</span>'
+
+
+def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files) -> str:
+    if page.file.src_uri.endswith((".py", ".ipynb")):
+        page_html = mark_dollar_maths(page_html)
+    return typeset(page_html, page.file.src_uri)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _katex.close()
+
+
+def on_build_error(error: Exception) -> None:
+    _katex.close()
