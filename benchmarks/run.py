@@ -248,7 +248,7 @@ def report(results: dict[str, float | str]) -> bool:
         ("runtime_gzip_kb", "of which Pyodide runtime and core wheel (KB)"),
     ]:
         value = results[key]
-        print(f"{label:58} {value:10.2f}" if isinstance(value, float) else f"{label:58} {value:>10}")
+        print(f"{label:58} {value:>10}" if isinstance(value, str) else f"{label:58} {value:10.2f}")
     return ok
 
 
@@ -260,7 +260,7 @@ def main() -> int:
         results = {"build_s": build_s, "own_js_css_gzip_kb": own_assets_gzip_kb(), **measure(site)}
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    results = {key: round(value, 3) if isinstance(value, float) else value for key, value in results.items()}
+    results = {key: value if isinstance(value, str) else round(value, 3) for key, value in results.items()}
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y-%m-%dT%H-%M-%S")
