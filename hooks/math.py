@@ -106,7 +106,9 @@ def searchable(katex_html: str) -> str:
 DOLLAR_MATH = re.compile(
     r"\$\$(?P<display>[^$]+?)\$\$|(?<![\\$])\$(?=[^\s$])(?P<inline>[^$]*?[^\s$\\])\$(?![\d$])"
 )
-TEXT_OR_TAG = re.compile(r"(<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)[^>]*>)|([^<]+)")
+# Every character of the page falls in one token: a comment, a tag, a run of text, or a
+# lone "<" (as in a script's "a<b"), so the page comes back unchanged apart from the maths.
+TOKEN = re.compile(r"<!--.*?-->|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)[^>]*>|[^<]+|<", re.S)
 VERBATIM = {"pre", "code", "script", "style", "textarea"}
 
 
@@ -114,13 +116,16 @@ def mark_dollar_maths(page_html: str) -> str:
     """Notebook HTML with $…$ / $$…$$ outside code turned into arithmatex's markup."""
     out: list[str] = []
     inside: list[str] = []
-    for match in TEXT_OR_TAG.finditer(page_html):
-        if match["tag"]:
+    for match in TOKEN.finditer(page_html):
+        if match[0].startswith("<"):
+            if not match["tag"]:  # a comment or a lone "<"
+                out.append(match[0])
+                continue
             tag = match["tag"].lower()
             if tag in VERBATIM:
                 if match["close"] and tag in inside:
                     inside.remove(tag)
-                elif not match["close"] and not match[1].endswith("/>"):
+                elif not match["close"] and not match[0].endswith("/>"):
                     inside.append(tag)
             out.append(match[0])
         elif inside:

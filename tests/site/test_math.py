@@ -71,6 +71,7 @@ def test_a_formula_katex_rejects_fails_the_build(hook, tex: str) -> None:
         ("<p>about $3,000 a task against about $3 for a person</p>", []),
         ("<p>US$5 and $5/$6, $ a$, $a $</p>", []),
         ("<pre>s = '$a$'</pre><p><code>$b$</code></p>", []),
+        ("<!-- $a$ comment --><p>a < b and c<d</p><script>if (a<b) x = '$c$';</script>", []),
     ],
 )
 def test_notebook_dollar_maths_is_told_from_prices_and_code(hook, text: str, formulas: list[str]) -> None:
@@ -91,3 +92,6 @@ def test_notebook_pages_typeset_their_maths(site: Path) -> None:
     assert "<mi>ln</mi>" in horizons and "\\ln 2" not in re.sub(r"<annotation.*?</annotation>", "", horizons)
     cost = (site / "notebooks" / "cost-decline" / "index.html").read_text()
     assert "about $3,000 a task against about $3 for a" in cost
+    for page in (site / "notebooks").rglob("index.html"):  # comments stay comments
+        text = re.sub(r"<!--.*?-->", "", page.read_text(), flags=re.S)
+        assert "!--" not in re.sub(r"<[^>]*>", "", text), page
