@@ -171,3 +171,25 @@ def test_site_search_indexes_prose_not_controls(site: Path) -> None:
             assert control not in section, (calculator.id, control)
     [model] = [doc["text"] for doc in docs if doc["location"] == "essays/half-life/#the-model"]
     assert 1 == model.count("S(t)=e−λt"), model  # equation (1), S(t) = e^(-λt), indexed once
+
+
+def test_every_page_hands_material_our_search_worker(site: Path) -> None:
+    """Each page's Material configuration names the wrapper that holds the index until the
+    page lets it go, and the wrapper names Material's own worker, which the site has."""
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) >= 20
+    for page in pages:
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page.read_text(), re.S)[1])
+        worker = (page.parent / config["search"].split("?")[0]).resolve()
+        assert worker == (site / "assets/javascripts/workers/search-when-ready.js").resolve(), page
+        [material] = re.fullmatch(r"[^?]*\?worker=(search\.[0-9a-f]+\.min\.js)", config["search"]).groups()
+        assert (site / "assets/javascripts/workers" / material).is_file(), material
+
+
+def test_search_hook_fails_loudly_when_material_changes(repo_module) -> None:
+    hook = repo_module("hooks/search_worker.py")
+    page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
+    html = '<script id="__config" type="application/json">{"search": "assets/javascripts/workers/search.0a1b.min.js"}</script>'
+    assert '"search": "assets/javascripts/workers/search-when-ready.js?worker=search.0a1b.min.js"' in hook.on_post_page(html, page, None)
+    with pytest.raises(PluginError, match="search worker not found"):
+        hook.on_post_page(html.replace("search.0a1b", "lunr"), page, None)

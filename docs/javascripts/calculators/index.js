@@ -1,14 +1,19 @@
 // Entry point: mount every calculator on the page, after each instant navigation too, and
-// set up offline support (a reader may come back offline to any page). On a page with a
-// calculator, offline support waits until Python has started, so that caching the runtime
-// never competes with Python's own first download.
+// set up offline support (a reader may come back offline to any page) and site search. On a
+// page with a calculator both wait until Python has started, so that caching the runtime and
+// building the search index never compete with Python's own start.
 import { mountCalculator } from "./calculator.js";
 import { offlineReady } from "./offline.js";
 import { boot } from "./runtime.js";
+import { startSearch } from "./search-start.js";
 
 const calculators = document.querySelectorAll("[data-calculator]");
-if (calculators.length) boot().finally(offlineReady);
-else offlineReady();
+const started = calculators.length ? boot() : Promise.resolve();
+const afterStart = () => {
+  startSearch();
+  offlineReady();
+};
+started.then(afterStart, afterStart); // a failed start is shown by the calculator itself
 
 document$.subscribe(() => {
   for (const root of document.querySelectorAll("[data-calculator]")) mountCalculator(root);

@@ -1,0 +1,41 @@
+// Material's search worker, started when the page says so. Building the search index takes a
+// few hundred milliseconds of CPU; on a page with a calculator that time would come out of
+// Python's start, which needs the same cores at the same moment (make bench). Material
+// creates this worker at once and sends it the index; it is held here until the page
+// (javascripts/calculators/search-start.js) says "start": once Python is live or has failed,
+// on a page without a calculator at once, and whenever the reader opens search. A timer
+// starts it anyway, so search never depends on the page's own code.
+//
+// hooks/search_worker.py points Material at this file, naming its worker in the address
+// (?worker=search.<hash>.min.js). This file sits beside that worker because Material's
+// worker loads its language files relative to its own address.
+const START_ANYWAY_MS = 20_000;
+
+const name = new URL(self.location.href).searchParams.get("worker") ?? "";
+const held = [];
+const hold = (event) => held.push(event.data);
+self.addEventListener("message", hold);
+
+let started = false;
+let channel = null;
+let timer = null;
+
+function start() {
+  if (started) return;
+  started = true;
+  clearTimeout(timer);
+  channel?.close();
+  self.removeEventListener("message", hold);
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(name)) throw new Error(`search-when-ready.js: bad worker name "${name}"`);
+  importScripts(name); // Material's worker: adds its own message listener
+  for (const data of held) self.dispatchEvent(new MessageEvent("message", { data }));
+}
+
+if (typeof BroadcastChannel === "function") {
+  channel = new BroadcastChannel("search-start");
+  channel.onmessage = ({ data }) => data === "start" && start();
+  channel.postMessage("waiting"); // a page already past that point answers at once
+  timer = setTimeout(start, START_ANYWAY_MS);
+} else {
+  start();
+}

@@ -1,0 +1,68 @@
+"""A link to a heading below a calculator lands on that heading and stays there while the
+page loads; once Python is live it should stay there too (a known shift, marked below).
+
+(Also the check that stopped ``content-visibility: auto`` from being adopted for speed: with it,
+blocks reserve a guessed height until shown, and links to headings far down landed a screen
+or more away from them. See README, Performance.)
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from browser_helpers import BOOT_MS
+
+PAGE = "essays/half-life/"
+
+
+def where(page, anchor: str) -> dict[str, float]:
+    return page.evaluate(
+        """id => ({
+            top: document.getElementById(id).getBoundingClientRect().top,
+            header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+            atBottom: innerHeight + scrollY >= document.documentElement.scrollHeight - 2,
+            height: innerHeight,
+        })""",
+        anchor,
+    )
+
+
+def assert_lands_on(page, anchor: str) -> None:
+    """The heading sits just under the header, or, when the page ends too soon for that, the
+    page is scrolled to its end with the heading on screen."""
+    seen = where(page, anchor)
+    if seen["atBottom"]:
+        assert seen["header"] <= seen["top"] < seen["height"] - 40, (anchor, seen)
+    else:
+        assert seen["header"] - 2 <= seen["top"] <= seen["header"] + 40, (anchor, seen)
+
+
+@pytest.mark.parametrize("anchor", ["worked-examples", "what-critics-and-later-work-say", "sources"])
+def test_link_to_a_heading_below_the_calculator_lands_on_it(watched, base_url, anchor: str) -> None:
+    page = watched.page
+    page.goto(f"{base_url}{PAGE}#{anchor}")
+    page.wait_for_load_state("load")
+    assert_lands_on(page, anchor)
+    if not where(page, anchor)["atBottom"]:
+        active = page.locator(".md-sidebar--secondary .md-nav__link--active").last
+        assert active.get_attribute("href").endswith(f"#{anchor}")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known layout shift: when Python goes live the calculator's status line shrinks from "
+    "two lines to one and the content below moves up (≈ 55 px at 1280 px) without the browser's "
+    "scroll anchoring making up for it. Remove this mark once the status keeps its height.",
+)
+def test_heading_stays_put_when_python_goes_live(watched, base_url) -> None:
+    anchor = "worked-examples"
+    page = watched.page
+    page.goto(f"{base_url}{PAGE}#{anchor}")
+    page.wait_for_load_state("load")
+    assert_lands_on(page, anchor)
+    page.wait_for_selector('.calc[data-state="live"]', timeout=BOOT_MS)
+    page.wait_for_selector(".calc__chart-live svg", timeout=60_000)
+    time.sleep(0.3)
+    assert_lands_on(page, anchor)

@@ -1,0 +1,70 @@
+"""Site search waits for Python on calculator pages, yet answers a reader at once.
+
+Material's search worker builds the index of the whole site as a page loads; on a page with
+a calculator that CPU would come out of Python's start (see README, Performance). Our wrapper
+(docs/assets/javascripts/workers/search-when-ready.js) holds the index until the page lets it
+go: after Python has started, at once on a page without a calculator, and as soon as the
+reader opens search.
+"""
+
+from __future__ import annotations
+
+import time
+
+from browser_helpers import BOOT_MS, page_of
+
+MATERIAL_WORKER = "/assets/javascripts/workers/search."  # search.<hash>.min.js
+
+
+def search_for(page, words: str) -> list[str]:
+    """Open search the way this viewport shows it, type ``words``, return the result titles."""
+    magnifier = page.locator("label.md-header__button[for=__search]")
+    if magnifier.is_visible():  # a phone: the magnifier in the header opens the search dialog
+        magnifier.click()
+    else:
+        page.click("input.md-search__input")
+    page.keyboard.type(words)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
+
+
+def test_index_is_built_only_once_python_is_live(watched, base_url, site) -> None:
+    page = watched.page
+    loaded_at: list[float] = []
+    page.on("request", lambda r: MATERIAL_WORKER in r.url and "search-when-ready" not in r.url and loaded_at.append(time.monotonic()))
+    page.goto(base_url + page_of(site, "half-life"))
+    live_at = None
+    deadline = time.monotonic() + BOOT_MS / 1000
+    while live_at is None:
+        assert time.monotonic() < deadline, "the calculator never went live"
+        if page.locator('.calc[data-state="live"]').count():
+            live_at = time.monotonic()
+        else:
+            assert not loaded_at, "Material's search worker started before Python was live"
+            time.sleep(0.05)
+    titles = search_for(page, "half-life")
+    assert loaded_at and any("half-life" in title.lower() for title in titles), titles
+
+
+def test_reader_who_opens_search_before_python_starts_gets_results(watched, base_url, site) -> None:
+    """Python never finishes downloading here, yet search answers (phone width: the header's
+    magnifier opens it)."""
+    page = watched.page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.route("**/assets/runtime/**", lambda route: None)  # never answered
+    page.goto(base_url + page_of(site, "half-life"))
+    page.wait_for_load_state("load")
+    assert "Initializing" in page.text_content(".md-search-result__meta")
+    titles = search_for(page, "weibull")
+    assert titles, "no results"
+    assert page.get_attribute(".calc", "data-state") == "loading"
+
+
+def test_search_starts_at_once_on_a_page_without_calculator(watched, base_url) -> None:
+    page = watched.page
+    page.goto(base_url + "glossary/")
+    deadline = time.monotonic() + 20
+    while "Initializing" in page.text_content(".md-search-result__meta"):
+        assert time.monotonic() < deadline, "search never became ready without a reader asking"
+        time.sleep(0.05)
+    assert search_for(page, "horizon")
