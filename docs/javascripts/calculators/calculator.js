@@ -9,8 +9,8 @@ import { boot, compute, exportResult, onProgress } from "./runtime.js";
 
 const STATUS = {
   static: "Showing the result computed when this page was built.",
-  download: "Downloading Python for your browser… the result shown was computed when this page was built.",
-  core: "Starting the calculators in Python…",
+  download: "Downloading Python… showing the result computed when this page was built.",
+  core: "Starting Python… showing the result computed when this page was built.",
   live: "Live: Python is running in your browser.",
   error: "Python could not start in this browser, so the result shown is the one computed when this page was built.",
 };
@@ -35,6 +35,12 @@ export function mountCalculator(root) {
   for (const link of root.querySelectorAll("[data-download]")) {
     link.addEventListener("click", (event) => download(root, link, event));
   }
+
+  // The live chart will be as tall as the static SVG's own height attribute, whatever the
+  // width; reserving it now means nothing below moves when the live chart arrives.
+  const canvas = root.querySelector(".calc__chart-canvas");
+  const liveHeight = Number(canvas.querySelector(":scope > svg")?.getAttribute("height"));
+  if (liveHeight > 0) canvas.style.minHeight = `${liveHeight}px`;
 
   const fromUrl = readPermalink(root.dataset.calculator, inputNames(root));
   for (const [name, value] of Object.entries(fromUrl)) input(root, name).value = value;
