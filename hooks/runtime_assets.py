@@ -6,8 +6,11 @@
 - copies the pinned front-end packages (Pyodide, Vega and its CSP-safe expression
   interpreter, KaTeX) out of ``node_modules``, so the site never asks another origin for
   anything;
-- writes ``assets/runtime/runtime.json``, which tells the Web Worker where the wheel and the
-  bytecode are.
+- writes ``assets/runtime/runtime.json``, which says where Pyodide, the wheel and the
+  bytecode are, and writes the same manifest into the Web Worker's script
+  (``javascripts/calculators/worker.js``), so the worker starts its downloads at once
+  instead of fetching the manifest first. The service worker (``offline.js``) reads
+  ``runtime.json`` to know what to cache.
 
 Everything under ``assets/runtime/`` except ``runtime.json`` sits in a folder named after its
 version (``pyodide-314.0.7/``, ``core-<hash of the sources>/``), so those files never change
@@ -57,6 +60,11 @@ VENDORED = {
 }
 
 
+# The worker's placeholder line for the manifest; the build replaces it (exactly once).
+WORKER_SCRIPT = "javascripts/calculators/worker.js"
+MANIFEST_LINE = "const MANIFEST = null; // @runtime-manifest"
+
+
 # Vega's CSP-safe expression interpreter: an ES module whose one bare import ("vega-util")
 # is pointed at a shim that takes the same helpers from Vega's browser build.
 INTERPRETER_SITE_PATH = "assets/vendor/vega-interpreter/vega-interpreter.js"
@@ -86,10 +94,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     bytecode = build_core_bytecode(wheel)
     for built in (wheel, bytecode):
         files.append(File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built)))
-    files.append(
-        File.generated(config, f"{RUNTIME_DIR}/runtime.json", content=json.dumps(runtime_manifest(wheel), indent=2))
-    )
+    manifest = runtime_manifest(wheel)
+    files.append(File.generated(config, f"{RUNTIME_DIR}/runtime.json", content=json.dumps(manifest, indent=2)))
+    worker = files.get_file_from_path(WORKER_SCRIPT)
+    if worker is None:
+        raise PluginError(f"docs/{WORKER_SCRIPT} is missing")
+    files.remove(worker)
+    files.append(File.generated(config, WORKER_SCRIPT, content=worker_with_manifest(Path(worker.abs_src_path), manifest)))
     return files
+
+
+def worker_with_manifest(source: Path, manifest: dict[str, str]) -> str:
+    """The worker's script with the runtime manifest written into its placeholder line."""
+    text = source.read_text(encoding="utf-8")
+    if text.count(MANIFEST_LINE) != 1:
+        raise PluginError(f"{source.name} must hold the line {MANIFEST_LINE!r} exactly once")
+    return text.replace(MANIFEST_LINE, f"const MANIFEST = {json.dumps(manifest)};")
 
 
 def runtime_manifest(wheel: Path) -> dict[str, str]:

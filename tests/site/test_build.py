@@ -79,6 +79,23 @@ def test_runtime_files_are_self_hosted(site: Path) -> None:
         assert (runtime / manifest["pyodide"] / name).is_file()
 
 
+def test_worker_carries_the_runtime_manifest(site: Path) -> None:
+    """The built worker script holds runtime.json's manifest, so it fetches nothing first."""
+    worker = (site / "javascripts" / "calculators" / "worker.js").read_text()
+    [written] = re.findall(r"^const MANIFEST = (\{.*\});$", worker, re.MULTILINE)
+    assert json.loads((site / "assets" / "runtime" / "runtime.json").read_text()) == json.loads(written)
+    assert "runtime.json" not in re.sub(r"//.*", "", worker)
+
+
+def test_worker_without_its_placeholder_fails_the_build(repo_module, tmp_path: Path) -> None:
+    """A worker script that lost its manifest line stops the build, saying which line."""
+    hook = repo_module("hooks/runtime_assets.py")
+    source = tmp_path / "worker.js"
+    source.write_text("const MANIFEST = {};\n")
+    with pytest.raises(PluginError, match="must hold the line"):
+        hook.worker_with_manifest(source, {"pyodide": "pyodide-1/"})
+
+
 def test_pages_reference_no_other_origin(site: Path) -> None:
     """No script, stylesheet, image or font in the built pages comes from another origin."""
     pattern = re.compile(r"""(?:src|href)=["'](https?:)?//(?!127\.0\.0\.1)""")

@@ -7,6 +7,10 @@
 // While booting it posts {progress: "download" | "core"} so the page can say which stage it
 // is in.
 const RUNTIME = new URL("../../assets/runtime/", import.meta.url);
+// Where Pyodide and the core are, relative to RUNTIME: the build writes the manifest of
+// assets/runtime/runtime.json into this line (hooks/runtime_assets.py), so the downloads
+// start without first waiting for that file.
+const MANIFEST = null; // @runtime-manifest
 
 // Pyodide never settles its loading promise when a download fails (it only logs a warning),
 // so any failed fetch of a runtime file ends the boot with an error instead of a hang.
@@ -36,9 +40,8 @@ async function download(url) {
 
 async function boot() {
   self.postMessage({ progress: "download" });
-  const response = await fetch(new URL("runtime.json", RUNTIME));
-  if (!response.ok) throw new Error(`runtime.json: HTTP ${response.status}`);
-  const manifest = await response.json();
+  const manifest = MANIFEST;
+  if (!manifest) throw new Error("worker.js was served without its runtime manifest (the build writes it in)");
   const indexURL = new URL(manifest.pyodide, RUNTIME).href;
   // The core's two small files download while Pyodide itself downloads and starts.
   const core = Promise.all([manifest.wheel, manifest.bytecode].map((file) => download(new URL(file, RUNTIME))));
