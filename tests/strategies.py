@@ -63,6 +63,7 @@ __all__ = [
     "sigmoid_times",
     "sigmoid_years_observed",
     "sigmoid_years_to_midpoint",
+    "raw_form_values",
     "t50s",
 ]
 
@@ -83,6 +84,16 @@ shapes = _finite(0.05, 20.0)
 scales = _finite(1e-3, 1e3)
 #: Any float at all: nan, both infinities, -0.0, subnormals, huge and negative values.
 any_floats = st.floats(allow_nan=True, allow_infinity=True)
+#: Anything a form field, a permalink or a crafted request can put in an input: any float,
+#: integers past the float range (10**400 once raised OverflowError), text, markup, None.
+raw_form_values = st.one_of(
+    any_floats,
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.text(max_size=12),
+    st.sampled_from(["", "-0", "0", "-1", "1e308", "1e-320", "1e999", "NaN", "-Infinity", " 3 ", " 59 ", "0x10", "0x1p3", "1_000", "<b>7</b>"]),
+    st.none(),
+    st.booleans(),
+)
 
 
 # --- Governance essay (calculators/governance.py) ------------------------------------------

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import (
-    any_floats,
     cost_scaleup_factors,
     cost_shares,
     effective_inference_multipliers,
@@ -22,6 +21,7 @@ from strategies import (
     lifetime_queries,
     lifetime_tokens,
     lifetime_tokens_per_query,
+    raw_form_values,
 )
 
 from calculators import (
@@ -438,10 +438,7 @@ def test_threshold_crossings_are_marked_where_the_line_meets_them() -> None:
     assert pytest.approx(10 ** (2 / 0.7), rel=1e-12) == crossings[US_EXECUTIVE_ORDER_THRESHOLD_FLOP]
 
 
-_RAW = st.one_of(any_floats, st.text(max_size=8), st.sampled_from(["1e999", "0", "-1", "1e308", "1e-320"]))
-
-
-@given(_RAW, _RAW, _RAW)
+@given(raw_form_values, raw_form_values, raw_form_values)
 def test_effective_compute_calculator_never_raises(pretrain: object, multiplier: object, weight: object) -> None:
     """Whatever the form holds, the calculator answers with outputs or a message keyed by input."""
     result = run("effective-compute", {"pretrain_flop": pretrain, "inference_multiplier": multiplier, "weight": weight})
@@ -453,7 +450,7 @@ def test_effective_compute_calculator_never_raises(pretrain: object, multiplier:
         assert message
 
 
-@given(_RAW, _RAW, _RAW, _RAW, _RAW, _RAW)
+@given(*[raw_form_values] * 6)
 def test_lifetime_calculator_never_raises(
     n: object, d_tokens: object, d: object, i: object, post: object, f: object
 ) -> None:

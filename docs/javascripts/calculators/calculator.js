@@ -2,7 +2,7 @@
 // The section arrives complete from the build (form, default result, static chart, table,
 // downloads); this module makes it live. States: static -> loading -> live, or error if
 // Python cannot start (the static result then stays, and says so).
-import { drawChart, drawPinned } from "./chart.js";
+import { drawChart, drawPinned, reserveLiveHeight } from "./chart.js";
 import { readPermalink, writePermalink } from "./permalink.js";
 import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
 import { boot, compute, exportResult, onProgress } from "./runtime.js";
@@ -36,11 +36,7 @@ export function mountCalculator(root) {
     link.addEventListener("click", (event) => download(root, link, event));
   }
 
-  // The live chart will be as tall as the static SVG's own height attribute, whatever the
-  // width; reserving it now means nothing below moves when the live chart arrives.
-  const canvas = root.querySelector(".calc__chart-canvas");
-  const liveHeight = Number(canvas.querySelector(":scope > svg")?.getAttribute("height"));
-  if (liveHeight > 0) canvas.style.minHeight = `${liveHeight}px`;
+  reserveLiveHeight(root.querySelector(".calc__chart"));
 
   const fromUrl = readPermalink(root.dataset.calculator, inputNames(root));
   for (const [name, value] of Object.entries(fromUrl)) input(root, name).value = value;

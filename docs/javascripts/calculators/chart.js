@@ -74,6 +74,14 @@ async function createView(figure, data) {
   return view;
 }
 
+/** Reserve the live chart's height (the static SVG's own height attribute, whatever the
+ * width) while the static picture shows, so nothing below moves when the live chart comes. */
+export function reserveLiveHeight(figure) {
+  const canvas = figure.querySelector("[data-chart]");
+  const height = Number(canvas.querySelector(":scope > svg")?.getAttribute("height"));
+  if (height > 0) canvas.style.minHeight = `${height}px`;
+}
+
 /** Show a result's chart data (the data sets `lines` and `points`). */
 export async function drawChart(figure, data) {
   const view = await viewFor(figure, data);

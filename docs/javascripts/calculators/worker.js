@@ -40,11 +40,9 @@ async function download(url) {
 
 async function boot() {
   self.postMessage({ progress: "download" });
-  const manifest = MANIFEST;
-  if (!manifest) throw new Error("worker.js was served without its runtime manifest (the build writes it in)");
-  const indexURL = new URL(manifest.pyodide, RUNTIME).href;
+  const indexURL = new URL(MANIFEST.pyodide, RUNTIME).href;
   // The core's two small files download while Pyodide itself downloads and starts.
-  const core = Promise.all([manifest.wheel, manifest.bytecode].map((file) => download(new URL(file, RUNTIME))));
+  const core = Promise.all([MANIFEST.wheel, MANIFEST.bytecode].map((file) => download(new URL(file, RUNTIME))));
   core.catch(() => {}); // awaited below; a failure is reported from there
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
@@ -59,8 +57,8 @@ async function boot() {
   const calculators = pyodide.pyimport("calculators");
   return {
     run: calculators.run_json,
-    export: (calculator, inputs) => calculators.export_json(calculator, inputs, manifest.coreVersion),
-    versions: { pyodide: manifest.pyodideVersion, core: manifest.coreVersion },
+    export: (calculator, inputs) => calculators.export_json(calculator, inputs, MANIFEST.coreVersion),
+    versions: { pyodide: MANIFEST.pyodideVersion, core: MANIFEST.coreVersion },
   };
 }
 
