@@ -1,0 +1,148 @@
+"""MkDocs hook: the public corrections log, ``docs/corrections.yml``.
+
+Every change to a claim a reader could have cited is one entry of that file (date, page,
+severity, what the page said, what it says now, and why). From it this hook writes
+
+* the Corrections page, where ``<!-- md:corrections -->`` becomes the dated list, newest
+  first, one heading per date and page so that each can be linked to;
+* on every page with an entry, a notice under its title linking to that page's entries.
+
+The footer links to the Corrections page on every page (``overrides/partials/copyright.html``).
+A malformed entry, or one naming a page that does not exist, fails the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+LOG_FILE = ROOT / "docs" / "corrections.yml"
+PAGE = "corrections.md"
+SEVERITIES = {
+    "wrong": "Wrong",
+    "misleading": "Misleading",
+    "unsourced": "Unsourced",
+    "note": "Clarified",
+}
+SHORTCODE = re.compile(r"<!--\s*md:corrections\s*-->")
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: dt.date
+    page: str  # source path under docs/
+    severity: str
+    was: str
+    now: str
+    why: str
+
+
+def load(path: Path = LOG_FILE) -> list[Correction]:
+    """Every entry of the log, newest first (entries of one date keep their order)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = []
+    for number, item in enumerate(raw, 1):
+        fields = {"date", "page", "severity", "was", "now", "why"}
+        if not isinstance(item, dict) or set(item) != fields:
+            raise PluginError(f"corrections.yml: entry {number} must have exactly {sorted(fields)}")
+        if item["severity"] not in SEVERITIES:
+            raise PluginError(f"corrections.yml: entry {number}: severity must be one of {sorted(SEVERITIES)}")
+        if not isinstance(item["date"], dt.date):
+            raise PluginError(f"corrections.yml: entry {number}: date must be written as YYYY-MM-DD")
+        entries.append(Correction(**{k: (v.strip() if isinstance(v, str) else v) for k, v in item.items()}))
+    return sorted(entries, key=lambda c: c.date, reverse=True)
+
+
+def human_date(day: dt.date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def anchor(day: dt.date, page: str) -> str:
+    """The id of one page's entries for one date on the Corrections page."""
+    return f"{day.isoformat()}-" + re.sub(r"[^a-z0-9]+", "-", page.removesuffix(".md").removesuffix(".py").lower()).strip("-")
+
+
+def grouped(entries: list[Correction]) -> dict[dt.date, dict[str, list[Correction]]]:
+    groups: dict[dt.date, dict[str, list[Correction]]] = defaultdict(lambda: defaultdict(list))
+    for entry in entries:
+        groups[entry.date][entry.page].append(entry)
+    return groups
+
+
+def log_markdown(entries: list[Correction], files: Files, here: Page) -> str:
+    """The Corrections page's list, as Markdown (so entries may use links and citations)."""
+    lines = []
+    for day, pages in grouped(entries).items():
+        lines += [f"## {human_date(day)} {{#{day.isoformat()}}}", ""]
+        for src, items in pages.items():
+            file = files.get_file_from_path(src)
+            title = file.page.title if file is not None and file.page is not None and file.page.title else src
+            lines += [f"### [{title}]({get_relative_url(src, here.file.src_uri)}) {{#{anchor(day, src)}}}", ""]
+            for item in items:
+                lines += [
+                    f"- **{SEVERITIES[item.severity]}.** {item.now}",
+                    f"    - *Before:* {item.was}",
+                    f"    - *Why:* {item.why}",
+                ]
+            lines.append("")
+    return "\n".join(lines)
+
+
+_STATE: dict[str, list[Correction]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _STATE["entries"] = load()
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for entry in _STATE["entries"]:
+        if files.get_file_from_path(entry.page) is None:
+            raise PluginError(f"corrections.yml: no page {entry.page!r} (give its path under docs/)")
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri != PAGE:
+        return markdown
+    if not SHORTCODE.search(markdown):
+        raise PluginError(f"{PAGE}: the '<!-- md:corrections -->' list is missing")
+    return SHORTCODE.sub(lambda _: log_markdown(_STATE["entries"], files, page), markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A notice under the title of a page that has been corrected, newest date first."""
+    mine = [entry for entry in _STATE["entries"] if entry.page == page.file.src_uri]
+    if not mine:
+        return html
+    corrections = files.get_file_from_path(PAGE)
+    if corrections is None:
+        raise PluginError(f"corrections.yml has entries but there is no {PAGE}")
+    base = get_relative_url(corrections.url, page.url)
+    days = sorted({entry.date for entry in mine}, reverse=True)
+    links = ", ".join(f'<a href="{base}#{anchor(day, page.file.src_uri)}">{human_date(day)}</a>' for day in days)
+    count = len(mine)
+    notice = (
+        '<aside class="admonition info correction-notice" aria-label="Corrections">'
+        '<p class="admonition-title">Corrected</p>'
+        f"<p>We corrected {count} claim{'s' if count != 1 else ''} on this page on {links}. "
+        "The corrections log says what it said before and why it changed.</p></aside>"
+    )
+    h1_end = html.find("</h1>")
+    if h1_end < 0:
+        return notice + html
+    return html[: h1_end + 5] + notice + html[h1_end + 5 :]

@@ -1,0 +1,148 @@
+"""Rules every public page keeps: derived numbers are computed, quoted ones cited, no internal notes.
+
+These read the page sources (Markdown, and the Markdown cells of the jupytext notebooks), so
+they run in a second and name the file and line to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+# A number as written in prose: 1.69, 406.4, 2,085.43, 172. Not part of a word or identifier
+# (GPT-4, o3, arXiv:2503.14499, 314.0.7, #anchor-2), and not followed by more digits.
+NUMBER = re.compile(r"(?<![\w.:/#-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w]|[.,]\d)")
+CITATION = re.compile(r"\[@[\w:-]+")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # in the file
+    text: str
+    kind: str  # "prose", "table" or "maths"
+
+
+def significant_digits(whole: str, fraction: str | None) -> int:
+    """1.69 → 3; 0.1535 → 4; 150 → 2; 2,085.43 → 6; 1.20 → 3 (written zeros after a point count)."""
+    digits = whole.replace(",", "")
+    if fraction:
+        return len((digits + fraction).lstrip("0"))
+    return max(1, len(digits.strip("0")))
+
+
+def page_lines(path: Path) -> list[Line]:
+    """The prose of a page as readers see it: no front matter, code, comments or link targets."""
+    raw = path.read_text(encoding="utf-8").splitlines()
+    if path.suffix == ".py":  # jupytext: only the Markdown cells, without their "# "
+        cells, markdown = [], False
+        for number, line in enumerate(raw, 1):
+            if line.startswith("# %%"):
+                markdown = "[markdown]" in line
+            elif markdown:
+                cells.append((number, line[2:] if line.startswith("# ") else line.lstrip("#")))
+        numbered = cells
+    else:
+        numbered = list(enumerate(raw, 1))
+    lines, fence, maths = [], False, False
+    if numbered and numbered[0][1].strip() == "---":  # YAML front matter
+        end = next(i for i, (_, text) in enumerate(numbered[1:], 1) if text.strip() == "---")
+        numbered = numbered[end + 1 :]
+    for number, text in numbered:
+        stripped = text.strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = not fence
+            continue
+        if fence:
+            continue
+        if stripped.startswith(("\\[", "$$")):
+            maths = True
+        kind = "maths" if maths else "table" if stripped.startswith("|") else "prose"
+        if maths and (stripped.endswith("\\]") or (stripped.endswith("$$") and stripped != "$$")):
+            maths = False
+        text = re.sub(r"<!--.*?-->", "", text)  # md:value, md:calculator, md:sources
+        text = re.sub(r"`[^`]*`", "", text)  # code
+        text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+        text = re.sub(r"^\s*\[[^\]]+\]:\s*\S+.*$", "", text)  # link definitions
+        text = re.sub(r"\{#[^}]*\}|\\tag\{\d+\}", "", text)  # anchors, equation tags
+        text = re.sub(r"[\^_]\{?-?\d+\}?", "", text)  # powers and subscripts: 10^{26}, a^20
+        lines.append(Line(number, text, kind))
+    return lines
+
+
+def uncited_precise_numbers(path: Path, root: Path = DOCS) -> list[str]:
+    """Numbers with three or more significant digits that are neither computed nor cited.
+
+    "Cited" means the same line (one sentence, or one table row) carries a citation; a table
+    or display formula may also lean on the sentence that introduces it.
+    """
+    found, context_cited = [], False
+    for line in page_lines(path):
+        cited = bool(CITATION.search(line.text)) or (line.kind != "prose" and context_cited)
+        for match in NUMBER.finditer(line.text):
+            whole, fraction = match.groups()
+            plain = whole.replace(",", "")
+            if not fraction and (re.fullmatch(r"(19|20)\d\d", plain) or plain.startswith("0")):
+                continue  # a year, or an identifier such as GPT-4 0314
+            if significant_digits(whole, fraction) >= 3 and not cited:
+                found.append(f"{path.relative_to(root)}:{line.number}: {match[0]!r} in {line.text.strip()[:90]!r}")
+        if line.kind == "prose" and line.text.strip():
+            context_cited = bool(CITATION.search(line.text))
+    return found
+
+
+PAGES = sorted(
+    p for p in [*DOCS.rglob("*.md"), *(DOCS / "notebooks").glob("*.py")] if "javascripts" not in p.parts
+)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_precise_numbers_are_computed_or_cited(path: Path) -> None:
+    """A derived number comes from the core (<!-- md:value -->); a quoted one sits by its citation."""
+    assert not uncited_precise_numbers(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fit gives 0.1535 here.", 1),
+        ("The fit gives 0.1535 here [@hoffmann2022].", 0),
+        ("Computed: <!-- md:value optimal_loss_exponent() -->.", 0),
+        ("Pyodide 314.0.7 and GPT-4 0314 on arXiv:2503.14499 in 2025.", 0),
+        ("About 0.45, or 150 days, or 1,000 times.", 0),
+        ("Gopher has 281 billion and Elo 5,185.", 2),
+        ("Intro with a source [@kaplan2020]:\n\n| row | 406.4 |", 0),
+        ("Intro without one:\n\n| row | 406.4 |", 1),
+        ("A formula [@hoffmann2022]:\n\n\\[\nE = 1.69\n\\]", 0),
+        ("```\nx = 123.456\n```", 0),
+    ],
+)
+def test_the_number_rule_itself(tmp_path: Path, text: str, expected: int) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8")
+    assert len(uncited_precise_numbers(page, root=tmp_path)) == expected
+
+
+# Words that only make sense inside the team: a reader cannot follow them.
+INTERNAL = re.compile(
+    r"fact base|\u00a7\s?\d|shared/research|requested layout|someone should|no web access"
+    r"|\bTODO\b|\bFIXME\b|\bXXX\b|recorded in the project|we have not checked|not checked here",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_pages_carry_no_internal_notes(path: Path) -> None:
+    hits = [f"{line.number}: {line.text.strip()[:100]}" for line in page_lines(path) if INTERNAL.search(line.text)]
+    assert not hits
+
+
+def test_built_pages_carry_no_internal_notes(site: Path) -> None:
+    """The same on what readers get, including calculator text written by the core."""
+    for page in site.rglob("*.html"):
+        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        assert not INTERNAL.search(text), (page, INTERNAL.search(text))
