@@ -21,9 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -41,8 +41,8 @@ _ONE = rf"@(?P<key>{_KEY})(?:\s*,\s*(?P<locator>[^;\]]+?))?\s*"
 CITATION = re.compile(rf"\[\s*(?P<body>@{_KEY}(?:\s*,\s*[^;\]]+?)?\s*(?:;\s*@{_KEY}(?:\s*,\s*[^;\]]+?)?\s*)*)\]")
 SOURCES = re.compile(r"<!--\s*md:sources\s*-->")
 BIBLIOGRAPHY = re.compile(r"<!--\s*md:bibliography\s+(?P<keyword>[\w-]+)\s*-->")
-# Stretches of HTML (or Markdown) where citations are shown, not made.
-_VERBATIM_HTML = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+# Where citations are shown, not made: code (in HTML or Markdown) and inside HTML tags.
+_SKIP_HTML = re.compile(r"<(pre|code)\b.*?</\1>|<[^>]*>", re.DOTALL)
 _VERBATIM_MARKDOWN = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.DOTALL | re.MULTILINE)
 
 _MONTHS = (
@@ -50,8 +50,7 @@ _MONTHS = (
 ).split()
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """One bibliography entry, ready to show."""
 
     key: str
@@ -169,7 +168,7 @@ def _reference_html(entry, label: str) -> str:
 
 def cited_keys(text: str, *, markdown: bool = False) -> list[str]:
     """The keys cited in ``text`` (HTML, or a page's Markdown source), in order, each once."""
-    verbatim = _VERBATIM_MARKDOWN if markdown else _VERBATIM_HTML
+    verbatim = _VERBATIM_MARKDOWN if markdown else _SKIP_HTML
     keys: list[str] = []
     for match in CITATION.finditer(verbatim.sub("", text)):
         for one in re.finditer(_ONE, match["body"]):
@@ -227,8 +226,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _replace_outside_verbatim(html: str, replace) -> str:
+    """Replace citations in text only: not in code, and not inside a tag (an attribute)."""
     pieces, last = [], 0
-    for block in _VERBATIM_HTML.finditer(html):
+    for block in _SKIP_HTML.finditer(html):
         pieces.append(CITATION.sub(replace, html[last : block.start()]))
         pieces.append(block[0])
         last = block.end()

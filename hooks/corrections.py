@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,8 +40,7 @@ SHORTCODE = re.compile(r"<!--\s*md:corrections\s*-->")
 _MONTHS = "January February March April May June July August September October November December".split()
 
 
-@dataclass(frozen=True)
-class Correction:
+class Correction(NamedTuple):
     date: dt.date
     page: str  # source path under docs/
     severity: str
