@@ -36,12 +36,19 @@ class Input:
 
 @dataclass(frozen=True)
 class Preset:
-    """A named set of input values, with the reason and source for each."""
+    """A named set of input values, with the reason and source for each.
+
+    ``source`` says in words where the values come from; ``cites`` gives the keys of those
+    sources in the site's bibliography (``docs/references.bib``), so the page lists them
+    among its sources and links to them. A derived value is computed by calling the core,
+    never typed.
+    """
 
     id: str
     label: str
     values: Mapping[str, float]
     source: str
+    cites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -202,8 +202,12 @@ def _outputs(calculator: Calculator, result: dict[str, Any]) -> str:
 
 
 def _sources(calculator: Calculator) -> str:
+    # "[@key; ...]" is left for hooks/bibliography.py, which links it to the page's sources.
     items = "".join(
-        f"<li><strong>{escape(p.label)}</strong>: {escape(p.source)}</li>" for p in calculator.presets
+        f"<li><strong>{escape(p.label)}</strong>: {escape(p.source)}"
+        + (f" [{'; '.join('@' + key for key in p.cites)}]" if p.cites else "")
+        + "</li>"
+        for p in calculator.presets
     )
     if not items:
         return ""
