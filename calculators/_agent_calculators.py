@@ -28,7 +28,7 @@ from .agent_costs import (
     task_cost_at_rate,
 )
 from .half_life import horizon, survival
-from .logistic_horizon import logistic_horizon, logistic_slope, logistic_success, months_to_reach
+from .logistic_horizon import logistic_horizon, logistic_slope, logistic_success, months_from_days, months_to_reach
 
 __all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "METR_LOGISTIC", "SWEET_SPOT"]
 
@@ -40,6 +40,10 @@ _LOG_LIMIT = math.log(1e300)
 _ORD_COSTS = (
     "Ord, 'Are the Costs of AI Agents Also Rising Exponentially?' (22 Dec 2025), reading "
     "METR's chart of time horizon against cost"
+)
+_OPENAI_CAVEAT = (
+    "Ord warns that METR's prices for OpenAI's reasoning models were still estimates based on "
+    "o1's costs, so these curves may really be several times cheaper."
 )
 
 
@@ -147,7 +151,10 @@ METR_LOGISTIC = Calculator(
             default=59.0,
             minimum=0,
             scale="log",
-            why="59 minutes is Claude 3.7 Sonnet's 50% horizon as Ord reads METR's March 2025 results (Kwa et al. 2025).",
+            why=(
+                "59 minutes is Claude 3.7 Sonnet's 50% horizon as Ord quotes it from METR's March 2025 "
+                "paper (Kwa et al. 2025), whose abstract gives about 50 minutes."
+            ),
         ),
         Input(
             name="t80",
@@ -174,8 +181,8 @@ METR_LOGISTIC = Calculator(
             default=7.0,
             minimum=0,
             why=(
-                "METR found 50% horizons doubling about every 7 months from 2019 to 2024 (212 days; "
-                "213 for the 80% horizon), the rate Ord uses."
+                "METR found 50% horizons doubling about every 7 months since 2019 (212 days; 213 "
+                "for the 80% horizon), the rate Ord uses."
             ),
         ),
     ),
@@ -200,11 +207,11 @@ METR_LOGISTIC = Calculator(
         ),
         Preset(
             id="doubling-2023",
-            label="Faster trend since 2023 (4.2 months)",
-            values={"doubling_months": 4.2},
+            label="Faster trend since 2023 (1.1 results)",
+            values={"doubling_months": months_from_days(128.744)},
             source=(
-                "METR's Time Horizon 1.1 results file: doubling time 128.7 days (about 4.2 months) "
-                "for models from 2023 on."
+                "METR's Time Horizon 1.1 results file: doubling time 128.744 days for models from "
+                "2023 on, converted to months of 365.25 / 12 days."
             ),
         ),
     ),
@@ -305,10 +312,10 @@ HOURLY_COST = Calculator(
             name="task_cost",
             label="Cost of a task at the 50% horizon",
             unit="US$",
-            default=525.0,
+            default=task_cost_at_rate(350.0, 1.5),
             minimum=0,
             scale="log",
-            why="$525 is o3 at its full horizon: Ord's $350 an hour times 1.5 hours (the product is our arithmetic).",
+            why="o3 at its full horizon: Ord's $350 an hour times 1.5 hours (the product is our arithmetic).",
         ),
         Input(
             name="horizon_hours",
@@ -348,25 +355,25 @@ HOURLY_COST = Calculator(
         Preset(
             id="o3",
             label="o3 at its full horizon ($350/h)",
-            values={"task_cost": 525.0, "horizon_hours": 1.5},
-            source=f"{_ORD_COSTS}: o3 costs about $350 an hour at its full horizon of about 1.5 hours.",
+            values={"task_cost": task_cost_at_rate(350.0, 1.5), "horizon_hours": 1.5},
+            source=f"{_ORD_COSTS}: o3 costs about $350 an hour at its full horizon of about 1.5 hours. {_OPENAI_CAVEAT}",
         ),
         Preset(
             id="gpt-5-short",
             label="GPT-5 on 45-minute tasks ($13/h)",
-            values={"task_cost": 9.75, "horizon_hours": 0.75},
-            source=f"{_ORD_COSTS}: GPT-5 costs about $13 an hour for tasks of about 45 minutes.",
+            values={"task_cost": task_cost_at_rate(13.0, 0.75), "horizon_hours": 0.75},
+            source=f"{_ORD_COSTS}: GPT-5 costs about $13 an hour for tasks of about 45 minutes. {_OPENAI_CAVEAT}",
         ),
         Preset(
             id="gpt-5-long",
             label="GPT-5 on 2-hour tasks ($120/h)",
-            values={"task_cost": 240.0, "horizon_hours": 2.0},
-            source=f"{_ORD_COSTS}: GPT-5 costs about $120 an hour for 2-hour tasks.",
+            values={"task_cost": task_cost_at_rate(120.0, 2.0), "horizon_hours": 2.0},
+            source=f"{_ORD_COSTS}: GPT-5 costs about $120 an hour for 2-hour tasks. {_OPENAI_CAVEAT}",
         ),
         Preset(
             id="grok-4-sweet-spot",
             label="Grok 4 at its sweet spot ($0.40/h)",
-            values={"task_cost": 0.4, "horizon_hours": 1.0},
+            values={"task_cost": task_cost_at_rate(0.40, 1.0), "horizon_hours": 1.0},
             source=(
                 f"{_ORD_COSTS}: Grok 4's cheapest hourly rate is about $0.40. The essay does not give "
                 "the horizon at that point; the preset uses 1 hour, so only the hourly cost carries "
@@ -671,7 +678,8 @@ SWEET_SPOT = Calculator(
     title="Sweet spot and saturation point",
     summary=(
         "A stylised horizon-cost curve that rises steeply and then levels off. The core finds, "
-        "numerically, its sweet spot (the lowest hourly cost, where a slope-1 line touches it) "
+        "numerically, its sweet spot (its lowest hourly cost, where the slope-1 line of lowest "
+        "hourly cost that still reaches the curve grazes it) "
         "and its saturation point (where 10% more spend buys only 1% more horizon)."
     ),
     inputs=(

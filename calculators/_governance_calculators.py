@@ -38,6 +38,9 @@ _THRESHOLDS = (
     ("US order, 10²⁶ FLOP", "US 10²⁶", US_EXECUTIVE_ORDER_THRESHOLD_FLOP),
 )
 _WEIGHTS = (0.5, 1.0)
+# Ord's rough GPT-4-level values (appendix): N = 10^12, D = 10^13, I = 10^3.
+_GPT4_PARAMS, _GPT4_TOKENS, _GPT4_TOKENS_PER_QUERY = 1e12, 1e13, 1e3
+_GPT4_BREAKEVEN = deployment_breakeven_queries(_GPT4_TOKENS, _GPT4_TOKENS_PER_QUERY)
 # What a chart function returns: line rows and labelled points.
 _ChartData = dict[str, list[dict[str, float | str]]]
 
@@ -118,8 +121,8 @@ EFFECTIVE_COMPUTE = Calculator(
             minimum=0,
             scale="log",
             why=(
-                "Ord's example adds 4 orders of magnitude (10,000×) of inference; he notes o3 "
-                "used about 10,000× the compute of o1-mini on ARC-AGI."
+                "Ord's example adds 4 orders of magnitude (10,000×) of inference; he notes that on "
+                "ARC-AGI o3 used 10,000× the compute of OpenAI's smallest reasoning model, o1-mini."
             ),
         ),
         Input(
@@ -130,45 +133,55 @@ EFFECTIVE_COMPUTE = Calculator(
             minimum=0,
             maximum=1,
             why=(
-                "0.7 is Ord's rule of thumb, inside the 0.5 to 1 range found by Jones (2021) "
-                "and by Villalobos & Atkinson (Epoch, 2023)."
+                "0.7 is Ord's rule of thumb. He does not derive it; it lies inside the 0.5 to 1 "
+                "range that he draws from Jones (2021) and Villalobos & Atkinson (Epoch AI, 2023)."
             ),
         ),
     ),
     presets=(
         Preset(
             id="ord-example",
+            cites=("ord2025governance",),
             label="10²⁴ FLOP + 4 OOMs (Ord)",
             values={"pretrain_flop": 1e24, "inference_multiplier": 1e4, "weight": 0.7},
             source=(
                 "Ord, 'Inference Scaling Reshapes AI Governance' (2025): a 10²⁴ FLOP model with "
-                "4 OOMs more inference might perform like a 10²⁷ FLOP model."
+                "4 OOMs more inference might perform like a 10²⁷ FLOP model. Ord states the example "
+                "on its own; what the 0.7 rule gives for it is our arithmetic."
             ),
         ),
         Preset(
             id="weight-low",
+            cites=("ord2025governance", "jones2021boardgames", "villalobos2023tradeoff"),
             label="Low exchange rate (0.5)",
             values={"weight": 0.5},
             source=(
-                "Villalobos & Atkinson, 'Trading off compute in training and inference' (Epoch "
-                "AI, 2023), and Jones (2021): one OOM of inference is worth 0.5 to 1 OOM of "
-                "training; 0.5 is the low end."
+                "Ord (2025), citing Jones (2021) and Villalobos & Atkinson, 'Trading off compute "
+                "in training and inference' (Epoch AI, 2023): one OOM of inference often buys as "
+                "much as 0.5 to 1 OOM of pre-training; 0.5 is the low end."
             ),
         ),
         Preset(
             id="weight-high",
+            cites=("ord2025governance", "jones2021boardgames", "villalobos2023tradeoff"),
             label="High exchange rate (1)",
             values={"weight": 1.0},
             source="Same sources as the low exchange rate: 1 is the high end of their range.",
         ),
         Preset(
             id="top-tier",
-            label="Top price tier (×10)",
+            cites=("ord2025governance",),
+            label="Top price tier (×10, as a proxy)",
             values={"inference_multiplier": 10.0},
-            source="Ord (2025): OpenAI's top subscription tier costs 10× the standard one.",
+            source=(
+                "Ord (2025): OpenAI charges 10× as much for access to the version that uses the "
+                "most inference compute. The preset reads that 10× price as 10× the inference "
+                "compute per task, a proxy: the price ratio need not equal the compute ratio."
+            ),
         ),
         Preset(
             id="hard-problem",
+            cites=("ord2025governance",),
             label="Hard maths problem (×1,000)",
             values={"inference_multiplier": 1e3},
             source=(
@@ -178,9 +191,14 @@ EFFECTIVE_COMPUTE = Calculator(
         ),
         Preset(
             id="few-tasks",
+            cites=("ord2025governance",),
             label="A few critical tasks (×100,000)",
             values={"inference_multiplier": 1e5},
-            source="Ord (2025): a 100,000× scale-up of inference on a few tasks is conceivable.",
+            source=(
+                "Ord (2025): for a small number of important tasks one could scale inference by a "
+                "factor such as 100,000×, though today's methods often plateau well before making "
+                "good use of it."
+            ),
         ),
     ),
     outputs=(
@@ -281,7 +299,7 @@ LIFETIME_COMPUTE = Calculator(
             default=1e12,
             minimum=0,
             scale="log",
-            why="Ord's appendix takes N = 10¹² parameters as typical of a GPT-4-class model.",
+            why="Ord's appendix takes N = 10¹² parameters as a rough typical value for a GPT-4-level model.",
         ),
         Input(
             name="tokens",
@@ -296,12 +314,12 @@ LIFETIME_COMPUTE = Calculator(
             name="queries",
             label="Queries served over the model's life, d",
             unit="queries",
-            default=1e10,
+            default=_GPT4_BREAKEVEN,
             minimum=0,
             scale="log",
             why=(
                 "Ord leaves d open; 10¹⁰ is where deployment overtakes pre-training for these "
-                "values, a point he says commercial frontier models usually pass."
+                "values, a point he reports that commercial frontier systems apparently usually pass."
             ),
         ),
         Input(
@@ -334,8 +352,14 @@ LIFETIME_COMPUTE = Calculator(
     presets=(
         Preset(
             id="gpt4-breakeven",
+            cites=("ord2025governance",),
             label="GPT-4 class at breakeven (Ord)",
-            values={"params": 1e12, "tokens": 1e13, "queries": 1e10, "tokens_per_query": 1e3},
+            values={
+                "params": _GPT4_PARAMS,
+                "tokens": _GPT4_TOKENS,
+                "queries": _GPT4_BREAKEVEN,
+                "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
+            },
             source=(
                 "Ord, 'Inference Scaling Reshapes AI Governance' (2025), appendix: N = 10¹², "
                 "D = 10¹³, I = 10³; deployment equals pre-training at d = 10¹⁰."
@@ -343,8 +367,14 @@ LIFETIME_COMPUTE = Calculator(
         ),
         Preset(
             id="pretraining-dominated",
+            cites=("ord2025governance",),
             label="Pre-training dominated (d = 10⁸)",
-            values={"params": 1e12, "tokens": 1e13, "queries": 1e8, "tokens_per_query": 1e3},
+            values={
+                "params": _GPT4_PARAMS,
+                "tokens": _GPT4_TOKENS,
+                "queries": _GPT4_BREAKEVEN / 100,
+                "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
+            },
             source=(
                 "Our illustration of Ord's first limit: his GPT-4-class values with 100× fewer "
                 "queries than breakeven."
@@ -352,8 +382,14 @@ LIFETIME_COMPUTE = Calculator(
         ),
         Preset(
             id="deployment-dominated",
+            cites=("ord2025governance",),
             label="Deployment dominated (d = 10¹²)",
-            values={"params": 1e12, "tokens": 1e13, "queries": 1e12, "tokens_per_query": 1e3},
+            values={
+                "params": _GPT4_PARAMS,
+                "tokens": _GPT4_TOKENS,
+                "queries": _GPT4_BREAKEVEN * 100,
+                "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
+            },
             source=(
                 "Our illustration of Ord's second limit: his GPT-4-class values with 100× more "
                 "queries than breakeven."

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._format import format_value
-from .growth import cost_decline, doubling_time, extrapolate
+from .growth import annual_factor, cost_decline, doubling_time, extrapolate
 
 __all__ = ["COST_DECLINE"]
 
 _CHART_POINTS = 61
+# Ho et al. (2024): compute for a fixed language-model performance halves about every 8
+# months; Hobbhahn and Besiroglu (2022): ML GPUs' FLOP/s per dollar doubles every 2.07 years.
+_HO_ALGORITHMS = annual_factor(8 / 12)
+_ML_GPUS = annual_factor(2.07)
 
 
 def _compute(algorithm_gain_per_year: float, hardware_gain_per_year: float, gap: float) -> dict[str, float]:
@@ -72,8 +76,8 @@ COST_DECLINE = Calculator(
             default=3.0,
             minimum=0,
             why=(
-                "About 3× a year is Epoch AI's estimate of how fast better algorithms cut the "
-                "compute a fixed capability needs, the figure Ord uses."
+                "About 3× a year is the figure Ord takes from Epoch AI's trends page for how fast "
+                "better algorithms cut the compute needed for a given result."
             ),
         ),
         Input(
@@ -83,8 +87,9 @@ COST_DECLINE = Calculator(
             default=1.4,
             minimum=0,
             why=(
-                "About 1.4× a year is how much cheaper compute gets, Ord's figure; Epoch measures "
-                "ML GPUs' price-performance doubling every 2.07 years, 1.40× a year."
+                "About 1.4× a year is how much cheaper compute gets, the figure Ord uses; Hobbhahn and "
+                "Besiroglu (Epoch AI) find the FLOP/s per dollar of GPUs used in machine learning doubling "
+                f"every 2.07 years, {format_value(_ML_GPUS, 'number')}× a year (our arithmetic)."
             ),
         ),
         Input(
@@ -95,14 +100,15 @@ COST_DECLINE = Calculator(
             minimum=1,
             scale="log",
             why=(
-                "1,000×: o3 at high compute cost about $3,000 per ARC-AGI task that a person "
-                "solves for about $3 (Ord, 'Inference Scaling and the Log-x Chart')."
+                "1,000×: o3 at high compute cost about $3,000 per ARC-AGI task that an untrained "
+                "person solves for about $3 (Ord, 'Inference Scaling and the Log-x Chart')."
             ),
         ),
     ),
     presets=(
         Preset(
             id="ord",
+            cites=("ord2025logx",),
             label="Ord's inputs (3× and 1.4× a year)",
             values={"algorithm_gain_per_year": 3.0, "hardware_gain_per_year": 1.4, "gap": 1000.0},
             source=(
@@ -113,21 +119,27 @@ COST_DECLINE = Calculator(
         ),
         Preset(
             id="epoch-measured",
-            label="Epoch's measured trends (2.83× and 1.40×)",
-            values={"algorithm_gain_per_year": 2.83, "hardware_gain_per_year": 1.40},
+            cites=("ho2024algorithmic", "hobbhahn2022gpu"),
+            label=(
+                f"Epoch's measured trends ({format_value(_HO_ALGORITHMS, 'number')}× and "
+                f"{format_value(_ML_GPUS, 'number')}×)"
+            ),
+            values={"algorithm_gain_per_year": _HO_ALGORITHMS, "hardware_gain_per_year": _ML_GPUS},
             source=(
                 "Ho et al. (2024, Epoch AI): compute for a fixed language-model performance halves "
-                "about every 8 months, 2.83× a year; Hobbhahn and Besiroglu (Epoch AI): ML GPU "
-                "price-performance doubles every 2.07 years, 1.40× a year (our arithmetic)."
+                f"about every 8 months, {format_value(_HO_ALGORITHMS, 'number')}× a year; Hobbhahn and "
+                "Besiroglu (2022, Epoch AI): ML GPUs' price-performance doubles every 2.07 years, "
+                f"{format_value(_ML_GPUS, 'number')}× a year (the yearly factors are our arithmetic)."
             ),
         ),
         Preset(
             id="epoch-earlier",
-            label="Epoch's earlier algorithms rate (1.7×)",
+            cites=("epoch2025trainingruns",),
+            label="Epoch's earlier assumption for algorithms (1.7×)",
             values={"algorithm_gain_per_year": 1.7},
             source=(
-                "Epoch AI's earlier estimate of algorithmic progress, 1.7× a year, since revised "
-                "up to about 3× a year."
+                "Epoch AI (July 2025) says its earlier work on training-run lengths assumed "
+                "algorithms improve 1.7× a year, and that it now puts the rate at about 3× a year."
             ),
         ),
     ),

@@ -69,8 +69,8 @@ HALF_LIFE = Calculator(
             minimum=0,
             scale="log",
             why=(
-                "59 minutes is Claude 3.7 Sonnet's 50% horizon as Ord reads METR's March 2025 "
-                "results (Kwa et al. 2025)."
+                "59 minutes is Claude 3.7 Sonnet's 50% horizon as Ord quotes it from METR's March "
+                "2025 paper (Kwa et al. 2025), whose abstract gives about 50 minutes."
             ),
         ),
         Input(
@@ -110,16 +110,17 @@ HALF_LIFE = Calculator(
             values={"shape": 0.6},
             source=(
                 "Hamilton, 'Peto's Paradox and the Future of AI Agents' (2026): Weibull fits to "
-                "METR's runs give most AI agents a shape near 0.6; Ord's comments adopt it."
+                "METR's runs give every model a shape below 1, 0.6 to 0.9 for frontier models; "
+                "Ord's comment on his half-life essay puts AI agents mainly at about 0.6."
             ),
         ),
         Preset(
             id="hamilton-humans",
-            label="Humans, k = 0.4 (Hamilton)",
-            values={"shape": 0.4},
+            label="Humans, k = 0.37 (Hamilton)",
+            values={"shape": 0.37},
             source=(
-                "Hamilton (2026): his fits to METR's human baseline runs give k = 0.377 "
-                "(January 2026) and 0.376 (February 2026 update)."
+                "Hamilton (2026): about 0.37 for METR's human baseliners in his post (0.377 and "
+                "0.376 in his repository's January and February fits); Ord rounds it to 0.4."
             ),
         ),
     ),

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._format import format_value
-from .logx import logx_reading, logx_score
+from .logx import logx_reading, logx_score, logx_slope
 
 __all__ = ["LOGX_READER"]
 
 _CHART_POINTS = 41
+# o3 on ARC-AGI's semi-private set (ARC Prize, 20 Dec 2024): 75.7% at the high-efficiency
+# setting, 87.5% at the low-efficiency one with about 172 times the compute.
+_O3_LOW, _O3_HIGH, _O3_COMPUTE = 75.7, 87.5, 172.0
+_O3_SLOPE = logx_slope(_O3_LOW, _O3_HIGH, _O3_COMPUTE)
+# Third-party summaries of Ord's "How Well Does RL Scale?": about 100x inference lifts
+# AIME-type scores from about 20% to about 80%.
+_AIME_LOW, _AIME_HIGH, _AIME_COMPUTE = 20.0, 80.0, 100.0
+_AIME_SLOPE = logx_slope(_AIME_LOW, _AIME_HIGH, _AIME_COMPUTE)
 # Compute axis limits in orders of magnitude: inside the normal float range with room to spare.
 _OOM_LIMIT = 300.0
 
@@ -74,12 +82,14 @@ LOGX_READER = Calculator(
             name="points_per_decade",
             label="Slope, points per 10× compute",
             unit="percentage points",
-            default=5.3,
+            default=_O3_SLOPE,
             minimum=0,
             scale="log",
             why=(
-                "About 5.3 points per tenfold compute is o3's slope on ARC-AGI: 75.7% at high "
-                "efficiency and 87.5% with about 172× the compute (ARC Prize report; our arithmetic)."
+                f"About {format_value(_O3_SLOPE, 'number', 2)} points per tenfold compute is o3's slope on "
+                "ARC-AGI if its two published results lie on a straight line: 75.7% at high efficiency "
+                "and 87.5% with about 172× the compute (ARC Prize report, Dec 2024; the slope is our "
+                "arithmetic, not Ord's)."
             ),
         ),
         Input(
@@ -89,7 +99,7 @@ LOGX_READER = Calculator(
             default=75.7,
             minimum=0,
             maximum=100,
-            why="75.7% is o3's high-efficiency score on ARC-AGI's semi-private set (ARC Prize report).",
+            why="75.7% is o3's high-efficiency score on ARC-AGI's semi-private set (ARC Prize report, Dec 2024).",
         ),
         Input(
             name="score_target",
@@ -98,7 +108,7 @@ LOGX_READER = Calculator(
             default=87.5,
             minimum=0,
             maximum=100,
-            why="87.5% is o3's low-efficiency score with about 172× the compute (ARC Prize report).",
+            why="87.5% is o3's low-efficiency score with about 172× the compute (ARC Prize report, Dec 2024).",
         ),
         Input(
             name="slope_factor",
@@ -115,31 +125,37 @@ LOGX_READER = Calculator(
     presets=(
         Preset(
             id="arc-agi-o3",
-            label="o3 on ARC-AGI (5.3 points per 10×)",
-            values={"points_per_decade": 5.3, "score_start": 75.7, "score_target": 87.5},
+            cites=("arcprize2024o3", "ord2025logx"),
+            label=f"o3 on ARC-AGI ({format_value(_O3_SLOPE, 'number', 2)} points per 10×)",
+            values={"points_per_decade": _O3_SLOPE, "score_start": _O3_LOW, "score_target": _O3_HIGH},
             source=(
-                "ARC Prize's o3 report (Dec 2024), as used in Ord's 'Inference Scaling and the "
-                "Log-x Chart': 75.7% at $20 a task, 87.5% with about 172× the compute; "
-                "11.8 points over log10(172) = 2.24 decades is 5.3 points per 10× (our arithmetic)."
+                "ARC Prize's o3 report (Dec 2024), whose results Ord's 'Inference Scaling and the "
+                "Log-x Chart' discusses: 75.7% at $20 a task, 87.5% with about 172× the compute. "
+                f"A straight line through them rises {format_value(_O3_SLOPE, 'number', 2)} points per "
+                "10× (our arithmetic, not Ord's)."
             ),
         ),
         Preset(
             id="aime-inference",
-            label="AIME, inference (30 points per 10×)",
-            values={"points_per_decade": 30.0, "score_start": 20.0, "score_target": 80.0},
+            cites=("ord2025rlscale", "ainews2025rlscale"),
+            label=f"AIME, inference ({format_value(_AIME_SLOPE, 'number', 2)} points per 10×)",
+            values={"points_per_decade": _AIME_SLOPE, "score_start": _AIME_LOW, "score_target": _AIME_HIGH},
             source=(
-                "Ord's 'How Well Does RL Scale?' (Oct 2025), as summarised by third parties: about "
-                "100× more inference compute lifts AIME-type scores from about 20% to about 80%; "
-                "60 points over two decades is 30 points per 10× (our arithmetic)."
+                "Ord's 'How Well Does RL Scale?' (Oct 2025), as third-party summaries report it (not "
+                "checked against the essay's full text): about 100× more inference compute lifts "
+                "AIME-type scores from about 20% to about 80%, which is "
+                f"{format_value(_AIME_SLOPE, 'number', 2)} points per 10× (our arithmetic)."
             ),
         ),
         Preset(
             id="alpha-beta",
+            cites=("ord2025logx",),
             label="Alpha-beta: slope × 2",
             values={"slope_factor": 2.0},
             source=(
                 "Ord, 'Inference Scaling and the Log-x Chart', 'What would good progress look "
-                "like?': alpha-beta pruning doubles minimax's slope on a log-x chart."
+                "like on a log-x chart?': alpha-beta pruning halves the exponent of minimax's "
+                "exponential cost, which doubles the slope on a log-x chart."
             ),
         ),
     ),

@@ -7,200 +7,238 @@ import math
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._format import format_value
 from .pretraining import (
+    CHINCHILLA_A,
+    CHINCHILLA_ALPHA,
+    CHINCHILLA_B,
+    CHINCHILLA_BETA,
+    CHINCHILLA_E,
+    EPOCH_A,
+    EPOCH_ALPHA,
+    EPOCH_B,
+    EPOCH_BETA,
+    EPOCH_E,
     KAPLAN_COMPUTE_EXPONENT,
     KAPLAN_DATA_EXPONENT,
     KAPLAN_PARAMS_EXPONENT,
+    ORD_COMPUTE_POWER,
+    ORD_DATA_POWER,
+    ORD_PARAMS_POWER,
+    accuracy_power,
     chinchilla_allocation,
     chinchilla_compute_efficiency,
     chinchilla_isoflop_loss,
     chinchilla_optimal,
-    compute_multiplier_for_loss,
-    compute_ooms_for_loss,
-    loss_multiplier,
-    optimal_loss_exponent,
+    chinchilla_total_loss_exponent,
+    scaling_paradox_multipliers,
 )
 
 __all__ = ["CHINCHILLA", "SCALING_PARADOX"]
 
 _CHART_POINTS = 121
-_LN10 = math.log(10.0)
 _MAX_DECADES = 300  # charts stay within 1e-300 .. 1e300
-_KAPLAN = "Kaplan et al., 'Scaling Laws for Neural Language Models' (2020)"
+_KAPLAN = "Kaplan et al., 'Scaling Laws for Neural Language Models' (2020), Fig. 1"
+_ORD = "Ord, 'The Scaling Paradox' (2025)"
+
+# Chinchilla's own run, 70B parameters on 1.4T tokens, at C = 6ND.
+_CHINCHILLA_FLOP = 6 * 70e9 * 1.4e12
 
 # --- scaling-paradox -------------------------------------------------------------------
 
-# Kaplan et al.'s three exponents, drawn beside the reader's own alpha for comparison.
-_REFERENCE_LINES = (
-    ("Kaplan, compute", KAPLAN_COMPUTE_EXPONENT),
-    ("Kaplan, parameters", KAPLAN_PARAMS_EXPONENT),
-    ("Kaplan, data", KAPLAN_DATA_EXPONENT),
-)
+_RESOURCES = (("compute", "Compute"), ("data", "Data"), ("params", "Parameters"))
 
 
-def _paradox_compute(reduction: float, alpha: float) -> dict[str, float]:
+def _paradox_compute(
+    current_loss: float, target_loss: float, compute_power: float, data_power: float, params_power: float
+) -> dict[str, float]:
+    cost = scaling_paradox_multipliers(current_loss, target_loss, compute_power, data_power, params_power)
     return {
-        "compute_multiplier": compute_multiplier_for_loss(reduction, alpha),
-        "compute_ooms": compute_ooms_for_loss(reduction, alpha),
-        "loss_after_10x": loss_multiplier(10.0, alpha),
+        "accuracy_gain": cost.accuracy_gain,
+        "compute_multiplier": cost.compute,
+        "compute_ooms": math.log10(cost.compute),
+        "data_multiplier": cost.data,
+        "params_multiplier": cost.params,
     }
 
 
-def _paradox_chart(reduction: float, alpha: float) -> dict[str, list[dict[str, float | str]]]:
-    target = compute_multiplier_for_loss(reduction, alpha)
-    decades = compute_ooms_for_loss(reduction, alpha)  # log10 of the target
-    if alpha <= 1:
-        # Whole decades (a log axis rounds out to them anyway), from today (1) to well past
-        # the target, so that it sits at most half way across and its label fits on a phone.
-        low = math.floor(min(decades, 0.0)) - (1 if decades < 0 else 0)
-        high = max(1, math.ceil(max(decades, 0.0) / 0.5))
+def _paradox_chart(
+    current_loss: float, target_loss: float, compute_power: float, data_power: float, params_power: float
+) -> dict[str, list[dict[str, float | str]]]:
+    cost = scaling_paradox_multipliers(current_loss, target_loss, compute_power, data_power, params_power)
+    powers = (compute_power, data_power, params_power)
+    # Accuracy gains from 1 (today) to a quarter past the chosen one (or down past it, if the
+    # target loss is higher), kept to where every multiplier stays within 1e-300 .. 1e300.
+    decades = math.log10(cost.accuracy_gain)
+    if decades == 0.0:
+        low, high = -0.1, 0.1
     else:
-        # A steep law: pad by the scale-up that moves the curve tenfold, under a decade.
-        low = min(decades, 0.0) - 1 / alpha
-        high = max(decades, 0.0) + 1 / alpha
-    low, high = max(low, -_MAX_DECADES), min(high, _MAX_DECADES)
+        low, high = min(1.25 * decades, 0.0), max(1.25 * decades, 0.0)
+    limit = _MAX_DECADES / max(powers)
+    low, high = max(low, min(-limit, decades)), min(high, max(limit, decades))
     step = (high - low) / (_CHART_POINTS - 1)
-    xs = [10.0 ** (low + i * step) for i in range(_CHART_POINTS)]
-    curves = [(f"Chosen, α = {alpha:g}", alpha)]  # sorts first, so it takes the first colour
-    curves += [(f"{name}, α = {value:.3f}", value) for name, value in _REFERENCE_LINES if value != alpha]
-    lines = [
-        {"multiplier": x, "remaining": _remaining(x, value), "series": name}
-        for name, value in curves
-        for x in xs
+    lines = []
+    for gain in (10.0 ** (low + i * step) for i in range(_CHART_POINTS)):
+        try:
+            row = scaling_paradox_multipliers(gain, 1.0, *powers)
+        except ValueError:  # a rounding step past the range at the chart's edge
+            continue
+        lines += [
+            {"gain": gain, "multiplier": getattr(row, key), "series": f"{label}, a^{power:g}"}
+            for (key, label), power in zip(_RESOURCES, powers)
+        ]
+    points = [
+        {"gain": cost.accuracy_gain, "multiplier": getattr(cost, key), "label": f"{label} ×{_short(getattr(cost, key))}"}
+        for key, label in _RESOURCES
     ]
-    label = f"×{_short(target)}"  # the compute multiplier; its height is 1 / reduction
-    points = [{"multiplier": target, "remaining": loss_multiplier(target, alpha), "label": label}]
     return {"lines": lines, "points": points}
-
-
-def _remaining(multiplier: float, alpha: float) -> float:
-    """The share of reducible loss left, or 0 where it is below a float's reach."""
-    try:
-        return loss_multiplier(multiplier, alpha)
-    except ValueError:
-        if multiplier > 1:  # only a vanishing share can be out of range here
-            return 0.0
-        raise
 
 
 SCALING_PARADOX = Calculator(
     id="scaling-paradox",
-    title="Compute needed to cut the loss",
+    title="What it takes to cut the total test loss",
     summary=(
-        "How many times more compute a power-law scaling law asks for to divide the "
-        "reducible loss (the part above the irreducible floor) by a chosen factor."
+        "On Ord's model, accuracy is the reciprocal of the total test loss and compute, data "
+        "and parameters must grow as the 20th, 11th and 13th powers of it: set today's loss "
+        "and the loss you want, and see the multipliers."
     ),
     inputs=(
         Input(
-            name="reduction",
-            label="Divide the reducible loss by",
-            unit="×",
-            default=2.0,
+            name="current_loss",
+            label="Total test loss today",
+            unit="nats/token",
+            default=6.0,
             minimum=0,
-            scale="log",
-            why=(
-                "2 is one halving of the remaining error, the step Ord prices at about a million "
-                "times more compute (80,000 Hours podcast, 2025)."
-            ),
+            why=f"6 is where Ord's example starts, read off the compute plot of {_KAPLAN} ({_ORD}).",
         ),
         Input(
-            name="alpha",
-            label="Scaling exponent, α",
-            unit="",
-            default=KAPLAN_COMPUTE_EXPONENT,
+            name="target_loss",
+            label="Total test loss wanted",
+            unit="nats/token",
+            default=3.0,
             minimum=0,
-            why=(
-                "0.05 is Kaplan et al.'s (2020) exponent for loss against compute, the one behind "
-                "Ord's reading of the scaling laws."
-            ),
+            why=f"3 halves the loss, Ord's example: it needs about a million times the compute ({_ORD}).",
+        ),
+        Input(
+            name="compute_power",
+            label="Compute grows as accuracy to the power",
+            unit="",
+            default=ORD_COMPUTE_POWER,
+            minimum=0,
+            why=f"20: Ord's C = k_C a^20 ({_ORD}), the reciprocal of Kaplan et al.'s compute exponent 0.050.",
+        ),
+        Input(
+            name="data_power",
+            label="Data grows as accuracy to the power",
+            unit="",
+            default=ORD_DATA_POWER,
+            minimum=0,
+            why=f"11: Ord's D = k_D a^11 ({_ORD}), his rounding of 1 / 0.095, Kaplan et al.'s data exponent.",
+        ),
+        Input(
+            name="params_power",
+            label="Parameters grow as accuracy to the power",
+            unit="",
+            default=ORD_PARAMS_POWER,
+            minimum=0,
+            why=f"13: Ord's N = k_N a^13 ({_ORD}), his rounding of 1 / 0.076, Kaplan et al.'s parameter exponent.",
         ),
     ),
     presets=(
         Preset(
-            id="kaplan-compute",
-            label="Compute, α = 0.050",
-            values={"alpha": KAPLAN_COMPUTE_EXPONENT},
-            source=f"{_KAPLAN}: loss falls as compute to the power −0.050.",
+            id="ord-halving",
+            cites=("ord2025paradox",),
+            label="Ord's example: 6 → 3",
+            values={
+                "current_loss": 6.0,
+                "target_loss": 3.0,
+                "compute_power": ORD_COMPUTE_POWER,
+                "data_power": ORD_DATA_POWER,
+                "params_power": ORD_PARAMS_POWER,
+            },
+            source=f"{_ORD}: halving the test loss from 6 to 3 needs the compute doubled 20 times; C ∝ a^20, D ∝ a^11, N ∝ a^13.",
         ),
         Preset(
-            id="kaplan-params",
-            label="Parameters, α = 0.076",
-            values={"alpha": KAPLAN_PARAMS_EXPONENT},
+            id="kaplan-unrounded",
+            cites=("kaplan2020", "ord2025paradox"),
+            label="Kaplan's exponents, unrounded",
+            values={
+                "compute_power": accuracy_power(KAPLAN_COMPUTE_EXPONENT),
+                "data_power": accuracy_power(KAPLAN_DATA_EXPONENT),
+                "params_power": accuracy_power(KAPLAN_PARAMS_EXPONENT),
+            },
             source=(
-                f"{_KAPLAN}: loss falls as parameter count to the power −0.076 when data is not "
-                "the limit (read the result as a multiplier on parameters)."
+                f"{_KAPLAN}: total loss falls as compute^−0.050, data^−0.095 and parameters^−0.076; "
+                "the powers here are their reciprocals (our arithmetic), which Ord rounds to 20, 11 and 13."
             ),
         ),
         Preset(
-            id="kaplan-data",
-            label="Data, α = 0.095",
-            values={"alpha": KAPLAN_DATA_EXPONENT},
+            id="second-halving",
+            cites=("ord2025podcast",),
+            label="A second halving: 3 → 1.5",
+            values={"current_loss": 3.0, "target_loss": 1.5},
             source=(
-                f"{_KAPLAN}: loss falls as dataset size to the power −0.095 when the model is not "
-                "the limit (read the result as a multiplier on training tokens)."
+                "Ord on the 80,000 Hours podcast (2025): the labs have bought one halving of the error "
+                "with a million times the compute; halving it again needs another million-fold."
             ),
         ),
         Preset(
-            id="chinchilla-path",
-            label="Chinchilla fit, optimal path",
-            values={"alpha": optimal_loss_exponent()},
+            id="chinchilla-local",
+            cites=("hoffmann2022",),
+            label="Chinchilla fit at Chinchilla's budget",
+            values={
+                "current_loss": 6.0,
+                "target_loss": 3.0,
+                "compute_power": accuracy_power(chinchilla_total_loss_exponent(_CHINCHILLA_FLOP)),
+            },
             source=(
-                "Our arithmetic on Hoffmann et al. (2022)'s parametric fit: with parameters and "
-                "data split optimally, its reducible loss falls as compute to the power "
-                "−0.34 × 0.28 / (0.34 + 0.28) ≈ −0.154."
-            ),
-        ),
-        Preset(
-            id="two-halvings",
-            label="Two halvings (÷4)",
-            values={"reduction": 4.0, "alpha": KAPLAN_COMPUTE_EXPONENT},
-            source=(
-                "Ord on the 80,000 Hours podcast (2025): labs have bought one halving of the "
-                "remaining error; a second would take another million-fold increase."
+                "Our arithmetic on Hoffmann et al. (2022)'s fit: along its compute-optimal path at "
+                "5.88 × 10²³ FLOP the total loss falls locally as compute to a far smaller power than "
+                "Kaplan's 0.050, so compute grows as a much higher power of accuracy (data and "
+                "parameter powers left at Ord's). It only holds near that budget."
             ),
         ),
     ),
     outputs=(
+        Output(name="accuracy_gain", label="Accuracy (1 / loss) grows by", kind="multiplier"),
         Output(name="compute_multiplier", label="Compute needed", kind="multiplier"),
         Output(name="compute_ooms", label="Orders of magnitude of compute", unit="OOM"),
-        Output(name="loss_after_10x", label="Reducible loss after 10× compute", kind="multiplier"),
+        Output(name="data_multiplier", label="Data needed", kind="multiplier"),
+        Output(name="params_multiplier", label="Parameters needed", kind="multiplier"),
     ),
     compute=_paradox_compute,
-    example={"reduction": 4.0, "alpha": KAPLAN_PARAMS_EXPONENT},
+    example={"current_loss": 4.0, "target_loss": 3.5, "compute_power": 20.0, "data_power": 10.5, "params_power": 13.2},
     chart=Chart(
-        title="Reducible loss left against the scale-up",
+        title="Resources needed against the gain in accuracy",
         description=(
-            "Share of today's reducible loss that remains (linear) against the factor by which "
-            "compute grows (log scale) for the chosen exponent, and against the factor by which "
-            "compute, parameters or data grow for Kaplan et al.'s three exponents; the point "
-            "marks the compute multiplier that gives the chosen reduction."
+            "How many times more compute, data and parameters Ord's model asks for (log scale) "
+            "against the factor by which accuracy, the reciprocal of the total test loss, grows "
+            "(log scale); the points mark the chosen cut."
         ),
-        x=Axis(field="multiplier", title="Scale-up (log scale)", scale="log", format="~e"),
-        y=Axis(field="remaining", title="Reducible loss left", format=".0%", kind="percent"),
+        x=Axis(field="gain", title="Accuracy gain, a_new / a_now (log scale)", scale="log", format="~g"),
+        y=Axis(field="multiplier", title="Resource multiplier (log scale)", scale="log", format="~e", kind="multiplier"),
         data=_paradox_chart,
     ),
 )
 
 # --- chinchilla --------------------------------------------------------------------------
 
-# Chinchilla's own run, 70B parameters on 1.4T tokens, at C = 6ND.
-_CHINCHILLA_FLOP = 6 * 70e9 * 1.4e12
+_FIT_NAMES = ("irreducible_loss", "params_coefficient", "data_coefficient", "params_exponent", "data_exponent")
 
 
-def _chinchilla_compute(flop: float, tokens_per_param: float) -> dict[str, float]:
-    best = chinchilla_optimal(flop)
+def _chinchilla_compute(flop: float, tokens_per_param: float, **fit: float) -> dict[str, float]:
+    best = chinchilla_optimal(flop, **fit)
     return {
         "params": best.params,
         "tokens": best.tokens,
         "optimal_tokens_per_param": best.tokens_per_param,
         "loss": best.loss,
-        "ratio_loss": chinchilla_allocation(flop, tokens_per_param).loss,
-        "compute_efficiency": chinchilla_compute_efficiency(flop, tokens_per_param),
+        "ratio_loss": chinchilla_allocation(flop, tokens_per_param, **fit).loss,
+        "compute_efficiency": chinchilla_compute_efficiency(flop, tokens_per_param, **fit),
     }
 
 
-def _chinchilla_chart(flop: float, tokens_per_param: float) -> dict[str, list[dict[str, float | str]]]:
-    best = chinchilla_optimal(flop)
-    fixed = chinchilla_allocation(flop, tokens_per_param)
+def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dict[str, list[dict[str, float | str]]]:
+    best = chinchilla_optimal(flop, **fit)
+    fixed = chinchilla_allocation(flop, tokens_per_param, **fit)
     # Whole decades of model size around the optimum and the reader's split (a log axis
     # rounds out to them anyway), at least half a decade beyond either.
     sizes = sorted((math.log10(best.params), math.log10(fixed.params)))
@@ -210,10 +248,13 @@ def _chinchilla_chart(flop: float, tokens_per_param: float) -> dict[str, list[di
     name = f"{_short(flop)} FLOP"
     # Loss above the budget's optimum: zero at the optimum, so the axis (which starts at 0)
     # shows the valley's shape rather than a flat line near 2 nats.
-    lines = [
-        {"params": n, "excess_loss": chinchilla_isoflop_loss(flop, n) - best.loss, "series": name}
-        for n in (10.0 ** (low + i * step) for i in range(_CHART_POINTS))
-    ]
+    lines = []
+    for n in (10.0 ** (low + i * step) for i in range(_CHART_POINTS)):
+        try:
+            excess = chinchilla_isoflop_loss(flop, n, **fit) - best.loss
+        except ValueError:  # a model size whose token count leaves the float range
+            continue
+        lines.append({"params": n, "excess_loss": excess, "series": name})
     points = [
         {"params": best.params, "excess_loss": 0.0, "label": "N*"},  # short: 20:1 sits close by
         {"params": fixed.params, "excess_loss": fixed.loss - best.loss, "label": f"{_short(tokens_per_param)} tokens/param"},
@@ -233,8 +274,9 @@ CHINCHILLA = Calculator(
     id="chinchilla",
     title="Compute-optimal model size (Chinchilla fit)",
     summary=(
-        "How Hoffmann et al.'s fitted scaling law splits a training budget between model size "
-        "and data, the loss it predicts, and what a fixed tokens-per-parameter rule gives up."
+        "How Hoffmann et al.'s fitted scaling law (or Epoch AI's refit of it) splits a training "
+        "budget between model size and data, the loss it predicts, and what a fixed "
+        "tokens-per-parameter rule gives up."
     ),
     inputs=(
         Input(
@@ -258,25 +300,86 @@ CHINCHILLA = Calculator(
             scale="log",
             why="20 tokens per parameter is the Chinchilla rule of thumb (Hoffmann et al. 2022).",
         ),
+        Input(
+            name="irreducible_loss",
+            label="Fit's floor, E",
+            unit="nats/token",
+            default=CHINCHILLA_E,
+            minimum=0,
+            why="1.69 is the floor of Hoffmann et al.'s (2022) parametric fit, as printed in the paper.",
+        ),
+        Input(
+            name="params_coefficient",
+            label="Fit's parameter coefficient, A",
+            unit="",
+            default=CHINCHILLA_A,
+            minimum=0,
+            why="406.4 is A in Hoffmann et al.'s (2022) parametric fit, as printed in the paper.",
+        ),
+        Input(
+            name="data_coefficient",
+            label="Fit's data coefficient, B",
+            unit="",
+            default=CHINCHILLA_B,
+            minimum=0,
+            why="410.7 is B in Hoffmann et al.'s (2022) parametric fit, as printed in the paper.",
+        ),
+        Input(
+            name="params_exponent",
+            label="Fit's parameter exponent, α",
+            unit="",
+            default=CHINCHILLA_ALPHA,
+            minimum=0,
+            why="0.34 is α in Hoffmann et al.'s (2022) parametric fit, as printed (rounded) in the paper.",
+        ),
+        Input(
+            name="data_exponent",
+            label="Fit's data exponent, β",
+            unit="",
+            default=CHINCHILLA_BETA,
+            minimum=0,
+            why="0.28 is β in Hoffmann et al.'s (2022) parametric fit, as printed (rounded) in the paper.",
+        ),
     ),
     presets=(
         Preset(
             id="chinchilla-run",
+            cites=("hoffmann2022",),
             label="Chinchilla's budget",
             values={"flop": _CHINCHILLA_FLOP},
             source="Hoffmann et al. (2022): Chinchilla, 70B parameters on 1.4T tokens; C = 6ND.",
         ),
         Preset(
             id="eu-threshold",
+            cites=("ord2025governance", "heim2024thresholds"),
             label="10²⁵ FLOP (EU AI Act)",
             values={"flop": 1e25},
             source="EU AI Act threshold for general-purpose models with systemic risk, as cited in Ord's governance essay.",
         ),
         Preset(
             id="us-threshold",
+            cites=("ord2025governance", "heim2024thresholds"),
             label="10²⁶ FLOP (US order)",
             values={"flop": 1e26},
             source="US executive order reporting threshold (2023), as cited in Ord's governance essay.",
+        ),
+        Preset(
+            id="hoffmann-fit",
+            cites=("hoffmann2022",),
+            label="Hoffmann et al.'s fit (as printed)",
+            values=dict(zip(_FIT_NAMES, (CHINCHILLA_E, CHINCHILLA_A, CHINCHILLA_B, CHINCHILLA_ALPHA, CHINCHILLA_BETA))),
+            source="Hoffmann et al. (2022), parametric fit (approach 3): E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28.",
+        ),
+        Preset(
+            id="epoch-replication",
+            cites=("besiroglu2024",),
+            label="Epoch replication",
+            values=dict(zip(_FIT_NAMES, (EPOCH_E, EPOCH_A, EPOCH_B, EPOCH_ALPHA, EPOCH_BETA))),
+            source=(
+                "Besiroglu, Erdil, Barnett and You (2024), 'Chinchilla Scaling: A Replication Attempt' "
+                "(Epoch AI, arXiv:2404.10102): the same fit redone on data reconstructed from the "
+                "paper's plots, E = 1.8172, A = 482.01, B = 2085.43, α = 0.3478, β = 0.3658."
+            ),
         ),
     ),
     outputs=(
@@ -293,7 +396,11 @@ CHINCHILLA = Calculator(
         ),
     ),
     compute=_chinchilla_compute,
-    example={"flop": 1e25, "tokens_per_param": 40.0},
+    example={
+        "flop": 1e25,
+        "tokens_per_param": 40.0,
+        **dict(zip(_FIT_NAMES, (EPOCH_E, EPOCH_A, EPOCH_B, EPOCH_ALPHA, EPOCH_BETA))),
+    },
     chart=Chart(
         title="Extra loss from the wrong model size at a fixed budget (isoFLOP curve)",
         description=(

@@ -17,6 +17,7 @@ from .rl import (
     rl_multiplier_for_inference,
     score_on_trend,
     slope_ratio_from_gains,
+    trend_slope_from_gain,
 )
 
 __all__ = ["INFERENCE_SHARE", "RL_EXCHANGE", "RL_INFORMATION"]
@@ -40,7 +41,7 @@ def _log_grid(log10_low: float, log10_high: float, count: int = _CHART_POINTS) -
 
 # --- rl-information: "The Extreme Inefficiency of RL for Frontier Models" ----------------
 
-_EXAMPLE_EPISODES = (  # (label, tokens per episode), from the essay as summarised
+_EXAMPLE_EPISODES = (  # (label, tokens per episode), from a public summary of the essay
     ("R1 chain (32k)", 32_000.0),
     ("HCAST", 16_000_000.0),
 )
@@ -107,8 +108,8 @@ RL_INFORMATION = Calculator(
             minimum=2,
             scale="log",
             why=(
-                "About 100,000 tokens is GPT-4's vocabulary in the summary of Ord's essay "
-                "(about 50,000 for GPT-3); it sets the upper bound log2(vocabulary)."
+                "About 100,000 tokens, roughly the size of GPT-4's vocabulary (GPT-3's is about "
+                "50,000); it sets the upper bound log2(vocabulary), about 16 bits."
             ),
         ),
         Input(
@@ -120,8 +121,8 @@ RL_INFORMATION = Calculator(
             scale="log",
             why=(
                 "About 1 bit per token is the round figure that turns Ord's 10³ to 10⁶ "
-                "headline into episode lengths (our arithmetic); a GPT-4-sized model can store "
-                "about 3 bits per training token, as summarised."
+                "headline into episode lengths (our arithmetic); a public summary of the essay "
+                "puts a GPT-4-sized model's capacity at about 3 bits per training token."
             ),
         ),
         Input(
@@ -132,8 +133,8 @@ RL_INFORMATION = Calculator(
             minimum=0,
             scale="log",
             why=(
-                "Ord's estimate for frontier RL, as summarised: less than 1 bit of feedback per "
-                "10,000 tokens (and per 1,000,000 in some settings)."
+                "The low end of the range in a public summary of Ord's essay: under 1 bit of "
+                "feedback per 10,000 to 1,000,000 generated tokens."
             ),
         ),
         Input(
@@ -148,44 +149,54 @@ RL_INFORMATION = Calculator(
     presets=(
         Preset(
             id="frontier",
+            cites=("ord2025rlinefficiency", "ainews2025inefficiency"),
             label="Frontier RL, 10⁴ tokens",
             values={"episode_tokens": 10_000.0, "bits_per_episode": 1.0},
             source=(
-                "Ord, 'The Extreme Inefficiency of RL for Frontier Models' (2025), as summarised: "
-                "under 1 bit per 10⁴ tokens for frontier RL."
+                "Ord, 'The Extreme Inefficiency of RL for Frontier Models' (2025), as summarised "
+                "publicly (ainews247.org/story/16650): under 1 bit per 10⁴ to 10⁶ tokens; 10⁴ is "
+                "the low end."
             ),
         ),
         Preset(
             id="long-horizon",
+            cites=("ord2025rlinefficiency", "ainews2025inefficiency"),
             label="Long tasks, 10⁶ tokens",
             values={"episode_tokens": 1_000_000.0, "bits_per_episode": 1.0},
             source=(
-                "Ord (2025), as summarised: under 1 bit per 10⁶ tokens in some settings, about a "
-                "millionth as much information per FLOP as pre-training."
+                "Ord (2025), as summarised publicly (ainews247.org/story/16650): under 1 bit per "
+                "10⁴ to 10⁶ tokens; 10⁶ is the high end, matching the essay's factor of up to "
+                "1,000,000."
             ),
         ),
         Preset(
             id="deepseek-r1",
+            cites=("ainews2025inefficiency",),
             label="DeepSeek-R1 chain, 32k tokens",
             values={"episode_tokens": 32_000.0},
             source=(
-                "Ord (2025), as summarised: DeepSeek-R1's reasoning chains run up to about 32,000 "
-                "tokens (about 12,000 early in training on AIME, about 23,000 in the May 2025 release)."
+                "Ord (2025), as summarised publicly (ainews247.org/story/16650): DeepSeek-R1's "
+                "reasoning episodes run from about 12,000 to about 32,000 tokens; 32,000 is the top."
             ),
         ),
         Preset(
             id="hcast",
+            cites=("ainews2025inefficiency",),
             label="METR HCAST task, 16M tokens",
             values={"episode_tokens": 16_000_000.0},
-            source="Ord (2025), as summarised: METR's HCAST tasks take about 16 million tokens each.",
+            source=(
+                "Ord (2025), as summarised publicly (ainews247.org/story/16650): METR's HCAST "
+                "tasks take about 16 million tokens each."
+            ),
         ),
         Preset(
             id="capacity",
+            cites=("ainews2025inefficiency",),
             label="Capacity ceiling, 3 bits/token",
             values={"pretrain_bits_per_token": 3.0},
             source=(
-                "Ord (2025), as summarised: GPT-4's ~10¹² parameters hold ~3 × 10¹³ bits, for "
-                "~10¹³ training tokens: about 3 bits of capacity per token."
+                "Ord (2025), as summarised publicly (ainews247.org/story/16650): GPT-4's scale "
+                "(~10¹² parameters, ~10¹³ tokens) gives about 3 bits of capacity per token."
             ),
         ),
     ),
@@ -213,11 +224,14 @@ RL_INFORMATION = Calculator(
 
 # --- inference-share: "Evidence that Recent AI Gains are Mostly from Inference-Scaling" --
 
-# Ord's three benchmarks, as (RL boost, inference boost, token multiple at the top of the
-# trend). Scores and tokens are measured from the base model (score 0, tokens 1): the
-# sources give the boosts, not the raw scores. The slope is our arithmetic, rounded:
-# inference boost / log10(token multiple).
-_MATH_L5_SLOPE = 18.96  # 28 / log10(30) = 18.955...
+# Ord's three benchmarks. His thread gives the inference shares (82%, 63%, 92%); the point
+# splits below reproduce them and the MATH level 5 chains were about 30 times longer than the
+# base model's ("How Well Does RL Scale?"). No token multiple is published for the other two,
+# so 10 stands in. Scores and tokens are measured from the base model (score 0, tokens 1).
+# The slopes are computed by the core: inference boost / log10(token multiple).
+_MATH_L5_SLOPE = trend_slope_from_gain(28.0, 30.0)
+_GPQA_SLOPE = trend_slope_from_gain(15.0, 10.0)
+_OTIS_SLOPE = trend_slope_from_gain(45.0, 10.0)
 
 
 def _share(
@@ -281,9 +295,8 @@ INFERENCE_SHARE = Calculator(
             unit="percentage points",
             default=0.0,
             why=(
-                "0 because scores here are measured from the base model's own score: Ord's thread "
-                "and the summary give the boosts, not Sonnet 3.6's raw score. Enter raw scores if "
-                "you have them."
+                "0 because scores here are measured from the base model's own score: the presets "
+                "set the boosts, not Sonnet 3.6's raw score. Enter raw scores if you have them."
             ),
         ),
         Input(
@@ -304,8 +317,8 @@ INFERENCE_SHARE = Calculator(
             unit="percentage points",
             default=6.0,
             why=(
-                "With the base model at 1 token, the intercept is the trend's score there: 6 points "
-                "above the base model on MATH level 5, Ord's RL boost."
+                "With the base model at 1 token, the intercept is the trend's score there: the RL "
+                "boost. 6 points of RL boost and 28 of inference boost give Ord's 82% for MATH level 5."
             ),
         ),
         Input(
@@ -315,8 +328,8 @@ INFERENCE_SHARE = Calculator(
             default=_MATH_L5_SLOPE,
             minimum=0,
             why=(
-                "18.96 ≈ 28 / log10(30): the 28-point inference boost on MATH level 5 spread over "
-                "chains up to ~30× longer (our arithmetic on the summarised figures)."
+                f"{format_value(_MATH_L5_SLOPE, 'number', 4)} = 28 / log10(30): a 28-point inference "
+                "boost spread over chains about 30× longer, as on MATH level 5 (our arithmetic)."
             ),
         ),
         Input(
@@ -326,12 +339,16 @@ INFERENCE_SHARE = Calculator(
             default=30.0,
             minimum=0,
             scale="log",
-            why="Up to ~30× the base model's tokens on MATH level 5, as the summary of Ord's essay puts it.",
+            why=(
+                "About 30× the base model's tokens on MATH level 5, in Ord's 'How Well Does RL "
+                "Scale?' (2025)."
+            ),
         ),
     ),
     presets=(
         Preset(
             id="math-l5",
+            cites=("ord2025mostlyinferencethread", "ord2025rlscale"),
             label="MATH level 5 (82%)",
             values={
                 "base_score": 0.0,
@@ -341,27 +358,32 @@ INFERENCE_SHARE = Calculator(
                 "top_tokens": 30.0,
             },
             source=_relative_note(
-                "Ord's thread and the summary of his essay: RL boost 6 points, inference boost 28, "
-                "chains up to ~30× longer; slope 28 / log10 30 ≈ 18.96 is our arithmetic."
+                "Ord's thread on his essay gives 82% of the gain from inference scaling; a split of "
+                "6 + 28 points reproduces it. Chains about 30× longer: Ord, 'How Well Does RL "
+                f"Scale?' (2025). Slope 28 / log10(30) = {format_value(_MATH_L5_SLOPE, 'number', 4)} "
+                "is our arithmetic."
             ),
         ),
         Preset(
             id="gpqa-diamond",
+            cites=("ord2025mostlyinferencethread",),
             label="GPQA Diamond (63%)",
-            values={"base_score": 0.0, "base_tokens": 1.0, "trend_intercept": 9.0, "trend_slope": 15.0, "top_tokens": 10.0},
+            values={"base_score": 0.0, "base_tokens": 1.0, "trend_intercept": 9.0, "trend_slope": _GPQA_SLOPE, "top_tokens": 10.0},
             source=_relative_note(
-                "The summary of Ord's essay: RL boost 9 points, inference boost 15, needing more "
-                "than 10× the compute per answer (10× used here, so the slope is 15 per tenfold)."
+                "Ord's thread on his essay gives 63% of the gain from inference scaling; a split of "
+                "9 + 15 points reproduces it. The 10× token multiple is a placeholder that changes "
+                "the slope drawn but not the boosts or the share."
             ),
         ),
         Preset(
             id="otis-aime",
+            cites=("ord2025mostlyinferencethread",),
             label="OTIS Mock AIME (92%)",
-            values={"base_score": 0.0, "base_tokens": 1.0, "trend_intercept": 4.0, "trend_slope": 45.0, "top_tokens": 10.0},
+            values={"base_score": 0.0, "base_tokens": 1.0, "trend_intercept": 4.0, "trend_slope": _OTIS_SLOPE, "top_tokens": 10.0},
             source=_relative_note(
-                "The summary of Ord's essay: RL boost 4 points, inference boost 45. Our sources give "
-                "no token multiple here; 10× is a placeholder that changes the slope drawn but not "
-                "the boosts or the share."
+                "Ord's thread on his essay gives 92% of the gain from inference scaling; a split of "
+                "4 + 45 points reproduces it. The 10× token multiple is a placeholder that changes "
+                "the slope drawn but not the boosts or the share."
             ),
         ),
     ),
@@ -391,7 +413,8 @@ INFERENCE_SHARE = Calculator(
 
 _ORD_SLOPE_RATIO = 2.0
 #: Ord's stated exchange rules, as (inference multiplier, RL multiplier, label): 3x inference
-#: is worth about 10x RL, 100x about 10,000x, and a GPT generation (1,000x) about 10^6x.
+#: is worth about 10x RL and 100x about 10,000x (quoted on LessWrong); a GPT-level jump needs
+#: about 10^6x RL (public summary), which the square law puts at 1,000x inference.
 _RULES = (
     (3.0, 10.0, "Ord: 10×"),
     (100.0, 10_000.0, "Ord: 10⁴×"),
@@ -427,15 +450,12 @@ def _exchange_chart(inference_multiplier: float, slope_ratio: float) -> dict[str
     lines: list[dict[str, float | str]] = []
     for ratio in sorted({1.0, _ORD_SLOPE_RATIO, slope_ratio}):
         for multiplier in grid:
-            # Keep each curve inside 10^±120 so the log axis can draw it.
-            if abs(ratio * math.log10(multiplier)) <= _LOG10_LIMIT:
-                lines.append(
-                    {
-                        "inference": multiplier,
-                        "rl": rl_multiplier_for_inference(multiplier, ratio),
-                        "series": _series_name(ratio),
-                    }
-                )
+            # Keep each curve inside 10^±120 so the log axis can draw it (checked on the value
+            # itself: 10^120 computed as a power can land a rounding error past the limit).
+            if abs(ratio * math.log10(multiplier)) <= _LOG10_LIMIT + 1:
+                rl = rl_multiplier_for_inference(multiplier, ratio)
+                if _drawable(multiplier, rl):
+                    lines.append({"inference": multiplier, "rl": rl, "series": _series_name(ratio)})
     # A rule the setting lands on is left out, so that two labels do not overprint.
     points: list[dict[str, float | str]] = [
         {"inference": inference, "rl": rl, "label": label}
@@ -462,7 +482,10 @@ RL_EXCHANGE = Calculator(
             default=100.0,
             minimum=0,
             scale="log",
-            why="Ord's rule, as quoted: 10,000× RL compute is worth about 100× inference compute.",
+            why=(
+                "Ord's rule in 'How Well Does RL Scale?' (2025), as quoted on LessWrong: 10,000× RL "
+                "compute gives the same boost as 100× inference compute."
+            ),
         ),
         Input(
             name="slope_ratio",
@@ -471,40 +494,52 @@ RL_EXCHANGE = Calculator(
             default=_ORD_SLOPE_RATIO,
             minimum=0,
             why=(
-                "About 2 in Ord's reading of OpenAI's o1 and o3 charts: per tenfold compute, RL "
-                "buys about half the gain inference does."
+                "About 2 in Ord's reading of OpenAI's charts ('How Well Does RL Scale?', 2025): per "
+                "tenfold compute, RL buys about half the gain inference does."
             ),
         ),
     ),
     presets=(
         Preset(
             id="rule-3x",
+            cites=("ord2025rlscalelesswrong",),
             label="3× inference (≈ 10× RL)",
             values={"inference_multiplier": 3.0, "slope_ratio": _ORD_SLOPE_RATIO},
-            source="Ord, 'How Well Does RL Scale?' (2025), as quoted on LessWrong: 10× RL ≈ 3× inference.",
+            source=(
+                "Ord, 'How Well Does RL Scale?' (2025), as quoted in a LessWrong comment on it: 10× "
+                "RL gives the same boost as 3× inference."
+            ),
         ),
         Preset(
             id="rule-100x",
+            cites=("ord2025rlscalelesswrong",),
             label="100× inference (≈ 10,000× RL)",
             values={"inference_multiplier": 100.0, "slope_ratio": _ORD_SLOPE_RATIO},
-            source="Ord (2025), as quoted on LessWrong: 10,000× RL ≈ 100× inference.",
+            source=(
+                "Ord, 'How Well Does RL Scale?' (2025), as quoted in a LessWrong comment on it: "
+                "10,000× RL gives the same boost as 100× inference."
+            ),
         ),
         Preset(
             id="gpt-generation",
+            cites=("ainews2025rlscale",),
             label="A GPT generation, 1,000× inference",
             values={"inference_multiplier": 1_000.0, "slope_ratio": _ORD_SLOPE_RATIO},
             source=(
-                "Ord (2025), as summarised and as quoted by Dwarkesh Patel: one GPT generation ≈ "
-                "100× pre-training ≈ 1,000× inference ≈ 1,000,000× RL."
+                "Ord (2025), as summarised publicly (ainews247.org/story/53346): a GPT-level jump "
+                "would need about 1,000,000× RL; at slope ratio 2 that matches 1,000× inference "
+                "(our arithmetic)."
             ),
         ),
         Preset(
             id="aime-illustration",
+            cites=("ainews2025rlscale",),
             label=f"AIME illustration, ratio {_AIME_SLOPE_RATIO:g}",
             values={"inference_multiplier": 100.0, "slope_ratio": _AIME_SLOPE_RATIO},
             source=(
-                "Ord (2025), as summarised: ~100× inference lifts AIME-type scores ~20% → 80%, "
-                "~100× RL only ~33% → 66%; (80 − 20) / (66 − 33) ≈ 1.82 is our arithmetic."
+                "Ord (2025), as summarised publicly (ainews247.org/story/53346): ~100× inference "
+                "lifts reasoning-benchmark scores ~20% → 80%, ~100× RL only ~33% → 66%; "
+                f"(80 − 20) / (66 − 33) = {_AIME_SLOPE_RATIO:g} is our arithmetic."
             ),
         ),
     ),

@@ -3,8 +3,6 @@ part of an S-curve, and see when it goes wrong."""
 
 from __future__ import annotations
 
-import math
-
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._format import format_value
 from .sigmoid import (
@@ -12,6 +10,7 @@ from .sigmoid import (
     early_exponential_fit,
     early_fit_error,
     exponential_doubling_time,
+    exponential_rate,
     exponential_value,
     logistic_value,
     overshoot_ratio,
@@ -21,9 +20,12 @@ from .sigmoid import (
 __all__ = ["SIGMOID_OR_EXPONENTIAL"]
 
 _CHART_POINTS = 121
-# METR's 50% time horizon doubled about every 212 days (Kwa et al. 2025; fact base §3.1).
-_METR_DOUBLING_YEARS = 212 / 365.25
-_METR_RATE = math.log(2) / _METR_DOUBLING_YEARS
+# METR's 50% time horizon doubled about every 212 days (Kwa et al. 2025, as Ord reads them in
+# "Is There a Half-Life for the Success Rates of AI Agents?"). The preset's growth rate per
+# year is computed from it by the core; 365.25 days a year is only the change of unit.
+_METR_DOUBLING_DAYS = 212
+_DAYS_PER_YEAR = 365.25
+_METR_RATE = exponential_rate(_METR_DOUBLING_DAYS, per=_DAYS_PER_YEAR)
 
 
 def _compute(
@@ -135,7 +137,7 @@ SIGMOID_OR_EXPONENTIAL = Calculator(
             label="Horizon, years after the last data point",
             unit="years",
             default=10.0,
-            why="Illustrative: a ten-year extrapolation, the span of many forecasts.",
+            why="Illustrative: an extrapolation ten years past the last data point.",
         ),
     ),
     presets=(
@@ -151,17 +153,19 @@ SIGMOID_OR_EXPONENTIAL = Calculator(
             values={"growth_rate": 0.7, "years_to_midpoint": 0.0, "years_observed": 6.0},
             source=(
                 "Illustrative values chosen for this page: the last data point is the midpoint, "
-                "where growth is already half its early rate."
+                "where the curve's growth rate (per cent a year) is already half its early rate."
             ),
         ),
         Preset(
             id="metr-rate",
+            cites=("kwa2025metr", "ord2025halflife"),
             label="METR's doubling rate, bend in 5 years (rate sourced, bend illustrative)",
             values={"growth_rate": _METR_RATE, "years_to_midpoint": 5.0, "years_observed": 6.0},
             source=(
-                "Growth rate ln 2 / (212 days): METR's 50% time horizon doubled about every 212 "
-                "days (Kwa et al. 2025, as read by Ord in the half-life essay). Where that trend "
-                "might bend is not known; the 5 years is illustrative."
+                f"Growth rate ln 2 / (212 days) = {format_value(_METR_RATE)} a year: METR's 50% time "
+                "horizon doubled about every 212 days (Kwa et al. 2025, as read by Ord in the "
+                "half-life essay). Where, or whether, that trend bends is not known; the 5 years "
+                "is illustrative."
             ),
         ),
     ),

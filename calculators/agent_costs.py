@@ -5,8 +5,8 @@ Source: Toby Ord, "Are the Costs of AI Agents Also Rising Exponentially?" (22 De
 An agent's *hourly cost* is what it costs to run it on a task at its 50% time horizon,
 divided by that horizon in hours of human time. On METR's chart of time horizon against
 dollar cost (both axes logarithmic), lines of constant hourly cost have slope 1; a model's
-*sweet spot* is where the lowest such line touches its curve, and its *saturation point*
-is where the curve's slope has fallen to 0.1 (a 10% larger budget buys about 1% more
+*sweet spot* is where the line of lowest hourly cost that still reaches its curve just
+grazes it, and its *saturation point* is where the curve's slope has fallen to 0.1 (a 10% larger budget buys about 1% more
 horizon). If horizons grow ``g_T`` times a year and costs ``g_C`` times, hourly costs grow
 ``g_C / g_T`` times a year.
 
@@ -95,7 +95,7 @@ def task_cost_at_rate(usd_per_hour: float, horizon_hours: float) -> float:
             0, either is not finite, or the cost is too large for a float.
 
     Source: Ord (2025): o3 costs about $350 an hour at its full 1.5-hour horizon, so about
-    $525 a task (fact base §6 row 21, our arithmetic).
+    $525 a task (our arithmetic).
 
     >>> task_cost_at_rate(usd_per_hour=350, horizon_hours=1.5)
     525.0
@@ -121,8 +121,8 @@ def cost_multiple(usd_per_hour: float, reference_usd_per_hour: float) -> float:
             either is not finite, or the ratio is too large or too small for a float.
 
     Source: Ord (2025): o3 at about $350 an hour is above the best human rate of about $120
-    (2.9 times, fact base §6 row 21); Grok 4 costs $13 an hour at the start of its plateau
-    against $0.40 at its sweet spot (32.5 times, row 23).
+    (2.9 times, our arithmetic); Grok 4 costs $13 an hour at the start of its plateau
+    against $0.40 at its sweet spot (32.5 times, our arithmetic).
 
     >>> round(cost_multiple(350, HUMAN_HOURLY_RATE_USD), 2)
     2.92
@@ -149,7 +149,7 @@ def hourly_cost_growth(cost_growth: float, horizon_growth: float) -> float:
             too large or too small for a float.
 
     Source: Ord (2025): horizons 3 times longer each year at 3 times the cost leave the
-    hourly cost a constant multiple of a human's (fact base §6 row 24).
+    hourly cost a constant multiple of a human's.
 
     >>> hourly_cost_growth(cost_growth=3, horizon_growth=3)
     1.0
@@ -174,8 +174,8 @@ def horizon_factor(cost_factor: float, slope: float) -> float:
         ValueError: if ``cost_factor`` is not greater than 0, ``slope`` is not finite, or
             the factor is too large or too small for a float.
 
-    Source: Ord (2025): at the saturation point the horizon grows as the 0.1th power of
-    cost (fact base §6 row 25: 1.1 ** 0.1 = 1.0096).
+    Source: Ord (2025), hourly-costs essay: at the saturation point a 10% increase in cost
+    buys about 1% more horizon (1.1 ** 0.1 = 1.0096, our arithmetic).
 
     >>> round(horizon_factor(cost_factor=1.1, slope=0.1), 4)
     1.0096
@@ -370,8 +370,8 @@ def agent_cost_per_success(
         ValueError: if an argument is out of its range or not finite, or the expected cost
             is too large for a float (success all but impossible).
 
-    Source: Stakenborg (2026), "Agent economics: a BOTEC" (fact base §3.7 and §5 spec 14):
-    defaults $0.22 a step, 80 steps an hour, T50 = 5 hours, shape 0.70.
+    Source: Stakenborg (2026), "Agent economics: a BOTEC on feasibility", and her half-life
+    tax calculator: defaults $0.22 a step, 80 steps an hour, T50 = 5 hours, shape 0.70.
 
     >>> round(agent_cost_per_success(5, 5, 0.22, 80), 2)     # at T50 it takes 2 tries
     176.0
@@ -443,7 +443,7 @@ def break_even_task_hours(
             cost per hour is not below the human rate (it is then never cheaper), or the
             length is too large or too small for a float.
 
-    Source: our arithmetic on Stakenborg's (2026) model (fact base §3.7, §5 spec 14).
+    Source: our arithmetic on Stakenborg's (2026) model.
 
     >>> round(break_even_task_hours(5, 0.22, 80, 150), 1)
     15.5

@@ -4,8 +4,10 @@ Source: Toby Ord, "Is There a Half-Life for the Success Rates of AI Agents?" (Ma
 arXiv:2505.05115): with a constant chance of failing in each minute of a task, an agent's
 success probability halves with every further 50% time horizon (T50) of task length. Gus
 Hamilton's re-analysis ("Peto's Paradox and the Future of AI Agents", Jan 2026) fits a
-Weibull survival curve instead, whose shape ``k`` is below 1 (a hazard that falls as a task
-goes on); Ord has since agreed that fits AI agents (k about 0.6) and humans (k about 0.4).
+Weibull survival curve instead, whose shape ``k`` came out below 1 for every model (a hazard
+that falls as a task goes on): about 0.37 for humans and 0.6 to 0.9 for frontier models in
+his post. In a comment on the essay's EA Forum page Ord accepted this, summarising AI agents
+as mainly k of about 0.6 and humans about 0.4.
 
 Both are one family, written in terms of T50 so that the shape changes the curve but not
 the point it passes through at 50%::
@@ -24,7 +26,7 @@ import math
 
 from ._checks import non_negative, positive, probability, result
 
-__all__ = ["horizon", "horizon_ratio", "survival", "weibull_t50"]
+__all__ = ["horizon", "horizon_ratio", "reliability_lag_months", "survival", "weibull_t50"]
 
 _LN2 = math.log(2.0)
 # exp(-x) underflows to 0.0 once x exceeds about 745; computing the exponent in logs keeps
@@ -128,6 +130,41 @@ def horizon_ratio(p: float, shape: float = 1.0) -> float:
     if abs(log_ratio) > _LOG_MAX:
         raise ValueError("the horizon ratio for these inputs is too extreme to compute")
     return math.exp(log_ratio)
+
+
+def reliability_lag_months(p: float, doubling_months: float, shape: float = 1.0) -> float:
+    """How many months after T50 reaches a task length the ``p`` horizon reaches it too.
+
+    If every horizon doubles every ``doubling_months`` (METR: about 7 months for both the 50%
+    and the 80% horizon), the ``p`` horizon trails the 50% horizon by a fixed number of
+    doublings, ``log2(T50 / T_p)``.
+
+    Args:
+        p: Target success probability, strictly between 0 and 1.
+        doubling_months: Months per doubling of every horizon, greater than 0.
+        shape: Weibull shape k, greater than 0 (1 is constant hazard).
+
+    Returns:
+        ``doubling_months * log2(T50 / T_p)`` in months, with ``T50 / T_p`` from
+        :func:`horizon_ratio`; negative for ``p`` below 0.5 (those horizons lead).
+
+    Raises:
+        ValueError: if ``p`` is outside (0, 1), ``doubling_months`` or ``shape`` is not
+            greater than 0, an argument is not finite, or the result is too large for a
+            float.
+
+    Source: Ord (2025), half-life essay: with a 7-month doubling time and a constant hazard,
+    T80 reaches any length about 1 year after T50, T90 about 2 years, T99 about 4 years,
+    T99.9 about 6 years, and each further "nine" takes about 2 more years.
+
+    >>> round(reliability_lag_months(0.8, doubling_months=7), 1)
+    11.4
+    """
+    p = probability("p", p)
+    doubling_months = positive("doubling_months", doubling_months)
+    shape = positive("shape", shape)
+    doublings = -math.log2(_doublings(p)) / shape
+    return result("the number of months for these inputs", doubling_months * doublings)
 
 
 def _doublings(p: float) -> float:

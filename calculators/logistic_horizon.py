@@ -33,10 +33,13 @@ __all__ = [
     "logistic_success",
     "logistic_t50",
     "metr_horizon",
+    "months_from_days",
     "months_to_reach",
 ]
 
 _LN4 = math.log(4.0)
+#: Days in an average month of the Gregorian calendar (365.25 / 12).
+DAYS_PER_MONTH = 365.25 / 12
 # 2.0 ** x overflows past x = 1024; stay well inside so that products cannot overflow.
 _LOG2_MAX = math.log2(1e300)
 
@@ -58,8 +61,8 @@ def logistic_slope(t50: float, t80: float) -> float:
             not shorter than ``t50``, or if the two are too close for the slope to fit in a
             float.
 
-    Source: METR's logistic fit (Kwa et al. 2025); fact base §5 spec 9 and §6 row 20
-    (T50 = 59 min, T80 = 15 min gives -0.70).
+    Source: METR's logistic fit (Kwa et al. 2025; ``METR/eval-analysis-public``); with
+    Ord's reading of Claude 3.7 Sonnet (T50 = 59 min, T80 = 15 min) it gives -0.70.
 
     >>> round(logistic_slope(59, 15), 2)
     -0.7
@@ -123,8 +126,8 @@ def logistic_horizon(p: float, t50: float, slope: float) -> float:
             not less than 0, an argument is not finite, or the horizon is too large or too
             small for a float.
 
-    Source: METR's horizon formula ``T_p = 2 ** ((logit(p) - beta0) / beta1)`` (fact base
-    §3.1), rewritten with ``beta0 = -beta1 * log2 T50``.
+    Source: METR's horizon formula ``T_p = 2 ** ((logit(p) - beta0) / beta1)`` (Kwa et al.
+    2025; ``METR/eval-analysis-public``), rewritten with ``beta0 = -beta1 * log2 T50``.
 
     >>> round(logistic_horizon(0.8, 60, -math.log(2)), 9)
     15.0
@@ -150,7 +153,7 @@ def metr_horizon(p: float, t50: float, t80: float) -> float:
     Raises:
         ValueError: as :func:`logistic_slope` and :func:`logistic_horizon` do.
 
-    Source: METR's logistic fit (Kwa et al. 2025; fact base §3.1 and §5 spec 9).
+    Source: METR's logistic fit (Kwa et al. 2025; ``METR/eval-analysis-public``).
 
     >>> round(metr_horizon(0.99, 60, 15), 3)     # odds 99:1 need log2(99) doublings: 60 / 99
     0.606
@@ -174,8 +177,8 @@ def logistic_t50(intercept: float, slope: float) -> float:
         ValueError: if ``slope`` is not less than 0, either argument is not finite, or the
             horizon is too large or too small for a float.
 
-    Source: METR's logistic fit (fact base §3.1 and §5 spec 9): the 50% point is where
-    ``beta0 + beta1 * log2 t = 0``.
+    Source: METR's logistic fit (Kwa et al. 2025; ``METR/eval-analysis-public``): the 50%
+    point is where ``beta0 + beta1 * log2 t = 0``.
 
     >>> logistic_t50(intercept=4.0, slope=-1.0)
     16.0
@@ -203,8 +206,8 @@ def doublings_to_reach(t_p: float, t_target: float) -> float:
     Raises:
         ValueError: if either length is not a finite number greater than 0.
 
-    Source: Ord (2025), half-life essay, via a mirrored fragment (fact base §2.4 and §6
-    row 15): T80 = T50 / 4 means 2 doublings.
+    Source: Ord (2025), half-life essay: T80 = T50 / 4 for Claude 3.7 Sonnet means 2
+    doublings.
 
     >>> doublings_to_reach(t_p=15, t_target=60)
     2.0
@@ -235,8 +238,8 @@ def months_to_reach(t_p: float, t_target: float, doubling_months: float) -> floa
         ValueError: if an argument is not a finite number greater than 0, or the result is
             too large for a float.
 
-    Source: Ord (2025), half-life essay (fact base §6 row 15): what is 50%-doable now is
-    80%-doable about 14 months later.
+    Source: Ord (2025), half-life essay: what is doable with a 50% success rate now is
+    doable with an 80% success rate in 14 months (2 doubling times of 7 months).
 
     >>> months_to_reach(t_p=15, t_target=60, doubling_months=7)
     14.0
@@ -244,6 +247,28 @@ def months_to_reach(t_p: float, t_target: float, doubling_months: float) -> floa
     doublings = doublings_to_reach(t_p, t_target)
     doubling_months = positive("doubling_months", doubling_months)
     return result("the number of months for these inputs", doubling_months * doublings)
+
+
+def months_from_days(days: float) -> float:
+    """A span of days as months of average length (365.25 / 12 days).
+
+    Args:
+        days: The span in days, 0 or more (METR reports doubling times in days).
+
+    Returns:
+        ``days / (365.25 / 12)`` months.
+
+    Raises:
+        ValueError: if ``days`` is negative or not a finite number.
+
+    Source: calendar arithmetic; METR's doubling times (212 days in Kwa et al. 2025, 128.744
+    days for models from 2023 on in the Time Horizon 1.1 results) are given in days.
+
+    >>> round(months_from_days(212), 2)
+    6.97
+    """
+    days = non_negative("days", days)
+    return days / DAYS_PER_MONTH
 
 
 def _negative(name: str, value: float) -> float:

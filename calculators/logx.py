@@ -156,9 +156,9 @@ def logx_slope(score_low: float, score_high: float, compute_multiplier: float) -
         ValueError: if a score is outside 0 to 100, ``compute_multiplier`` is not above 1,
             or an argument is not finite.
 
-    Source: ARC Prize's o3 report as used in Ord's essay: 75.7% at high efficiency and
-    87.5% with about 172x the compute on ARC-AGI's semi-private set, about 5.3 points per
-    tenfold compute (our arithmetic).
+    Source: ARC Prize's o3 report (20 Dec 2024), whose results Ord's essay discusses:
+    75.7% at high efficiency and 87.5% with about 172x the compute on ARC-AGI's
+    semi-private set, about 5.3 points per tenfold compute (our arithmetic, not Ord's).
 
     >>> round(logx_slope(75.7, 87.5, 172), 1)
     5.3

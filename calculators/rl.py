@@ -4,7 +4,7 @@ Three essays of Toby Ord's Scaling Series (October 2025) give the models here:
 
 - "The Extreme Inefficiency of RL for Frontier Models": an information budget. Next-token
   pre-training can carry at most ``log2(vocabulary)`` bits of feedback per token (about 3 bits
-  per token is what a GPT-4-sized model can store), while an RL episode of ``L`` tokens that
+  per token is what a GPT-4-sized model can store, in a public summary of the essay), while an RL episode of ``L`` tokens that
   ends in pass or fail carries at most 1 bit, so at most ``1 / L`` bits per token::
 
       ratio = b_pt * L / bits_per_episode
@@ -46,10 +46,12 @@ __all__ = [
     "score_on_trend",
     "slope_ratio_from_gains",
     "training_compute_multiplier",
+    "trend_slope_from_gain",
 ]
 
-#: Bits per parameter implied by the summary of Ord's capacity check: 10^12 parameters
-#: hold about 3 x 10^13 bits, i.e. 30 bits each (roughly one 32-bit number per parameter).
+#: Bits per parameter implied by the capacity check in a public summary of Ord's essay
+#: (ainews247.org/story/16650): about 3 bits per training token for about 10^12 parameters and
+#: 10^13 tokens means about 30 bits per parameter (roughly one 32-bit number per parameter).
 BITS_PER_PARAM = 30.0
 _LOG_FLOAT_MAX = math.log(1.7976931348623157e308)
 
@@ -85,7 +87,8 @@ def inference_share(rl_gain: float, inference_gain: float) -> float:
         ValueError: if a gain is negative or not finite, or both are 0 (no gain to split).
 
     Source: Ord, "Evidence that Recent AI Gains are Mostly from Inference-Scaling" (October
-    2025): on MATH level 5, 6 points of RL boost and 28 of inference boost give 82%.
+    2025) and his thread on it: on MATH level 5, 82% of the gain came from inference scaling
+    (a split of 6 and 28 points gives that share).
 
     >>> round(inference_share(6, 28), 3)
     0.824
@@ -167,8 +170,7 @@ def decompose_gain(
             the trend gives no gain at all, or a gain is too large for a float.
 
     Source: Ord, "Evidence that Recent AI Gains are Mostly from Inference-Scaling" (October
-    2025) and his thread on it: Sonnet 3.6 (base) against Sonnet 3.7 (reasoning), on data
-    from Epoch AI.
+    2025) and his thread on it: Sonnet 3.6 (base) against Sonnet 3.7 (reasoning).
 
     >>> split = decompose_gain(0, 1, 6, 28, 10)
     >>> split.rl_gain, split.inference_gain, split.total_gain, round(split.inference_share, 3)
@@ -220,8 +222,8 @@ def rl_multiplier_for_inference(inference_multiplier: float, slope_ratio: float 
         ValueError: if an argument is not a finite number above 0, or the multiplier is too
             large or too small for a float.
 
-    Source: Ord, "How Well Does RL Scale?" (October 2025): 10x RL is worth about 3x
-    inference, and 10,000x RL about 100x inference.
+    Source: Ord, "How Well Does RL Scale?" (October 2025), as quoted in a LessWrong comment on
+    it: 10x RL is worth about 3x inference, and 10,000x RL about 100x inference.
 
     >>> rl_multiplier_for_inference(100)
     10000.0
@@ -281,9 +283,9 @@ def slope_ratio_from_gains(
         ValueError: if a gain is not above 0, a multiplier is not above 1, an argument is
             not finite, or the ratio is too large or too small for a float.
 
-    Source: Ord, "How Well Does RL Scale?" (October 2025), as summarised: about 100x
-    inference lifts AIME-style scores from about 20% to 80%, about 100x RL from about 33%
-    to 66%.
+    Source: Ord, "How Well Does RL Scale?" (October 2025), as summarised publicly
+    (ainews247.org/story/53346): about 100x inference lifts reasoning-benchmark scores from
+    about 20% to 80%, about 100x RL from about 33% to 66%.
 
     >>> round(slope_ratio_from_gains(60, 100, 33, 100), 2)
     1.82
@@ -351,8 +353,8 @@ def bits_per_token_pretraining(vocab_size: float) -> float:
     Raises:
         ValueError: if ``vocab_size`` is below 2 or not finite.
 
-    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (October 2025), as
-    summarised: about 15.6 bits for GPT-3's ~50,000 tokens, 16.6 for GPT-4's ~100,000.
+    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (2025), as summarised
+    publicly (ainews247.org/story/16650): at most about 16 bits per pre-training token.
 
     >>> round(bits_per_token_pretraining(100_000), 1)
     16.6
@@ -370,9 +372,9 @@ def capacity_bits_per_token(params: float, tokens: float, bits_per_param: float 
         params: Number of parameters, above 0 (GPT-4: about 10^12).
         tokens: Number of pre-training tokens, above 0 (GPT-4: about 10^13).
         bits_per_param: Bits one parameter can hold, above 0. The default, 30, is what the
-            summary of Ord's figures implies (10^12 parameters for 3 x 10^13 bits): roughly
-            the size of a 32-bit number. It is a storage bound, not a measured amount of
-            learned information.
+            summarised figures imply (about 3 bits per token for 10^12 parameters and 10^13
+            tokens): roughly the size of a 32-bit number. It is a storage bound, not a
+            measured amount of learned information.
 
     Returns:
         ``params * bits_per_param / tokens``, in bits per token.
@@ -381,8 +383,8 @@ def capacity_bits_per_token(params: float, tokens: float, bits_per_param: float 
         ValueError: if an argument is not a finite number above 0, or the result is too
             large or too small for a float.
 
-    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (October 2025), as
-    summarised: GPT-4 has about 3 bits of capacity per training token.
+    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (2025), as summarised
+    publicly (ainews247.org/story/16650): GPT-4 has about 3 bits of capacity per token.
 
     >>> capacity_bits_per_token(1e12, 1e13)
     3.0
@@ -414,9 +416,8 @@ def rl_bits_per_token(episode_tokens: float, bits_per_episode: float = 1.0) -> f
         ValueError: if an argument is not a finite number above 0, or the result is too
             large or too small for a float.
 
-    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (October 2025), as
-    summarised: below 1 bit per 10^4 tokens at the frontier, below 1 per 10^6 in some
-    settings.
+    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (2025), as summarised
+    publicly (ainews247.org/story/16650): under 1 bit per 10^4 to 10^6 generated tokens.
 
     >>> rl_bits_per_token(10_000)
     0.0001
@@ -445,8 +446,9 @@ def rl_information_ratio(pretrain_bits_per_token: float, episode_tokens: float, 
         ValueError: if an argument is not a finite number above 0, or the ratio is too
             large or too small for a float.
 
-    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (October 2025): RL
-    extracts 10^3 to 10^6 times less information per token than pre-training.
+    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (2025): the shift to RL
+    cuts the information a model can learn from per hour of training by a factor of 1,000 to
+    1,000,000.
 
     >>> rl_information_ratio(1, 1_000_000)
     1000000.0
@@ -460,6 +462,37 @@ def rl_information_ratio(pretrain_bits_per_token: float, episode_tokens: float, 
         if math.isfinite(product) and product > 0:
             return _nonzero(result("the information ratio", product / bits_per_episode), "the information ratio")
     return _exp(log_value, "the information ratio")
+
+
+def trend_slope_from_gain(inference_gain: float, token_multiple: float) -> float:
+    """Slope of a log-x trend that rises by ``inference_gain`` over a ``token_multiple`` of tokens.
+
+    Rebuilds the reasoning model's trend in Ord's decomposition from its inference boost: a
+    straight line on a log-x chart that climbs ``inference_gain`` points while the tokens per
+    answer grow ``token_multiple``-fold rises ``inference_gain / log10(token_multiple)``
+    points per tenfold increase.
+
+    Args:
+        inference_gain: The inference-scaling boost, in percentage points; 0 or more.
+        token_multiple: How many times more tokens the top of the trend uses than the base
+            model; greater than 1.
+
+    Returns:
+        ``inference_gain / log10(token_multiple)``, in percentage points per tenfold tokens.
+
+    Raises:
+        ValueError: if ``inference_gain`` is negative or not finite, ``token_multiple`` is
+            not a finite number above 1, or the slope is too large for a float.
+
+    Source: Ord, "How Well Does RL Scale?" (October 2025): on MATH level 5 the reasoning
+    model's chains of thought were about 30 times longer than the base model's.
+
+    >>> round(trend_slope_from_gain(28, 30), 2)
+    18.96
+    """
+    inference_gain = non_negative("inference_gain", inference_gain)
+    token_multiple = _above_one("token_multiple", token_multiple)
+    return result("the trend slope", inference_gain / math.log10(token_multiple))
 
 
 def _above_one(name: str, value: float) -> float:

@@ -1,8 +1,8 @@
 """Every exponential is a sigmoid in disguise: fitting both curves to the same early points.
 
 Source of the question: Narayanan and Kapoor, "AI scaling myths" (AI Snake Oil, June 2024),
-warn that trends which look exponential stop; the project's fact base (§3.7) notes that no
-evidence was found that Ord cites them. This module makes the point concrete. A logistic
+warn that no exponential trend continues indefinitely and that a trend line gives no warning
+before it plateaus. This module makes the point concrete. A logistic
 (S-shaped) curve with ceiling ``K``, growth rate ``r`` and midpoint ``t0``::
 
     L(t) = K / (1 + exp(-r (t - t0)))
@@ -49,6 +49,7 @@ __all__ = [
     "early_fit_error",
     "early_logistic_fit",
     "exponential_doubling_time",
+    "exponential_rate",
     "exponential_value",
     "fit_exponential",
     "fit_logistic",
@@ -221,6 +222,42 @@ def exponential_doubling_time(rate: float) -> float:
     """
     rate = positive("rate", rate)
     return result("the doubling time", _LN2 / rate)
+
+
+def exponential_rate(doubling_time: float, per: float = 1.0) -> float:
+    """The growth rate of an exponential that doubles every ``doubling_time``: ``ln 2 * per / doubling_time``.
+
+    The inverse of :func:`exponential_doubling_time` (with ``per = 1``).
+
+    Args:
+        doubling_time: How long the quantity takes to double, greater than 0, in any unit
+            of time.
+        per: The length of the time unit the rate is wanted per, in the unit of
+            ``doubling_time``; greater than 0. The default 1 gives the rate per unit of
+            ``doubling_time``; a doubling time in days with ``per=365.25`` gives a rate per year.
+
+    Returns:
+        The growth rate ``r`` per ``per`` with ``exp(r * doubling_time / per) = 2``.
+
+    Raises:
+        ValueError: if ``doubling_time`` or ``per`` is not greater than 0 or not finite, or
+            the rate is too large or too small for a float.
+
+    Source: ``exp(rate * T) = 2``. On this site it turns a quoted doubling time (METR's 212
+    days for the 50% time horizon, Kwa et al. 2025) into the yearly growth rate of a
+    calculator preset.
+
+    >>> exponential_rate(1.0) == math.log(2)
+    True
+    >>> round(exponential_rate(212, per=365.25), 6)  # METR's 212 days, as a rate per year
+    1.194208
+    """
+    doubling_time = positive("doubling_time", doubling_time)
+    per = positive("per", per)
+    rate = _LN2 * (per / doubling_time)
+    if rate == 0:
+        raise ValueError("the growth rate for this doubling time is too small to compute")
+    return result("the growth rate", rate)
 
 
 def parting_time(

@@ -37,7 +37,7 @@ BIB_FILE = ROOT / "docs" / "references.bib"
 
 _KEY = r"[A-Za-z0-9][\w:-]*"
 # One cited source inside the brackets: "@key" and an optional ", locator".
-_ONE = rf"@(?P<key>{_KEY})(?:\s*,\s*(?P<locator>[^;\]]+?))?\s*"
+_ONE = rf"@(?P<key>{_KEY})(?:\s*,\s*(?P<locator>[^;\]]+?))?\s*(?=;|$)"
 CITATION = re.compile(rf"\[\s*(?P<body>@{_KEY}(?:\s*,\s*[^;\]]+?)?\s*(?:;\s*@{_KEY}(?:\s*,\s*[^;\]]+?)?\s*)*)\]")
 SOURCES = re.compile(r"<!--\s*md:sources\s*-->")
 BIBLIOGRAPHY = re.compile(r"<!--\s*md:bibliography\s+(?P<keyword>[\w-]+)\s*-->")

@@ -11,18 +11,12 @@
 # %% [markdown]
 # # How fast a fixed capability gets cheaper
 #
-# In *Inference Scaling and the Log-x Chart* Ord combines two trends: algorithms need about
-# 3× less compute each year for the same result, and compute gets about 1.4× cheaper each
-# year, so the cost of a fixed capability falls about 4× a year.
-# He applies it to OpenAI's o3 on ARC-AGI, at about $3,000 a task against about $3 for a
-# person: a 1,000× gap.
+# In *Inference Scaling and the Log-x Chart* Ord combines two trends: algorithms need about 3× less compute each year for the same result, and compute gets about 1.4× cheaper each year, so the cost of a fixed capability falls about 4× a year [@ord2025logx].
+# He applies it to OpenAI's o3 on ARC-AGI, at about $3,000 a task against about $3 for an untrained person: a 1,000× gap [@ord2025logx].
 #
-# This notebook runs that arithmetic forward with the site's `calculators` package
-# (`growth_per_year`, `cost_decline`, `annual_factor`), for Ord's rates and for two other
-# estimates the fact base records: Epoch's measured algorithmic progress (compute for fixed
-# performance halving every 8 months, about 2.83× a year) with machine-learning GPUs'
-# price-performance doubling every 2.07 years (about 1.40× a year), and Epoch's earlier 1.7×
-# a year for algorithms.
+# This notebook runs that arithmetic forward with the site's `calculators` package (`cost_decline`, `annual_factor`), for Ord's rates and for two other estimates.
+# The first is Epoch AI's measured pace: compute for a fixed language-model performance halving about every 8 months [@ho2024algorithmic], with the price-performance of GPUs used in machine learning doubling every 2.07 years [@hobbhahn2022gpu].
+# The second is the 1.7× a year for algorithms that earlier Epoch AI work assumed, before Epoch AI revised its estimate to about 3× a year [@epoch2025trainingruns].
 
 # %%
 import matplotlib.pyplot as plt
@@ -35,7 +29,7 @@ gap = cost_today / cost_human
 scenarios = {
     "Ord: 3× algorithms × 1.4× hardware": (3.0, 1.4),
     "Epoch measured: 8-month halving × 2.07-year GPU doubling": (annual_factor(8 / 12), annual_factor(2.07)),
-    "Epoch earlier: 1.7× algorithms × 1.4× hardware": (1.7, 1.4),
+    "Epoch's earlier assumption: 1.7× algorithms × 1.4× hardware": (1.7, 1.4),
 }
 
 years = np.linspace(0, 10, 101)
@@ -54,9 +48,11 @@ ax.grid(True, alpha=0.3)
 fig.tight_layout()
 
 # %% [markdown]
-# At Ord's rates the 1,000× gap closes in about five years (the figures printed above are
-# computed, not quoted), which is why he reads o3-high's result as a preview of what should be
-# affordable around 2030.
-# Epoch's measured rates land close to Ord's; the older, slower estimate of algorithmic
-# progress pushes parity years later. The answer leans most on the rate of algorithmic
-# progress, the least certain input.
+# At Ord's rates the 1,000× gap closes in about five years [@ord2025logx]; the figures printed above are computed by the code, not quoted.
+# That is why he reads o3-high's result as a preview of what should be affordable around 2030 [@ord2025logx].
+# Epoch AI's measured rates land close to Ord's; the older, slower assumption for algorithmic progress pushes parity years later.
+# The answer leans most on the rate of algorithmic progress, and Ord stresses that Epoch AI's 3× a year is substantially uncertain [@ord2025logx].
+#
+# ## Sources
+#
+# <!-- md:sources -->

@@ -11,13 +11,14 @@
 # %% [markdown]
 # # METR's time horizons and their doubling time
 #
-# METR measures each AI agent's *50% time horizon*: the length of task (timed on skilled
-# humans) that the agent completes half the time.
+# METR measures each AI agent's *50% time horizon*: the length of task (timed on humans with
+# relevant expertise) that the agent completes half the time [@kwa2025metr].
 # This notebook plots METR's published horizons against each model's release date on a log
 # scale and fits an exponential trend with the site's own `calculators.fit_exponential`.
 #
-# The data are METR's Time Horizon 1.1 results as shipped with this site (`metr_horizons.csv`,
-# described with its sources and caveats on the site's Data page).
+# The data are METR's published Time Horizon 1.1 results, read from a public mirror of METR's
+# results files [@iaps2026metr] and shipped with this site (`metr_horizons.csv`, described
+# with its sources and caveats on the site's Data page).
 # Rows from METR's two methodology releases are on different scales, so only the 1.1 rows
 # are used, as METR does.
 
@@ -59,8 +60,9 @@ print(f"{len(rows)} models, released {min(years):.1f} to {max(years):.1f}")
 # `fit_exponential` fits a straight line to the logarithm of the horizons (ordinary least
 # squares, every model weighted equally).
 # Its rate $g$ per year gives a doubling time of $\ln 2 / g$ years.
-# METR's own fits weight models differently and report, for the 1.1 data, a doubling time of
-# about 188 days over the whole period and about 129 days for models from 2023 on.
+# METR's own fits, in the same results files, report for the 1.1 data a doubling time of
+# 187.778 days over the whole period (joined to older points from the 1.0 suite) and 128.744
+# days for models from 2023 on [@iaps2026metr].
 
 # %%
 def doubling_days(fit) -> float:
@@ -88,8 +90,21 @@ ax.legend(loc="upper left", fontsize=9)
 fig.tight_layout()
 
 # %% [markdown]
-# The straight lines on the log scale are the exponential trends.
-# The newest models sit near or above the 2023-on line, which is why METR reports a faster
-# doubling for recent models.
-# Horizons of many hours rest on few long tasks in METR's suite; METR itself cautions that
-# measurements above about 16 hours are unreliable.
+# The straight lines on the log scale are the exponential trends; the steeper one is fitted
+# to models from 2023 on only.
+# The newest models scatter on both sides of it, so one or two new points can move the
+# fitted doubling time noticeably.
+# Horizons of many hours rest on few long tasks in METR's suite, and their confidence
+# intervals are wide, as the next cell shows.
+
+# %%
+widest = max(rows, key=lambda row: float(row["horizon50_ci_high_min"]) / float(row["horizon50_min"]))
+print(
+    f"Widest interval: {widest['model']}, {float(widest['horizon50_min']):.0f} min "
+    f"(95% CI {float(widest['horizon50_ci_low_min']):.0f} to {float(widest['horizon50_ci_high_min']):.0f} min)"
+)
+
+# %% [markdown]
+# ## Sources
+#
+# <!-- md:sources -->

@@ -16,12 +16,13 @@
 # site's `calculators` package:
 #
 # - Ord's **constant hazard** (`survival` with shape 1): success halves with every further
-#   50% horizon;
+#   50% horizon [@ord2025halflife];
 # - Hamilton's **Weibull** curve (`survival` with a shape below 1): a hazard that falls over a
-#   task;
-# - METR's **logistic** curve in the logarithm of task length (`logistic_success`), set here
-#   by a 50% horizon of 59 minutes and an 80% horizon of 15 minutes, Claude 3.7 Sonnet's as Ord
-#   reads METR's March 2025 results.
+#   task [@hamilton2026peto]; the shape 0.6 drawn here is the value Ord gives for most AI
+#   agents after Hamilton's fits [@ord2026weibullcomment];
+# - METR's **logistic** curve in the logarithm of task length (`logistic_success`)
+#   [@kwa2025metr], set here by a 50% horizon of 59 minutes and an 80% horizon of 15 minutes,
+#   Claude 3.7 Sonnet's as Ord quotes METR's March 2025 paper [@ord2025halflife].
 
 # %%
 import csv
@@ -58,12 +59,15 @@ fig.tight_layout()
 # %% [markdown]
 # All three pass through 50% at the same T50.
 # The Weibull curve with a shape below 1 sits lower than the constant-hazard curve on short
-# tasks and higher on long ones; METR's logistic has the heaviest tail of the three.
+# tasks and higher on long ones.
+# Far beyond T50 the logistic's odds of success shrink by a constant factor per doubling of
+# length, so its tail is the heaviest of the three (our arithmetic).
 #
 # ## Hamilton's fitted curves
 #
-# Hamilton's February 2026 fits to METR's Time Horizon 1.1 runs
-# (`hamilton_weibull.csv`, described on the site's Data page) give each model a rate and a shape.
+# Hamilton's February 2026 fits to METR's Time Horizon 1.1 runs, from his public repository
+# [@hamilton2026weibull] (`hamilton_weibull.csv`, described on the site's Data page), give
+# each model a rate and a shape.
 # `weibull_t50` turns the rate into the model's 50% horizon, so each fit can be drawn with
 # `survival`.
 # The fits are unweighted, so their horizons differ from METR's published ones.
@@ -90,6 +94,12 @@ ax.grid(True, alpha=0.3)
 fig.tight_layout()
 
 # %% [markdown]
-# The human curve is the flattest (the smallest shape): people fail more often than AI agents
-# on short tasks of the same T50 and less often on long ones, the pattern Ord drew from
-# Hamilton's fits.
+# The human curve is the flattest (the smallest shape): at the same T50, people fail more
+# often than AI agents on short tasks and less often on long ones, the pattern Ord drew from
+# Hamilton's fits [@ord2026weibullcomment].
+# (Hamilton's February note says the shapes of GPT-5 and Claude Opus now look similar to the
+# human one [@hamilton2026peto]; in these fitted values they are still well above it.)
+#
+# ## Sources
+#
+# <!-- md:sources -->

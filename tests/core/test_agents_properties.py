@@ -45,6 +45,7 @@ from calculators import (
     logistic_success,
     logistic_t50,
     metr_horizon,
+    months_from_days,
     months_to_reach,
     run,
     saturating_horizon,
@@ -486,3 +487,20 @@ def test_agents_table_covers_fact_base_rows() -> None:
         ids = [row["id"] for row in csv.DictReader(file)]
     rows = {cell.split("-")[0].removeprefix("row") for cell in ids if cell.startswith("row")}
     assert {"15", "20", "21", "23", "24", "25"} == rows
+
+
+# --- months_from_days ------------------------------------------------------------------------
+
+
+@given(st.floats(min_value=0, max_value=1e300), st.floats(min_value=0, max_value=1e300))
+def test_months_from_days_is_linear(a: float, b: float) -> None:
+    """Days convert to months in proportion, 365.25 days making 12 months."""
+    assert pytest.approx(months_from_days(a) + months_from_days(b), rel=1e-12, abs=1e-300) == months_from_days(a + b)
+    assert pytest.approx(12.0, rel=1e-15) == months_from_days(365.25)
+    assert months_from_days(0) == 0
+
+
+def test_metr_doubling_times_in_months() -> None:
+    """METR's 212 days is Ord's "every 7 months"; 128.744 days is about 4.2 months."""
+    assert round(months_from_days(212)) == 7
+    assert round(months_from_days(128.744), 1) == 4.2

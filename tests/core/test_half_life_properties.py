@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_floats, lengths, probabilities, scales, shapes, t50s
 
-from calculators import horizon, survival, weibull_t50
+from calculators import horizon, horizon_ratio, reliability_lag_months, survival, weibull_t50
 
 REL = 1e-9
 TINY = 1e-300  # below this, results are (near-)subnormal and only absolutely close
@@ -160,3 +160,33 @@ def test_weibull_t50_is_where_the_rate_form_crosses_one_half(rate: float, shape:
     assert math.exp(-((rate * t50) ** shape)) == pytest.approx(0.5, rel=1e-12)
     t = t50 / 3
     assert math.exp(-((rate * t) ** shape)) == pytest.approx(survival(t, t50, shape), rel=1e-12)
+
+
+# --- reliability_lag_months -----------------------------------------------------------------
+
+
+@given(probabilities, st.floats(min_value=1e-3, max_value=1e3), shapes)
+def test_lag_is_doubling_time_times_log2_of_the_horizon_ratio(p: float, months: float, shape: float) -> None:
+    """The p horizon trails T50 by log2(T50 / T_p) doubling times, from any T50."""
+    expected = months * math.log2(horizon_ratio(p, shape))
+    assert math.isclose(expected, reliability_lag_months(p, months, shape), rel_tol=1e-9, abs_tol=1e-9)
+    t50 = 59.0
+    grown = horizon(p, t50 * 2 ** (reliability_lag_months(p, months, shape) / months), shape)
+    assert pytest.approx(t50, rel=1e-9) == grown
+
+
+@given(probabilities, probabilities, st.floats(min_value=1e-3, max_value=1e3), shapes)
+def test_more_reliability_takes_longer(a: float, b: float, months: float, shape: float) -> None:
+    """A higher success level never reaches a given length sooner."""
+    low, high = sorted((a, b))
+    assert reliability_lag_months(low, months, shape) <= reliability_lag_months(high, months, shape)
+
+
+def test_lags_match_ords_rounded_table() -> None:
+    """Ord's constant-hazard delays (7-month doubling): about 1, 2, 4 and 6 years."""
+    for p, years in ((0.8, 1), (0.9, 2), (0.99, 4), (0.999, 6)):
+        assert abs(reliability_lag_months(p, 7) / 12 - years) < 0.5 + 0.1 * years
+    each_nine = reliability_lag_months(0.9999, 7) - reliability_lag_months(0.999, 7)
+    assert 22 < each_nine < 25  # "each additional nine requires 2 more years"
+    assert reliability_lag_months(0.5, 7) == 0
+    assert reliability_lag_months(0.25, 7) < 0 < reliability_lag_months(0.75, 7)

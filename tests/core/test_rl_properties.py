@@ -39,6 +39,7 @@ from calculators import (
     score_on_trend,
     slope_ratio_from_gains,
     training_compute_multiplier,
+    trend_slope_from_gain,
 )
 
 REL = 1e-9
@@ -413,3 +414,38 @@ def test_rl_table_covers_fact_base_rows_26_to_30() -> None:
     with CASES.open(newline="", encoding="utf-8") as file:
         rows = list(csv.DictReader(file))
     assert {"26", "27", "28", "29", "30"} == {row["id"].split("-")[0].removeprefix("row") for row in rows}
+
+
+# --- trend_slope_from_gain ---------------------------------------------------------------
+
+
+@given(rl_gains, scaleups)
+def test_rebuilt_trend_climbs_the_inference_gain(gain: float, multiple: float) -> None:
+    """A trend rebuilt from a gain and a token multiple gives that gain back in the decomposition."""
+    slope = trend_slope_from_gain(gain, multiple)
+    split = decompose_gain(0.0, 1.0, 1.0, slope, multiple)
+    assert split.inference_gain == pytest.approx(gain, rel=1e-9, abs=ABS)
+    assert split.rl_gain == pytest.approx(1.0, rel=REL)
+
+
+@given(positive_gains, scaleups, st.floats(min_value=1.001, max_value=1e3))
+def test_slope_halves_when_the_token_multiple_is_squared(gain: float, multiple: float, c: float) -> None:
+    """Squaring the token multiple doubles its orders of magnitude, so the slope halves."""
+    assert trend_slope_from_gain(gain, multiple**2) == pytest.approx(trend_slope_from_gain(gain, multiple) / 2, rel=1e-9)
+
+
+def test_slope_over_one_decade_is_the_gain() -> None:
+    assert trend_slope_from_gain(28, 10) == 28.0
+    assert trend_slope_from_gain(0, 30) == 0.0
+
+
+@pytest.mark.parametrize("multiple", [1.0, 0.5, 0.0, -3.0, math.inf, math.nan])
+def test_slope_rejects_a_token_multiple_not_above_one(multiple: float) -> None:
+    with pytest.raises(ValueError, match="token_multiple"):
+        trend_slope_from_gain(10, multiple)
+
+
+@pytest.mark.parametrize("gain", [-1.0, math.inf, math.nan])
+def test_slope_rejects_a_bad_gain(gain: float) -> None:
+    with pytest.raises(ValueError, match="inference_gain"):
+        trend_slope_from_gain(gain, 30)

@@ -30,6 +30,7 @@ from calculators import (
     early_fit_error,
     early_logistic_fit,
     exponential_doubling_time,
+    exponential_rate,
     exponential_value,
     fit_exponential,
     fit_logistic,
@@ -118,6 +119,43 @@ def test_exponential_passes_its_anchor_and_doubles(t: float, rate: float, anchor
 def test_doubling_time_round_trip(rate: float) -> None:
     """exp(rate * doubling_time) = 2."""
     assert pytest.approx(2.0, rel=1e-14) == math.exp(rate * exponential_doubling_time(rate))
+
+
+@given(sigmoid_rates)
+def test_rate_inverts_doubling_time(rate: float) -> None:
+    """exponential_rate undoes exponential_doubling_time, and doubles over its argument."""
+    doubling = exponential_doubling_time(rate)
+    assert pytest.approx(rate, rel=1e-14) == exponential_rate(doubling)
+    assert pytest.approx(2.0, rel=1e-14) == math.exp(exponential_rate(doubling) * doubling)
+
+
+@given(st.floats(min_value=1e-6, max_value=1e6), st.floats(min_value=1.0 + 1e-6, max_value=1e3))
+def test_rate_falls_as_doubling_slows(doubling: float, slower: float) -> None:
+    """A longer doubling time means a slower growth rate, in exact inverse proportion."""
+    assert exponential_rate(doubling * slower) < exponential_rate(doubling)
+    assert pytest.approx(slower, rel=1e-12) == exponential_rate(doubling) / exponential_rate(doubling * slower)
+
+
+@pytest.mark.parametrize("bad", [0.0, -1.0, math.inf, math.nan])
+def test_rate_rejects_bad_doubling_times(bad: float) -> None:
+    """A doubling time must be a finite number greater than 0; the message names it."""
+    with pytest.raises(ValueError, match="doubling_time"):
+        exponential_rate(bad)
+    with pytest.raises(ValueError, match="per must"):
+        exponential_rate(1.0, per=bad)
+
+
+def test_metr_preset_rate_comes_from_the_core() -> None:
+    """The METR preset's growth rate is the core's rate for a 212-day doubling, in years."""
+    preset = {p.id: p for p in CALCULATORS["sigmoid-or-exponential"].presets}["metr-rate"]
+    assert preset.values["growth_rate"] == exponential_rate(212, per=365.25)
+    assert pytest.approx(212 / 365.25, rel=1e-14) == exponential_doubling_time(preset.values["growth_rate"])
+
+
+@given(st.floats(min_value=1e-3, max_value=1e3), st.floats(min_value=1e-3, max_value=1e3))
+def test_rate_per_longer_unit_scales(doubling: float, per: float) -> None:
+    """A rate per a unit `per` times as long is `per` times as large: the change of unit."""
+    assert pytest.approx(per * exponential_rate(doubling), rel=1e-13) == exponential_rate(doubling, per=per)
 
 
 # --- Where the curves part --------------------------------------------------------------

@@ -19,12 +19,20 @@ from calculators import (
     chinchilla_compute_efficiency,
     chinchilla_compute_for_loss,
     chinchilla_optimal,
+    chinchilla_total_loss_exponent,
     compute_multiplier_for_loss,
     loss_multiplier,
+    optimal_params_exponent,
+    scaling_paradox_multipliers,
 )
 
 # Hoffmann et al. (2022), approach 3 (fact base §3.3), typed again on purpose.
 E, A, B, ALPHA, BETA = 1.69, 406.4, 410.7, 0.34, 0.28
+# Besiroglu et al. (2024, Epoch AI, arXiv:2404.10102) refit, typed again on purpose.
+EPOCH = (1.8172, 482.01, 2085.43, 0.3478, 0.3658)
+EPOCH_KW = dict(
+    zip(("irreducible_loss", "params_coefficient", "data_coefficient", "params_exponent", "data_exponent"), EPOCH)
+)
 BUDGETS = [1e18, 1e21, 1e23, 5.88e23, 1e24, 1e25, 1e26, 1e28, 1e32]
 
 
@@ -116,3 +124,59 @@ def test_efficiency_matches_a_numerical_search(flop: float, ratio: float) -> Non
     root = optimize.brentq(gap, np.log(flop) - 700.0, np.log(flop), xtol=1e-12)
     expected = float(np.exp(root - np.log(flop)))
     assert pytest.approx(expected, rel=1e-5, abs=1e-250) == chinchilla_compute_efficiency(flop, ratio)
+
+
+def epoch_isoflop_loss(log_params: float, flop: float) -> float:
+    """The isoFLOP loss with Epoch AI's constants, in numpy."""
+    e, a, b, alpha, beta = EPOCH
+    params = np.exp(log_params)
+    return float(e + a * params**-alpha + b * (flop / (6.0 * params)) ** -beta)
+
+
+@pytest.mark.parametrize("flop", [5.88e23, 1e24, 1e25, 1e26])
+def test_epoch_closed_form_matches_minimize_scalar(flop: float) -> None:
+    """With Epoch's refit, scipy's minimiser finds the closed form's N*, about 16-18 tokens per parameter."""
+    centre = 0.5 * np.log(flop / 6.0)
+    found = optimize.minimize_scalar(
+        epoch_isoflop_loss, bounds=(centre - 25.0, centre + 25.0), args=(flop,), method="bounded", options={"xatol": 1e-10}
+    )
+    best = chinchilla_optimal(flop, **EPOCH_KW)
+    params = float(np.exp(found.x))
+    assert pytest.approx(params, rel=1e-6) == best.params
+    assert 16 <= round((flop / (6 * params)) / params) <= 18
+
+
+def test_epoch_power_law_fit_of_numerical_optima() -> None:
+    """A straight-line fit of ln N* against ln C with Epoch's constants gives a slope of about 0.51."""
+    budgets = np.logspace(20, 28, 17)
+    log_params = []
+    for c in budgets:
+        centre = 0.5 * np.log(c / 6.0)
+        log_params.append(
+            optimize.minimize_scalar(
+                epoch_isoflop_loss, bounds=(centre - 25, centre + 25), args=(c,), method="bounded", options={"xatol": 1e-10}
+            ).x
+        )
+    slope = np.polyfit(np.log(budgets), np.array(log_params), 1)[0]
+    assert pytest.approx(optimal_params_exponent(0.3478, 0.3658), rel=1e-6) == slope
+    assert 0.51 == round(slope, 2)
+
+
+@pytest.mark.parametrize("flop", [1e20, 5.88e23, 1e26, 1e30])
+def test_total_loss_exponent_is_the_numerical_log_log_slope(flop: float) -> None:
+    """The local exponent of the total loss is minus numpy's central difference of ln L* in ln C."""
+    h = 1e-4
+    up = numerical_optimum(flop * np.exp(h)).fun
+    down = numerical_optimum(flop * np.exp(-h)).fun
+    slope = (np.log(up) - np.log(down)) / (2 * h)
+    assert pytest.approx(-slope, rel=1e-4) == chinchilla_total_loss_exponent(flop)
+
+
+@given(st.floats(min_value=0.1, max_value=50.0), st.floats(min_value=0.1, max_value=50.0), st.floats(min_value=0.5, max_value=40.0))
+def test_paradox_multipliers_match_numpy_power(current: float, target: float, power: float) -> None:
+    """Ord's multipliers are numpy's (current / target) ** power."""
+    cost = scaling_paradox_multipliers(current, target, power, power / 2, power / 3)
+    ratio = np.divide(current, target)
+    assert pytest.approx(float(np.power(ratio, power)), rel=1e-12) == cost.compute
+    assert pytest.approx(float(np.power(ratio, power / 2)), rel=1e-12) == cost.data
+    assert pytest.approx(float(np.power(ratio, power / 3)), rel=1e-12) == cost.params

@@ -28,6 +28,7 @@ from calculators import (
     rl_multiplier_for_inference,
     slope_ratio_from_gains,
     training_compute_multiplier,
+    trend_slope_from_gain,
 )
 
 SEEDS = range(20)
@@ -125,3 +126,13 @@ def test_training_compute_multiplier_against_exact_fractions(fraction: float, mu
     """(1 + f M) / (1 + f) against exact rational arithmetic."""
     f, m = Fraction(fraction), Fraction(multiplier)
     assert pytest.approx(float((1 + f * m) / (1 + f)), rel=1e-14) == training_compute_multiplier(fraction, multiplier)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_trend_slope_matches_a_polyfit_through_the_two_ends(seed: int) -> None:
+    """The rebuilt slope equals numpy's straight-line fit through (1, 0) and (multiple, gain) on log10 tokens."""
+    rng = np.random.default_rng(seed)
+    gain = float(rng.uniform(0.1, 80))
+    multiple = float(10 ** rng.uniform(0.05, 4))
+    fitted_slope, _ = np.polyfit(np.log10([1.0, multiple]), [0.0, gain], 1)
+    assert trend_slope_from_gain(gain, multiple) == pytest.approx(float(fitted_slope), rel=1e-9)

@@ -11,6 +11,8 @@
   own. The same estimator as ours, rebuilt from ``numpy.polyfit`` and SciPy's bounded Brent
   minimiser, must agree to 1e-6.
 * Where the curves part, and the scenario's overshoot years, against ``scipy.optimize.brentq``.
+* The growth rate for a doubling time ``T`` against the root of ``exp(r T) - 2 = 0`` found by
+  ``scipy.optimize.brentq`` (with NumPy's ``expm1``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from strategies import sigmoid_ceilings, sigmoid_factors, sigmoid_midpoints, sig
 
 from calculators import (
     early_exponential_fit,
+    exponential_rate,
     exponential_value,
     fit_exponential,
     fit_logistic,
@@ -161,3 +164,10 @@ def test_years_until_overshoot_from_polyfit_and_brentq(factor: float, rate: floa
     fit = early_exponential_fit(1.0, rate, to_midpoint, float(years))
     assert pytest.approx(float(slope), rel=1e-9) == fit.rate
     assert pytest.approx(math.exp(intercept), rel=1e-9) == exponential_value(0.0, fit.rate, fit.anchor_time, fit.anchor_value)
+
+
+@given(st.floats(min_value=1e-3, max_value=1e3))
+def test_rate_matches_root_of_doubling_equation(doubling: float) -> None:
+    """The rate solves exp(r T) = 2, found independently by brentq."""
+    root = optimize.brentq(lambda r: np.expm1(r * doubling) - 1.0, 1e-12, 10.0 / doubling, xtol=1e-15, rtol=1e-14)
+    assert exponential_rate(doubling) == pytest.approx(root, rel=1e-12)

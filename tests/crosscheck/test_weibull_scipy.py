@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from scipy import optimize, stats
 from strategies import probabilities, shapes, t50s
 
-from calculators import horizon, survival
+from calculators import horizon, reliability_lag_months, survival
 
 LN2 = math.log(2.0)
 REL = 1e-12
@@ -97,3 +97,11 @@ def test_weibull_t50_is_scipys_median(rate: float, shape: float) -> None:
     from calculators import weibull_t50
 
     assert stats.weibull_min(c=shape, scale=1 / rate).median() == pytest.approx(weibull_t50(rate, shape), rel=1e-12)
+
+
+def test_reliability_lag_matches_scipy_quantiles() -> None:
+    """The lag is the doubling time times log2 of SciPy's median over its (1 - p) quantile."""
+    for shape, p, months in itertools.product(SHAPES, PS, [1.0, 7.0, 4.23]):
+        dist = weibull(59.0, shape)
+        expected = months * math.log2(dist.median() / dist.ppf(1 - p))
+        assert math.isclose(expected, reliability_lag_months(p, months, shape), rel_tol=1e-9, abs_tol=1e-9)

@@ -1,0 +1,192 @@
+"""The data pages: their charts (hooks/data_charts.py) and what the pages may say.
+
+Fast tests: they unit-test the hook's functions on the shipped CSVs and check the Markdown
+sources; the built HTML is checked only if a build is already there (``site/``, or the
+folder named by ``DATA_PAGES_SITE``), never built here.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from pathlib import Path
+
+import pytest
+import vl_convert
+
+from tests.site.conftest import ROOT, load_module
+
+charts = load_module("hooks/data_charts.py")
+DOCS = ROOT / "docs"
+PAGES = ["data.md", "data/metr_horizons.md", "data/hamilton_weibull.md"]
+# Notes only the project's authors could follow; none may appear on a public page.
+INTERNAL = [
+    r"fact base", r"§\s*\d", r"shared/research", r"requested layout", r"someone should decide",
+    r"no web access", r"not checked", r"we have not checked", r"recorded in the project",
+]
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    chart = charts.CHARTS[name]
+    return charts.read_rows(DOCS / chart.csv, chart.columns)
+
+
+# ---- The hook's functions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [(0.039762, "2.4 s"), (1.0, "1 min"), (56.09162, "56 min"), (718.80683, "12 h"), (6000.0, "100 h"), (1 / 60, "1 s")],
+)
+def test_duration_reads_like_a_person_would_say_it(minutes: float, text: str) -> None:
+    assert charts.duration(minutes) == text
+
+
+@pytest.mark.parametrize("bad", [0.0, -1.0, float("nan"), float("inf")])
+def test_duration_refuses_what_is_not_a_length(bad: float) -> None:
+    with pytest.raises(ValueError, match="positive number of minutes"):
+        charts.duration(bad)
+
+
+def test_read_rows_refuses_a_csv_with_other_columns(tmp_path: Path) -> None:
+    path = tmp_path / "wrong.csv"
+    path.write_text("model,k\nx,1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expected the columns"):
+        charts.read_rows(path, charts.HAMILTON_COLUMNS)
+
+
+def test_unknown_chart_name_fails() -> None:
+    with pytest.raises(ValueError, match="unknown data chart 'nope'"):
+        charts.render("nope", DOCS)
+
+
+def test_metr_chart_has_every_row_a_log_axis_and_words_for_ticks() -> None:
+    data = rows("metr_horizons")
+    for width in (charts.WIDE, charts.NARROW):
+        spec = charts.metr_spec(data, width)
+        assert spec["width"] == width
+        assert len(spec["data"]["values"]) == len(data) == 58
+        point = spec["layer"][1]["encoding"]
+        assert point["y"]["scale"]["type"] == "log"
+        assert point["color"]["field"] == "report" and point["shape"]["field"] == "report"
+        low, high = point["y"]["scale"]["domain"]
+        assert low <= min(float(r["horizon50_ci_low_min"]) for r in data)
+        assert high >= max(float(r["horizon50_ci_high_min"]) for r in data)
+        # Every tick is inside the axis and is labelled in words (no 1e+3).
+        assert all(low <= tick <= high for tick in point["y"]["axis"]["values"])
+        assert "'1 min'" in point["y"]["axis"]["labelExpr"] and "e+" not in point["y"]["axis"]["labelExpr"]
+
+
+def test_metr_description_is_computed_from_the_data() -> None:
+    text = charts.metr_description(rows("metr_horizons"))
+    assert "58 points (33 from Time Horizon 1.0 and 25 from Time Horizon 1.1)" in text
+    assert "from February 2019 to March 2026" in text
+    assert "from 2.4 s to 12 h (claude_opus_4_6_inspect, Time Horizon 1.1)" in text
+
+
+def test_hamilton_chart_has_two_panels_sorted_by_k_and_a_line_at_one() -> None:
+    data = rows("hamilton_weibull")
+    spec = charts.hamilton_spec(data, charts.WIDE)
+    assert [panel["title"]["text"] for panel in spec["vconcat"]] == [
+        "February 2026 fits (Time Horizon 1.1 runs)",
+        "January 2026 fits (March 2025 runs)",
+    ]
+    layer = spec["vconcat"][0]["layer"]
+    assert layer[0]["encoding"]["x"]["datum"] == 1
+    assert layer[2]["encoding"]["y"]["sort"] == {"field": "k", "order": "ascending"}
+    blocks = [v["block"] for v in spec["data"]["values"]]
+    assert blocks.count(blocks[0]) == 15 and len(blocks) == 29
+
+
+def test_hamilton_description_is_computed_from_the_data() -> None:
+    text = charts.hamilton_description(rows("hamilton_weibull"))
+    assert "15 fits, k from 0.38 (human) to 0.78 (o3 (Inspect))" in text
+    assert "14 fits, k from 0.37 (GPT-2) to 0.87 (Claude 3.7 Sonnet)" in text
+    assert "in 29 of 29 fits" in text
+
+
+@pytest.mark.parametrize("name", sorted(charts.CHARTS))
+def test_render_gives_two_labelled_drawings_with_no_outside_request(name: str) -> None:
+    html = charts.render(name, DOCS)
+    assert html.count("<svg") == 2
+    assert 'class="data-chart__wide"' in html and 'class="data-chart__narrow"' in html
+    assert f'aria-labelledby="chart-{name}-title"' in html and f'id="chart-{name}-description"' in html
+    assert "<figcaption>" in html
+    # Nothing is fetched from anywhere: no external address, no script.
+    assert not re.search(r'(?:href|src)="https?://', html)
+    assert "<script" not in html
+    # Axis labels are for people: no e-notation among the drawn texts.
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", html)
+    assert texts and not [t for t in texts if re.fullmatch(r"[\d.]+e[+-]?\d+", t)]
+
+
+def test_specs_are_valid_vega_lite() -> None:
+    for name, chart in charts.CHARTS.items():
+        for width in (charts.WIDE, charts.NARROW):
+            assert vl_convert.vegalite_to_vega(chart.spec(rows(name), width)), name
+
+
+def test_shortcode_is_replaced_and_an_unknown_one_fails() -> None:
+    class Config(dict):
+        docs_dir = str(DOCS)
+
+    class Page:
+        class file:
+            src_uri = "data/x.md"
+
+    out = charts.on_page_content("<p>a</p><!-- md:data-chart hamilton_weibull -->", Page, Config(), None)
+    assert "data-chart__wide" in out and "md:data-chart" not in out
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="data/x.md"):
+        charts.on_page_content("<!-- md:data-chart nope -->", Page, Config(), None)
+
+
+# ---- The pages ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_data_pages_carry_no_internal_notes(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    found = [pattern for pattern in INTERNAL if re.search(pattern, text, re.IGNORECASE)]
+    assert not found, f"{page}: {found}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_data_pages_cite_and_generate_their_sources(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    assert "## Sources\n\n<!-- md:sources -->" in text
+    assert re.search(r"\[@[\w-]+", text)
+
+
+@pytest.mark.parametrize("page", ["data/metr_horizons.md", "data/hamilton_weibull.md"])
+def test_data_pages_have_a_readable_title_a_chart_and_a_licence_statement(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    heading = re.search(r"^# (.+)$", text, re.MULTILINE)
+    assert heading and not heading[1].endswith(".csv")
+    assert "<!-- md:data-chart " in text
+    assert "**Licence.**" in text and "licence" in text.split("**Licence.**")[1].split("\n- **")[0].lower()
+
+
+def test_shipped_csvs_keep_their_documented_row_counts() -> None:
+    with (DOCS / "data/metr_horizons.csv").open(encoding="utf-8") as handle:
+        reports = [row["report"] for row in csv.DictReader(handle)]
+    assert (reports.count("time-horizon-1.0"), reports.count("time-horizon-1.1")) == (33, 25)
+    assert len(rows("hamilton_weibull")) == 29
+
+
+# ---- The built pages, if a build is there ------------------------------------------------
+
+SITE = Path(os.environ.get("DATA_PAGES_SITE", ROOT / "site"))
+
+
+@pytest.mark.parametrize("page", ["data/metr_horizons/index.html", "data/hamilton_weibull/index.html"])
+def test_built_data_page_shows_its_chart(page: str) -> None:
+    path = SITE / page
+    if not path.exists():
+        pytest.skip(f"no build at {SITE}")
+    html = path.read_text(encoding="utf-8")
+    assert html.count('class="data-chart"') == 1 and "md:data-chart" not in html
+    assert "stylesheets/data-charts.css" in html
+    assert (SITE / "stylesheets/data-charts.css").exists()
