@@ -189,24 +189,28 @@ METR_LOGISTIC = Calculator(
     presets=(
         Preset(
             id="claude-3-7-ord",
+            cites=("ord2025halflife", "kwa2025metr"),
             label="Claude 3.7 Sonnet, as Ord reads it",
             values={"t50": 59.0, "t80": 15.0},
             source="Ord, half-life essay (2025), quoting METR (Kwa et al. 2025): 59 minutes at 50%, 15 minutes at 80%.",
         ),
         Preset(
             id="claude-3-7-metr",
+            cites=("metr2026results",),
             label="Claude 3.7 Sonnet, METR 1.0 file",
             values={"t50": 56.09162, "t80": 15.226294},
             source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), claude_3_7_sonnet.",
         ),
         Preset(
             id="gpt-5-metr",
+            cites=("metr2026results",),
             label="GPT-5, METR 1.0 file",
             values={"t50": 137.735311, "t80": 26.566128},
             source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), gpt_5.",
         ),
         Preset(
             id="doubling-2023",
+            cites=("metr2026results",),
             label="Faster trend since 2023 (1.1 results)",
             values={"doubling_months": months_from_days(128.744)},
             source=(
@@ -354,24 +358,28 @@ HOURLY_COST = Calculator(
     presets=(
         Preset(
             id="o3",
+            cites=("ord2025hourlycosts",),
             label="o3 at its full horizon ($350/h)",
             values={"task_cost": task_cost_at_rate(350.0, 1.5), "horizon_hours": 1.5},
             source=f"{_ORD_COSTS}: o3 costs about $350 an hour at its full horizon of about 1.5 hours. {_OPENAI_CAVEAT}",
         ),
         Preset(
             id="gpt-5-short",
+            cites=("ord2025hourlycosts",),
             label="GPT-5 on 45-minute tasks ($13/h)",
             values={"task_cost": task_cost_at_rate(13.0, 0.75), "horizon_hours": 0.75},
             source=f"{_ORD_COSTS}: GPT-5 costs about $13 an hour for tasks of about 45 minutes. {_OPENAI_CAVEAT}",
         ),
         Preset(
             id="gpt-5-long",
+            cites=("ord2025hourlycosts",),
             label="GPT-5 on 2-hour tasks ($120/h)",
             values={"task_cost": task_cost_at_rate(120.0, 2.0), "horizon_hours": 2.0},
             source=f"{_ORD_COSTS}: GPT-5 costs about $120 an hour for 2-hour tasks. {_OPENAI_CAVEAT}",
         ),
         Preset(
             id="grok-4-sweet-spot",
+            cites=("ord2025hourlycosts",),
             label="Grok 4 at its sweet spot ($0.40/h)",
             values={"task_cost": task_cost_at_rate(0.40, 1.0), "horizon_hours": 1.0},
             source=(
@@ -562,18 +570,21 @@ COST_PER_SUCCESS = Calculator(
     presets=(
         Preset(
             id="stakenborg",
+            cites=("stakenborg2026botec", "stakenborg2026tax"),
             label="Stakenborg's base case",
             values={"task_hours": 8.0, "t50_hours": 5.0, "cost_per_step": 0.22, "steps_per_hour": 80.0, "human_usd_per_hour": 150.0, "shape": 0.7},
             source="Stakenborg, 'Agent economics: a BOTEC' (EA Forum, Feb 2026), and her half-life-tax calculator's defaults.",
         ),
         Preset(
             id="constant-hazard",
+            cites=("ord2025halflife",),
             label="Constant hazard (Ord)",
             values={"shape": 1.0},
             source="Ord, 'Is There a Half-Life for the Success Rates of AI Agents?' (2025).",
         ),
         Preset(
             id="human-120",
+            cites=("ord2025hourlycosts",),
             label="Ord's human rate ($120/h)",
             values={"human_usd_per_hour": HUMAN_HOURLY_RATE_USD},
             source=f"{_ORD_COSTS}: the best human rate is about $120 an hour.",

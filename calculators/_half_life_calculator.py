@@ -97,6 +97,7 @@ HALF_LIFE = Calculator(
     presets=(
         Preset(
             id="ord",
+            cites=("ord2025halflife",),
             label="Constant hazard (Ord)",
             values={"shape": 1.0},
             source=(
@@ -106,6 +107,7 @@ HALF_LIFE = Calculator(
         ),
         Preset(
             id="hamilton-agents",
+            cites=("hamilton2026peto", "ord2026weibullcomment"),
             label="AI agents, k = 0.6 (Hamilton)",
             values={"shape": 0.6},
             source=(
@@ -116,6 +118,7 @@ HALF_LIFE = Calculator(
         ),
         Preset(
             id="hamilton-humans",
+            cites=("hamilton2026peto", "hamilton2026weibull"),
             label="Humans, k = 0.37 (Hamilton)",
             values={"shape": 0.37},
             source=(

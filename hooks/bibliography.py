@@ -85,7 +85,7 @@ def references(data: BibliographyData) -> dict[str, Reference]:
     labels = dict(base)
     for label, keys in groups.items():
         if len(keys) > 1:
-            ordered = sorted(keys, key=lambda k: (data.entries[k].fields["date"], _plain(data.entries[k].fields["title"])))
+            ordered = sorted(keys, key=lambda k: (_sortable(data.entries[k].fields["date"]), _plain(data.entries[k].fields["title"])))
             for index, key in enumerate(ordered):
                 labels[key] = label + "abcdefghijklmnopqrstuvwxyz"[index]
     return {
@@ -97,6 +97,16 @@ def references(data: BibliographyData) -> dict[str, Reference]:
         )
         for key, entry in data.entries.items()
     }
+
+
+def _sortable(iso: str) -> str:
+    """A date for ordering: a bare year or month sorts after the dated entries within it."""
+    return "-".join((iso.split("-") + ["99", "99"])[:3])
+
+
+def _linked(text: str) -> str:
+    """Escaped text with its web addresses made into links."""
+    return re.sub(r"https://[^\s<>\"']+[^\s<>\"'.,;:)]", lambda m: f'<a href="{m[0]}">{m[0]}</a>', escape(text))
 
 
 def _plain(text: str) -> str:
@@ -158,7 +168,7 @@ def _reference_html(entry, label: str) -> str:
     if fields.get("eprint"):
         bits.append(f"arXiv:{escape(fields['eprint'])}.")
     if fields.get("note"):
-        bits.append(escape(_plain(fields["note"])).rstrip(".") + ".")
+        bits.append(_linked(_plain(fields["note"])).rstrip(".") + ".")
     bits.append(f"Address checked {human_date(fields['urldate'])}.")
     return " ".join(bits)
 

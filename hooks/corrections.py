@@ -87,8 +87,7 @@ def log_markdown(entries: list[Correction], files: Files, here: Page) -> str:
     for day, pages in grouped(entries).items():
         lines += [f"## {human_date(day)} {{#{day.isoformat()}}}", ""]
         for src, items in pages.items():
-            file = files.get_file_from_path(src)
-            title = file.page.title if file is not None and file.page is not None and file.page.title else src
+            title = page_title(files, src)
             lines += [f"### [{title}]({get_relative_url(src, here.file.src_uri)}) {{#{anchor(day, src)}}}", ""]
             for item in items:
                 lines += [
@@ -98,6 +97,16 @@ def log_markdown(entries: list[Correction], files: Files, here: Page) -> str:
                 ]
             lines.append("")
     return "\n".join(lines)
+
+
+def page_title(files: Files, src: str) -> str:
+    """The title readers see: the navigation's, else the page's front matter or first heading."""
+    file = files.get_file_from_path(src)
+    if file is not None and file.page is not None and file.page.title:
+        return file.page.title
+    text = (ROOT / "docs" / src).read_text(encoding="utf-8")
+    found = re.search(r"^title:\s*(.+)$", text, re.MULTILINE) or re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+    return found[1].strip().strip("\"'") if found else src
 
 
 _STATE: dict[str, list[Correction]] = {}

@@ -60,9 +60,7 @@ print(f"{len(rows)} models, released {min(years):.1f} to {max(years):.1f}")
 # `fit_exponential` fits a straight line to the logarithm of the horizons (ordinary least
 # squares, every model weighted equally).
 # Its rate $g$ per year gives a doubling time of $\ln 2 / g$ years.
-# METR's own fits, in the same results files, report for the 1.1 data a doubling time of
-# 187.778 days over the whole period (joined to older points from the 1.0 suite) and 128.744
-# days for models from 2023 on [@iaps2026metr].
+# METR's own fits, in the same results files, report for the 1.1 data a doubling time of 187.778 days over the whole period (joined to older points from the 1.0 suite) and 128.744 days for models from 2023 on [@iaps2026metr].
 
 # %%
 def doubling_days(fit) -> float:
