@@ -371,7 +371,10 @@ def render(name: str, docs_dir: Path) -> str:
     description = chart.describe(rows)
     drawings = []
     for kind, width in (("wide", WIDE), ("narrow", NARROW)):
-        svg = vl_convert.vegalite_to_svg(chart.spec(rows, width))
+        spec = chart.spec(rows, width)
+        # The figure is one image with a name and a description; Vega's per-mark ARIA roles
+        # inside it would be unnamed images to a screen reader (axe: svg-img-alt), so they go.
+        svg = re.sub(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"', "", vl_convert.vegalite_to_svg(spec))
         drawings.append(f'<div class="data-chart__{kind}">{svg}</div>')
     return (
         f'<figure class="data-chart" id="chart-{escape(name)}" data-search-exclude>'

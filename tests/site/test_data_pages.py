@@ -113,6 +113,8 @@ def test_render_gives_two_labelled_drawings_with_no_outside_request(name: str) -
     assert 'class="data-chart__wide"' in html and 'class="data-chart__narrow"' in html
     assert f'aria-labelledby="chart-{name}-title"' in html and f'id="chart-{name}-description"' in html
     assert "<figcaption>" in html
+    # One image to assistive technology: the named wrapper is the only element with a role.
+    assert re.findall(r'\srole="([^"]*)"', html) == ["img"]
     # Nothing is fetched from anywhere: no external address, no script.
     assert not re.search(r'(?:href|src)="https?://', html)
     assert "<script" not in html
