@@ -12,7 +12,7 @@ import math
 from functools import lru_cache
 
 from ._checks import InputError, show
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from ._format import format_value
 from .agent_costs import (
     HUMAN_HOURLY_RATE_USD,
@@ -212,7 +212,7 @@ METR_LOGISTIC = Calculator(
             id="doubling-2023",
             cites=("metr2026results",),
             label="Faster trend since 2023 (1.1 results)",
-            values={"doubling_months": months_from_days(128.744)},
+            values={"doubling_months": form_value(months_from_days(128.744))},
             source=(
                 "METR's Time Horizon 1.1 results file: doubling time 128.744 days for models from "
                 "2023 on, converted to months of 365.25 / 12 days."

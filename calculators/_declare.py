@@ -12,7 +12,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Axis", "Calculator", "Chart", "Input", "Output", "Preset"]
+__all__ = ["Axis", "Calculator", "Chart", "Input", "Output", "Preset", "form_value"]
+
+
+def form_value(value: float, digits: int = 4) -> float:
+    """A derived default or preset value as a form shows it: ``digits`` significant digits.
+
+    The core computes the value; the declaration keeps it to the precision a reader can see
+    and type, so the number in the field is exactly the number the result was computed from.
+
+    >>> form_value(5.278394026398176)
+    5.278
+    """
+    return float(f"{value:.{digits}g}")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from ._format import format_value
 from .growth import annual_factor, cost_decline, doubling_time, extrapolate
 
@@ -11,8 +11,8 @@ __all__ = ["COST_DECLINE"]
 _CHART_POINTS = 61
 # Ho et al. (2024): compute for a fixed language-model performance halves about every 8
 # months; Hobbhahn and Besiroglu (2022): ML GPUs' FLOP/s per dollar doubles every 2.07 years.
-_HO_ALGORITHMS = annual_factor(8 / 12)
-_ML_GPUS = annual_factor(2.07)
+_HO_ALGORITHMS = form_value(annual_factor(8 / 12))
+_ML_GPUS = form_value(annual_factor(2.07))
 
 
 def _compute(algorithm_gain_per_year: float, hardware_gain_per_year: float, gap: float) -> dict[str, float]:

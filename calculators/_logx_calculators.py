@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from ._format import format_value
 from .logx import logx_reading, logx_score, logx_slope
 
@@ -12,7 +12,7 @@ _CHART_POINTS = 41
 # o3 on ARC-AGI's semi-private set (ARC Prize, 20 Dec 2024): 75.7% at the high-efficiency
 # setting, 87.5% at the low-efficiency one with about 172 times the compute.
 _O3_LOW, _O3_HIGH, _O3_COMPUTE = 75.7, 87.5, 172.0
-_O3_SLOPE = logx_slope(_O3_LOW, _O3_HIGH, _O3_COMPUTE)
+_O3_SLOPE = form_value(logx_slope(_O3_LOW, _O3_HIGH, _O3_COMPUTE))
 # Third-party summaries of Ord's "How Well Does RL Scale?": about 100x inference lifts
 # AIME-type scores from about 20% to about 80%.
 _AIME_LOW, _AIME_HIGH, _AIME_COMPUTE = 20.0, 80.0, 100.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from ._format import format_value
 from .pretraining import (
     CHINCHILLA_A,
@@ -161,9 +161,9 @@ SCALING_PARADOX = Calculator(
             cites=("kaplan2020", "ord2025paradox"),
             label="Kaplan's exponents, unrounded",
             values={
-                "compute_power": accuracy_power(KAPLAN_COMPUTE_EXPONENT),
-                "data_power": accuracy_power(KAPLAN_DATA_EXPONENT),
-                "params_power": accuracy_power(KAPLAN_PARAMS_EXPONENT),
+                "compute_power": form_value(accuracy_power(KAPLAN_COMPUTE_EXPONENT)),
+                "data_power": form_value(accuracy_power(KAPLAN_DATA_EXPONENT)),
+                "params_power": form_value(accuracy_power(KAPLAN_PARAMS_EXPONENT)),
             },
             source=(
                 f"{_KAPLAN}: total loss falls as compute^−0.050, data^−0.095 and parameters^−0.076; "
@@ -187,7 +187,7 @@ SCALING_PARADOX = Calculator(
             values={
                 "current_loss": 6.0,
                 "target_loss": 3.0,
-                "compute_power": accuracy_power(chinchilla_total_loss_exponent(_CHINCHILLA_FLOP)),
+                "compute_power": form_value(accuracy_power(chinchilla_total_loss_exponent(_CHINCHILLA_FLOP))),
             },
             source=(
                 "Our arithmetic on Hoffmann et al. (2022)'s fit: along its compute-optimal path at "

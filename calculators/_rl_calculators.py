@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from ._format import format_value
 from .rl import (
     bits_per_token_pretraining,
@@ -229,9 +229,9 @@ RL_INFORMATION = Calculator(
 # base model's ("How Well Does RL Scale?"). No token multiple is published for the other two,
 # so 10 stands in. Scores and tokens are measured from the base model (score 0, tokens 1).
 # The slopes are computed by the core: inference boost / log10(token multiple).
-_MATH_L5_SLOPE = trend_slope_from_gain(28.0, 30.0)
-_GPQA_SLOPE = trend_slope_from_gain(15.0, 10.0)
-_OTIS_SLOPE = trend_slope_from_gain(45.0, 10.0)
+_MATH_L5_SLOPE = form_value(trend_slope_from_gain(28.0, 30.0))
+_GPQA_SLOPE = form_value(trend_slope_from_gain(15.0, 10.0))
+_OTIS_SLOPE = form_value(trend_slope_from_gain(45.0, 10.0))
 
 
 def _share(

@@ -3,7 +3,7 @@ part of an S-curve, and see when it goes wrong."""
 
 from __future__ import annotations
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from ._format import format_value
 from .sigmoid import (
     early_doubling_time,
@@ -25,7 +25,7 @@ _CHART_POINTS = 121
 # year is computed from it by the core; 365.25 days a year is only the change of unit.
 _METR_DOUBLING_DAYS = 212
 _DAYS_PER_YEAR = 365.25
-_METR_RATE = exponential_rate(_METR_DOUBLING_DAYS, per=_DAYS_PER_YEAR)
+_METR_RATE = form_value(exponential_rate(_METR_DOUBLING_DAYS, per=_DAYS_PER_YEAR))
 
 
 def _compute(
