@@ -711,7 +711,8 @@ SWEET_SPOT = Calculator(
             minimum=0,
             scale="log",
             why=(
-                "Illustrative: with the other defaults it puts the lowest hourly cost at $20 an hour, "
+                "Illustrative: with the other defaults it puts the lowest hourly cost at "
+                "$" + format_value(_sweet_compute(2.0, 20.0, 2.0, 0.1)["sweet_hourly_cost"], "number", 2) + " an hour, "
                 "inside the $0.40 to $40 range of sweet spots Ord reads off METR's chart."
             ),
         ),

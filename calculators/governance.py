@@ -150,6 +150,32 @@ def ooms_above_threshold(log10_flop: float, threshold_flop: float) -> float:
     return log10_flop - math.log10(threshold_flop)
 
 
+def effective_ooms_over_threshold(
+    threshold_flop: float, pretrain_flop: float, inference_multiplier: float, weight: float = ORD_INFERENCE_WEIGHT
+) -> float:
+    """How many OOMs a model's effective compute lies above a threshold (negative: below).
+
+    Args:
+        threshold_flop: The threshold in FLOP, greater than 0 (10^25 for the EU AI Act,
+            10^26 for the 2023 US executive order).
+        pretrain_flop, inference_multiplier, weight: as for :func:`effective_ooms`.
+
+    Returns:
+        ``effective_ooms(...) - log10(threshold_flop)``, in OOMs.
+
+    Raises:
+        ValueError: if an argument is out of range (see :func:`effective_ooms`).
+
+    Source: Ord (2025), effective compute and training-compute thresholds; the
+    composition is ours.
+
+    >>> round(effective_ooms_over_threshold(1e26, 1e24, 1e4), 6)   # Ord's example, 0.7 rule
+    0.8
+    """
+    ooms = effective_ooms(pretrain_flop, inference_multiplier, weight)
+    return ooms_above_threshold(ooms, threshold_flop)
+
+
 def inference_multiplier_to_reach(
     target_flop: float, pretrain_flop: float, weight: float = ORD_INFERENCE_WEIGHT
 ) -> float:

@@ -2,7 +2,9 @@
 
 A page cites as pandoc does: ``[@kaplan2020]``, ``[@ord2025logx; @brown2024monkeys]`` or
 with a locator, ``[@ord2025governance, appendix]``. Each citation becomes author–year links,
-"(Kaplan et al. 2020)", to the page's own list of sources, which ``<!-- md:sources -->``
+"(Kaplan et al. 2020)", to the page's own list of sources (an entry's biblatex
+``shorthand`` field, such as "Ord, Scaling Paradox" for the essays, replaces the author and
+year, so that a dozen "Ord 2025" entries need no letters to tell them apart), which ``<!-- md:sources -->``
 writes from exactly the keys the page cites. ``<!-- md:bibliography KEYWORD -->`` (on the
 Sources page) lists every entry whose ``keywords`` field is KEYWORD, each with the pages that
 cite it.
@@ -74,6 +76,7 @@ def load(path: Path = BIB_FILE) -> dict[str, Reference]:
 def references(data: BibliographyData) -> dict[str, Reference]:
     """Label and format every entry; labels that would collide get a, b, c by date."""
     base: dict[str, str] = {}
+    shorthands = {key: _plain(e.fields["shorthand"]) for key, e in data.entries.items() if "shorthand" in e.fields}
     for key, entry in data.entries.items():
         missing = [field for field in ("title", "date", "url", "urldate") if field not in entry.fields]
         if missing or not entry.persons.get("author"):
@@ -81,8 +84,9 @@ def references(data: BibliographyData) -> dict[str, Reference]:
         base[key] = f"{_author_label(entry.persons['author'])} {entry.fields['date'][:4]}"
     groups: dict[str, list[str]] = defaultdict(list)
     for key, label in base.items():
-        groups[label].append(key)
-    labels = dict(base)
+        if key not in shorthands:
+            groups[label].append(key)
+    labels = {**base, **shorthands}
     for label, keys in groups.items():
         if len(keys) > 1:
             ordered = sorted(keys, key=lambda k: (_sortable(data.entries[k].fields["date"]), _plain(data.entries[k].fields["title"])))
@@ -154,13 +158,16 @@ def human_date(iso: str) -> str:
 def _reference_html(entry, label: str) -> str:
     fields = entry.fields
     title = _plain(fields["title"])
+    # "2025b" where the label carries the letter; a shorthand label ("Ord, Scaling
+    # Paradox") leaves the plain year.
+    year = fields["date"][:4] if "shorthand" in fields else label.rsplit(" ", 1)[1]
     venue = _plain(fields.get("journal") or fields.get("publisher") or "")
     if fields.get("volume"):
         venue += f" {fields['volume']}"
     if fields.get("pages"):
         venue += f", {_plain(fields['pages'])}"
     bits = [
-        f"{escape(_authors(entry.persons['author']))} ({escape(label.rsplit(' ', 1)[1])}).",
+        f"{escape(_authors(entry.persons['author']))} ({escape(year)}).",
         f'<a href="{escape(fields["url"])}">{escape(title)}</a>{"" if title[-1] in "?!." else "."}',
     ]
     published = human_date(fields["date"])

@@ -30,6 +30,7 @@ from calculators import (
     deployment_breakeven_queries,
     effective_flop,
     effective_ooms,
+    effective_ooms_over_threshold,
     inference_multiplier_to_reach,
     inference_scaleup_cost_multiplier,
     lifetime_compute,
@@ -54,6 +55,16 @@ def test_effective_ooms_is_the_rule_of_thumb(pretrain: float, multiplier: float,
     """Effective OOMs are log10(pre-training) plus weight times log10(inference multiplier)."""
     expected = math.log10(pretrain) + weight * math.log10(multiplier)
     assert pytest.approx(expected, rel=1e-12, abs=1e-12) == effective_ooms(pretrain, multiplier, weight)
+
+
+@given(effective_pretrain_flops, effective_inference_multipliers, effective_weights, st.sampled_from([1e25, 1e26]))
+def test_effective_ooms_over_threshold_is_the_distance_in_ooms(
+    pretrain: float, multiplier: float, weight: float, threshold: float
+) -> None:
+    """Above the threshold by exactly the effective OOMs less the threshold's, and signed."""
+    over = effective_ooms_over_threshold(threshold, pretrain, multiplier, weight)
+    assert pytest.approx(effective_ooms(pretrain, multiplier, weight) - math.log10(threshold), abs=1e-12) == over
+    assert (over > 0) == (effective_flop(pretrain, multiplier, weight) > threshold * (1 + 1e-12)) or abs(over) < 1e-9
 
 
 @given(effective_pretrain_flops, effective_weights)

@@ -84,6 +84,7 @@ def test_colliding_labels_get_letters_in_date_order(hook) -> None:
         @online{early, author={Ord, Toby}, title={A}, date={2025-01}, url={https://a.example/a}, urldate={2026-12-01}}
         @online{pair, author={Narayanan, Arvind and Kapoor, Sayash}, title={C}, date={2024-06-27}, url={https://a.example/c}, urldate={2026-12-01}}
         @online{org, author={{Epoch AI}}, title={D}, date={2025}, url={https://a.example/d}, urldate={2026-12-01}}
+        @online{essay, author={Ord, Toby}, shorthand={Ord, Essay}, title={E}, date={2025-05}, url={https://a.example/e}, urldate={2026-12-01}}
         """,
         "bibtex",
     )
@@ -92,6 +93,8 @@ def test_colliding_labels_get_letters_in_date_order(hook) -> None:
     assert refs["pair"].label == "Narayanan and Kapoor 2024"
     assert refs["org"].label == "Epoch AI 2025"
     assert "(2025b)" in refs["late"].html and "3 October 2025" in refs["late"].html
+    # A shorthand is the label, and takes no letter from the author-year run it sits in.
+    assert refs["essay"].label == "Ord, Essay" and "Toby Ord (2025)." in refs["essay"].html
 
 
 def test_entry_without_an_address_is_refused(hook) -> None:

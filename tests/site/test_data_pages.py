@@ -8,7 +8,6 @@ folder named by ``DATA_PAGES_SITE``), never built here.
 from __future__ import annotations
 
 import csv
-import os
 import re
 from pathlib import Path
 
@@ -178,17 +177,12 @@ def test_shipped_csvs_keep_their_documented_row_counts() -> None:
     assert len(rows("hamilton_weibull")) == 29
 
 
-# ---- The built pages, if a build is there ------------------------------------------------
-
-SITE = Path(os.environ.get("DATA_PAGES_SITE", ROOT / "site"))
+# ---- The built pages (the session's strict build) ----------------------------------------
 
 
 @pytest.mark.parametrize("page", ["data/metr_horizons/index.html", "data/hamilton_weibull/index.html"])
-def test_built_data_page_shows_its_chart(page: str) -> None:
-    path = SITE / page
-    if not path.exists():
-        pytest.skip(f"no build at {SITE}")
-    html = path.read_text(encoding="utf-8")
+def test_built_data_page_shows_its_chart(site: Path, page: str) -> None:
+    html = (site / page).read_text(encoding="utf-8")
     assert html.count('class="data-chart"') == 1 and "md:data-chart" not in html
     assert "stylesheets/data-charts.css" in html
-    assert (SITE / "stylesheets/data-charts.css").exists()
+    assert (site / "stylesheets/data-charts.css").exists()
