@@ -5,6 +5,8 @@
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
 #   make bench   performance figures against their budgets (benchmarks/run.py)
+#   make publish SITE_URL=https://…/   build the tagged release for its public address and
+#                add it to the versioned archive on the gh-pages branch (mike)
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +14,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build dev bench setup chromium clean
+.PHONY: serve test build dev bench setup chromium clean publish
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -52,6 +54,18 @@ test: setup chromium
 # A script, not a test: it prints figures and checks the budgets (see benchmarks/run.py).
 bench: setup chromium
 	$(BIN)/python benchmarks/run.py
+
+# A release, built for where it will live: SITE_URL is the site's root, each release lives in
+# its own folder under it (SITE_URL/0.1.0/), and `latest` redirects to the newest. mike commits
+# the build to the gh-pages branch; the deploy workflow pushes that branch. SITE_PUBLISH makes
+# the build refuse a missing or local address and an untagged commit (hooks/site_address.py,
+# hooks/citation.py).
+VERSION = $(shell sed -n 's/^version: *//p' CITATION.cff)
+publish: setup
+	@test -n "$(SITE_URL)" || { echo "make publish needs SITE_URL, the site's public address (https://…/)"; exit 1; }
+	SITE_PUBLISH=1 SITE_URL="$(patsubst %/,%,$(SITE_URL))/$(VERSION)/" \
+		$(BIN)/mike deploy --update-aliases --alias-type=redirect $(VERSION) latest
+	$(BIN)/mike set-default latest
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis

@@ -1,0 +1,221 @@
+"""Publishing: one address setting (SITE_URL), citations built from CITATION.cff, licences.
+
+One extra strict build runs with SITE_URL set to an address no other part of the project
+uses; the built site is then searched for that address where it belongs and for any other
+address (the local preview's, or a placeholder) where it must not be.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PUBLIC = "https://example.org/companion/"
+LOCAL = "http://127.0.0.1:8000/"
+ESSAYS = {
+    "scaling-paradox": "ord2025paradox",
+    "log-x-chart": "ord2025logx",
+    "governance": "ord2025governance",
+    "half-life": "ord2025halflife",
+    "rl-inefficiency": "ord2025rlinefficiency",
+    "mostly-inference": "ord2025mostlyinference",
+    "how-well-does-rl-scale": "ord2025rlscale",
+    "hourly-costs": "ord2025hourlycosts",
+}
+
+
+def mkdocs_build(site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site.parent), **env},
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("public-site")
+    done = mkdocs_build(site, SITE_URL=PUBLIC)
+    assert 0 == done.returncode, done.stdout + done.stderr
+    return site
+
+
+def page_text(page: Path) -> str:
+    """The text a reader sees (and copies) on a built page."""
+    return unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+
+
+def address_of(site: Path, page: Path, base: str) -> str:
+    relative = page.parent.relative_to(site).as_posix()
+    return base if relative == "." else f"{base}{relative}/"
+
+
+def cff() -> dict:
+    return yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+
+
+# --- one address setting ------------------------------------------------------------------------
+
+
+def test_the_public_address_reaches_canonical_links_sitemap_and_citations(public_site: Path) -> None:
+    pages = sorted(public_site.rglob("index.html"))
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        address = address_of(public_site, page, PUBLIC)
+        assert f'<link rel="canonical" href="{address}">' in html, page
+        text = page_text(page)
+        assert f"{address}. Licence: CC BY 4.0." in text, page  # the plain-text citation
+        assert f"url       = {{{address}}}" in text, page  # BibTeX
+        assert f'"URL": "{address}"' in text, page  # CSL-JSON
+        assert "local preview" not in text.lower(), page
+    locations = re.findall(r"<loc>([^<]+)</loc>", (public_site / "sitemap.xml").read_text())
+    assert locations and all(loc.startswith(PUBLIC) for loc in locations)
+    assert f"url: \"{PUBLIC}\"" in (public_site / "CITATION.cff").read_text()
+
+
+def test_no_other_address_of_the_site_is_left_anywhere(public_site: Path) -> None:
+    """No local address, and none of the placeholder addresses the site once carried."""
+    forbidden = re.compile(r"127\.0\.0\.1|localhost|scaling-series-companion\.github\.io|github\.com/scaling-series-companion|<this repository")
+    checked = 0
+    for path in public_site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json", ".cff", ".csv", ".txt", ".js", ".bib"} or path.name == "_headers":
+            found = forbidden.search(path.read_text(encoding="utf-8", errors="replace"))
+            assert found is None, (path, found and found[0])
+            checked += 1
+    assert checked > 50
+
+
+def test_a_local_build_says_it_is_a_local_preview(site: Path) -> None:
+    html = (site / "essays/half-life/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{LOCAL}essays/half-life/">' in html
+    text = page_text(site / "essays/half-life/index.html")
+    assert "Local preview. This copy was built without the site's public address" in text
+    assert f"local preview of version {cff()['version']}, not a published release" in text
+    assert "url" not in yaml.safe_load((site / "CITATION.cff").read_text())
+
+
+def test_a_publishing_build_refuses_to_run_without_the_address(tmp_path: Path) -> None:
+    done = mkdocs_build(tmp_path / "site", SITE_PUBLISH="1")
+    assert 0 != done.returncode
+    assert "A publishing build needs the site's public address: set SITE_URL" in done.stdout + done.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_make_publish_refuses_to_run_without_the_address() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    done = subprocess.run(["make", "-s", "publish"], cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    assert 0 != done.returncode
+    assert "make publish needs SITE_URL" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "publishing", "problem"),
+    [
+        ("", False, None),
+        ("", True, "needs the site's public address"),
+        ("https://example.org/", True, None),
+        ("http://127.0.0.1:8000/", False, None),
+        ("http://127.0.0.1:8000/", True, "public https address"),
+        ("http://example.org/", True, "public https address"),
+        ("example.org", False, "absolute http(s) address"),
+        ("https://example.org/?x=1", False, "query or fragment"),
+    ],
+)
+def test_address_checks(repo_module, setting: str, publishing: bool, problem: str | None) -> None:
+    found = repo_module("hooks/site_address.py").address_problem(setting, publishing=publishing)
+    assert (found is None) if problem is None else (problem in found)
+
+
+# --- citations that stay true ------------------------------------------------------------------
+
+
+def test_page_citations_are_built_from_citation_cff(public_site: Path) -> None:
+    data = cff()
+    released = data["date-released"]
+    long_date = f"{released.day} {released:%B} {released.year}"
+    text = page_text(public_site / "essays/half-life/index.html")
+    plain = (
+        f"{data['authors'][0]['name']} ({released.year}). “Is there a half-life for the success rates of AI agents?” "
+        f"In: Scaling Series Companion, version {data['version']}, released {long_date}. "
+        f"{PUBLIC}essays/half-life/. Licence: CC BY 4.0. Accessed [the date you read it]."
+    )
+    assert plain in text
+    assert f"version   = {{{data['version']}}}" in text
+    assert f"date      = {{{released.isoformat()}}}" in text
+    assert "+g" not in text.split("Cite this page")[1]  # a release, never a commit
+
+
+def test_citation_version_is_the_package_version() -> None:
+    import calculators
+
+    assert cff()["version"] == calculators.__version__
+    assert isinstance(cff()["date-released"], dt.date)
+
+
+def test_a_release_whose_version_differs_from_the_package_fails_the_build(repo_module, monkeypatch, tmp_path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    hook = repo_module("hooks/citation.py")
+    changed = tmp_path / "CITATION.cff"
+    changed.write_text(re.sub(r"^version: ", "version: 9", (ROOT / "CITATION.cff").read_text(), flags=re.M))
+    monkeypatch.setattr(hook, "CFF_FILE", changed)
+    config = type("Config", (), {"site_name": "Scaling Series Companion", "extra": {}})()
+    with pytest.raises(PluginError, match="a release sets both"):
+        hook.on_config(config)
+
+
+def test_a_publishing_build_must_be_of_a_tagged_release(repo_module, monkeypatch) -> None:
+    from mkdocs.exceptions import PluginError
+
+    hook = repo_module("hooks/citation.py")
+    config = type("Config", (), {"site_name": "Scaling Series Companion", "extra": {}})()
+    monkeypatch.setenv("SITE_PUBLISH", "1")
+    monkeypatch.setattr(hook, "_tags_at_head", lambda: {"v0.0.1"})
+    with pytest.raises(PluginError, match=f"tag this commit v{cff()['version']}"):
+        hook.on_config(config)
+    monkeypatch.setattr(hook, "_tags_at_head", lambda: {f"v{cff()['version']}"})
+    assert hook.on_config(config).extra["release"]["version"] == cff()["version"]
+
+
+@pytest.mark.parametrize(("page", "key"), sorted(ESSAYS.items()))
+def test_essay_pages_cite_the_original_essay_from_the_bibliography(public_site: Path, page: str, key: str) -> None:
+    from pybtex.database import parse_file
+
+    entry = parse_file(str(ROOT / "docs/references.bib")).entries[key]
+    text = page_text(public_site / "essays" / page / "index.html")
+    essay = text.split("Cite the original essay", 1)[1]
+    title = entry.fields["title"].replace("{", "").replace("}", "")
+    assert f"Toby Ord ({entry.fields['date'][:4]}). “{title}" in essay
+    assert entry.fields["url"] in essay
+    assert f"@online{{{key}," in essay
+    # The companion's own citation names the companion's page, not Ord's essay.
+    own = text.split("Cite this page", 1)[1].split("Cite the original essay")[0]
+    assert entry.fields["url"] not in own
+    assert "In: Scaling Series Companion" in own
+
+
+def test_only_essay_pages_cite_an_essay(public_site: Path) -> None:
+    with_essay = {p.parent.name for p in public_site.rglob("index.html") if "Cite the original essay" in p.read_text()}
+    assert with_essay == set(ESSAYS)
+
+
+def test_citations_wrap_and_copy(site: Path) -> None:
+    """Each citation is a code block Material gives a copy button, and its lines wrap."""
+    css = (site / "stylesheets/cite.css").read_text()
+    assert re.search(r"\.cite pre > code \{[^}]*white-space: pre-wrap", css)
+    html = (site / "index.html").read_text()
+    assert "content.code.copy" in html  # Material's one-click copy on every code block
+    assert html.count('<pre class="cite__text"><code>') == 3
