@@ -41,8 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 WHEEL_CACHE = ROOT / "build" / "wheel"
 RUNTIME_DIR = "assets/runtime"
-# What the wheel is built from (pyproject.toml names README.md as the long description).
-WHEEL_SOURCES = ("pyproject.toml", "README.md", "calculators")
+# What the wheel is built from (pyproject.toml names README.md as the long description and
+# LICENSES/MIT.txt as the package's licence file).
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "LICENSES", "calculators")
 
 # Site folder -> (npm package, files inside it). Only what the site uses is copied:
 # Pyodide's ES-module loader, interpreter and standard library (the core needs no other
@@ -165,7 +166,7 @@ def build_core_wheel() -> Path:
     see each other's half-written wheels.
     """
     digest = hashlib.sha256()
-    for path in sorted([ROOT / "pyproject.toml", ROOT / "README.md", *(ROOT / "calculators").rglob("*.py")]):
+    for path in sorted([ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "LICENSES" / "MIT.txt", *(ROOT / "calculators").rglob("*.py")]):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     out = WHEEL_CACHE / digest.hexdigest()[:16]

@@ -219,3 +219,31 @@ def test_citations_wrap_and_copy(site: Path) -> None:
     html = (site / "index.html").read_text()
     assert "content.code.copy" in html  # Material's one-click copy on every code block
     assert html.count('<pre class="cite__text"><code>') == 3
+
+
+# --- licence -------------------------------------------------------------------------------------
+
+
+def test_licence_files_hold_the_licences_citation_cff_names() -> None:
+    assert cff()["license"] == ["CC-BY-4.0", "MIT"]
+    cc = (ROOT / "LICENSES/CC-BY-4.0.txt").read_text()
+    assert "Creative Commons Attribution 4.0 International Public License" in cc
+    assert "Section 8 -- Interpretation." in cc  # the whole legal code, to its last section
+    assert "Permission is hereby granted, free of charge" in (ROOT / "LICENSES/MIT.txt").read_text()
+    notice = (ROOT / "LICENSE").read_text()
+    assert "CC BY 4.0" in notice and "MIT License" in notice and "docs/data/" in notice
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert 'license = "MIT"' in pyproject and 'license-files = ["LICENSES/MIT.txt"]' in pyproject
+
+
+def test_every_page_states_the_licences_in_its_footer(site: Path) -> None:
+    for page in site.rglob("index.html"):
+        footer = " ".join(page_text(page).split("Back to top")[-1].split())
+        assert "Text and figures: CC BY 4.0. Code: MIT. Data files keep their sources' terms" in footer, page
+        assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in page.read_text(), page
+
+
+def test_data_pages_state_their_sources_terms(site: Path) -> None:
+    for name in ("metr_horizons", "hamilton_weibull"):
+        text = page_text(site / "data" / name / "index.html")
+        assert "Licence." in text and "No licence to reuse the numbers has therefore been granted" in text
