@@ -17,7 +17,7 @@ from ._export import export, export_json
 from ._format import format_value
 from ._registry import CALCULATORS, get_calculator
 from ._runtime import run, run_json
-from ._snippet import python_snippet
+from ._snippet import install_comment, python_snippet
 from .agent_costs import (
     HUMAN_HOURLY_RATE_USD,
     CurvePoint,
@@ -244,6 +244,7 @@ __all__ = [
     "overshoot_ratio",
     "parting_time",
     "pretraining_scaleup_cost_multiplier",
+    "install_comment",
     "python_snippet",
     "reliability_lag_months",
     "rl_bits_per_token",

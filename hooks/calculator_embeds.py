@@ -46,7 +46,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return SHORTCODE.sub(lambda match: render_calculator(get_calculator(match["id"]), page.url), html)
+    # The pip install line heading "Python for this result" (hooks/python_package.py).
+    install = config.extra.get("install", {}).get("comment", "")
+    return SHORTCODE.sub(lambda match: render_calculator(get_calculator(match["id"]), page.url, install), html)
 
 
 # Pages with a calculator start Python's worker from the top of <head>, before the browser is
@@ -78,8 +80,10 @@ def download_path(calculator_id: str, kind: str) -> str:
     return f"assets/downloads/{calculator_id}.{kind}"
 
 
-def render_calculator(calculator: Calculator, page_url: str = "") -> str:
-    """The static HTML of ``calculator`` showing its default result, for a page at ``page_url``.
+def render_calculator(calculator: Calculator, page_url: str = "", install: str = "") -> str:
+    """The static HTML of ``calculator`` showing its default result, for a page at ``page_url``;
+    ``install`` (the ``# pip install …`` line) heads its Python, which the browser keeps
+    when it replaces the code below it with each live result's.
 
     Site search indexes the calculator's title, summary, inputs and sources; its results,
     chart, table, code and buttons carry ``data-search-exclude``. (Material's search ends an
@@ -117,13 +121,17 @@ def render_calculator(calculator: Calculator, page_url: str = "") -> str:
         "</figure>",
         _table(result["table"]),
         '<details class="calc__python" data-search-exclude><summary>Python for this result</summary>'
-        f'<pre><code data-python>{escape(result["python"])}</code></pre>'
-        "<p>Install the package with pip from this site's repository, then run the lines above to get "
-        "exactly the numbers shown.</p></details>",
+        f'<pre><code data-python-code>{_install_lines(install)}<span data-python>{escape(result["python"])}</span></code></pre>'
+        "<p>Run the first line in a terminal to install the package (standard library only, Python 3.11 "
+        "or newer), then the rest in Python to get exactly the numbers shown.</p></details>",
         _sources(calculator),
         "</section>",
     ]
     return "\n".join(parts)
+
+
+def _install_lines(install: str) -> str:
+    return f"<span data-python-install>{escape(install)}\n\n</span>" if install else ""
 
 
 def _toolbar(cid: str, page_url: str) -> str:

@@ -83,7 +83,12 @@ def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
 
     root.locator('[data-action="copy-python"]').click()
     expect(root.locator("[data-notice]")).to_have_text("Python copied.")
-    assert example["python"] == page.evaluate("navigator.clipboard.readText()")
+    # The copy starts with the one pip install line (this build's address for the wheel).
+    wheel = next((site / "python").glob("*.whl")).name
+    install = f"http://127.0.0.1:8000/python/{wheel}"
+    expected = calculators.python_snippet(calculator_id, run(calculator_id, calculator.example)["inputs"], install)
+    assert expected == example["python"].replace("from calculators", f"# pip install {install}\n\nfrom calculators", 1)
+    assert expected == page.evaluate("navigator.clipboard.readText()")
 
     for kind in ("csv", "json"):
         with page.expect_download() as info:

@@ -86,6 +86,18 @@ def test_the_public_address_reaches_canonical_links_sitemap_and_citations(public
     assert f"url: \"{PUBLIC}\"" in (public_site / "CITATION.cff").read_text()
 
 
+def test_install_commands_use_the_public_address(public_site: Path) -> None:
+    wheel = next((public_site / "python").glob("*.whl")).name
+    line = f"pip install {PUBLIC}python/{wheel}"
+    assert line in page_text(public_site / "python/index.html")
+    calculator_pages = [p for p in public_site.rglob("index.html") if "data-calculator=" in p.read_text()]
+    assert calculator_pages
+    for page in calculator_pages:
+        html = page.read_text()
+        assert html.count("data-python-install>") == html.count("data-python-code>") > 0, page
+        assert html.count(f"data-python-install># {line}") == html.count("data-python-install>"), page
+
+
 def test_no_other_address_of_the_site_is_left_anywhere(public_site: Path) -> None:
     """No local address, and none of the placeholder addresses the site once carried."""
     forbidden = re.compile(r"127\.0\.0\.1|localhost|scaling-series-companion\.github\.io|github\.com/scaling-series-companion|<this repository")

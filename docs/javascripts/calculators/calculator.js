@@ -126,7 +126,7 @@ async function copy(root, what) {
     const { last } = calculators.get(root);
     text = last ? writePermalink(root.dataset.calculator, last.inputs) : location.href;
   } else {
-    text = root.querySelector("[data-python]").textContent;
+    text = pythonToCopy(root);
   }
   try {
     await navigator.clipboard.writeText(text);
@@ -134,6 +134,12 @@ async function copy(root, what) {
   } catch {
     notify(root, what === "link" ? `Copy this link: ${text}` : "Copying is blocked here: the code is under “Python for this result”.");
   }
+}
+
+// "Copy as Python" copies the whole block: the pip install line the build wrote, then the
+// code of the current result.
+function pythonToCopy(root) {
+  return root.querySelector("[data-python-code]").textContent;
 }
 
 async function download(root, link, event) {
