@@ -5,6 +5,7 @@
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
 #   make bench   performance figures against their budgets (benchmarks/run.py)
+#   make check   static checks (the GitHub Actions workflows, with actionlint)
 #   make publish SITE_URL=https://…/   build the tagged release for its public address and
 #                add it to the versioned archive on the gh-pages branch (mike)
 
@@ -14,7 +15,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build dev bench setup chromium clean publish
+.PHONY: serve test build dev bench setup chromium clean publish check check-workflows
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -55,15 +56,22 @@ test: setup chromium
 bench: setup chromium
 	$(BIN)/python benchmarks/run.py
 
-# A release, built for where it will live: SITE_URL is the site's root, each release lives in
-# its own folder under it (SITE_URL/0.1.0/), and `latest` redirects to the newest. mike commits
-# the build to the gh-pages branch; the deploy workflow pushes that branch. SITE_PUBLISH makes
-# the build refuse a missing or local address and an untagged commit (hooks/site_address.py,
-# hooks/citation.py).
+# The deploy workflow's syntax, expressions and action versions, checked by actionlint.
+check-workflows: setup
+	$(BIN)/actionlint .github/workflows/*.yml
+
+check: check-workflows
+
+# A release, built for where it will live. SITE_URL is the site's root; mike builds the
+# release into its own folder under it (SITE_URL/0.1.0/, which its plugin adds to site_url,
+# so canonical links, citations and the install line name the versioned address), points
+# `latest` there by redirects, and commits it all to the local gh-pages branch; the deploy
+# workflow pushes that branch. SITE_PUBLISH makes the build refuse a missing or local
+# address and a commit that is not tagged v<version> (hooks/site_address.py, hooks/citation.py).
 VERSION = $(shell sed -n 's/^version: *//p' CITATION.cff)
 publish: setup
 	@test -n "$(SITE_URL)" || { echo "make publish needs SITE_URL, the site's public address (https://…/)"; exit 1; }
-	SITE_PUBLISH=1 SITE_URL="$(patsubst %/,%,$(SITE_URL))/$(VERSION)/" \
+	PATH="$(CURDIR)/$(BIN):$$PATH" SITE_PUBLISH=1 SITE_URL="$(SITE_URL)" \
 		$(BIN)/mike deploy --update-aliases --alias-type=redirect $(VERSION) latest
 	$(BIN)/mike set-default latest
 

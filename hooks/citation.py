@@ -125,7 +125,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    files.append(File.generated(config, "CITATION.cff", content=published_cff(config.site_url or "", _local(config))))
+    # mike's plugin (make publish) appends the release's folder to site_url without a slash.
+    url = (config.site_url or "").rstrip("/") + "/"
+    files.append(File.generated(config, "CITATION.cff", content=published_cff(url, _local(config))))
     return files
 
 

@@ -35,7 +35,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"expected the core's one wheel from runtime_assets, found {len(wheels)}")
     name = wheels[0].src_uri.rsplit("/", 1)[1]
     files.append(File.generated(config, f"{PACKAGE_DIR}/{name}", abs_src_path=wheels[0].abs_src_path))
-    url = f"{config.site_url or ''}{PACKAGE_DIR}/{name}"
+    # mike's plugin (make publish) appends the release's folder to site_url without a slash.
+    url = f"{(config.site_url or '').rstrip('/')}/{PACKAGE_DIR}/{name}"
     config.extra["install"] = {"url": url, "wheel": name, "command": f"pip install {url}", "comment": install_comment(url)}
     return files
 

@@ -259,3 +259,79 @@ def test_data_pages_state_their_sources_terms(site: Path) -> None:
     for name in ("metr_horizons", "hamilton_weibull"):
         text = page_text(site / "data" / name / "index.html")
         assert "Licence." in text and "No licence to reuse the numbers has therefore been granted" in text
+
+
+# --- the deploy path ------------------------------------------------------------------------------
+
+WORKFLOW = ROOT / ".github/workflows/publish.yml"
+
+
+def test_make_check_lints_the_workflows() -> None:
+    done = subprocess.run(["make", "-s", "check"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert 0 == done.returncode, done.stdout + done.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    """The linter `make check` runs can fail: a misspelt expression context is reported."""
+    broken = tmp_path / ".github/workflows/publish.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(WORKFLOW.read_text().replace("github.repository_owner", "github.repository_ownr"))
+    actionlint = Path(sys.executable).parent / "actionlint"
+    done = subprocess.run([str(actionlint), str(broken)], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert 0 != done.returncode and "repository_ownr" in done.stdout
+
+
+def test_the_workflow_publishes_with_the_same_make_targets() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    steps = [step.get("run", "") for step in workflow["jobs"]["publish"]["steps"]]
+    assert any("make publish" in run for run in steps)
+    assert any("make check-workflows" in run for run in steps)
+    assert steps[-1] == "git push origin gh-pages"
+    assert workflow[True]["push"]["tags"] == ["v*"]  # YAML reads the key `on` as true
+    assert "SITE_URL" in workflow["jobs"]["publish"]["env"]
+
+
+def test_a_release_is_archived_at_its_own_address(tmp_path: Path) -> None:
+    """What `make publish` does, in a copy of the repository tagged as the release: mike puts
+    the release under SITE_URL/<version>/, where its citations, canonical links and install
+    line point, with `latest` and the root redirecting there."""
+    version = cff()["version"]
+    copy = tmp_path / "repo"
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, tracked):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            (copy / name).write_bytes((ROOT / name).read_bytes())
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    git = ["git", "-c", "user.name=Release", "-c", "user.email=release@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "release"], ["tag", f"v{version}"]):
+        subprocess.run([*git, *command], cwd=copy, check=True, capture_output=True)
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": PUBLIC,
+        "SITE_PUBLISH": "1",
+        "GIT_AUTHOR_NAME": "Release",
+        "GIT_AUTHOR_EMAIL": "release@example.org",
+        "GIT_COMMITTER_NAME": "Release",
+        "GIT_COMMITTER_EMAIL": "release@example.org",
+    }
+    # The commands of `make publish`, without its set-up step (this venv is already set up).
+    mike = str(Path(sys.executable).parent / "mike")
+    done = subprocess.run([mike, "deploy", "--update-aliases", "--alias-type=redirect", version, "latest"], cwd=copy, env=env, capture_output=True, text=True, check=False)
+    assert 0 == done.returncode, done.stdout + done.stderr
+    subprocess.run([mike, "set-default", "latest"], cwd=copy, env=env, check=True, capture_output=True)
+
+    def published(path: str) -> str:
+        return subprocess.run(["git", "show", f"gh-pages:{path}"], cwd=copy, capture_output=True, text=True, check=True).stdout
+
+    release = f"{PUBLIC}{version}/"
+    page = published(f"{version}/essays/half-life/index.html")
+    assert f'<link rel="canonical" href="{release}essays/half-life/">' in page
+    assert f"{release}essays/half-life/. Licence: CC BY 4.0." in unescape(re.sub(r"<[^>]+>", "", page))
+    assert f"# pip install {release}python/scaling_series_companion-{version}-py3-none-any.whl" in page
+    assert f"url: \"{release}\"" in published(f"{version}/CITATION.cff")
+    assert f"../../../{version}/essays/half-life/" in published("latest/essays/half-life/index.html")
+    assert "latest/" in published("index.html")
+    assert published(".nojekyll") == ""
