@@ -34,3 +34,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             raise PluginError(f"{page.file.src_uri}: Material's markup changed; update hooks/accessibility.py ({before})")
         output = output.replace(before, after)
     return output
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # Material's 404 page is a template rendered on its own, not a page: same names for it.
+    if template_name != "404.html":
+        return output_content
+    for before, after in FIXES.items():
+        if before not in output_content:
+            raise PluginError(f"404.html: Material's markup changed; update hooks/accessibility.py ({before})")
+        output_content = output_content.replace(before, after)
+    return output_content

@@ -4,7 +4,9 @@ Python's own static server with the headers a Pyodide site needs: the right MIME
 WebAssembly and ES modules, and no caching while developing. It also serves ``sitemap.xml``
 with its addresses moved to the origin being served: Material's instant navigation only
 handles links listed in the sitemap, and keeps their port, so a sitemap written for
-``site_url`` would turn every local click into a full page load (and a second Python boot). Used as a script
+``site_url`` would turn every local click into a full page load (and a second Python boot). An
+address the site lacks gets the site's own ``404.html`` (search and the main links), with
+status 404, as a static host serves it. Used as a script
 (``python tools/serve_site.py [--port 8000] [--dir site]``) and imported by the tests.
 """
 
@@ -51,6 +53,19 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")

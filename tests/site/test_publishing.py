@@ -81,6 +81,8 @@ def test_the_public_address_reaches_canonical_links_sitemap_and_citations(public
         assert f"url       = {{{address}}}" in text, page  # BibTeX
         assert f'"URL": "{address}"' in text, page  # CSL-JSON
         assert "local preview" not in text.lower(), page
+        assert f'<meta property="og:url" content="{address}">' in html, page
+        assert re.search(rf'<meta property="og:image" content="{re.escape(PUBLIC)}assets/cards/[\w/-]+\.png">', html), page
     locations = re.findall(r"<loc>([^<]+)</loc>", (public_site / "sitemap.xml").read_text())
     assert locations and all(loc.startswith(PUBLIC) for loc in locations)
     assert f"url: \"{PUBLIC}\"" in (public_site / "CITATION.cff").read_text()
