@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import vl_convert
@@ -37,18 +38,76 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # Downloads of every calculator's default result, so the buttons work without Python.
+    # Downloads of every calculator's default result, so the buttons work without Python:
+    # CSV and JSON that say where they come from (the page's address, the site's version,
+    # the licence), and the chart as SVG and PNG.
+    pages = calculator_pages(files)
     for calculator in CALCULATORS.values():
         exported = export(calculator.id, calculator.defaults(), __version__)
+        about = download_about(config, pages.get(calculator.id, ""), calculator.id)
         for kind in ("csv", "json"):
-            files.append(File.generated(config, download_path(calculator.id, kind), content=exported[kind]))
+            content = with_about(kind, exported[kind], about)
+            files.append(File.generated(config, download_path(calculator.id, kind), content=content))
+        spec = vega_lite_spec(calculator.chart, run(calculator.id, calculator.defaults())["chart"])
+        files.append(File.generated(config, download_path(calculator.id, "svg"), content=vl_convert.vegalite_to_svg(spec)))
+        files.append(File.generated(config, download_path(calculator.id, "png"), content=vl_convert.vegalite_to_png(spec, scale=2)))
     return files
+
+
+def calculator_pages(files: Files) -> dict[str, str]:
+    """Each embedded calculator's page address (site-relative), from the pages' sources."""
+    found: dict[str, str] = {}
+    for file in files.documentation_pages():
+        for match in SHORTCODE.finditer(Path(file.abs_src_path).read_text(encoding="utf-8")):
+            found.setdefault(match["id"], file.url)
+    return found
+
+
+def download_about(config: MkDocsConfig, page_url: str, calculator_id: str) -> dict[str, str]:
+    """Where a download comes from: the permalink of its result (for the defaults: the page's
+    calculator), the site's release and the licence (from CITATION.cff via hooks/citation.py)."""
+    release = config.extra.get("release", {})
+    base = (config.site_url or "").rstrip("/") + "/"
+    return {
+        "permalink": f"{base}{page_url}#calc-{calculator_id}",
+        "site_version": str(release.get("version", __version__)),
+        "licence": str(release.get("licence", "")),
+        "licence_url": str(release.get("licence_url", "")),
+    }
+
+
+def with_about(kind: str, text: str, about: dict[str, str]) -> str:
+    """A CSV or JSON download with ``about`` written in (the browser's downloads.js does the
+    same for live results): CSV rows of section "about" under the header, so any CSV reader
+    still reads one table; a JSON "about" object first."""
+    if kind == "csv":
+        header, rest = text.split("\n", 1)
+        labels = {"permalink": "Permalink", "site_version": "Site version", "licence": "Licence", "licence_url": "Licence text"}
+        rows = "".join(f"about,{name},{labels[name]},{_csv_field(value)},,,\n" for name, value in about.items())
+        return f"{header}\n{rows}{rest}"
+    indented = json.dumps(about, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    return '{\n  "about": ' + indented + ",\n" + text[2:]
+
+
+def _csv_field(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\n') else value
+
+
+def download_name(calculator_id: str, inputs: dict[str, str], kind: str) -> str:
+    """A download's file name naming its inputs: ``half-life_t50-59_p-0.8_shape-1.csv``."""
+    parts = [calculator_id] + [f"{name}-{re.sub(r'[^0-9eE.+-]', '_', value)}" for name, value in inputs.items()]
+    return "_".join(parts) + f".{kind}"
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The pip install line heading "Python for this result" (hooks/python_package.py).
     install = config.extra.get("install", {}).get("comment", "")
-    return SHORTCODE.sub(lambda match: render_calculator(get_calculator(match["id"]), page.url, install), html)
+    return SHORTCODE.sub(
+        lambda match: render_calculator(
+            get_calculator(match["id"]), page.url, install, download_about(config, page.url, match["id"])
+        ),
+        html,
+    )
 
 
 # Pages with a calculator start Python's worker from the top of <head>, before the browser is
@@ -80,10 +139,11 @@ def download_path(calculator_id: str, kind: str) -> str:
     return f"assets/downloads/{calculator_id}.{kind}"
 
 
-def render_calculator(calculator: Calculator, page_url: str = "", install: str = "") -> str:
+def render_calculator(calculator: Calculator, page_url: str = "", install: str = "", about: dict[str, str] | None = None) -> str:
     """The static HTML of ``calculator`` showing its default result, for a page at ``page_url``;
     ``install`` (the ``# pip install …`` line) heads its Python, which the browser keeps
     when it replaces the code below it with each live result's.
+    ``about`` (see :func:`download_about`) rides in ``data-about`` for the live downloads.
 
     Site search indexes the calculator's title, summary, inputs and sources; its results,
     chart, table, code and buttons carry ``data-search-exclude``. (Material's search ends an
@@ -99,6 +159,7 @@ def render_calculator(calculator: Calculator, page_url: str = "", install: str =
     cid = calculator.id
     parts = [
         f'<section class="calc" id="calc-{escape(cid)}" data-calculator="{escape(cid)}" data-state="static" '
+        f'data-about="{escape(json.dumps(about or {}))}" '
         f'aria-label="Calculator: {escape(calculator.title)}">',
         '<div class="calc__head">',
         f'<p class="calc__title">{escape(calculator.title)}</p>',
@@ -135,10 +196,13 @@ def _install_lines(install: str) -> str:
 
 
 def _toolbar(cid: str, page_url: str) -> str:
+    calculator = get_calculator(cid)
+    defaults = {spec.name: f"{spec.default:g}" for spec in calculator.inputs}
+
     def download(kind: str, label: str) -> str:
         href = get_relative_url(download_path(cid, kind), page_url or "index.html")
         return (
-            f'<a class="md-button calc__action" href="{escape(href)}" download="{escape(cid)}.{kind}" '
+            f'<a class="md-button calc__action" href="{escape(href)}" download="{escape(download_name(cid, defaults, kind))}" '
             f'data-download="{kind}">{label}</a>'
         )
 
@@ -150,6 +214,8 @@ def _toolbar(cid: str, page_url: str) -> str:
         '<button type="button" class="md-button calc__action" data-action="copy-python">Copy as Python</button>'
         + download("csv", "Download CSV")
         + download("json", "Download JSON")
+        + download("svg", "Chart as SVG")
+        + download("png", "Chart as PNG")
         + '<p class="calc__notice" data-notice role="status"></p>'
         "</div>"
     )

@@ -7,6 +7,8 @@ registered. Expected values always come from CPython's :mod:`calculators`.
 
 from __future__ import annotations
 
+import json
+
 import re
 from pathlib import Path
 from urllib.parse import urlencode
@@ -90,12 +92,35 @@ def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
     assert expected == example["python"].replace("from calculators", f"# pip install {install}\n\nfrom calculators", 1)
     assert expected == page.evaluate("navigator.clipboard.readText()")
 
-    for kind in ("csv", "json"):
+    # Downloads name their inputs, and CSV and JSON say where they come from (the result's
+    # permalink, the site's version, the licence) around CPython's export.
+    typed = {name: root.locator(f'input[name="{name}"]').input_value() for name in (s.name for s in calculator.inputs)}
+    stem = "_".join([calculator_id, *(f"{name}-{value}" for name, value in typed.items())])
+    for kind in ("csv", "json", "svg", "png"):
         with page.expect_download() as info:
             root.locator(f'[data-download="{kind}"]').click()
         download = info.value
-        assert f"{calculator_id}.{kind}" == download.suggested_filename
-        assert_same_numbers(example[kind], Path(download.path()).read_text(encoding="utf-8"))
+        assert f"{stem}.{kind}" == download.suggested_filename
+        saved = Path(download.path()).read_bytes()
+        if kind == "svg":
+            assert saved.startswith(b"<svg") and b'class="marks"' in saved
+            continue
+        if kind == "png":
+            assert saved[:8] == b"\x89PNG\r\n\x1a\n"
+            continue
+        text = saved.decode("utf-8")
+        about = {"permalink": page.url, "site_version": calculators.__version__, "licence": "CC BY 4.0"}
+        if kind == "csv":
+            header, *rows = text.split("\n")
+            assert rows[:3] == [f"about,permalink,Permalink,{about['permalink']},,,", f"about,site_version,Site version,{about['site_version']},,,", "about,licence,Licence,CC BY 4.0,,,"]
+            assert rows[3].startswith("about,licence_url,")
+            text = "\n".join([header, *rows[4:]])
+        else:
+            document = json.loads(text)
+            assert {k: document["about"][k] for k in about} == about
+            assert f"{calculator_id}.{calculator.inputs[0].name}=" in about["permalink"]
+            text = "{\n" + text.split("\n  },\n", 1)[1]
+        assert_same_numbers(example[kind], text)
 
     root.locator('[data-action="unpin"]').click()
     expect(root.locator("[data-pinned]").first).to_be_hidden()

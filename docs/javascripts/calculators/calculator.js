@@ -3,6 +3,7 @@
 // downloads); this module makes it live. States: static -> loading -> live, or error if
 // Python cannot start (the static result then stays, and says so).
 import { drawChart, drawPinned, reserveLiveHeight } from "./chart.js";
+import { aboutResult, chartFile, downloadName, save, withAbout } from "./downloads.js";
 import { readPermalink, writePermalink } from "./permalink.js";
 import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
 import { boot, compute, exportResult, onProgress } from "./runtime.js";
@@ -147,18 +148,20 @@ async function download(root, link, event) {
   if (root.dataset.state !== "live") return;
   event.preventDefault();
   const kind = link.dataset.download;
-  const exported = await exportResult(root.dataset.calculator, readInputs(root));
+  const inputs = readInputs(root);
+  const filename = downloadName(root.dataset.calculator, inputs, kind);
+  if (kind === "svg" || kind === "png") {
+    save(await chartFile(root.querySelector(".calc__chart"), kind), filename);
+    return;
+  }
+  const exported = await exportResult(root.dataset.calculator, inputs);
   if (!exported.ok) {
     notify(root, "Fix the inputs marked above to download this result.");
     return;
   }
+  const about = aboutResult(root, writePermalink(root.dataset.calculator, inputs));
   const type = kind === "csv" ? "text/csv" : "application/json";
-  const url = URL.createObjectURL(new Blob([exported[kind]], { type }));
-  const anchor = Object.assign(document.createElement("a"), { href: url, download: `${exported.filename}.${kind}` });
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  save(new Blob([withAbout(kind, exported[kind], about)], { type }), filename);
 }
 
 function setStatus(root, stage) {
