@@ -131,7 +131,7 @@ def test_when_python_cannot_load_the_static_result_stays(browser, base_url, bloc
     context.route(blocked, lambda route: route.abort())
     page = context.new_page()
     page.goto(base_url + PAGE)
-    expect(page.locator('.calc[data-calculator="half-life"][data-state="error"]')).to_be_visible(timeout=BOOT_MS)
+    expect(page.locator('.calc[data-calculator="half-life"][data-state="failed"]')).to_be_visible(timeout=BOOT_MS)
     expect(page.locator(HL + "[data-calc-status]")).to_contain_text("Python could not start")
     for name, text in outputs_for().items():
         expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
