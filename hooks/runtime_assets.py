@@ -9,8 +9,9 @@
 - writes ``assets/runtime/runtime.json``, which says where Pyodide, the wheel and the
   bytecode are, and writes the same manifest into the Web Worker's script
   (``javascripts/calculators/worker.js``), so the worker starts its downloads at once
-  instead of fetching the manifest first. The service worker (``offline.js``) reads
-  ``runtime.json`` to know what to cache.
+  instead of fetching the manifest first. The manifest also holds the build id and the
+  size and SHA-256 of every runtime file, which the worker checks each download against; the
+  build id goes into ``runtime.js`` and onto every calculator (``data-build``) too.
 
 Everything under ``assets/runtime/`` except ``runtime.json`` sits in a folder named after its
 version (``pyodide-314.0.7/``, ``core-<hash of the sources>/``), so those files never change
