@@ -1,9 +1,15 @@
-"""MkDocs hook: the site's Content-Security-Policy, with hashes of Material's inline scripts.
+"""MkDocs hook: the site's Content-Security-Policy, as a header file and in every page.
 
-Every page's executable inline ``<script>`` is hashed (SHA-256) as the page is written, and
-the policy is saved as ``_headers`` (the format of Netlify and Cloudflare Pages; other hosts
-copy the one line) for the host to send. ``tools/serve_site.py --csp`` sends it locally and
-the browser tests use a calculator under it.
+Once every file is written, each HTML file the build wrote (pages, notebooks and the error
+page ``404.html``, which MkDocs renders without the page events) is read, the SHA-256 of each
+executable inline ``<script>`` is collected, and the policy goes to two places:
+
+- ``_headers`` (the format of Netlify and Cloudflare Pages; other hosts copy the one line),
+  for hosts that send headers. ``tools/serve_site.py --csp`` sends it locally.
+- a ``<meta http-equiv="Content-Security-Policy">`` at the top of every page's ``<head>``,
+  before any script, for hosts that ignore ``_headers`` (GitHub Pages). A policy in a
+  ``<meta>`` cannot carry ``frame-ancestors``, ``report-uri`` or ``sandbox`` (browsers ignore
+  them there and log an error), so the meta policy is the header's without them.
 
 The policy allows only this site's own origin; WebAssembly needs ``'wasm-unsafe-eval'``.
 Charts need no ``'unsafe-eval'``: Vega runs its expressions in its interpreter.
@@ -14,10 +20,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
+from mkdocs.exceptions import PluginError
 
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -34,21 +41,31 @@ BASE_POLICY = [
     "form-action 'self'",
     "frame-ancestors 'none'",
 ]
-
-_hashes: set[str] = set()
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    _hashes.clear()
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _hashes.update(inline_script_hashes(output))
-    return output
+# Directives a <meta> policy cannot carry (CSP Level 3, section 3.3).
+HEADER_ONLY = ("frame-ancestors", "report-uri", "sandbox")
+# The meta goes first in <head> (after the charset, which must come first), so the policy
+# covers every script after it, the inline worker start of calculator pages included.
+HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?", re.I)
+META = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    (Path(config.site_dir) / "_headers").write_text(f"/*\n  Content-Security-Policy: {policy(_hashes)}\n")
+    site = Path(config.site_dir)
+    pages = sorted(site.rglob("*.html"))
+    texts = {page: page.read_text(encoding="utf-8") for page in pages}
+    hashes = set().union(*(inline_script_hashes(text) for text in texts.values()))
+    (site / "_headers").write_text(f"/*\n  Content-Security-Policy: {policy(hashes)}\n")
+    meta = META.format(policy=escape(meta_policy(hashes), quote=False).replace('"', "&quot;"))
+    for page, text in texts.items():
+        page.write_text(with_meta(text, meta, page.relative_to(site).as_posix()), encoding="utf-8")
+
+
+def with_meta(html: str, meta: str, name: str) -> str:
+    """``html`` with ``meta`` as the first element of its head after the charset."""
+    html, found = HEAD_OPEN.subn(lambda match: match[0] + meta, html, count=1)
+    if not found:
+        raise PluginError(f"{name}: no <head> for the Content-Security-Policy")
+    return html
 
 
 def inline_script_hashes(html: str) -> set[str]:
@@ -69,3 +86,9 @@ def inline_script_hashes(html: str) -> set[str]:
 def policy(hashes: set[str]) -> str:
     """The policy as one header value."""
     return "; ".join(BASE_POLICY).format(hashes=" ".join(sorted(hashes)))
+
+
+def meta_policy(hashes: set[str]) -> str:
+    """The same policy without the directives a ``<meta>`` cannot carry."""
+    kept = [directive for directive in BASE_POLICY if directive.split()[0] not in HEADER_ONLY]
+    return "; ".join(kept).format(hashes=" ".join(sorted(hashes)))

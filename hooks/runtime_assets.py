@@ -9,8 +9,9 @@
 - writes ``assets/runtime/runtime.json``, which says where Pyodide, the wheel and the
   bytecode are, and writes the same manifest into the Web Worker's script
   (``javascripts/calculators/worker.js``), so the worker starts its downloads at once
-  instead of fetching the manifest first. The service worker (``offline.js``) reads
-  ``runtime.json`` to know what to cache.
+  instead of fetching the manifest first. The manifest also holds the build id and the
+  size and SHA-256 of every runtime file, which the worker checks each download against; the
+  build id goes into ``runtime.js`` and onto every calculator (``data-build``) too.
 
 Everything under ``assets/runtime/`` except ``runtime.json`` sits in a folder named after its
 version (``pyodide-314.0.7/``, ``core-<hash of the sources>/``), so those files never change
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +38,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
@@ -64,6 +67,13 @@ VENDORED = {
 # The worker's placeholder line for the manifest; the build replaces it (exactly once).
 WORKER_SCRIPT = "javascripts/calculators/worker.js"
 MANIFEST_LINE = "const MANIFEST = null; // @runtime-manifest"
+
+
+# The page's glue learns the build id the same way; calculators carry it as data-build.
+RUNTIME_SCRIPT = "javascripts/calculators/runtime.js"
+BUILD_LINE = "const BUILD = null; // @build-id"
+CALCULATOR_TAG = re.compile(r'<section class="calc" id="[^"]*" data-calculator="[^"]*"')
+_build: dict[str, str] = {}
 
 
 # Vega's CSP-safe expression interpreter: an ES module whose one bare import ("vega-util")
@@ -95,17 +105,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     bytecode = build_core_bytecode(wheel)
     for built in (wheel, bytecode):
         files.append(File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built)))
-    manifest = runtime_manifest(wheel)
+    manifest = runtime_manifest(wheel, runtime_files(files, config))
     files.append(File.generated(config, f"{RUNTIME_DIR}/runtime.json", content=json.dumps(manifest, indent=2)))
     worker = files.get_file_from_path(WORKER_SCRIPT)
     if worker is None:
         raise PluginError(f"docs/{WORKER_SCRIPT} is missing")
     files.remove(worker)
     files.append(File.generated(config, WORKER_SCRIPT, content=worker_with_manifest(Path(worker.abs_src_path), manifest)))
+    _build["id"] = manifest["build"]
+    glue = files.get_file_from_path(RUNTIME_SCRIPT)
+    if glue is None:
+        raise PluginError(f"docs/{RUNTIME_SCRIPT} is missing")
+    files.remove(glue)
+    files.append(File.generated(config, RUNTIME_SCRIPT, content=script_with_build(Path(glue.abs_src_path), manifest["build"])))
     return files
 
 
-def worker_with_manifest(source: Path, manifest: dict[str, str]) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Each calculator carries the build it comes from: scripts of another build (a tab
+    # open across a deploy, moving by instant navigation) never compute it.
+    return CALCULATOR_TAG.sub(lambda match: f'{match[0]} data-build="{_build["id"]}"', output)
+
+
+def script_with_build(source: Path, build: str) -> str:
+    """The page's runtime glue with this build's id written into its placeholder line."""
+    text = source.read_text(encoding="utf-8")
+    if text.count(BUILD_LINE) != 1:
+        raise PluginError(f"{source.name} must hold the line {BUILD_LINE!r} exactly once")
+    return text.replace(BUILD_LINE, f"const BUILD = {json.dumps(build)};")
+
+
+def worker_with_manifest(source: Path, manifest: dict[str, object]) -> str:
     """The worker's script with the runtime manifest written into its placeholder line."""
     text = source.read_text(encoding="utf-8")
     if text.count(MANIFEST_LINE) != 1:
@@ -113,15 +143,41 @@ def worker_with_manifest(source: Path, manifest: dict[str, str]) -> str:
     return text.replace(MANIFEST_LINE, f"const MANIFEST = {json.dumps(manifest)};")
 
 
-def runtime_manifest(wheel: Path) -> dict[str, str]:
+def runtime_files(files: Files, config: MkDocsConfig) -> dict[str, dict[str, int | str]]:
+    """Size and SHA-256 of every file under ``assets/runtime/``, by its path there: the
+    worker checks each download against them, so a damaged file is never run."""
+    found = {}
+    prefix = f"{RUNTIME_DIR}/"
+    for file in files:
+        if file.dest_uri.startswith(prefix) and file.dest_uri != f"{prefix}runtime.json":
+            content = Path(file.abs_src_path).read_bytes() if file.abs_src_path else file.content_bytes
+            found[file.dest_uri[len(prefix):]] = {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+    return dict(sorted(found.items()))
+
+
+def build_id(wheel: Path) -> str:
+    """This build's id: a hash of what decides the numbers a reader sees and how they are
+    shown (the core's sources, Pyodide's version and the site's own scripts and styles), so
+    two builds of the same sources share it. Worker, pages and core all carry it."""
+    digest = hashlib.sha256(f"{wheel.parent.name} {_package_version('pyodide')}".encode())
+    docs = ROOT / "docs"
+    for path in sorted([*(docs / "javascripts").rglob("*.js"), *(docs / "stylesheets").rglob("*.css"), docs / "sw.js"]):
+        digest.update(path.relative_to(docs).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def runtime_manifest(wheel: Path, files: dict[str, dict[str, int | str]] | None = None) -> dict[str, object]:
     """What the Web Worker needs to know, relative to ``assets/runtime/``."""
     version = _package_version("pyodide")
     return {
+        "build": build_id(wheel),
         "pyodide": f"pyodide-{version}/",
         "pyodideVersion": version,
         "wheel": f"{core_folder(wheel)}/{wheel.name}",
         "bytecode": f"{core_folder(wheel)}/{bytecode_name()}",
         "coreVersion": wheel.name.split("-")[1],
+        "files": files or {},
     }
 
 

@@ -12,6 +12,14 @@ from playwright.sync_api import expect
 BOOT_MS = 90_000
 
 
+def own_file(site: Path, path: str) -> str:
+    """The site path of one of the site's own scripts or styles, by its name before
+    hooks/hashed_assets.py added the content hash (``javascripts/calculators/runtime.js``)."""
+    stem, suffix = path.rsplit(".", 1)
+    [found] = site.glob(f"{stem}.*.{suffix}")
+    return found.relative_to(site).as_posix()
+
+
 def page_of(site: Path, calculator_id: str) -> str:
     """The site-relative URL of the first built page that embeds ``calculator_id``."""
     for page in sorted(site.rglob("index.html")):

@@ -7,13 +7,14 @@ handles links listed in the sitemap, and keeps their port, so a sitemap written 
 ``site_url`` would turn every local click into a full page load (and a second Python boot). An
 address the site lacks gets the site's own ``404.html`` (search and the main links), with
 status 404, as a static host serves it. Used as a script
-(``python tools/serve_site.py [--port 8000] [--dir site]``) and imported by the tests.
+(``python tools/serve_site.py [--port 8000] [--dir site]``) and imported by the tests, which
+can also send a host's ``Cache-Control`` (GitHub Pages sends ``max-age=600``) and "deploy"
+another build to the running server by setting its ``site_dir``.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
+    # The folder is read from the server at each request, so a test can deploy a new build.
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        server = args[2]
+        super().__init__(*args, directory=str(server.site_dir), **kwargs)  # type: ignore[attr-defined, arg-type]
+
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -68,7 +74,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", self.server.cache_control)  # type: ignore[attr-defined]
         if self.server.csp:  # type: ignore[attr-defined]
             self.send_header("Content-Security-Policy", self.server.csp)  # type: ignore[attr-defined]
         super().end_headers()
@@ -87,20 +93,26 @@ def site_policy(directory: Path) -> str:
     raise ValueError(f"no Content-Security-Policy in {directory / '_headers'}")
 
 
-def make_server(directory: Path, port: int = 0, verbose: bool = False, csp: bool = False) -> ThreadingHTTPServer:
+def make_server(
+    directory: Path, port: int = 0, verbose: bool = False, csp: bool = False, cache_control: str = "no-cache"
+) -> ThreadingHTTPServer:
     """A server for ``directory`` on 127.0.0.1 (port 0 picks a free port); with ``csp``, every
-    response carries the site's Content-Security-Policy."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    response carries the site's Content-Security-Policy. Every response carries
+    ``cache_control``; setting the server's ``site_dir`` later serves another folder."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), SiteHandler)
+    server.site_dir = directory  # type: ignore[attr-defined]
+    server.cache_control = cache_control  # type: ignore[attr-defined]
     server.verbose = verbose  # type: ignore[attr-defined]
     server.csp = site_policy(directory) if csp else ""  # type: ignore[attr-defined]
     server.daemon_threads = True
     return server
 
 
-def serve_in_background(directory: Path, csp: bool = False) -> tuple[ThreadingHTTPServer, str]:
+def serve_in_background(
+    directory: Path, csp: bool = False, cache_control: str = "no-cache"
+) -> tuple[ThreadingHTTPServer, str]:
     """Start a server in a daemon thread; returns it and its base URL."""
-    server = make_server(directory, csp=csp)
+    server = make_server(directory, csp=csp, cache_control=cache_control)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}/"

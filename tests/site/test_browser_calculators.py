@@ -168,7 +168,7 @@ def test_without_python_the_static_result_stays(browser, site, base_url, calcula
     page = context.new_page()
     page.goto(base_url + page_of(site, calculator_id))
     root = page.locator(f'.calc[data-calculator="{calculator_id}"]')
-    expect(root).to_have_attribute("data-state", "error", timeout=BOOT_MS)
+    expect(root).to_have_attribute("data-state", "failed", timeout=BOOT_MS)
     expect(root.locator("[data-calc-status]")).to_contain_text("Python could not start")
     expect_outputs(root, run(calculator_id, {}))
     expect(root.locator(".calc__chart-canvas > svg")).to_be_visible()

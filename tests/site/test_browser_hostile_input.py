@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-from browser_helpers import expect_outputs, open_live
+from browser_helpers import expect_outputs, open_live, own_file
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
@@ -65,7 +65,7 @@ def test_crafted_values_get_messages_in_words(reader, site, base_url, calculator
     calculator = CALCULATORS[calculator_id]
     page = reader.page
     open_live(page, base_url, site, calculator_id)
-    runtime = base_url + "javascripts/calculators/runtime.js"
+    runtime = base_url + own_file(site, "javascripts/calculators/runtime.js")
     example = {name: str(value) for name, value in calculator.example.items()}
     for spec in calculator.inputs:
         for value in SENT:

@@ -1,19 +1,32 @@
 // One calculator on the page: read its inputs, ask Python, show the result or the message.
 // The section arrives complete from the build (form, default result, static chart, table,
-// downloads); this module makes it live. States: static -> loading -> live, or error if
-// Python cannot start (the static result then stays, and says so).
-import { drawChart, drawPinned, reserveLiveHeight } from "./chart.js";
+// downloads); this module makes it live, and follows Python's status (runtime.js): loading,
+// live, retrying, offline, failed, or outdated (this page comes from another build than the
+// scripts running it). Whenever Python is not running, the section shows the result computed
+// when the page was built, for the inputs it was built with, so result, table, chart and
+// downloads agree; the controls that need Python say why they do nothing.
+import { drawChart, drawPinned, reserveLiveHeight, resetChart } from "./chart.js";
 import { aboutResult, chartFile, downloadName, save, withAbout } from "./downloads.js";
 import { readPermalink, writePermalink } from "./permalink.js";
 import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
-import { boot, compute, exportResult, onProgress } from "./runtime.js";
+import { build, compute, ensureStarted, exportResult, onStatus, retry } from "./runtime.js";
 
+const BUILT = "showing the result computed when this page was built.";
 const STATUS = {
-  static: "Showing the result computed when this page was built.",
-  download: "Downloading Python… showing the result computed when this page was built.",
-  core: "Starting Python… showing the result computed when this page was built.",
-  live: "Live: Python is running in your browser.",
-  error: "Python could not start in this browser, so the result shown is the one computed when this page was built.",
+  download: () => `Downloading Python… ${BUILT}`,
+  core: () => `Starting Python… ${BUILT}`,
+  restarting: () => "Python stopped; starting it again…",
+  live: () => "Live: Python is running in your browser.",
+  retrying: ({ reason, delay }) => `Python could not start yet (${reason}); trying again in ${Math.round(delay / 1000)} s… ${BUILT}`,
+  offline: () => `You are offline, so Python cannot be downloaded; it starts by itself when the connection is back. Meanwhile ${BUILT}`,
+  failed: ({ reason }) => `Python could not start (${reason}), so the result shown is the one computed when this page was built.`,
+  outdated: () => "This page was updated since you opened the site: reload it to use the calculator. The result shown is the one computed when the page was built.",
+};
+// Why the inputs do nothing, beside them, while Python cannot run.
+const UNAVAILABLE = {
+  offline: "Changing the inputs needs Python, which cannot be downloaded while you are offline. The result, chart, table and downloads below are for the inputs shown.",
+  failed: "Changing the inputs needs Python, which is not running. The result, chart, table and downloads below are for the inputs shown.",
+  outdated: "Changing the inputs needs a reload of this page. The result, chart, table and downloads below are for the inputs shown.",
 };
 
 // Per calculator element: the newest request number and the last good result.
@@ -21,7 +34,7 @@ const calculators = new WeakMap();
 
 export function mountCalculator(root) {
   if (calculators.has(root)) return;
-  const state = { request: 0, last: null };
+  const state = { request: 0, last: null, built: snapshot(root) };
   calculators.set(root, state);
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -36,6 +49,7 @@ export function mountCalculator(root) {
   for (const link of root.querySelectorAll("[data-download]")) {
     link.addEventListener("click", (event) => download(root, link, event));
   }
+  addRecoveryControls(root);
 
   reserveLiveHeight(root.querySelector(".calc__chart"));
 
@@ -43,20 +57,86 @@ export function mountCalculator(root) {
   for (const [name, value] of Object.entries(fromUrl)) input(root, name).value = value;
   if (Object.keys(fromUrl).length) notify(root, "Inputs taken from the link; the result follows once Python is running.");
 
-  setStatus(root, "download");
-  const stopListening = onProgress((stage) => root.dataset.state === "loading" && setStatus(root, stage));
-  boot().then(
-    () => {
-      stopListening();
-      setStatus(root, "live");
-      update(root);
-    },
-    (error) => {
-      stopListening();
-      console.warn("Python runtime unavailable:", error.message);
-      setStatus(root, "error");
-    },
-  );
+  // A page from another build than these scripts is never computed by them (its own
+  // calculators, formats and numbers may differ): it keeps the result it was built with.
+  if (build && root.dataset.build && root.dataset.build !== build) {
+    follow(root, { state: "outdated" });
+    return;
+  }
+  ensureStarted();
+  // Until the page moves on (instant navigation drops this section).
+  const stop = onStatus((status) => {
+    if (root.isConnected) follow(root, status);
+    else queueMicrotask(() => stop());
+  });
+}
+
+// The reader's way out where one helps: start Python again, or reload an outdated page.
+function addRecoveryControls(root) {
+  const again = Object.assign(document.createElement("button"), {
+    type: "button",
+    className: "md-button calc__recover",
+    hidden: true,
+  });
+  again.dataset.action = "recover";
+  again.addEventListener("click", () => (root.dataset.state === "outdated" ? location.reload() : retry()));
+  root.querySelector("[data-calc-status]").after(again);
+  const note = Object.assign(document.createElement("p"), { className: "calc__unavailable", id: `${root.id}-unavailable`, hidden: true });
+  note.dataset.unavailable = "";
+  root.querySelector("form").before(note);
+}
+
+function follow(root, status) {
+  const previous = root.dataset.state;
+  const stage = status.state === "loading" ? (status.wasLive ? "restarting" : status.stage) : status.state;
+  root.dataset.state = status.state;
+  root.querySelector("[data-calc-status]").textContent = STATUS[stage](status);
+  const again = root.querySelector('[data-action="recover"]');
+  again.hidden = !["failed", "outdated"].includes(status.state);
+  again.textContent = status.state === "outdated" ? "Reload this page" : "Try again";
+  const unavailable = UNAVAILABLE[status.state];
+  const note = root.querySelector("[data-unavailable]");
+  note.textContent = unavailable ?? "";
+  note.hidden = !unavailable;
+  for (const control of root.querySelectorAll('form input, [data-preset], [data-action="pin"]')) {
+    control.disabled = Boolean(unavailable);
+    if (unavailable) control.setAttribute("aria-describedby", `${control.getAttribute("aria-describedby") ?? ""} ${note.id}`.trim());
+    else control.setAttribute("aria-describedby", (control.getAttribute("aria-describedby") ?? "").replace(note.id, "").trim());
+  }
+  if (unavailable) restoreBuilt(root);
+  if (status.state === "live" && previous !== "live") update(root);
+}
+
+const TABLE_PARTS = ["[data-table-head]", "[data-table-body]", "[data-table-points]"];
+
+// What the build wrote, kept to come back to if Python stops for good.
+function snapshot(root) {
+  return {
+    outputs: Object.fromEntries([...root.querySelectorAll("[data-output]")].map((element) => [element.dataset.output, element.textContent])),
+    table: Object.fromEntries(TABLE_PARTS.map((selector) => [selector, root.querySelector(selector).cloneNode(true)])),
+    python: root.querySelector("[data-python]").textContent,
+    chart: root.querySelector(".calc__chart-canvas > svg")?.cloneNode(true),
+  };
+}
+
+function restoreBuilt(root) {
+  const state = calculators.get(root);
+  if (!state.last) {
+    // Nothing live was shown: only the inputs may differ (taken from a link).
+    for (const element of root.querySelectorAll("form input[data-default]")) element.value = element.dataset.default;
+    return;
+  }
+  const { built } = state;
+  state.last = null;
+  state.request++;
+  for (const element of root.querySelectorAll("form input[data-default]")) element.value = element.dataset.default;
+  for (const [name, text] of Object.entries(built.outputs)) root.querySelector(`[data-output="${CSS.escape(name)}"]`).textContent = text;
+  for (const [selector, element] of Object.entries(built.table)) root.querySelector(selector).replaceWith(element.cloneNode(true));
+  root.querySelector("[data-python]").textContent = built.python;
+  showErrors(root, {});
+  showPinned(root, null);
+  if (built.chart) resetChart(root.querySelector(".calc__chart"), built.chart.cloneNode(true));
+  notify(root, "");
 }
 
 function inputNames(root) {
@@ -91,8 +171,13 @@ async function update(root, { byReader = false } = {}) {
   try {
     result = await compute(root.dataset.calculator, inputs);
   } catch (error) {
+    // Python stopped: the status says so and the result follows once it is back.
+    if (request === state.request && root.dataset.state === "live") {
+      showErrors(root, { "": "Something went wrong while computing this result; the last good result is kept." });
+    } else if (request === state.request) {
+      root.dataset.result = "stale";
+    }
     console.warn("Calculator failed:", error.message);
-    showErrors(root, { "": "Something went wrong while computing this result; the last good result is kept." });
     return;
   }
   if (request !== state.request) return; // a newer request is on its way
@@ -154,7 +239,13 @@ async function download(root, link, event) {
     save(await chartFile(root.querySelector(".calc__chart"), kind), filename);
     return;
   }
-  const exported = await exportResult(root.dataset.calculator, inputs);
+  let exported;
+  try {
+    exported = await exportResult(root.dataset.calculator, inputs);
+  } catch {
+    notify(root, "Python stopped while preparing the download; it is starting again, so try once more in a moment.");
+    return;
+  }
   if (!exported.ok) {
     notify(root, "Fix the inputs marked above to download this result.");
     return;
@@ -162,9 +253,4 @@ async function download(root, link, event) {
   const about = aboutResult(root, writePermalink(root.dataset.calculator, inputs));
   const type = kind === "csv" ? "text/csv" : "application/json";
   save(new Blob([withAbout(kind, exported[kind], about)], { type }), filename);
-}
-
-function setStatus(root, stage) {
-  root.dataset.state = stage === "download" || stage === "core" ? "loading" : stage;
-  root.querySelector("[data-calc-status]").textContent = STATUS[stage];
 }

@@ -5,6 +5,7 @@
 // through `new Function`, so the charts work under a Content-Security-Policy without
 // 'unsafe-eval'.
 const views = new WeakMap();
+const observers = new WeakMap();
 let vegaLoaded = null;
 
 function loadVega() {
@@ -70,7 +71,9 @@ async function createView(figure, data) {
   holder.hidden = false;
   // The static SVG scales as a picture; the live chart instead takes the width it has,
   // so its text stays readable on a phone.
-  new ResizeObserver(() => view.width(Math.max(260, canvas.clientWidth)).runAsync()).observe(canvas);
+  const observer = new ResizeObserver(() => view.width(Math.max(260, canvas.clientWidth)).runAsync());
+  observer.observe(canvas);
+  observers.set(figure, observer);
   return view;
 }
 
@@ -95,4 +98,23 @@ export async function drawPinned(figure, lines) {
   const view = await views.get(figure);
   view.data("pinned", lines);
   await view.runAsync();
+}
+
+/** Put the static picture `svg` back in place of the live view (Python stopped for good);
+ * the next live result draws a new view. */
+export async function resetChart(figure, svg) {
+  const view = views.get(figure);
+  views.delete(figure);
+  observers.get(figure)?.disconnect();
+  if (view) {
+    try {
+      (await view).finalize();
+    } catch {
+      // the view never came up: nothing to finalize
+    }
+  }
+  const canvas = figure.querySelector("[data-chart]");
+  canvas.querySelector(".calc__chart-live")?.remove();
+  canvas.querySelector(":scope > svg")?.remove();
+  canvas.prepend(svg);
 }

@@ -4,16 +4,15 @@
 // building the search index never compete with Python's own start.
 import { mountCalculator } from "./calculator.js";
 import { offlineReady } from "./offline.js";
-import { boot } from "./runtime.js";
+import { firstStart } from "./runtime.js";
 import { startSearch } from "./search-start.js";
 
 const calculators = document.querySelectorAll("[data-calculator]");
-const started = calculators.length ? boot() : Promise.resolve();
-const afterStart = () => {
+const started = calculators.length ? firstStart() : Promise.resolve();
+started.then(() => {
   startSearch();
   offlineReady();
-};
-started.then(afterStart, afterStart); // a failed start is shown by the calculator itself
+}); // never rejects: a failed start is shown by the calculator itself
 
 document$.subscribe(() => {
   for (const root of document.querySelectorAll("[data-calculator]")) mountCalculator(root);

@@ -1,6 +1,7 @@
 // Register the service worker (docs/sw.js) that keeps the site usable offline. Nothing
 // waits for it: Python starts at once, and once the service worker controls the page it is
-// asked to cache this page, what the page loaded and the Python runtime.
+// asked to cache this page, what the page loaded and, on a calculator page, what Python and
+// the chart need.
 const SITE_ROOT = new URL("../../", import.meta.url);
 const WAIT_MS = 3000;
 
@@ -28,22 +29,9 @@ async function register() {
   await Promise.race([control, timeout]);
   const worker = navigator.serviceWorker.controller;
   if (!worker) return false;
-  // Cache this page, what it loaded before the service worker was there, and the runtime
-  // the Python worker fetched on its own.
+  // Cache this page and what it loaded before the service worker was there; a calculator
+  // page also gets the kit it needs (sw.js knows it from the build).
   const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
-  worker.postMessage({ cache: [...urls, ...(await runtimeFiles())] });
+  worker.postMessage({ cache: urls, calculator: Boolean(document.querySelector("[data-calculator]")) });
   return true;
-}
-
-async function runtimeFiles() {
-  const base = new URL("assets/runtime/", SITE_ROOT);
-  try {
-    const manifest = await (await fetch(new URL("runtime.json", base))).json();
-    const pyodide = new URL(manifest.pyodide, base);
-    const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
-    const core = [manifest.wheel, manifest.bytecode].map((file) => new URL(file, base).href);
-    return [new URL("runtime.json", base).href, ...core, ...files.map((name) => new URL(name, pyodide).href)];
-  } catch {
-    return [];
-  }
 }

@@ -1,50 +1,177 @@
 // The Web Worker that runs Python. As soon as it starts it boots Pyodide (once), unpacks the
 // core wheel built from this repository (with its bytecode), and answers requests by calling
 // the core with JSON text in and out, so no Python proxy ever leaves here:
-//   {id, type: "boot"}                          -> {id, booted: {pyodide, core}}
+//   {id, type: "boot"}                          -> {id, booted: {pyodide, core, build}}
 //   {id, type: "run", calculator, inputs}       -> {id, result}   (calculators.run)
 //   {id, type: "export", calculator, inputs}    -> {id, result}   (calculators.export)
-// While booting it posts {progress: "download" | "core"} so the page can say which stage it
-// is in.
+// A failure answers {id, failure: {kind, message}}; `kind` says what went wrong for the page
+// to decide whether trying again can help: "network", "stalled", "damaged", "http", "missing"
+// (HTTP 404: the site changed under this page), "unsupported" (no WebAssembly) or "python".
+// While booting it posts {progress: "download" | "core"}, and a heartbeat {progress} while
+// bytes arrive, so the page can tell a slow download from a stalled one.
+//
+// A worker that the page started again after a failure is named "python-retry": it fetches
+// every runtime file afresh (`cache: "reload"`), so a damaged copy in the HTTP cache is not
+// used twice.
 const RUNTIME = new URL("../../assets/runtime/", import.meta.url);
-// Where Pyodide and the core are, relative to RUNTIME: the build writes the manifest of
-// assets/runtime/runtime.json into this line (hooks/runtime_assets.py), so the downloads
-// start without first waiting for that file.
+// Where Pyodide and the core are, relative to RUNTIME, and the size and SHA-256 of each file:
+// the build writes the manifest of assets/runtime/runtime.json into this line
+// (hooks/runtime_assets.py), so the downloads start without first waiting for that file.
 const MANIFEST = null; // @runtime-manifest
+// A download that receives nothing (no headers, no bytes) for this long has stalled.
+const STALL_MS = 15_000;
+const HEARTBEAT_MS = 500;
+const RETRY = self.name === "python-retry";
+
+class BootError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+}
 
 // Pyodide never settles its loading promise when a download fails (it only logs a warning),
-// so any failed fetch of a runtime file ends the boot with an error instead of a hang.
-function downloadFailure() {
-  return new Promise((_, reject) => {
-    const fetchOriginal = self.fetch.bind(self);
-    self.fetch = async (resource, options) => {
-      const where = String(resource?.url ?? resource);
-      let response;
-      try {
-        response = await fetchOriginal(resource, options);
-      } catch (error) {
-        reject(new Error(`could not download ${where}`));
-        throw error;
+// so every failed, stalled or damaged fetch of a runtime file ends the boot with an error
+// instead of a hang: `failed` rejects on the first one.
+let fail;
+const failed = new Promise((_, reject) => (fail = reject));
+
+const expected = new Map(
+  Object.entries(MANIFEST.files).map(([path, file]) => [new URL(path, RUNTIME).href, file]),
+);
+
+function nameOf(url) {
+  return url.slice(url.lastIndexOf("/") + 1);
+}
+
+let lastBeat = 0;
+function heartbeat() {
+  const now = Date.now();
+  if (now - lastBeat < HEARTBEAT_MS) return;
+  lastBeat = now;
+  self.postMessage({ progress: "bytes" });
+}
+
+// fetch, for runtime files: a timeout while nothing arrives, and the body checked against
+// the size and SHA-256 the build recorded before its last byte is handed on.
+async function verifiedFetch(resource, options = {}) {
+  const url = String(resource?.url ?? resource);
+  const file = expected.get(url.split("?")[0]);
+  const controller = new AbortController();
+  let timer;
+  const stalled = () => {
+    const error = new BootError("stalled", `the download of ${nameOf(url)} stalled`);
+    controller.abort(error);
+    fail(error);
+  };
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(stalled, STALL_MS);
+  };
+  arm();
+  let response;
+  try {
+    response = await fetchOriginal(resource, { ...options, signal: controller.signal, ...(RETRY && { cache: "reload" }) });
+  } catch (error) {
+    clearTimeout(timer);
+    const failure = controller.signal.aborted ? controller.signal.reason : new BootError("network", `the download of ${nameOf(url)} failed`);
+    fail(failure);
+    throw failure;
+  }
+  if (!response.ok) {
+    clearTimeout(timer);
+    const kind = response.status === 404 ? "missing" : "http";
+    const failure = new BootError(kind, `the server answered HTTP ${response.status} for ${nameOf(url)}`);
+    fail(failure);
+    throw failure;
+  }
+  if (!file || !response.body) {
+    clearTimeout(timer);
+    return response;
+  }
+  // Read from the network at its own pace (so the stall timer measures the network, not
+  // how fast Pyodide consumes), hand each chunk on as the next arrives, and hold the last one
+  // back until size and checksum are right: a damaged file never reaches its end.
+  const reader = response.body.getReader();
+  const damaged = (why) => new BootError("damaged", `the download of ${nameOf(url)} arrived damaged (${why})`);
+  async function pump(stream) {
+    const hash = [];
+    let size = 0;
+    let held = null;
+    try {
+      for (;;) {
+        let step;
+        try {
+          step = await reader.read();
+        } catch {
+          throw controller.signal.aborted ? controller.signal.reason : new BootError("network", `the download of ${nameOf(url)} broke off`);
+        }
+        if (step.done) break;
+        arm();
+        heartbeat();
+        size += step.value.byteLength;
+        if (size > file.size) throw damaged("too long");
+        hash.push(step.value);
+        if (held) stream.enqueue(held);
+        held = step.value;
       }
-      if (!response.ok) reject(new Error(`could not download ${where}: HTTP ${response.status}`));
-      return response;
-    };
+      clearTimeout(timer);
+      if (size !== file.size) throw damaged(`${size} of ${file.size} bytes`);
+      if ((await sha256(hash, size)) !== file.sha256) throw damaged("checksum");
+      if (held) stream.enqueue(held);
+      stream.close();
+    } catch (error) {
+      clearTimeout(timer);
+      fail(error);
+      stream.error(error);
+    }
+  }
+  const body = new ReadableStream({
+    start(stream) {
+      pump(stream);
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      reader.cancel(reason);
+    },
   });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+const fetchOriginal = self.fetch.bind(self);
+self.fetch = (resource, options) => {
+  const url = String(resource?.url ?? resource);
+  return url.startsWith(RUNTIME.href) ? verifiedFetch(resource, options) : fetchOriginal(resource, options);
+};
+
+async function sha256(chunks, size) {
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", whole));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 async function download(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not download ${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await (await fetch(url.href)).arrayBuffer());
 }
 
 async function boot() {
+  if (typeof WebAssembly !== "object") throw new BootError("unsupported", "this browser cannot run WebAssembly");
   self.postMessage({ progress: "download" });
   const indexURL = new URL(MANIFEST.pyodide, RUNTIME).href;
   // The core's two small files download while Pyodide itself downloads and starts.
   const core = Promise.all([MANIFEST.wheel, MANIFEST.bytecode].map((file) => download(new URL(file, RUNTIME))));
   core.catch(() => {}); // awaited below; a failure is reported from there
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
+  } catch (error) {
+    throw new BootError("network", "Python's loader did not download");
+  }
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
   self.postMessage({ progress: "core" });
   const [wheel, bytecode] = await core;
@@ -58,12 +185,12 @@ async function boot() {
   return {
     run: calculators.run_json,
     export: (calculator, inputs) => calculators.export_json(calculator, inputs, MANIFEST.coreVersion),
-    versions: { pyodide: MANIFEST.pyodideVersion, core: MANIFEST.coreVersion },
+    versions: { pyodide: MANIFEST.pyodideVersion, core: MANIFEST.coreVersion, build: MANIFEST.build },
   };
 }
 
 // Booting starts as soon as the worker does: the page creates it only to run Python.
-const ready = Promise.race([downloadFailure(), boot()]);
+const ready = Promise.race([failed, boot()]);
 ready.catch(() => {}); // reported to the page in answer to its requests
 
 self.onmessage = async ({ data }) => {
@@ -79,6 +206,6 @@ self.onmessage = async ({ data }) => {
       throw new Error(`unknown request ${type}`);
     }
   } catch (error) {
-    self.postMessage({ id, failure: String(error?.message ?? error) });
+    self.postMessage({ id, failure: { kind: error?.kind ?? "python", message: String(error?.message ?? error) } });
   }
 };
