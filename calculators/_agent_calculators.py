@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ._checks import InputError, show
+from ._chart import NOTHING_TO_DRAW, log_grid
+from ._checks import InputError, OutOfRangeError, positive, show
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from ._format import format_value
 from .agent_costs import (
@@ -35,6 +36,7 @@ __all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "METR_LOGISTIC", "SWEET_SPOT"]
 Rows = dict[str, list[dict[str, float | str]]]
 
 _LN10 = math.log(10)
+_LOG10_4 = math.log10(4)
 _LOG_LIMIT = math.log(1e300)
 
 _ORD_COSTS = (
@@ -45,13 +47,6 @@ _OPENAI_CAVEAT = (
     "Ord warns that METR's prices for OpenAI's reasoning models were still estimates based on "
     "o1's costs, so these curves may really be several times cheaper."
 )
-
-
-def _log_grid(low: float, high: float, count: int) -> list[float]:
-    """``count`` numbers evenly spaced in log between ``low`` and ``high`` (both > 0)."""
-    log_low, log_high = math.log(low), math.log(high)
-    step = (log_high - log_low) / (count - 1)
-    return [math.exp(log_low + i * step) for i in range(count)]
 
 
 #: Values a log axis may show: well inside the normal float range (the chart library's log
@@ -72,7 +67,7 @@ def _drawable(rows: Rows, *windows: dict[str, tuple[float, float]]) -> Rows:
         kept = {name: [row for row in data if _inside(row, window)] for name, data in rows.items()}
         if kept["lines"]:
             return kept
-    raise ValueError("with these inputs the chart has nothing it can draw on its log scales")
+    raise OutOfRangeError(NOTHING_TO_DRAW)
 
 
 def _inside(row: dict[str, float | str], window: dict[str, tuple[float, float]]) -> bool:
@@ -114,12 +109,9 @@ def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Row
     slope = logistic_slope(t50, t80)
     t_p = logistic_horizon(p, t50, slope)
     t_p_hazard = horizon(p, t50)
-    # Two decades beyond the marked lengths on either side (a phone's axis stays legible);
-    # in logs and within the float range, so extreme inputs still draw.
-    marked = [t50, t80, t_p, t_p_hazard]
-    log_low = max(min(math.log(t) for t in marked) - 2 * _LN10, -_LOG_LIMIT)
-    log_high = min(max(math.log(t) for t in marked) + 2 * _LN10, _LOG_LIMIT)
-    lengths = _log_grid(math.exp(log_low), math.exp(log_high), 121)
+    # Two decades beyond the marked lengths on either side (a phone's axis stays legible).
+    marked = [math.log10(t) for t in (t50, t80, t_p, t_p_hazard)]
+    lengths = log_grid(min(marked) - 2, max(marked) + 2, 121)
     logistic = f"METR logistic, slope {slope:.2f}"
     hazard = "Constant hazard, same T50"
     lines = [{"t": t, "success": logistic_success(t, t50, slope), "series": logistic} for t in lengths]
@@ -277,13 +269,12 @@ def _hourly_chart(
     rate = hourly_cost(task_cost, horizon_hours)
     others = [(label, cost, hours) for label, cost, hours in _ORD_POINTS if (cost, hours) != (task_cost, horizon_hours)]
     hours_shown = [horizon_hours] + [hours for _, _, hours in others]
-    low = max(min(hours_shown) / 4, 1e-300)
-    high = min(max(hours_shown) * 4, 1e300)
+    hours_grid = log_grid(min(map(math.log10, hours_shown)) - _LOG10_4, max(map(math.log10, hours_shown)) + _LOG10_4, 41)
     lines: list[dict[str, float | str]] = []
     for name, usd_per_hour in ((f"This agent: {_dollars(rate)}/h", rate), (f"Human: {_dollars(reference_usd_per_hour)}/h", reference_usd_per_hour)):
         if usd_per_hour == 0:
             continue  # a cost of 0 has no place on a log axis
-        for hours in _log_grid(low, high, 41):
+        for hours in hours_grid:
             try:
                 cost = task_cost_at_rate(usd_per_hour, hours)
             except ValueError:
@@ -450,9 +441,7 @@ def _success_chart(
 ) -> Rows:
     even = _break_even(t50_hours, cost_per_step, steps_per_hour, human_usd_per_hour, shape)
     marked = [t50_hours] + ([task_hours] if task_hours > 0 else []) + ([even] if even is not None else [])
-    low = max(min(marked) / 20, 1e-300)
-    high = min(max(marked) * 4, 1e300)
-    lengths = _log_grid(low, high, 81)
+    lengths = log_grid(min(map(math.log10, marked)) - math.log10(20), max(map(math.log10, marked)) + _LOG10_4, 81)
     lines: list[dict[str, float | str]] = []
     human = f"Human: {_dollars(human_usd_per_hour)}/h"
     for t in lengths:
@@ -488,7 +477,7 @@ def _success_chart(
     # Costs are shown within 8 powers of ten of the human's cost at T50 (or, without a human
     # line, the agent's), so that a near-zero price per step cannot stretch the axis.
     humans = [row for row in lines if row["series"] == human]
-    nearest = min(humans, key=lambda row: abs(math.log(float(row["hours"]) / t50_hours)), default=None)
+    nearest = min(humans, key=lambda row: abs(math.log(float(row["hours"])) - math.log(t50_hours)), default=None)
     if nearest is not None:
         centre = float(nearest["cost"])
     else:
@@ -622,6 +611,7 @@ _DECADES = (-4, 5)
 
 
 def _sampled_curve(max_horizon_hours: float, half_cost: float, steepness: float) -> tuple[list[float], list[float]]:
+    positive("half_cost", half_cost)  # before it is used as a cost, which is checked as "cost"
     saturating_horizon(half_cost, max_horizon_hours, half_cost, steepness)  # checks every input by name
     log_half = math.log(half_cost)
     if log_half + _DECADES[1] * _LN10 > _LOG_LIMIT or log_half + _DECADES[0] * _LN10 < -_LOG_LIMIT:
@@ -673,7 +663,7 @@ def _sweet_chart(max_horizon_hours: float, half_cost: float, steepness: float, s
         (f"Lowest hourly cost: {_dollars(sweet.hourly_cost)}/h", sweet.hourly_cost),
         (f"Hourly cost at saturation: {_dollars(saturated.hourly_cost)}/h", saturated.hourly_cost),
     ):
-        for hours in _log_grid(shown[0][1], 2 * max_horizon_hours, 81):
+        for hours in log_grid(math.log10(shown[0][1]), math.log10(max_horizon_hours) + math.log10(2), 81):
             cost = task_cost_at_rate(rate, hours)
             if low <= cost <= high:
                 lines.append({"cost": cost, "horizon": hours, "series": name})

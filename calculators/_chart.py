@@ -9,11 +9,12 @@ data sets when an input changes.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ._declare import Axis, Chart
 
-__all__ = ["DATASETS", "PINNED", "chart_table", "vega_lite_spec"]
+__all__ = ["DATASETS", "DRAWABLE_DECADES", "NOTHING_TO_DRAW", "PINNED", "chart_table", "log_grid", "log_range", "vega_lite_spec"]
 
 #: The data sets a calculator's chart function returns.
 DATASETS = ("lines", "points")
@@ -21,6 +22,45 @@ DATASETS = ("lines", "points")
 PINNED = "pinned"
 #: At most this many rows in the table that accompanies each chart.
 TABLE_ROWS = 13
+#: Charts draw values within 10^-300 .. 10^300 on a log axis: well inside the float range,
+#: so that the chart's own scale arithmetic (ratios of its domain's ends) stays finite.
+DRAWABLE_DECADES = 300.0
+
+
+#: What a calculator says when none of its chart's lines can be drawn.
+NOTHING_TO_DRAW = "with these inputs every point of the chart is too large or too small to draw"
+
+
+def log_range(log10_low: float, log10_high: float) -> tuple[float, float]:
+    """The part of 10^log10_low .. 10^log10_high a log axis can draw.
+
+    Both ends are kept within the drawable range (:data:`DRAWABLE_DECADES`), so a chart of
+    extreme inputs shows the part of its curve that can be drawn; a range that collapses
+    there (both ends past the same limit) becomes the decade inside that limit.
+
+    >>> log_range(-2, 3)
+    (-2, 3)
+    >>> log_range(-400, -302)
+    (-300.0, -299.0)
+    """
+    low = min(max(log10_low, -DRAWABLE_DECADES), DRAWABLE_DECADES)
+    high = min(max(log10_high, -DRAWABLE_DECADES), DRAWABLE_DECADES)
+    if not high > low:
+        return (DRAWABLE_DECADES - 1, DRAWABLE_DECADES) if low > 0 else (-DRAWABLE_DECADES, 1 - DRAWABLE_DECADES)
+    return low, high
+
+
+def log_grid(log10_low: float, log10_high: float, count: int) -> list[float]:
+    """``count`` values evenly spaced on a log axis over :func:`log_range` of the two ends.
+
+    >>> log_grid(0, 2, 3)
+    [1.0, 10.0, 100.0]
+    >>> log_grid(400, 500, 2)
+    [1e+299, 1e+300]
+    """
+    low, high = log_range(log10_low, log10_high)
+    step = (high - low) / (count - 1)
+    return [10.0 ** (low + i * step) for i in range(count)]
 
 # Colours distinguishable in light and dark mode and by readers with colour-vision
 # deficiency: Okabe and Ito's palette, without its black and its pale yellow.

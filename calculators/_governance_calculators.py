@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from ._chart import log_range
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._format import format_value
 from .governance import (
@@ -252,7 +253,7 @@ def _lifetime_chart(
     low, high = math.floor(centre) - 2, math.ceil(centre) + 2
     if queries > 0:
         low, high = min(low, math.floor(math.log10(queries)) - 1), max(high, math.ceil(math.log10(queries)) + 1)
-    low, high = max(low, -_LOG10_LIMIT), min(high, _LOG10_LIMIT)
+    low, high = log_range(low, high)
     counts = [10.0**x for x in _decades(low, high, 6)]
     # Chinchilla split: parameters and tokens each grow by the square root of the factor.
     grow = factor**CHINCHILLA_PARAMS_EXPONENT

@@ -4,32 +4,29 @@ from __future__ import annotations
 
 import math
 
+from ._chart import log_grid
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .half_life import horizon, horizon_ratio, survival
 
 __all__ = ["HALF_LIFE"]
 
 _CHART_POINTS = 121
-_LN10 = math.log(10)
-_LOG_LIMIT = math.log(1e300)
 
 
 def _compute(t50: float, p: float, shape: float) -> dict[str, float]:
     return {
         "t_p": horizon(p, t50, shape),
         "t50_over_t_p": horizon_ratio(p, shape),
-        "success_at_2x": survival(2 * t50, t50, shape),
+        # Success depends on t / T50 only; so 2 × T50 need not fit in a float.
+        "success_at_2x": survival(2.0, 1.0, shape),
     }
 
 
 def _chart_data(t50: float, p: float, shape: float) -> dict[str, list[dict[str, float | str]]]:
     t_p = horizon(p, t50, shape)
-    # Three decades either side of T50, widened to keep the target point in view; worked
-    # out in logs and kept within the float range, so extreme inputs still draw.
-    log_low = max(min(math.log(t50), math.log(t_p)) - 3 * _LN10, -_LOG_LIMIT)
-    log_high = min(max(math.log(t50), math.log(t_p)) + 3 * _LN10, _LOG_LIMIT)
-    step = (log_high - log_low) / (_CHART_POINTS - 1)
-    lengths = [math.exp(log_low + i * step) for i in range(_CHART_POINTS)]
+    # Three decades either side of T50, widened to keep the target point in view.
+    marked = (math.log10(t50), math.log10(t_p))
+    lengths = log_grid(min(marked) - 3, max(marked) + 3, _CHART_POINTS)
     shapes = [1.0] if shape == 1 else [1.0, shape]
     lines = [
         {"t": t, "success": survival(t, t50, k), "series": _series_name(k)}

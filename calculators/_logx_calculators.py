@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+from ._checks import OutOfRangeError
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from ._format import format_value
 from .logx import logx_reading, logx_score, logx_slope
@@ -34,14 +37,19 @@ def _chart_data(
     high = min(max(0.0, reading.ooms, reading.steepened_ooms) + 1, _OOM_LIMIT)
     step = (high - low) / (_CHART_POINTS - 1)
     exponents = [low + i * step for i in range(_CHART_POINTS)]
-    slopes = [(points_per_decade, _series_name(points_per_decade, 1.0))]
-    if slope_factor != 1:
-        slopes.append((points_per_decade * slope_factor, _series_name(points_per_decade, slope_factor)))
+    slopes = [(points_per_decade, 1.0)]
+    # A steeper line so steep that its slope leaves the float range is vertical: not drawn.
+    if slope_factor != 1 and math.isfinite(points_per_decade * slope_factor):
+        slopes.append((points_per_decade * slope_factor, slope_factor))
     lines = []
-    for slope, series in slopes:
+    for slope, factor in slopes:
+        series = _series_name(points_per_decade, factor)
         for exponent in exponents:
             compute = 10.0**exponent
-            score = logx_score(score_start, slope, compute)
+            try:
+                score = logx_score(score_start, slope, compute)
+            except OutOfRangeError:  # a score past the float range: far off the chart
+                continue
             if 0 <= score <= 100:  # the straight part of the curve only
                 lines.append({"compute": compute, "score": score, "series": series})
     points = [

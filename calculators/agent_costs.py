@@ -27,7 +27,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ._checks import finite, non_negative, positive, probability, result, show
+from ._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
 from .half_life import horizon, survival
 
 __all__ = [
@@ -260,7 +260,7 @@ def sweet_spot(costs: Sequence[float], horizons: Sequence[float]) -> CurvePoint:
     xs, ys = _curve(costs, horizons)
     crossing = _sweet(xs, ys, _slopes(xs, ys))
     if crossing is None:
-        raise ValueError("the curve's log-log slope never falls through 1, so it has no sweet spot")
+        raise OutOfRangeError("the curve's log-log slope never falls through 1, so it has no sweet spot")
     return _point(crossing[1], crossing[2])
 
 
@@ -295,12 +295,12 @@ def saturation_point(costs: Sequence[float], horizons: Sequence[float], slope: f
     slopes = _slopes(xs, ys)
     sweet = _sweet(xs, ys, slopes)
     if sweet is None:
-        raise ValueError("the curve's log-log slope never falls through 1, so it has no sweet spot")
+        raise OutOfRangeError("the curve's log-log slope never falls through 1, so it has no sweet spot")
     start, x_sweet = sweet[0], sweet[1]
     for _, x, y in _crossings(xs, ys, slopes, slope, start):
         if x >= x_sweet:
             return _point(x, y)
-    raise ValueError(f"the curve's log-log slope never falls to {show(slope)} after its sweet spot")
+    raise OutOfRangeError(f"the curve's log-log slope never falls to {show(slope)} after its sweet spot")
 
 
 def saturating_horizon(cost: float, max_horizon_hours: float, half_cost: float, steepness: float) -> float:
@@ -386,7 +386,7 @@ def agent_cost_per_success(
     run_cost = _product(_product(cost_per_step, steps_per_hour, _RUN_COST), task_hours, _RUN_COST)
     success = survival(task_hours, t50_hours, shape)
     if success == 0:
-        raise ValueError("the expected cost per success for these inputs is too large to compute")
+        raise OutOfRangeError("the expected cost per success for these inputs is too large to compute")
     return result("the expected cost per success for these inputs", run_cost / success)
 
 
@@ -456,23 +456,24 @@ def break_even_task_hours(
     # c * s / w, computed as (c / w) * s so that it overflows only when the answer is "never".
     success_needed = (cost_per_step / human_usd_per_hour) * steps_per_hour
     if not success_needed < 1:
-        raise ValueError(
+        raise InputError(
+            "cost_per_step",
             "the agent's running cost per hour (cost_per_step × steps_per_hour) is not below "
             "human_usd_per_hour, so it never costs less than the human"
         )
     if success_needed == 0:
-        raise ValueError("the break-even task length for these inputs is too large to compute")
+        raise OutOfRangeError("the break-even task length for these inputs is too large to compute")
     try:
         return horizon(success_needed, t50_hours, shape)
     except ValueError as error:  # only out-of-range results remain; say what overflowed
-        raise ValueError(str(error).replace("the task length", "the break-even task length")) from None
+        raise OutOfRangeError(str(error).replace("the task length", "the break-even task length")) from None
 
 
 def _ratio(numerator: float, denominator: float, what: str) -> float:
     """numerator / denominator for numerator >= 0, denominator > 0; ValueError if out of range."""
     value = result(what, numerator / denominator)
     if value == 0 and numerator != 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return value
 
 
@@ -480,42 +481,43 @@ def _product(a: float, b: float, what: str) -> float:
     """a * b for a, b >= 0; ValueError if it overflows, or underflows to 0 from non-zero factors."""
     value = result(what, a * b)
     if value == 0 and a != 0 and b != 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return value
 
 
 def _exp(log_value: float, what: str) -> float:
     """e ** log_value, or a ValueError if no float can hold it."""
     if log_value > _LOG_MAX:
-        raise ValueError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too large to compute")
     value = math.exp(log_value)
     if value == 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return value
 
 
 def _curve(costs: Sequence[float], horizons: Sequence[float]) -> tuple[list[float], list[float]]:
     """Check a curve's points and return them as natural logs (log cost, log horizon)."""
     if isinstance(costs, (str, bytes)) or isinstance(horizons, (str, bytes)):
-        raise ValueError("costs and horizons must be sequences of numbers")
+        raise InputError("costs", "costs and horizons must be sequences of numbers")
     try:
         costs, horizons = list(costs), list(horizons)
     except TypeError:
-        raise ValueError("costs and horizons must be sequences of numbers") from None
+        raise InputError("costs", "costs and horizons must be sequences of numbers") from None
     if len(costs) != len(horizons):
-        raise ValueError(f"costs and horizons must have the same length, got {len(costs)} and {len(horizons)}")
+        raise InputError("horizons", f"costs and horizons must have the same length, got {len(costs)} and {len(horizons)}")
     if len(costs) < 3:
-        raise ValueError(f"the curve needs at least 3 points, got {len(costs)}")
+        raise InputError("costs", f"costs and horizons need at least 3 points, got {len(costs)}")
     xs = [math.log(positive(f"costs[{i}]", value)) for i, value in enumerate(costs)]
     ys = [math.log(positive(f"horizons[{i}]", value)) for i, value in enumerate(horizons)]
     for i in range(1, len(xs)):
         if not costs[i] > costs[i - 1]:
-            raise ValueError(
+            raise InputError(
+                "costs",
                 f"costs must increase: costs[{i}] = {show(float(costs[i]))} is not above "
                 f"costs[{i - 1}] = {show(float(costs[i - 1]))}"
             )
         if not xs[i] > xs[i - 1]:
-            raise ValueError(f"costs[{i - 1}] and costs[{i}] are too close to tell apart on a log scale")
+            raise InputError("costs", f"costs[{i - 1}] and costs[{i}] are too close to tell apart on a log scale")
     return xs, ys
 
 
@@ -529,7 +531,7 @@ def _slopes(xs: list[float], ys: list[float]) -> list[float]:
         slopes.append((h2 / (h1 + h2)) * (ys[i] - ys[i - 1]) / h1 + (h1 / (h1 + h2)) * (ys[i + 1] - ys[i]) / h2)
     slopes.append((ys[-1] - ys[-2]) / (xs[-1] - xs[-2]))
     if not all(math.isfinite(s) for s in slopes):
-        raise ValueError("the curve's points are too close together to compute its slope")
+        raise OutOfRangeError("the curve's points are too close together to compute its slope")
     return slopes
 
 
@@ -558,8 +560,8 @@ def _point(log_cost: float, log_horizon: float) -> CurvePoint:
         try:
             value = math.exp(log_value)
         except OverflowError:  # rounding in the interpolation can step just past the float range
-            raise ValueError(f"the {what} at that point is too large to compute") from None
+            raise OutOfRangeError(f"the {what} at that point is too large to compute") from None
         if value == 0:
-            raise ValueError(f"the {what} at that point is too small to compute")
+            raise OutOfRangeError(f"the {what} at that point is too small to compute")
         values.append(value)
     return CurvePoint(*values)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, finite, positive, show
+from ._checks import InputError, OutOfRangeError, finite, positive, show
 
 __all__ = [
     "CostDecline",
@@ -90,7 +90,7 @@ def growth_per_year(*factors: float) -> float:
     numbers = [finite("factors", factor) for factor in factors]
     for number in numbers:
         if number <= 0:
-            raise InputError("factors", f"each annual factor must be greater than 0, got {show(number)}")
+            raise InputError("factors", f"factors must each be greater than 0, got {show(number)}")
     product = math.prod(numbers)
     if math.isfinite(product) and product >= _TINY:
         return product
@@ -194,9 +194,9 @@ def annual_factor(doubling_time: float) -> float:
     doubling_time = _nonzero_time(doubling_time)
     exponent = 1.0 / doubling_time  # doublings a year; infinite for a subnormal doubling time
     if exponent >= 1024:
-        raise ValueError("the annual factor is too large to compute")
+        raise OutOfRangeError("the annual factor is too large to compute")
     if exponent < -1022:
-        raise ValueError("the annual factor is too small to compute")
+        raise OutOfRangeError("the annual factor is too small to compute")
     return 2.0**exponent
 
 
@@ -265,17 +265,17 @@ def extrapolate(value: float, doubling_time: float, elapsed: float) -> float:
     # Past about 2,100 doublings either way every positive float overflows or vanishes.
     if doublings > 2200 or doublings < -2200:
         if doublings > 0:
-            raise ValueError(f"{what} is too large to compute")
-        raise ValueError(f"{what} is too small to compute")
+            raise OutOfRangeError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     whole = math.floor(doublings)
     try:
         extrapolated = math.ldexp(value * 2.0 ** (doublings - whole), whole)
     except OverflowError:
-        raise ValueError(f"{what} is too large to compute") from None
+        raise OutOfRangeError(f"{what} is too large to compute") from None
     if not math.isfinite(extrapolated):
-        raise ValueError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too large to compute")
     if extrapolated < _TINY:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return extrapolated
 
 
@@ -315,7 +315,7 @@ def time_to_reach(target: float, current: float, doubling_time: float) -> float:
         doublings = math.log2(target) - math.log2(current)
     time = doubling_time * doublings
     if not math.isfinite(time):
-        raise ValueError("the time to reach the target is too large to compute")
+        raise OutOfRangeError("the time to reach the target is too large to compute")
     return time
 
 
@@ -353,7 +353,8 @@ def cost_decline(algorithm_gain_per_year: float, hardware_gain_per_year: float, 
         raise InputError("gap", f"gap must be 1 or more (how many times too high the cost is now), got {show(gap)}")
     combined = growth_per_year(algorithm, hardware)
     if combined <= 1:
-        raise ValueError(
+        raise InputError(
+            "algorithm_gain_per_year",
             "algorithm_gain_per_year × hardware_gain_per_year must be greater than 1 for costs to fall "
             f"and the gap to close, got {combined:.3g}"
         )
@@ -383,7 +384,7 @@ def _nonzero_time(doubling_time: float) -> float:
 def _exp(what: str, log_value: float) -> float:
     """exp(log_value), or a ValueError when it is beyond the normal float range."""
     if log_value > _LOG_MAX:
-        raise ValueError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too large to compute")
     if log_value < _LOG_MIN:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return math.exp(log_value)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 
-from ._checks import non_negative, positive, probability, result
+from ._checks import OutOfRangeError, non_negative, positive, probability, result
 
 __all__ = ["horizon", "horizon_ratio", "reliability_lag_months", "survival", "weibull_t50"]
 
@@ -97,10 +97,10 @@ def horizon(p: float, t50: float, shape: float = 1.0) -> float:
     shape = positive("shape", shape)
     log_ratio = math.log(_doublings(p)) / shape
     if log_ratio > _LOG_MAX:
-        raise ValueError("the task length for these inputs is too large to compute")
+        raise OutOfRangeError("the task length for these inputs is too large to compute")
     t_p = t50 * math.exp(log_ratio)
     if t_p == 0:
-        raise ValueError("the task length for these inputs is too small to compute")
+        raise OutOfRangeError("the task length for these inputs is too small to compute")
     return result("the task length for these inputs", t_p)
 
 
@@ -128,7 +128,7 @@ def horizon_ratio(p: float, shape: float = 1.0) -> float:
     shape = positive("shape", shape)
     log_ratio = -math.log(_doublings(p)) / shape
     if abs(log_ratio) > _LOG_MAX:
-        raise ValueError("the horizon ratio for these inputs is too extreme to compute")
+        raise OutOfRangeError("the horizon ratio for these inputs is too extreme to compute")
     return math.exp(log_ratio)
 
 
@@ -199,5 +199,5 @@ def weibull_t50(rate_per_min: float, shape: float) -> float:
     shape = positive("shape", shape)
     log_t50 = math.log(_LN2) / shape - math.log(rate)
     if abs(log_t50) > _LOG_MAX:
-        raise ValueError("the 50% horizon for these inputs is too extreme to compute")
+        raise OutOfRangeError("the 50% horizon for these inputs is too extreme to compute")
     return math.exp(log_t50)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, finite, non_negative, positive, show
+from ._checks import InputError, OutOfRangeError, finite, non_negative, positive, show
 
 __all__ = [
     "ChinchillaAllocation",
@@ -240,7 +240,7 @@ def accuracy_power(loss_exponent: float = KAPLAN_COMPUTE_EXPONENT) -> float:
     exponent = positive("loss_exponent", loss_exponent)
     power = 1.0 / exponent
     if not math.isfinite(power):
-        raise ValueError("the power for this loss exponent is too large to compute")
+        raise OutOfRangeError("the power for this loss exponent is too large to compute")
     return power
 
 
@@ -298,7 +298,7 @@ def compute_ooms_for_loss(reduction: float, alpha: float = KAPLAN_COMPUTE_EXPONE
     alpha = positive("alpha", alpha)
     ooms = math.log10(reduction) / alpha
     if not math.isfinite(ooms):
-        raise ValueError("the orders of magnitude for these inputs are too many to compute")
+        raise OutOfRangeError("the orders of magnitude for these inputs are too many to compute")
     return ooms
 
 
@@ -489,7 +489,7 @@ def _fit(floor: float, a_coef: float, b_coef: float, alpha: float, beta: float) 
     log_g = (math.log(alpha) + math.log(a_coef) - math.log(beta) - math.log(b_coef)) / total
     gamma = optimal_loss_exponent(alpha, beta)
     if gamma == 0.0:
-        raise ValueError("the fit's exponents are too small to compute with")
+        raise OutOfRangeError("the fit's exponents are too small to compute with")
     return _Fit(floor, math.log(a_coef), math.log(b_coef), alpha, beta, log_g, 1.0 / (1.0 + alpha / beta), gamma)
 
 
@@ -784,7 +784,7 @@ def chinchilla_compute_efficiency(
         fit, math.log(best.params), math.log(best.tokens)
     )
     if math.isnan(log_ratio):
-        raise ValueError("the compute share for these inputs cannot be computed")
+        raise OutOfRangeError("the compute share for these inputs cannot be computed")
     return min(1.0, math.exp(-max(log_ratio, 0.0) / fit.gamma))
 
 
@@ -849,10 +849,10 @@ def _loss(fit: _Fit, log_params: float, log_tokens: float) -> float:
     """``E + A / N^a + B / D^b`` from ln N and ln D, or a ValueError if it is out of range."""
     log_reducible = _log_reducible(fit, log_params, log_tokens)
     if log_reducible > _LOG_MAX:
-        raise ValueError("the loss for these inputs is too large to compute")
+        raise OutOfRangeError("the loss for these inputs is too large to compute")
     loss = fit.floor + math.exp(log_reducible)
     if not math.isfinite(loss):
-        raise ValueError("the loss for these inputs is too large to compute")
+        raise OutOfRangeError("the loss for these inputs is too large to compute")
     return loss
 
 
@@ -874,9 +874,9 @@ def _power_in_range(what: str, base: float, power: float, log_base: float) -> fl
 def _exp_in_range(what: str, log_value: float) -> float:
     """``exp(log_value)``, or a ValueError naming ``what`` if it leaves (1e-300, 1e300)."""
     if math.isnan(log_value):
-        raise ValueError(f"{what} cannot be computed")
+        raise OutOfRangeError(f"{what} cannot be computed")
     if log_value > _LOG_MAX:
-        raise ValueError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too large to compute")
     if log_value < -_LOG_MAX:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return math.exp(log_value)

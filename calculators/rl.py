@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, finite, non_negative, positive, result, show
+from ._checks import InputError, OutOfRangeError, finite, non_negative, positive, result, show
 
 __all__ = [
     "GainSplit",
@@ -96,7 +96,7 @@ def inference_share(rl_gain: float, inference_gain: float) -> float:
     rl_gain = non_negative("rl_gain", rl_gain)
     inference_gain = non_negative("inference_gain", inference_gain)
     if rl_gain == 0 and inference_gain == 0:
-        raise ValueError("rl_gain and inference_gain are both 0, so there is no gain to split")
+        raise InputError("rl_gain", "rl_gain and inference_gain are both 0, so there is no gain to split")
     if inference_gain >= rl_gain:
         return 1.0 / (1.0 + rl_gain / inference_gain)
     ratio = inference_gain / rl_gain
@@ -202,7 +202,7 @@ def decompose_gain(
     inference_gain = result("the inference boost", trend_slope * (math.log10(top_tokens) - log_base))
     total_gain = result("the total gain", rl_gain + inference_gain)
     if total_gain == 0:
-        raise ValueError("the trend gives no gain over the base model, so there is no gain to split")
+        raise OutOfRangeError("the trend gives no gain over the base model, so there is no gain to split")
     return GainSplit(rl_gain, inference_gain, total_gain, inference_share(rl_gain, inference_gain))
 
 
@@ -507,20 +507,20 @@ def _power(base: float, exponent: float, what: str) -> float:
     try:
         value = math.pow(base, exponent)
     except OverflowError:
-        raise ValueError(f"{what} is too large to compute") from None
+        raise OutOfRangeError(f"{what} is too large to compute") from None
     return _nonzero(result(what, value), what)
 
 
 def _exp(log_value: float, what: str) -> float:
     """``exp(log_value)``, or a ValueError when that is beyond the float range."""
     if log_value > _LOG_FLOAT_MAX:
-        raise ValueError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too large to compute")
     return _nonzero(math.exp(log_value), what)
 
 
 def _nonzero(value: float, what: str) -> float:
     if value == 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return value
 
 

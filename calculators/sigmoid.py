@@ -38,7 +38,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from ._checks import InputError, finite, positive, result, show
+from ._checks import InputError, OutOfRangeError, finite, positive, result, show
 
 __all__ = [
     "ExponentialFit",
@@ -167,7 +167,7 @@ def exponential_value(t: float, rate: float, anchor_time: float, anchor_value: f
     exponent = rate * (t - anchor_time)
     log_value = math.log(anchor_value) + exponent
     if log_value > _LOG_MAX:
-        raise ValueError("the exponential's value at t is too large to compute")
+        raise OutOfRangeError("the exponential's value at t is too large to compute")
     # The value is anchor_value * exp(exponent); round the product only once it is safe.
     value = anchor_value * math.exp(exponent) if exponent <= _LOG_MAX else math.exp(log_value)
     return result("the exponential's value at t", value)
@@ -256,7 +256,7 @@ def exponential_rate(doubling_time: float, per: float = 1.0) -> float:
     per = positive("per", per)
     rate = _LN2 * (per / doubling_time)
     if rate == 0:
-        raise ValueError("the growth rate for this doubling time is too small to compute")
+        raise OutOfRangeError("the growth rate for this doubling time is too small to compute")
     return result("the growth rate", rate)
 
 
@@ -455,7 +455,7 @@ def early_doubling_time(ceiling: float, growth_rate: float, years_to_midpoint: f
     """
     fit = early_exponential_fit(ceiling, growth_rate, years_to_midpoint, years_observed)
     if fit.rate <= 0:
-        raise ValueError("the exponential fitted to these points does not grow, so it has no doubling time")
+        raise OutOfRangeError("the exponential fitted to these points does not grow, so it has no doubling time")
     return result("the doubling time", _LN2 / fit.rate)
 
 
@@ -482,7 +482,7 @@ def early_fit_error(ceiling: float, growth_rate: float, years_to_midpoint: float
     """
     fit = early_exponential_fit(ceiling, growth_rate, years_to_midpoint, years_observed)
     if fit.max_log_error > _LOG_MAX:
-        raise ValueError("the exponential fit misses these points by too much to compute")
+        raise OutOfRangeError("the exponential fit misses these points by too much to compute")
     return math.expm1(fit.max_log_error)
 
 
@@ -515,7 +515,7 @@ def years_until_overshoot(
     times, logs = _sample(ceiling, growth_rate, years_to_midpoint, years_observed)
     fit = _fit_exponential_logs(times, logs)
     if fit.rate <= 0:
-        raise ValueError("the exponential fitted to these points does not grow, so it never overshoots")
+        raise OutOfRangeError("the exponential fitted to these points does not grow, so it never overshoots")
     return _parting(
         log_factor, math.log(ceiling), growth_rate, years_to_midpoint, fit.rate, fit.anchor_time, math.log(fit.anchor_value)
     )
@@ -552,7 +552,7 @@ def overshoot_ratio(
     log_exponential = math.log(fit.anchor_value) + _product(fit.rate, years_ahead - fit.anchor_time)
     log_ratio = log_exponential - _log_logistic(years_ahead, math.log(ceiling), growth_rate, years_to_midpoint)
     if not log_ratio <= _LOG_MAX:
-        raise ValueError("the overshoot at years_ahead is too large to compute")
+        raise OutOfRangeError("the overshoot at years_ahead is too large to compute")
     return math.exp(log_ratio)
 
 
@@ -584,11 +584,14 @@ def _log_logistic(t: float, log_ceiling: float, growth_rate: float, midpoint: fl
 
 
 def _fsum(values: list[float]) -> float:
-    """``math.fsum``, giving inf (for the callers' checks) instead of raising on overflow."""
+    """``math.fsum``, giving inf on overflow and nan for a sum of both infinities, instead of
+    raising: the callers check the result and say what is out of range."""
     try:
         return math.fsum(values)
     except OverflowError:
         return math.inf
+    except ValueError:  # -inf + inf
+        return math.nan
 
 
 def _points(times: Sequence[float], values: Sequence[float], minimum: int) -> tuple[list[float], list[float]]:
@@ -598,7 +601,7 @@ def _points(times: Sequence[float], values: Sequence[float], minimum: int) -> tu
     if len(t) != len(y):
         raise InputError("values", f"times and values must have the same length, got {len(t)} and {len(y)}")
     if len(t) < minimum:
-        raise InputError("times", f"at least {minimum} points are needed, got {len(t)}")
+        raise InputError("times", f"times and values need at least {minimum} points, got {len(t)}")
     for i, value in enumerate(y):
         if value <= 0:
             raise InputError("values", f"values[{i}] must be greater than 0, got {show(value)}")
@@ -629,7 +632,7 @@ def _line(x: list[float], z: list[float], what: str) -> tuple[float, float, floa
     sxz = _fsum([d * (zi - z_mean) for d, zi in zip(dx, z, strict=True)])
     slope = sxz / sxx if 0 < sxx < math.inf else math.nan
     if not all(math.isfinite(v) for v in (x_mean, z_mean, slope)):
-        raise ValueError(f"the {what} for these points is too extreme to compute")
+        raise OutOfRangeError(f"the {what} for these points is too extreme to compute")
     return slope, x_mean, z_mean
 
 
@@ -639,7 +642,7 @@ def _fit_exponential_logs(times: list[float], logs: list[float]) -> ExponentialF
     anchor_value = math.exp(log_anchor) if log_anchor <= _LOG_MAX else math.inf
     max_error = max(errors)
     if not (math.isfinite(max_error) and 0 < anchor_value < math.inf):
-        raise ValueError("the exponential fit for these points is too extreme to compute")
+        raise OutOfRangeError("the exponential fit for these points is too extreme to compute")
     return ExponentialFit(rate, anchor_time, anchor_value, max_error)
 
 
@@ -672,15 +675,15 @@ def _fit_logistic_logs(
 ) -> LogisticFit:
     rate, midpoint, squared_error = _logit_fit(times, logs, log_ceiling)
     if not rate > 0:
-        raise ValueError("the values do not rise over time, so no rising logistic fits them")
+        raise OutOfRangeError("the values do not rise over time, so no rising logistic fits them")
     if not math.isfinite(squared_error):
-        raise ValueError("the logistic fit for these points is too extreme to compute")
+        raise OutOfRangeError("the logistic fit for these points is too extreme to compute")
     errors = [abs(_log_logistic(t, log_ceiling, rate, midpoint) - z) for t, z in zip(times, logs, strict=True)]
     if ceiling is None:
         ceiling = math.exp(log_ceiling) if log_ceiling <= _LOG_MAX else math.inf
     max_error = max(errors)
     if not (math.isfinite(max_error) and 0 < ceiling < math.inf):
-        raise ValueError("the logistic fit for these points is too extreme to compute")
+        raise OutOfRangeError("the logistic fit for these points is too extreme to compute")
     return LogisticFit(ceiling, rate, midpoint, max_error)
 
 
@@ -699,7 +702,7 @@ def _fit_logistic_unknown_ceiling(times: list[float], logs: list[float]) -> Logi
     costs = [cost(v) for v in grid]
     best = min(range(len(grid)), key=costs.__getitem__)
     if not math.isfinite(costs[best]):
-        raise ValueError("no rising logistic fits these points")
+        raise OutOfRangeError("no rising logistic fits these points")
     # The v -> -inf end of the profile is the exponential fit. A ceiling is only reported if
     # it fits clearly better than that, by more than rounding in the logarithms could explain.
     exponential = _fit_exponential_logs(times, logs)
@@ -709,12 +712,12 @@ def _fit_logistic_unknown_ceiling(times: list[float], logs: list[float]) -> Logi
     rounding = len(logs) * (8 * sys.float_info.epsilon * max(1.0, *(abs(z) for z in logs))) ** 2
     no_ceiling = "these points show no sign of a ceiling: an exponential fits them as well as any logistic"
     if best == 0 or exponential_cost <= rounding or costs[best] >= exponential_cost * (1 - 1e-9):
-        raise ValueError(no_ceiling)
+        raise OutOfRangeError(no_ceiling)
     if best == len(grid) - 1:
-        raise ValueError("these points do not pin down a ceiling: the best fit puts it at their largest value")
+        raise OutOfRangeError("these points do not pin down a ceiling: the best fit puts it at their largest value")
     v = _golden_section(cost, grid[best - 1], grid[best + 1])
     if cost(v) >= exponential_cost * (1 - 1e-9):
-        raise ValueError(no_ceiling)
+        raise OutOfRangeError(no_ceiling)
     return _fit_logistic_logs(times, logs, log_ceiling(v))
 
 
@@ -755,7 +758,7 @@ def _sample(
     times = [float(year) for year in range(-int(years_observed), 1)]
     logs = [_log_logistic(t, log_ceiling, growth_rate, years_to_midpoint) for t in times]
     if not all(math.isfinite(z) for z in logs):
-        raise ValueError("the observed values for these inputs are too small to compute")
+        raise OutOfRangeError("the observed values for these inputs are too small to compute")
     return times, logs
 
 
@@ -780,40 +783,40 @@ def _parting(
     c = offset + growth_rate * (midpoint - anchor_time)
     slope_gap = rate - growth_rate
     if not math.isfinite(c):
-        raise ValueError(too_extreme)
+        raise OutOfRangeError(too_extreme)
 
     def h(t: float) -> float:
         value = c + _product(slope_gap, t - anchor_time) + _softplus(growth_rate * (t - midpoint))
         if math.isnan(value):
-            raise ValueError(too_extreme)
+            raise OutOfRangeError(too_extreme)
         return value
 
     if slope_gap == 0:  # h = c + ln(1 + exp(u)) rises from c: solve it directly
         if c >= 0:
-            raise ValueError(never)
+            raise OutOfRangeError(never)
         when = midpoint + math.log(math.expm1(-c)) / growth_rate if -c <= _LOG_MAX else midpoint - c / growth_rate
         if not math.isfinite(when):
-            raise ValueError(too_extreme)
+            raise OutOfRangeError(too_extreme)
         return when
     # Above this time ln E alone exceeds ln K + ln factor >= ln L + ln factor, so h > 0.
     high = anchor_time - offset / rate
     if not math.isfinite(high):
-        raise ValueError(too_extreme)
+        raise OutOfRangeError(too_extreme)
     step = 1.0 / rate
     while not h(high) >= 0:  # rounding can leave h a hair below 0 at `high`
         high += step
         step *= 2
         if not math.isfinite(high):
-            raise ValueError(too_extreme)
+            raise OutOfRangeError(too_extreme)
     # h' = (g - r) + r sigma(u) grows with t. Where g < r, h falls to a minimum at
     # sigma(u*) = 1 - g / r, then rises; where g > r it rises everywhere.
     if slope_gap < 0:
         lowest = midpoint + math.log(-slope_gap / rate) / growth_rate
         if not math.isfinite(lowest):
-            raise ValueError(too_extreme)
+            raise OutOfRangeError(too_extreme)
         h_low = h(lowest)
         if h_low > 0:
-            raise ValueError(never)
+            raise OutOfRangeError(never)
         if h_low == 0:
             return lowest
         low = lowest
@@ -824,7 +827,7 @@ def _parting(
             step *= 2
             low = high - step
             if not math.isfinite(low):
-                raise ValueError(too_extreme)
+                raise OutOfRangeError(too_extreme)
     while True:  # bisection down to adjacent doubles
         middle = low + (high - low) / 2
         if middle <= low or middle >= high:

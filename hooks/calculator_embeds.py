@@ -164,13 +164,14 @@ def _table(table: dict[str, Any]) -> str:
 def _field(cid: str, spec: Any) -> str:
     base = f"{cid}-{spec.name}"
     unit = f' <span class="calc__unit">({escape(spec.unit)})</span>' if spec.unit else ""
-    bounds = "".join(
-        f' {attr}="{value:g}"' for attr, value in (("min", spec.minimum), ("max", spec.maximum)) if value is not None
-    )
+    # A text field with a decimal keypad, not type="number": a number field hands the page
+    # an empty string for "abc", "1e400" or "--5", so the reader would be told the field is
+    # empty. As text, what the reader typed reaches Python and gets the true message.
     return (
         '<div class="calc__field">'
         f'<label for="{base}">{escape(spec.label)}{unit}</label>'
-        f'<input id="{base}" name="{escape(spec.name)}" type="number" inputmode="decimal" step="{spec.step}"{bounds} '
+        f'<input id="{base}" name="{escape(spec.name)}" type="text" inputmode="decimal" '
+        'autocomplete="off" spellcheck="false" '
         f'value="{spec.default:g}" data-default="{spec.default:g}" aria-describedby="{base}-why {base}-error">'
         f'<p class="calc__why" id="{base}-why">{escape(spec.why)}</p>'
         f'<p class="calc__error" id="{base}-error" data-error-for="{escape(spec.name)}" hidden></p>'

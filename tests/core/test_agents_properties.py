@@ -342,7 +342,7 @@ def test_saturation_default_is_ords_tenth() -> None:
 
 CURVE_ERRORS = {  # test id: (costs, horizons, the start of the message)
     "lengths-differ": ([1, 2, 3], [1, 2], "costs and horizons must have the same length, got 3 and 2"),
-    "too-few": ([1, 2], [1, 2], "the curve needs at least 3 points, got 2"),
+    "too-few": ([1, 2], [1, 2], "costs and horizons need at least 3 points, got 2"),
     "cost-zero": ([0, 1, 2], [1, 2, 3], "costs[0] must be greater than 0, got 0"),
     "horizon-negative": ([1, 2, 3], [1, -2, 3], "horizons[1] must be greater than 0, got -2"),
     "cost-nan": ([1, math.nan, 3], [1, 2, 3], "costs[1] must be a finite number, got nan"),
@@ -446,18 +446,18 @@ def test_stakenborg_defaults() -> None:
 @pytest.mark.parametrize(
     ("calculator_id", "inputs", "name", "message"),
     [
-        pytest.param("metr-logistic", {"t80": "70"}, "t80", "t80 must be shorter than t50 (59), got 70", id="t80-too-long"),
-        pytest.param("metr-logistic", {"p": "1"}, "p", "p must be strictly between 0 and 1, got 1", id="p-is-1"),
-        pytest.param("hourly-cost", {"horizon_hours": "0"}, "horizon_hours", "horizon_hours must be greater than 0, got 0", id="horizon-0"),
-        pytest.param("hourly-cost", {"reference_usd_per_hour": "-1"}, "reference_usd_per_hour", "reference_usd_per_hour must be greater than 0, got -1", id="rate-negative"),
-        pytest.param("cost-per-success", {"t50_hours": "0"}, "t50_hours", "t50_hours must be greater than 0, got 0", id="t50-0"),
-        pytest.param("cost-per-success", {"shape": "-1"}, "shape", "shape must be greater than 0, got -1", id="shape-negative"),
-        pytest.param("sweet-spot", {"slope": "2"}, "slope", "slope must be strictly between 0 and 1, got 2", id="slope-2"),
-        pytest.param("sweet-spot", {"half_cost": "0"}, "half_cost", "half_cost must be greater than 0, got 0", id="half-cost-0"),
+        pytest.param("metr-logistic", {"t80": "70"}, "t80", "80% time horizon, T80 must be shorter than 50% time horizon, T50 (59), got 70", id="t80-too-long"),
+        pytest.param("metr-logistic", {"p": "1"}, "p", "Target success probability, p must be strictly between 0 and 1, got 1", id="p-is-1"),
+        pytest.param("hourly-cost", {"horizon_hours": "0"}, "horizon_hours", "50% time horizon must be greater than 0, got 0", id="horizon-0"),
+        pytest.param("hourly-cost", {"reference_usd_per_hour": "-1"}, "reference_usd_per_hour", "Human hourly rate must be greater than 0, got -1", id="rate-negative"),
+        pytest.param("cost-per-success", {"t50_hours": "0"}, "t50_hours", "Agent's 50% time horizon, T50 must be greater than 0, got 0", id="t50-0"),
+        pytest.param("cost-per-success", {"shape": "-1"}, "shape", "Weibull shape, k must be greater than 0, got -1", id="shape-negative"),
+        pytest.param("sweet-spot", {"slope": "2"}, "slope", "Slope that marks saturation must be strictly between 0 and 1, got 2", id="slope-2"),
+        pytest.param("sweet-spot", {"half_cost": "0"}, "half_cost", "Cost at half the plateau must be greater than 0, got 0", id="half-cost-0"),
     ],
 )
 def test_calculators_blame_the_right_input(calculator_id: str, inputs: dict, name: str, message: str) -> None:
-    """A bad value comes back as that input's own message."""
+    """A bad value comes back as that input's own message, naming it by its label."""
     assert {"ok": False, "errors": {name: message}} == run(calculator_id, inputs)
 
 
@@ -465,7 +465,7 @@ def test_sweet_spot_calculator_needs_a_steep_curve() -> None:
     """A curve never steeper than slope 1 has no sweet spot, and the message sits on steepness."""
     result = run("sweet-spot", {"steepness": "0.8"})
     assert ["steepness"] == list(result["errors"])
-    assert result["errors"]["steepness"].startswith("steepness must be greater than 1")
+    assert result["errors"]["steepness"].startswith("Slope at low cost must be greater than 1")
 
 
 def test_sweet_spot_calculator_matches_the_closed_form() -> None:

@@ -203,7 +203,7 @@ def test_cost_decline_needs_costs_to_fall(algorithms: float, hardware: float, ga
 
 INVALID_CALLS = {  # test id: (function, arguments, the exact message)
     "no-factor": (growth_per_year, (), "growth_per_year needs at least one annual factor"),
-    "negative-factor": (growth_per_year, (3, -1.4), "each annual factor must be greater than 0, got -1.4"),
+    "negative-factor": (growth_per_year, (3, -1.4), "factors must each be greater than 0, got -1.4"),
     "factor-1-doubling": (doubling_time, (1,), "annual_factor must not be 1: a quantity that does not grow never doubles"),
     "factor-1-oom": (
         years_per_oom,

@@ -495,11 +495,11 @@ def test_chinchilla_defaults_compare_the_optimum_with_chinchilla_itself() -> Non
 @pytest.mark.parametrize(
     ("calculator_id", "name", "raw", "message"),
     [
-        pytest.param("scaling-paradox", "target_loss", "0", "target_loss must be greater than 0, got 0", id="target-0"),
-        pytest.param("scaling-paradox", "data_power", "-1", "data_power must be greater than 0, got -1", id="power-negative"),
-        pytest.param("chinchilla", "data_exponent", "0", "data_exponent must be greater than 0, got 0", id="beta-0"),
-        pytest.param("chinchilla", "flop", "abc", "flop must be a number, got 'abc'", id="flop-text"),
-        pytest.param("chinchilla", "tokens_per_param", "0", "tokens_per_param must be greater than 0, got 0", id="ratio-0"),
+        pytest.param("scaling-paradox", "target_loss", "0", "Total test loss wanted must be greater than 0, got 0", id="target-0"),
+        pytest.param("scaling-paradox", "data_power", "-1", "Data grows as accuracy to the power must be greater than 0, got -1", id="power-negative"),
+        pytest.param("chinchilla", "data_exponent", "0", "Fit's data exponent, β must be greater than 0, got 0", id="beta-0"),
+        pytest.param("chinchilla", "flop", "abc", "Training compute, C must be a number, got 'abc'", id="flop-text"),
+        pytest.param("chinchilla", "tokens_per_param", "0", "Compare with tokens per parameter must be greater than 0, got 0", id="ratio-0"),
     ],
 )
 def test_calculators_put_the_message_by_the_input(calculator_id: str, name: str, raw: str, message: str) -> None:

@@ -275,8 +275,8 @@ def test_fit_logistic_sees_no_ceiling_in_an_exponential() -> None:
 
 INVALID_POINTS = {  # id: (function, args, message pattern)
     "lengths-differ": (fit_exponential, ([1, 2, 3], [1, 2]), "times and values must have the same length, got 3 and 2"),
-    "too-few": (fit_exponential, ([1], [1]), "at least 2 points are needed, got 1"),
-    "too-few-logistic": (fit_logistic, ([1, 2], [1, 2]), "at least 3 points are needed, got 2"),
+    "too-few": (fit_exponential, ([1], [1]), "times and values need at least 2 points, got 1"),
+    "too-few-logistic": (fit_logistic, ([1, 2], [1, 2]), "times and values need at least 3 points, got 2"),
     "zero-value": (fit_exponential, ([1, 2], [1, 0]), "values[1] must be greater than 0, got 0"),
     "nan-time": (fit_exponential, ([1, math.nan], [1, 2]), "times[1] must be a finite number, got nan"),
     "text-value": (fit_exponential, ([1, 2], [1, "2"]), "values[1] must be a number, got '2'"),
@@ -392,7 +392,7 @@ def test_calculator_presets_and_example_run() -> None:
     for values in [calculator.example, *(preset.values for preset in calculator.presets)]:
         assert run(calculator.id, {**calculator.defaults(), **values})["ok"]
     errors = run(calculator.id, {"years_observed": 1})["errors"]
-    assert {"years_observed": "years_observed must be a whole number from 2 to 100, got 1"} == errors
+    assert {"years_observed": "Years of data must be a whole number from 2 to 100, got 1"} == errors
 
 
 @given(st.tuples(sigmoid_ceilings, sigmoid_rates, sigmoid_years_to_midpoint, sigmoid_years_observed), st.floats(-10, 30))

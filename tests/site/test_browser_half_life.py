@@ -65,10 +65,12 @@ def test_preset_sets_the_shape_and_recomputes(reader, site, base_url) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("p", "1.5"), ("t50", "-3"), ("shape", "0"), ("t50", "")],
+    [("p", "1.5"), ("t50", "-3"), ("shape", "0"), ("t50", ""), ("t50", "abc"), ("t50", "1e400"), ("p", "--5")],
 )
 def test_invalid_input_shows_the_cores_message_and_keeps_the_result(reader, site, base_url, field, value) -> None:
-    """A ValueError from the core appears next to its input; the last good result stays."""
+    """The core's message appears next to its input, naming it by its label; the last good
+    result stays. Fields are text, so "abc" or "1e400" reach Python as typed (a number
+    field would hand over "" and the reader would be told the field is empty)."""
     page = reader.page
     open_live(page, base_url, site, "half-life")
     page.fill('input[name="t50"]', "100")
