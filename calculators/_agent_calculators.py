@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from ._chart import NOTHING_TO_DRAW, log_grid
 from ._checks import InputError, OutOfRangeError, positive, show
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from ._format import format_value
 from .agent_costs import (
     HUMAN_HOURLY_RATE_USD,
+    CurvePoint,
     agent_cost_per_success,
     break_even_task_hours,
     cost_multiple,
@@ -114,7 +115,7 @@ def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Row
     lengths = log_grid(min(marked) - 2, max(marked) + 2, 121)
     logistic = f"METR logistic, slope {slope:.2f}"
     hazard = "Constant hazard, same T50"
-    lines = [{"t": t, "success": logistic_success(t, t50, slope), "series": logistic} for t in lengths]
+    lines: list[Row] = [{"t": t, "success": logistic_success(t, t50, slope), "series": logistic} for t in lengths]
     lines += [{"t": t, "success": survival(t, t50), "series": hazard} for t in lengths]
     points: list[dict[str, float | str]] = [
         {"t": t50, "success": 0.5, "label": "T50"},
@@ -626,7 +627,9 @@ def _sampled_curve(max_horizon_hours: float, half_cost: float, steepness: float)
 
 # The outputs and the chart both need the same sampled curve; a small cache saves a second pass.
 @lru_cache(maxsize=4)
-def _sweet_points(max_horizon_hours: float, half_cost: float, steepness: float, slope: float):
+def _sweet_points(
+    max_horizon_hours: float, half_cost: float, steepness: float, slope: float
+) -> tuple[list[float], list[float], CurvePoint, CurvePoint]:
     costs, horizons = _sampled_curve(max_horizon_hours, half_cost, steepness)
     if steepness <= 1:
         raise InputError(

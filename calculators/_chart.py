@@ -9,7 +9,6 @@ data sets when an input changes.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from ._declare import Axis, Chart

@@ -12,7 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Axis", "Calculator", "Chart", "Input", "Output", "Preset", "form_value"]
+__all__ = ["Axis", "Calculator", "Chart", "ChartData", "Input", "Output", "Preset", "Row", "form_value"]
+
+#: One row of a chart's data set: the axis fields, plus ``series`` (lines) or ``label`` (points).
+Row = dict[str, float | str]
+#: What a chart's ``data`` function returns: ``{"lines": [...], "points": [...]}``.
+ChartData = dict[str, list[Row]]
 
 
 def form_value(value: float, digits: int = 4) -> float:
@@ -100,7 +105,7 @@ class Chart:
     title: str
     x: Axis
     y: Axis
-    data: Callable[..., dict[str, list[dict[str, float | str]]]]
+    data: Callable[..., ChartData]
     description: str = ""
 
 

@@ -61,8 +61,8 @@ def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
     writer.writerow(["section", "name", "label", "value", "unit", x.field, y.field])
     for spec in calculator.inputs:
         writer.writerow(["input", spec.name, spec.label, repr(result["inputs"][spec.name]), spec.unit, "", ""])
-    for spec in calculator.outputs:
-        writer.writerow(["output", spec.name, spec.label, repr(result["outputs"][spec.name]["value"]), spec.unit, "", ""])
+    for output in calculator.outputs:
+        writer.writerow(["output", output.name, output.label, repr(result["outputs"][output.name]["value"]), output.unit, "", ""])
     for row in result["chart"]["lines"]:
         writer.writerow(["chart line", row["series"], "", "", "", repr(row[x.field]), repr(row[y.field])])
     for row in result["chart"]["points"]:

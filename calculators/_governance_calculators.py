@@ -8,6 +8,7 @@ calculator of its own: the reader sees both sides of that one dial together.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from ._chart import log_range
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
@@ -250,14 +251,15 @@ def _lifetime_chart(
 ) -> _ChartData:
     breakeven = deployment_breakeven_queries(tokens, tokens_per_query)
     centre = math.log10(breakeven)
-    low, high = math.floor(centre) - 2, math.ceil(centre) + 2
+    low: float = math.floor(centre) - 2
+    high: float = math.ceil(centre) + 2
     if queries > 0:
         low, high = min(low, math.floor(math.log10(queries)) - 1), max(high, math.ceil(math.log10(queries)) + 1)
     low, high = log_range(low, high)
     counts = [10.0**x for x in _decades(low, high, 6)]
     # Chinchilla split: parameters and tokens each grow by the square root of the factor.
     grow = factor**CHINCHILLA_PARAMS_EXPONENT
-    curves = {
+    curves: dict[str, Callable[[float], float]] = {
         "Lifetime compute now": lambda d: lifetime_compute(params, tokens, d, tokens_per_query, post_training),
         "Training alone (pre + post)": lambda d: lifetime_compute(params, tokens, 0.0, tokens_per_query, post_training),
         f"After ×{factor:g} pre-training": lambda d: lifetime_compute(

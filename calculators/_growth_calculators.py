@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from ._format import format_value
 from .growth import annual_factor, cost_decline, doubling_time, extrapolate
 
@@ -32,13 +32,13 @@ def _chart_data(
         (algorithm_gain_per_year, f"Algorithms only ({_times(algorithm_gain_per_year)} a year)"),
         (hardware_gain_per_year, f"Hardware only ({_times(hardware_gain_per_year)} a year)"),
     ]
-    lines = []
+    lines: list[Row] = []
     for factor, series in curves:
         for year in years:
             remaining = _remaining_gap(gap, factor, year)
             if remaining is not None:
                 lines.append({"years": year, "gap": remaining, "series": series})
-    points = [
+    points: list[Row] = [
         {"years": 0.0, "gap": gap, "label": f"Today: {_times(gap)}"},
         {"years": decline.years_to_close, "gap": 1.0, "label": "Parity"},
     ]

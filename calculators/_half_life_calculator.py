@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ._chart import log_grid
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset, Row
 from .half_life import horizon, horizon_ratio, survival
 
 __all__ = ["HALF_LIFE"]
@@ -28,12 +28,12 @@ def _chart_data(t50: float, p: float, shape: float) -> dict[str, list[dict[str, 
     marked = (math.log10(t50), math.log10(t_p))
     lengths = log_grid(min(marked) - 3, max(marked) + 3, _CHART_POINTS)
     shapes = [1.0] if shape == 1 else [1.0, shape]
-    lines = [
+    lines: list[Row] = [
         {"t": t, "success": survival(t, t50, k), "series": _series_name(k)}
         for k in shapes
         for t in lengths
     ]
-    points = [
+    points: list[Row] = [
         {"t": t50, "success": 0.5, "label": "T50"},
         {"t": t_p, "success": p, "label": f"T{_percent(p)}"},
     ]

@@ -7,8 +7,8 @@ from types import MappingProxyType
 
 from ._agent_calculators import COST_PER_SUCCESS, HOURLY_COST, METR_LOGISTIC, SWEET_SPOT
 from ._declare import Calculator
-from ._growth_calculators import COST_DECLINE
 from ._governance_calculators import EFFECTIVE_COMPUTE, LIFETIME_COMPUTE
+from ._growth_calculators import COST_DECLINE
 from ._half_life_calculator import HALF_LIFE
 from ._logx_calculators import LOGX_READER
 from ._pretraining_calculators import CHINCHILLA, SCALING_PARADOX

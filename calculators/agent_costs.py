@@ -24,7 +24,7 @@ Costs are in US dollars and horizons in hours unless a docstring says otherwise.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from ._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
@@ -535,7 +535,9 @@ def _slopes(xs: list[float], ys: list[float]) -> list[float]:
     return slopes
 
 
-def _crossings(xs: list[float], ys: list[float], slopes: list[float], level: float, start: int = 0):
+def _crossings(
+    xs: list[float], ys: list[float], slopes: list[float], level: float, start: int = 0
+) -> Iterator[tuple[int, float, float]]:
     """Yield (segment, log C, log T) wherever the interpolated slope falls through ``level``."""
     for i in range(start, len(xs) - 1):
         high, low = slopes[i], slopes[i + 1]

@@ -197,7 +197,7 @@ def annual_factor(doubling_time: float) -> float:
         raise OutOfRangeError("the annual factor is too large to compute")
     if exponent < -1022:
         raise OutOfRangeError("the annual factor is too small to compute")
-    return 2.0**exponent
+    return float(2.0**exponent)
 
 
 def years_to_close(gap: float, annual_factor: float) -> float:

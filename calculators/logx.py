@@ -266,7 +266,7 @@ def _power_of_ten(what: str, exponent: float) -> float:
     if exponent < -307:
         raise OutOfRangeError(f"{what} is too small to compute")
     try:
-        value = 10.0**exponent
+        value = float(10.0**exponent)
     except OverflowError:
         raise OutOfRangeError(f"{what} is too large to compute") from None
     if not math.isfinite(value):  # an infinite exponent

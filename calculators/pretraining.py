@@ -868,7 +868,7 @@ def _allocation(fit: _Fit, log_params: float, log_tokens: float, ratio: float | 
 def _power_in_range(what: str, base: float, power: float, log_base: float) -> float:
     """``base ** power`` (exact for whole powers of exact bases), checked in logs first."""
     _exp_in_range(what, power * log_base)
-    return base**power
+    return float(base**power)
 
 
 def _exp_in_range(what: str, log_value: float) -> float:

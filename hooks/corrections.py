@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from html import escape
 from pathlib import Path
 from typing import NamedTuple
 

@@ -45,6 +45,7 @@ __all__ = [
     "pretrain_reductions",
     "pretrain_sizes",
     "probabilities",
+    "raw_form_values",
     "rl_bits",
     "rl_fractions",
     "rl_gains",
@@ -63,7 +64,6 @@ __all__ = [
     "sigmoid_times",
     "sigmoid_years_observed",
     "sigmoid_years_to_midpoint",
-    "raw_form_values",
     "t50s",
 ]
 

@@ -58,7 +58,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.send_header("Content-Security-Policy", self.server.csp)  # type: ignore[attr-defined]
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         if self.server.verbose:  # type: ignore[attr-defined]
             super().log_message(format, *args)
 

@@ -14,18 +14,6 @@ import re
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    agent_costs,
-    agent_curves,
-    agent_growth,
-    agent_hours,
-    agent_logistic_slopes,
-    agent_rates,
-    probabilities,
-    scales,
-    shapes,
-    t50s,
-)
 
 from calculators import (
     HUMAN_HOURLY_RATE_USD,
@@ -53,6 +41,19 @@ from calculators import (
     survival,
     sweet_spot,
     task_cost_at_rate,
+)
+
+from strategies import (
+    agent_costs,
+    agent_curves,
+    agent_growth,
+    agent_hours,
+    agent_logistic_slopes,
+    agent_rates,
+    probabilities,
+    scales,
+    shapes,
+    t50s,
 )
 
 REL = 1e-9

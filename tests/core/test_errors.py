@@ -12,9 +12,9 @@ import re
 import pytest
 from hypothesis import given
 
-from strategies import raw_form_values
-
 from calculators import horizon, run, run_json, survival
+
+from strategies import raw_form_values
 
 NAN, INF = math.nan, math.inf
 TOO_LARGE = "the task length for these inputs is too large to compute"

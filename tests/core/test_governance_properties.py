@@ -11,18 +11,6 @@ import re
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    cost_scaleup_factors,
-    cost_shares,
-    effective_inference_multipliers,
-    effective_pretrain_flops,
-    effective_weights,
-    lifetime_params,
-    lifetime_queries,
-    lifetime_tokens,
-    lifetime_tokens_per_query,
-    raw_form_values,
-)
 
 from calculators import (
     EU_AI_ACT_THRESHOLD_FLOP,
@@ -40,6 +28,19 @@ from calculators import (
     pretraining_scaleup_cost_multiplier,
     run,
     simultaneous_copies,
+)
+
+from strategies import (
+    cost_scaleup_factors,
+    cost_shares,
+    effective_inference_multipliers,
+    effective_pretrain_flops,
+    effective_weights,
+    lifetime_params,
+    lifetime_queries,
+    lifetime_tokens,
+    lifetime_tokens_per_query,
+    raw_form_values,
 )
 
 REL = 1e-9

@@ -10,14 +10,6 @@ import re
 
 import pytest
 from hypothesis import assume, given
-from strategies import (
-    growth_doubling_times,
-    growth_elapsed,
-    growth_factors,
-    growth_gaps,
-    growth_rising_factors,
-    growth_values,
-)
 
 from calculators import (
     annual_factor,
@@ -29,6 +21,15 @@ from calculators import (
     time_to_reach,
     years_per_oom,
     years_to_close,
+)
+
+from strategies import (
+    growth_doubling_times,
+    growth_elapsed,
+    growth_factors,
+    growth_gaps,
+    growth_rising_factors,
+    growth_values,
 )
 
 REL = 1e-9

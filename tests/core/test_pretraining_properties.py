@@ -14,18 +14,10 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    any_floats,
-    pretrain_alphas,
-    pretrain_compute_multipliers,
-    pretrain_flops,
-    pretrain_ratios,
-    pretrain_reductions,
-    pretrain_sizes,
-)
 
 from calculators import (
     CALCULATORS,
+    accuracy_power,
     chinchilla_allocation,
     chinchilla_compute_efficiency,
     chinchilla_compute_for_loss,
@@ -34,7 +26,6 @@ from calculators import (
     chinchilla_optimal,
     chinchilla_optimal_tokens_per_param,
     chinchilla_total_loss_exponent,
-    accuracy_power,
     compute_multiplier_for_loss,
     compute_ooms_for_loss,
     halving_cost,
@@ -55,6 +46,16 @@ from calculators.pretraining import (
     EPOCH_B,
     EPOCH_BETA,
     EPOCH_E,
+)
+
+from strategies import (
+    any_floats,
+    pretrain_alphas,
+    pretrain_compute_multipliers,
+    pretrain_flops,
+    pretrain_ratios,
+    pretrain_reductions,
+    pretrain_sizes,
 )
 
 REL = 1e-9

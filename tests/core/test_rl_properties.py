@@ -12,18 +12,6 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    any_floats,
-    rl_bits,
-    rl_fractions,
-    rl_gains,
-    rl_multipliers,
-    rl_scores,
-    rl_slope_ratios,
-    rl_slopes,
-    rl_token_counts,
-    rl_vocab_sizes,
-)
 
 from calculators import (
     CALCULATORS,
@@ -40,6 +28,19 @@ from calculators import (
     slope_ratio_from_gains,
     training_compute_multiplier,
     trend_slope_from_gain,
+)
+
+from strategies import (
+    any_floats,
+    rl_bits,
+    rl_fractions,
+    rl_gains,
+    rl_multipliers,
+    rl_scores,
+    rl_slope_ratios,
+    rl_slopes,
+    rl_token_counts,
+    rl_vocab_sizes,
 )
 
 REL = 1e-9

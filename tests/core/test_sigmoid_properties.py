@@ -7,23 +7,12 @@ pytest and Hypothesis only, so this runs unchanged in Pyodide.
 
 from __future__ import annotations
 
-from calculators._declare import form_value
-
 import math
 import re
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    sigmoid_ceilings,
-    sigmoid_factors,
-    sigmoid_midpoints,
-    sigmoid_rates,
-    sigmoid_times,
-    sigmoid_years_observed,
-    sigmoid_years_to_midpoint,
-)
 
 from calculators import (
     CALCULATORS,
@@ -42,6 +31,17 @@ from calculators import (
     parting_time,
     run,
     years_until_overshoot,
+)
+from calculators._declare import form_value
+
+from strategies import (
+    sigmoid_ceilings,
+    sigmoid_factors,
+    sigmoid_midpoints,
+    sigmoid_rates,
+    sigmoid_times,
+    sigmoid_years_observed,
+    sigmoid_years_to_midpoint,
 )
 
 REL = 1e-9

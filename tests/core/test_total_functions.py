@@ -17,11 +17,12 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_floats, raw_form_values
 
 import calculators
 from calculators import CALCULATORS, export, run
 from calculators._checks import InputError, OutOfRangeError
+
+from strategies import any_floats, raw_form_values
 
 FLOAT = ("float", float)
 OPTIONAL_FLOAT = ("float | None",)

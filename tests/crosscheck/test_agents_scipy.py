@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize, special, stats
-from strategies import agent_curves, agent_hours, agent_logistic_slopes, probabilities, shapes, t50s
 
 from calculators import (
     agent_cost_per_success,
@@ -30,6 +29,8 @@ from calculators import (
     saturation_point,
     sweet_spot,
 )
+
+from strategies import agent_curves, agent_hours, agent_logistic_slopes, probabilities, shapes, t50s
 
 LN2 = math.log(2.0)
 SLOPES = [-3.0, -1.0, -math.log(4) / 2, -0.70165, -0.3, -0.05]

@@ -13,9 +13,10 @@ import numpy as np
 import pytest
 from hypothesis import assume, given
 from scipy import optimize
-from strategies import logx_gains, logx_multipliers, logx_scores, logx_slope_factors, logx_slopes
 
 from calculators import logx_cost_multiplier, logx_reading, logx_score, logx_slope, steepened_cost_multiplier
+
+from strategies import logx_gains, logx_multipliers, logx_scores, logx_slope_factors, logx_slopes
 
 
 @given(logx_scores, logx_slopes)

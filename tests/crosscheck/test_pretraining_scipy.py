@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize
-from strategies import pretrain_alphas, pretrain_compute_multipliers, pretrain_flops, pretrain_ratios, pretrain_reductions
 
 from calculators import (
     chinchilla_compute_efficiency,
@@ -24,6 +23,14 @@ from calculators import (
     loss_multiplier,
     optimal_params_exponent,
     scaling_paradox_multipliers,
+)
+
+from strategies import (
+    pretrain_alphas,
+    pretrain_compute_multipliers,
+    pretrain_flops,
+    pretrain_ratios,
+    pretrain_reductions,
 )
 
 # Hoffmann et al. (2022), approach 3 (fact base §3.3), typed again on purpose.

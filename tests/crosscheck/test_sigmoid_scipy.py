@@ -24,7 +24,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize, special
-from strategies import sigmoid_ceilings, sigmoid_factors, sigmoid_midpoints, sigmoid_rates, sigmoid_times
 
 from calculators import (
     early_exponential_fit,
@@ -36,6 +35,8 @@ from calculators import (
     parting_time,
     years_until_overshoot,
 )
+
+from strategies import sigmoid_ceilings, sigmoid_factors, sigmoid_midpoints, sigmoid_rates, sigmoid_times
 
 SEEDS = range(20)
 

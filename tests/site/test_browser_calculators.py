@@ -12,11 +12,12 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from browser_helpers import BOOT_MS, assert_same_numbers, expect_outputs, open_live, page_of
 from playwright.sync_api import expect
 
 import calculators
 from calculators import CALCULATORS, export, run
+
+from browser_helpers import BOOT_MS, assert_same_numbers, expect_outputs, open_live, page_of
 
 IDS = sorted(CALCULATORS)
 

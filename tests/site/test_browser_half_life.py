@@ -7,10 +7,11 @@ Pyodide, in the browser's Web Worker, computed the same thing.
 from __future__ import annotations
 
 import pytest
-from browser_helpers import open_live
 from playwright.sync_api import expect
 
 from calculators import run
+
+from browser_helpers import open_live
 
 PAGE = "essays/half-life/"
 LIVE = '.calc[data-calculator="half-life"][data-state="live"]'

@@ -7,11 +7,11 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-from browser_helpers import expect_outputs, open_live
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
+from browser_helpers import expect_outputs, open_live
 
 # What a number field lets a reader enter (the browser turns non-numbers into "").
 TYPED = ["", "-0", "1e308", "1e-320", "-5", "0", "1e6", "0.5", "123456789"]
