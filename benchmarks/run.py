@@ -36,8 +36,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 from serve_site import serve_in_background  # noqa: E402
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # Cold visits of each page for the boot ratio. Booting keeps both cores of the reference
 # machine busy, so single visits vary by a second or more; the median of 15 visits still
@@ -83,14 +87,21 @@ def build(site: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT, check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site.parent)},
+        cwd=ROOT,
+        check=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site.parent)},
     )
     return time.perf_counter() - start
 
 
 def own_assets_gzip_kb() -> float:
     docs = ROOT / "docs"
-    files = [*(docs / "javascripts").rglob("*.js"), *(docs / "assets").rglob("*.js"), *(docs / "stylesheets").rglob("*.css"), docs / "sw.js"]
+    files = [
+        *(docs / "javascripts").rglob("*.js"),
+        *(docs / "assets").rglob("*.js"),
+        *(docs / "stylesheets").rglob("*.css"),
+        docs / "sw.js",
+    ]
     return sum(len(gzip.compress(path.read_bytes(), 9)) for path in files) / 1024
 
 
@@ -110,7 +121,10 @@ def measure(site: Path) -> dict[str, float | str]:
             bare, live = [], []
             # Alternate the two pages so that both see the same machine load.
             for visit in range(WARM_UP_VISITS + COLD_VISITS):
-                pair = (cold_time(browser, url + "_bench/bare.html", "__ready"), cold_time(browser, url + PAGE, "__live"))
+                pair = (
+                    cold_time(browser, url + "_bench/bare.html", "__ready"),
+                    cold_time(browser, url + PAGE, "__live"),
+                )
                 if visit >= WARM_UP_VISITS:
                     bare.append(pair[0])
                     live.append(pair[1])

@@ -270,9 +270,14 @@ def _hourly_chart(
     rate = hourly_cost(task_cost, horizon_hours)
     others = [(label, cost, hours) for label, cost, hours in _ORD_POINTS if (cost, hours) != (task_cost, horizon_hours)]
     hours_shown = [horizon_hours] + [hours for _, _, hours in others]
-    hours_grid = log_grid(min(map(math.log10, hours_shown)) - _LOG10_4, max(map(math.log10, hours_shown)) + _LOG10_4, 41)
+    hours_grid = log_grid(
+        min(map(math.log10, hours_shown)) - _LOG10_4, max(map(math.log10, hours_shown)) + _LOG10_4, 41
+    )
     lines: list[dict[str, float | str]] = []
-    for name, usd_per_hour in ((f"This agent: {_dollars(rate)}/h", rate), (f"Human: {_dollars(reference_usd_per_hour)}/h", reference_usd_per_hour)):
+    for name, usd_per_hour in (
+        (f"This agent: {_dollars(rate)}/h", rate),
+        (f"Human: {_dollars(reference_usd_per_hour)}/h", reference_usd_per_hour),
+    ):
         if usd_per_hour == 0:
             continue  # a cost of 0 has no place on a log axis
         for hours in hours_grid:
@@ -290,7 +295,9 @@ def _hourly_chart(
     human = [row for row in lines if str(row["series"]).startswith("Human")]
     nearest = min(human, key=lambda row: abs(math.log10(float(row["horizon"])) - target), default=None)
     human_centre = float(nearest["cost"]) if nearest else 0.0
-    windows = [{"cost": (centre, 6.0), "horizon": (horizon_hours, 6.0)} for centre in (task_cost, human_centre) if centre > 0]
+    windows = [
+        {"cost": (centre, 6.0), "horizon": (horizon_hours, 6.0)} for centre in (task_cost, human_centre) if centre > 0
+    ]
     windows.append({"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})  # last resort: the float range only
     return _drawable({"lines": lines, "points": points}, *windows)
 
@@ -387,7 +394,13 @@ HOURLY_COST = Calculator(
         Output(name="hourly_growth", label="Change in hourly cost per year", kind="multiplier"),
     ),
     compute=_hourly_compute,
-    example={"task_cost": 9.75, "horizon_hours": 0.75, "reference_usd_per_hour": 150.0, "cost_growth": 4.0, "horizon_growth": 3.3},
+    example={
+        "task_cost": 9.75,
+        "horizon_hours": 0.75,
+        "reference_usd_per_hour": 150.0,
+        "cost_growth": 4.0,
+        "horizon_growth": 3.3,
+    },
     chart=Chart(
         title="Time horizon against cost per task",
         description=(
@@ -420,7 +433,9 @@ def _success_compute(
     }
 
 
-def _break_even(t50_hours: float, cost_per_step: float, steps_per_hour: float, human: float, shape: float) -> float | None:
+def _break_even(
+    t50_hours: float, cost_per_step: float, steps_per_hour: float, human: float, shape: float
+) -> float | None:
     """The break-even length, or None where there is none (agent never cheaper, or no float)."""
     try:
         return break_even_task_hours(t50_hours, cost_per_step, steps_per_hour, human, shape)
@@ -562,7 +577,14 @@ COST_PER_SUCCESS = Calculator(
             id="stakenborg",
             cites=("stakenborg2026botec", "stakenborg2026tax"),
             label="Stakenborg's base case",
-            values={"task_hours": 8.0, "t50_hours": 5.0, "cost_per_step": 0.22, "steps_per_hour": 80.0, "human_usd_per_hour": 150.0, "shape": 0.7},
+            values={
+                "task_hours": 8.0,
+                "t50_hours": 5.0,
+                "cost_per_step": 0.22,
+                "steps_per_hour": 80.0,
+                "human_usd_per_hour": 150.0,
+                "shape": 0.7,
+            },
             source="Stakenborg, 'Agent economics: a BOTEC' (EA Forum, Feb 2026), and her half-life-tax calculator's defaults.",
         ),
         Preset(
@@ -582,11 +604,20 @@ COST_PER_SUCCESS = Calculator(
     ),
     outputs=(
         Output(name="agent_cost", label="Agent's expected cost per success, shape k", unit="US$"),
-        Output(name="agent_cost_constant_hazard", label="Agent's expected cost per success, constant hazard", unit="US$"),
+        Output(
+            name="agent_cost_constant_hazard", label="Agent's expected cost per success, constant hazard", unit="US$"
+        ),
         Output(name="human_cost", label="Human's cost", unit="US$"),
     ),
     compute=_success_compute,
-    example={"task_hours": 2.0, "t50_hours": 2.5, "cost_per_step": 0.05, "steps_per_hour": 60.0, "human_usd_per_hour": 120.0, "shape": 0.6},
+    example={
+        "task_hours": 2.0,
+        "t50_hours": 2.5,
+        "cost_per_step": 0.05,
+        "steps_per_hour": 60.0,
+        "human_usd_per_hour": 120.0,
+        "shape": 0.6,
+    },
     chart=Chart(
         title="Cost per successful task against task length",
         description=(
@@ -659,7 +690,9 @@ def _sweet_chart(max_horizon_hours: float, half_cost: float, steepness: float, s
     shown = [(c, t) for c, t in zip(costs, horizons) if low <= c <= high]
     stride = max(1, len(shown) // 120)
     shown = shown[::stride] + ([shown[-1]] if (len(shown) - 1) % stride else [])
-    lines: list[dict[str, float | str]] = [{"cost": c, "horizon": t, "series": "Horizon against cost (stylised)"} for c, t in shown]
+    lines: list[dict[str, float | str]] = [
+        {"cost": c, "horizon": t, "series": "Horizon against cost (stylised)"} for c, t in shown
+    ]
     # Slope-1 lines of constant hourly cost, drawn over the curve's horizons (up to twice its
     # plateau) and clipped to the costs shown.
     for name, rate in (

@@ -13,7 +13,16 @@ from typing import Any
 
 from ._declare import Axis, Chart
 
-__all__ = ["DATASETS", "DRAWABLE_DECADES", "NOTHING_TO_DRAW", "PINNED", "chart_table", "log_grid", "log_range", "vega_lite_spec"]
+__all__ = [
+    "DATASETS",
+    "DRAWABLE_DECADES",
+    "NOTHING_TO_DRAW",
+    "PINNED",
+    "chart_table",
+    "log_grid",
+    "log_range",
+    "vega_lite_spec",
+]
 
 #: The data sets a calculator's chart function returns.
 DATASETS = ("lines", "points")
@@ -60,6 +69,7 @@ def log_grid(log10_low: float, log10_high: float, count: int) -> list[float]:
     low, high = log_range(log10_low, log10_high)
     step = (high - low) / (count - 1)
     return [10.0 ** (low + i * step) for i in range(count)]
+
 
 # Colours distinguishable in light and dark mode and by readers with colour-vision
 # deficiency: Okabe and Ito's palette, without its black and its pale yellow.
@@ -185,11 +195,13 @@ def chart_table(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str
 
     return {
         "columns": [chart.x.title, *series],
-        "rows": [
-            [cell(x, chart.x.kind), *(cell(by_x[x].get(name), chart.y.kind) for name in series)] for x in sampled
-        ],
+        "rows": [[cell(x, chart.x.kind), *(cell(by_x[x].get(name), chart.y.kind) for name in series)] for x in sampled],
         "points": [
-            {"label": str(point["label"]), "x": cell(point[chart.x.field], chart.x.kind), "y": cell(point[chart.y.field], chart.y.kind)}
+            {
+                "label": str(point["label"]),
+                "x": cell(point[chart.x.field], chart.x.kind),
+                "y": cell(point[chart.y.field], chart.y.kind),
+            }
             for point in data["points"]
         ],
     }

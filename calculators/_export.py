@@ -32,9 +32,13 @@ def export(calculator_id: str, raw_inputs: Mapping[str, object], version: str = 
         "calculator": calculator.id,
         "title": calculator.title,
         "package_version": version,
-        "inputs": {spec.name: {"value": result["inputs"][spec.name], "unit": spec.unit, "label": spec.label} for spec in calculator.inputs},
+        "inputs": {
+            spec.name: {"value": result["inputs"][spec.name], "unit": spec.unit, "label": spec.label}
+            for spec in calculator.inputs
+        },
         "outputs": {
-            spec.name: {**result["outputs"][spec.name], "unit": spec.unit, "label": spec.label} for spec in calculator.outputs
+            spec.name: {**result["outputs"][spec.name], "unit": spec.unit, "label": spec.label}
+            for spec in calculator.outputs
         },
         "chart": {"x": calculator.chart.x.field, "y": calculator.chart.y.field, **result["chart"]},
     }
@@ -62,7 +66,9 @@ def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
     for spec in calculator.inputs:
         writer.writerow(["input", spec.name, spec.label, repr(result["inputs"][spec.name]), spec.unit, "", ""])
     for output in calculator.outputs:
-        writer.writerow(["output", output.name, output.label, repr(result["outputs"][output.name]["value"]), output.unit, "", ""])
+        writer.writerow(
+            ["output", output.name, output.label, repr(result["outputs"][output.name]["value"]), output.unit, "", ""]
+        )
     for row in result["chart"]["lines"]:
         writer.writerow(["chart line", row["series"], "", "", "", repr(row[x.field]), repr(row[y.field])])
     for row in result["chart"]["points"]:

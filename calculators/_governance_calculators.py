@@ -110,10 +110,7 @@ EFFECTIVE_COMPUTE = Calculator(
             default=1e24,
             minimum=0,
             scale="log",
-            why=(
-                "Ord's example model: 10²⁴ FLOP, a tenth of the EU AI Act's 10²⁵ FLOP "
-                "threshold (Ord 2025)."
-            ),
+            why=("Ord's example model: 10²⁴ FLOP, a tenth of the EU AI Act's 10²⁵ FLOP threshold (Ord 2025)."),
         ),
         Input(
             name="inference_multiplier",
@@ -379,8 +376,7 @@ LIFETIME_COMPUTE = Calculator(
                 "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
             },
             source=(
-                "Our illustration of Ord's first limit: his GPT-4-class values with 100× fewer "
-                "queries than breakeven."
+                "Our illustration of Ord's first limit: his GPT-4-class values with 100× fewer queries than breakeven."
             ),
         ),
         Preset(
@@ -394,8 +390,7 @@ LIFETIME_COMPUTE = Calculator(
                 "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
             },
             source=(
-                "Our illustration of Ord's second limit: his GPT-4-class values with 100× more "
-                "queries than breakeven."
+                "Our illustration of Ord's second limit: his GPT-4-class values with 100× more queries than breakeven."
             ),
         ),
     ),

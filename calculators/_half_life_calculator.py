@@ -29,9 +29,7 @@ def _chart_data(t50: float, p: float, shape: float) -> dict[str, list[dict[str, 
     lengths = log_grid(min(marked) - 3, max(marked) + 3, _CHART_POINTS)
     shapes = [1.0] if shape == 1 else [1.0, shape]
     lines: list[Row] = [
-        {"t": t, "success": survival(t, t50, k), "series": _series_name(k)}
-        for k in shapes
-        for t in lengths
+        {"t": t, "success": survival(t, t50, k), "series": _series_name(k)} for k in shapes for t in lengths
     ]
     points: list[Row] = [
         {"t": t50, "success": 0.5, "label": "T50"},
@@ -85,10 +83,7 @@ HALF_LIFE = Calculator(
             unit="",
             default=1.0,
             minimum=0,
-            why=(
-                "k = 1 is Ord's constant hazard: the success rate halves with every further T50 "
-                "of task length."
-            ),
+            why=("k = 1 is Ord's constant hazard: the success rate halves with every further T50 of task length."),
         ),
     ),
     presets=(

@@ -24,7 +24,9 @@ _AIME_SLOPE = logx_slope(_AIME_LOW, _AIME_HIGH, _AIME_COMPUTE)
 _OOM_LIMIT = 300.0
 
 
-def _compute(points_per_decade: float, score_start: float, score_target: float, slope_factor: float) -> dict[str, float]:
+def _compute(
+    points_per_decade: float, score_start: float, score_target: float, slope_factor: float
+) -> dict[str, float]:
     return logx_reading(score_start, score_target, points_per_decade, slope_factor)._asdict()
 
 

@@ -86,7 +86,11 @@ def _paradox_chart(
             for (key, label), power in zip(_RESOURCES, powers)
         ]
     points = [
-        {"gain": cost.accuracy_gain, "multiplier": getattr(cost, key), "label": f"{label} ×{_short(getattr(cost, key))}"}
+        {
+            "gain": cost.accuracy_gain,
+            "multiplier": getattr(cost, key),
+            "label": f"{label} ×{_short(getattr(cost, key))}",
+        }
         for key, label in _RESOURCES
     ]
     return {"lines": lines, "points": points}
@@ -214,7 +218,9 @@ SCALING_PARADOX = Calculator(
             "(log scale); the points mark the chosen cut."
         ),
         x=Axis(field="gain", title="Accuracy gain, a_new / a_now (log scale)", scale="log", format="~g"),
-        y=Axis(field="multiplier", title="Resource multiplier (log scale)", scale="log", format="~e", kind="multiplier"),
+        y=Axis(
+            field="multiplier", title="Resource multiplier (log scale)", scale="log", format="~e", kind="multiplier"
+        ),
         data=_paradox_chart,
     ),
 )
@@ -257,7 +263,11 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
         lines.append({"params": n, "excess_loss": excess, "series": name})
     points = [
         {"params": best.params, "excess_loss": 0.0, "label": "N*"},  # short: 20:1 sits close by
-        {"params": fixed.params, "excess_loss": fixed.loss - best.loss, "label": f"{_short(tokens_per_param)} tokens/param"},
+        {
+            "params": fixed.params,
+            "excess_loss": fixed.loss - best.loss,
+            "label": f"{_short(tokens_per_param)} tokens/param",
+        },
     ]
     return {"lines": lines, "points": points}
 

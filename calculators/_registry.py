@@ -18,7 +18,26 @@ from ._sigmoid_calculators import SIGMOID_OR_EXPONENTIAL
 __all__ = ["CALCULATORS", "get_calculator"]
 
 CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
-    {c.id: c for c in (HALF_LIFE, EFFECTIVE_COMPUTE, LIFETIME_COMPUTE, SCALING_PARADOX, CHINCHILLA, LOGX_READER, COST_DECLINE, RL_INFORMATION, INFERENCE_SHARE, RL_EXCHANGE, SIGMOID_OR_EXPONENTIAL, METR_LOGISTIC, HOURLY_COST, COST_PER_SUCCESS, SWEET_SPOT)}
+    {
+        c.id: c
+        for c in (
+            HALF_LIFE,
+            EFFECTIVE_COMPUTE,
+            LIFETIME_COMPUTE,
+            SCALING_PARADOX,
+            CHINCHILLA,
+            LOGX_READER,
+            COST_DECLINE,
+            RL_INFORMATION,
+            INFERENCE_SHARE,
+            RL_EXCHANGE,
+            SIGMOID_OR_EXPONENTIAL,
+            METR_LOGISTIC,
+            HOURLY_COST,
+            COST_PER_SUCCESS,
+            SWEET_SPOT,
+        )
+    }
 )
 
 

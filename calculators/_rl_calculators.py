@@ -207,7 +207,12 @@ RL_INFORMATION = Calculator(
         Output(name="ratio_at_bound", label="Pre-training ÷ RL (upper bounds)", kind="multiplier"),
     ),
     compute=_information,
-    example={"vocab_size": 50_000.0, "pretrain_bits_per_token": 3.0, "episode_tokens": 32_000.0, "bits_per_episode": 1.0},
+    example={
+        "vocab_size": 50_000.0,
+        "pretrain_bits_per_token": 3.0,
+        "episode_tokens": 32_000.0,
+        "bits_per_episode": 1.0,
+    },
     chart=Chart(
         title="Information per token against episode length",
         description=(
@@ -339,10 +344,7 @@ INFERENCE_SHARE = Calculator(
             default=30.0,
             minimum=0,
             scale="log",
-            why=(
-                "About 30× the base model's tokens on MATH level 5, in Ord's 'How Well Does RL "
-                "Scale?' (2025)."
-            ),
+            why=("About 30× the base model's tokens on MATH level 5, in Ord's 'How Well Does RL Scale?' (2025)."),
         ),
     ),
     presets=(
@@ -368,7 +370,13 @@ INFERENCE_SHARE = Calculator(
             id="gpqa-diamond",
             cites=("ord2025mostlyinferencethread",),
             label="GPQA Diamond (63%)",
-            values={"base_score": 0.0, "base_tokens": 1.0, "trend_intercept": 9.0, "trend_slope": _GPQA_SLOPE, "top_tokens": 10.0},
+            values={
+                "base_score": 0.0,
+                "base_tokens": 1.0,
+                "trend_intercept": 9.0,
+                "trend_slope": _GPQA_SLOPE,
+                "top_tokens": 10.0,
+            },
             source=_relative_note(
                 "Ord's thread on his essay gives 63% of the gain from inference scaling; a split of "
                 "9 + 15 points reproduces it. The 10× token multiple is a placeholder that changes "
@@ -379,7 +387,13 @@ INFERENCE_SHARE = Calculator(
             id="otis-aime",
             cites=("ord2025mostlyinferencethread",),
             label="OTIS Mock AIME (92%)",
-            values={"base_score": 0.0, "base_tokens": 1.0, "trend_intercept": 4.0, "trend_slope": _OTIS_SLOPE, "top_tokens": 10.0},
+            values={
+                "base_score": 0.0,
+                "base_tokens": 1.0,
+                "trend_intercept": 4.0,
+                "trend_slope": _OTIS_SLOPE,
+                "top_tokens": 10.0,
+            },
             source=_relative_note(
                 "Ord's thread on his essay gives 92% of the gain from inference scaling; a split of "
                 "4 + 45 points reproduces it. The 10× token multiple is a placeholder that changes "
@@ -394,7 +408,13 @@ INFERENCE_SHARE = Calculator(
         Output(name="inference_share", label="Share from inference scaling", kind="percent"),
     ),
     compute=_share,
-    example={"base_score": 40.0, "base_tokens": 500.0, "trend_intercept": 5.0, "trend_slope": 14.0, "top_tokens": 16_000.0},
+    example={
+        "base_score": 40.0,
+        "base_tokens": 500.0,
+        "trend_intercept": 5.0,
+        "trend_slope": 14.0,
+        "top_tokens": 16_000.0,
+    },
     chart=Chart(
         title="Score against output tokens",
         description=(

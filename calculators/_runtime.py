@@ -132,10 +132,7 @@ def run_json(calculator_id: str, inputs_json: str) -> str:
 
 
 def _read_inputs(calculator: Calculator, raw_inputs: Mapping[str, object]) -> dict[str, float]:
-    return {
-        spec.name: parse_number(spec.name, raw_inputs.get(spec.name, spec.default))
-        for spec in calculator.inputs
-    }
+    return {spec.name: parse_number(spec.name, raw_inputs.get(spec.name, spec.default)) for spec in calculator.inputs}
 
 
 def _check_finite(outputs: Mapping[str, float], chart: Mapping[str, list[dict[str, Any]]]) -> None:

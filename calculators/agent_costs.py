@@ -459,7 +459,7 @@ def break_even_task_hours(
         raise InputError(
             "cost_per_step",
             "the agent's running cost per hour (cost_per_step × steps_per_hour) is not below "
-            "human_usd_per_hour, so it never costs less than the human"
+            "human_usd_per_hour, so it never costs less than the human",
         )
     if success_needed == 0:
         raise OutOfRangeError("the break-even task length for these inputs is too large to compute")
@@ -504,7 +504,9 @@ def _curve(costs: Sequence[float], horizons: Sequence[float]) -> tuple[list[floa
     except TypeError:
         raise InputError("costs", "costs and horizons must be sequences of numbers") from None
     if len(costs) != len(horizons):
-        raise InputError("horizons", f"costs and horizons must have the same length, got {len(costs)} and {len(horizons)}")
+        raise InputError(
+            "horizons", f"costs and horizons must have the same length, got {len(costs)} and {len(horizons)}"
+        )
     if len(costs) < 3:
         raise InputError("costs", f"costs and horizons need at least 3 points, got {len(costs)}")
     xs = [math.log(positive(f"costs[{i}]", value)) for i, value in enumerate(costs)]
@@ -514,7 +516,7 @@ def _curve(costs: Sequence[float], horizons: Sequence[float]) -> tuple[list[floa
             raise InputError(
                 "costs",
                 f"costs must increase: costs[{i}] = {show(float(costs[i]))} is not above "
-                f"costs[{i - 1}] = {show(float(costs[i - 1]))}"
+                f"costs[{i - 1}] = {show(float(costs[i - 1]))}",
             )
         if not xs[i] > xs[i - 1]:
             raise InputError("costs", f"costs[{i - 1}] and costs[{i}] are too close to tell apart on a log scale")

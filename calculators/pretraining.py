@@ -389,7 +389,9 @@ def optimal_loss_exponent(params_exponent: float = CHINCHILLA_ALPHA, data_expone
     return low / (1.0 + low / high)  # = a b / (a + b), without overflow in a b or a + b
 
 
-def optimal_path_halving_cost(params_exponent: float = CHINCHILLA_ALPHA, data_exponent: float = CHINCHILLA_BETA) -> float:
+def optimal_path_halving_cost(
+    params_exponent: float = CHINCHILLA_ALPHA, data_exponent: float = CHINCHILLA_BETA
+) -> float:
     """How many times more compute halves the *reducible* loss along a two-term fit's optimal path.
 
     Args:
@@ -862,7 +864,9 @@ def _allocation(fit: _Fit, log_params: float, log_tokens: float, ratio: float | 
     tokens = _exp_in_range("the token count for these inputs", log_tokens)
     if ratio is None:
         ratio = _exp_in_range("the tokens per parameter for these inputs", log_tokens - log_params)
-    return ChinchillaAllocation(params=params, tokens=tokens, tokens_per_param=ratio, loss=_loss(fit, log_params, log_tokens))
+    return ChinchillaAllocation(
+        params=params, tokens=tokens, tokens_per_param=ratio, loss=_loss(fit, log_params, log_tokens)
+    )
 
 
 def _power_in_range(what: str, base: float, power: float, log_base: float) -> float:

@@ -371,7 +371,8 @@ def fit_logistic(times: Sequence[float], values: Sequence[float], ceiling: float
     largest = max(values)
     if largest >= ceiling:
         raise InputError(
-            "ceiling", f"ceiling must be greater than every value (the largest is {show(float(largest))}), got {show(ceiling)}"
+            "ceiling",
+            f"ceiling must be greater than every value (the largest is {show(float(largest))}), got {show(ceiling)}",
         )
     return _fit_logistic_logs(t, logs, math.log(ceiling), ceiling)
 
@@ -517,7 +518,13 @@ def years_until_overshoot(
     if fit.rate <= 0:
         raise OutOfRangeError("the exponential fitted to these points does not grow, so it never overshoots")
     return _parting(
-        log_factor, math.log(ceiling), growth_rate, years_to_midpoint, fit.rate, fit.anchor_time, math.log(fit.anchor_value)
+        log_factor,
+        math.log(ceiling),
+        growth_rate,
+        years_to_midpoint,
+        fit.rate,
+        fit.anchor_time,
+        math.log(fit.anchor_value),
     )
 
 
@@ -707,7 +714,10 @@ def _fit_logistic_unknown_ceiling(times: list[float], logs: list[float]) -> Logi
     # it fits clearly better than that, by more than rounding in the logarithms could explain.
     exponential = _fit_exponential_logs(times, logs)
     exponential_cost = _fsum(
-        [(math.log(exponential.anchor_value) + exponential.rate * (t - exponential.anchor_time) - z) ** 2 for t, z in zip(times, logs, strict=True)]
+        [
+            (math.log(exponential.anchor_value) + exponential.rate * (t - exponential.anchor_time) - z) ** 2
+            for t, z in zip(times, logs, strict=True)
+        ]
     )
     rounding = len(logs) * (8 * sys.float_info.epsilon * max(1.0, *(abs(z) for z in logs))) ** 2
     no_ceiling = "these points show no sign of a ceiling: an exponential fits them as well as any logistic"

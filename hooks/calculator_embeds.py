@@ -56,7 +56,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # fewer); hooks/csp.py hashes it into the Content-Security-Policy like Material's own.
 WORKER_SCRIPT = "javascripts/calculators/worker.js"
 EARLY_START = (
-    "<script>try{{const w=new Worker({url},{{type:\"module\",name:\"python\"}}),e=[];"
+    '<script>try{{const w=new Worker({url},{{type:"module",name:"python"}}),e=[];'
     "w.onmessage=w.onerror=(x)=>{{e.push(x)}};self.pythonWorker={{worker:w,early:e}}}}catch(x){{}}</script>"
 )
 HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?")
@@ -117,7 +117,7 @@ def render_calculator(calculator: Calculator, page_url: str = "") -> str:
         "</figure>",
         _table(result["table"]),
         '<details class="calc__python" data-search-exclude><summary>Python for this result</summary>'
-        f'<pre><code data-python>{escape(result["python"])}</code></pre>'
+        f"<pre><code data-python>{escape(result['python'])}</code></pre>"
         "<p>Install the package with pip from this site's repository, then run the lines above to get "
         "exactly the numbers shown.</p></details>",
         _sources(calculator),
@@ -148,14 +148,14 @@ def _toolbar(cid: str, page_url: str) -> str:
 
 
 def _table(table: dict[str, Any]) -> str:
-    head = "".join(f"<th scope=\"col\">{escape(name)}</th>" for name in table["columns"])
+    head = "".join(f'<th scope="col">{escape(name)}</th>' for name in table["columns"])
     rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in table["rows"])
     points = "".join(
         f"<li><strong>{escape(p['label'])}</strong>: {escape(p['x'])}, {escape(p['y'])}</li>" for p in table["points"]
     )
     return (
         '<details class="calc__table" data-search-exclude><summary>Chart data as a table</summary>'
-        f'<ul data-table-points>{points}</ul>'
+        f"<ul data-table-points>{points}</ul>"
         f'<div class="calc__table-scroll"><table><thead><tr data-table-head>{head}</tr></thead>'
         f"<tbody data-table-body>{rows}</tbody></table></div></details>"
     )

@@ -78,7 +78,9 @@ def vega_interpreter_module() -> str:
     text = source.read_text(encoding="utf-8")
     if text.count(INTERPRETER_IMPORT) != 1:
         raise PluginError("vega-interpreter's imports changed: update hooks/runtime_assets.py")
-    return text.replace(INTERPRETER_IMPORT, INTERPRETER_SHIM).replace("//# sourceMappingURL=vega-interpreter.js.map", "")
+    return text.replace(INTERPRETER_IMPORT, INTERPRETER_SHIM).replace(
+        "//# sourceMappingURL=vega-interpreter.js.map", ""
+    )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -93,14 +95,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     wheel = build_core_wheel()
     bytecode = build_core_bytecode(wheel)
     for built in (wheel, bytecode):
-        files.append(File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built)))
+        files.append(
+            File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built))
+        )
     manifest = runtime_manifest(wheel)
     files.append(File.generated(config, f"{RUNTIME_DIR}/runtime.json", content=json.dumps(manifest, indent=2)))
     worker = files.get_file_from_path(WORKER_SCRIPT)
     if worker is None:
         raise PluginError(f"docs/{WORKER_SCRIPT} is missing")
     files.remove(worker)
-    files.append(File.generated(config, WORKER_SCRIPT, content=worker_with_manifest(Path(worker.abs_src_path), manifest)))
+    files.append(
+        File.generated(config, WORKER_SCRIPT, content=worker_with_manifest(Path(worker.abs_src_path), manifest))
+    )
     return files
 
 
@@ -181,7 +187,18 @@ def build_core_wheel() -> Path:
                 shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copy2(ROOT / name, source / name)
-        command = [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--no-build-isolation", "-q", "-w", str(scratch)]
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(source),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(scratch),
+        ]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         shutil.rmtree(source, ignore_errors=True)
         if done.returncode != 0 or len(list(scratch.glob("*.whl"))) != 1:

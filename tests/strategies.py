@@ -90,7 +90,25 @@ raw_form_values = st.one_of(
     any_floats,
     st.integers(min_value=-(10**400), max_value=10**400),
     st.text(max_size=12),
-    st.sampled_from(["", "-0", "0", "-1", "1e308", "1e-320", "1e999", "NaN", "-Infinity", " 3 ", " 59 ", "0x10", "0x1p3", "1_000", "<b>7</b>"]),
+    st.sampled_from(
+        [
+            "",
+            "-0",
+            "0",
+            "-1",
+            "1e308",
+            "1e-320",
+            "1e999",
+            "NaN",
+            "-Infinity",
+            " 3 ",
+            " 59 ",
+            "0x10",
+            "0x1p3",
+            "1_000",
+            "<b>7</b>",
+        ]
+    ),
     st.none(),
     st.booleans(),
 )

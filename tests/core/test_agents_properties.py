@@ -121,7 +121,9 @@ def test_odds_change_by_e_to_the_slope_per_doubling(t: float, t50: float, slope:
 @given(st.floats(min_value=0, max_value=1e6), t50s, agent_logistic_slopes, scales)
 def test_logistic_ignores_the_time_unit(t: float, t50: float, slope: float, c: float) -> None:
     """Measuring t and T50 in another unit leaves success unchanged; horizons scale with T50."""
-    assert pytest.approx(logistic_success(t, t50, slope), rel=1e-9, abs=1e-300) == logistic_success(c * t, c * t50, slope)
+    assert pytest.approx(logistic_success(t, t50, slope), rel=1e-9, abs=1e-300) == logistic_success(
+        c * t, c * t50, slope
+    )
     assert pytest.approx(c * logistic_horizon(0.9, t50, slope), rel=REL) == logistic_horizon(0.9, c * t50, slope)
 
 
@@ -229,7 +231,11 @@ def test_hourly_cost_growth_compounds(cost_growth: float, horizon_growth: float,
 # --- Horizon factor -------------------------------------------------------------------------
 
 
-@given(st.floats(min_value=1e-3, max_value=1e3), st.floats(min_value=1e-3, max_value=1e3), st.floats(min_value=-3, max_value=3))
+@given(
+    st.floats(min_value=1e-3, max_value=1e3),
+    st.floats(min_value=1e-3, max_value=1e3),
+    st.floats(min_value=-3, max_value=3),
+)
 def test_horizon_factor_is_a_power(a: float, b: float, slope: float) -> None:
     """Spending a then b times more is spending a * b times more; slope 1 is proportional, 0 flat."""
     assert pytest.approx(horizon_factor(a * b, slope), rel=1e-9) == horizon_factor(a, slope) * horizon_factor(b, slope)
@@ -447,14 +453,62 @@ def test_stakenborg_defaults() -> None:
 @pytest.mark.parametrize(
     ("calculator_id", "inputs", "name", "message"),
     [
-        pytest.param("metr-logistic", {"t80": "70"}, "t80", "80% time horizon, T80 must be shorter than 50% time horizon, T50 (59), got 70", id="t80-too-long"),
-        pytest.param("metr-logistic", {"p": "1"}, "p", "Target success probability, p must be strictly between 0 and 1, got 1", id="p-is-1"),
-        pytest.param("hourly-cost", {"horizon_hours": "0"}, "horizon_hours", "50% time horizon must be greater than 0, got 0", id="horizon-0"),
-        pytest.param("hourly-cost", {"reference_usd_per_hour": "-1"}, "reference_usd_per_hour", "Human hourly rate must be greater than 0, got -1", id="rate-negative"),
-        pytest.param("cost-per-success", {"t50_hours": "0"}, "t50_hours", "Agent's 50% time horizon, T50 must be greater than 0, got 0", id="t50-0"),
-        pytest.param("cost-per-success", {"shape": "-1"}, "shape", "Weibull shape, k must be greater than 0, got -1", id="shape-negative"),
-        pytest.param("sweet-spot", {"slope": "2"}, "slope", "Slope that marks saturation must be strictly between 0 and 1, got 2", id="slope-2"),
-        pytest.param("sweet-spot", {"half_cost": "0"}, "half_cost", "Cost at half the plateau must be greater than 0, got 0", id="half-cost-0"),
+        pytest.param(
+            "metr-logistic",
+            {"t80": "70"},
+            "t80",
+            "80% time horizon, T80 must be shorter than 50% time horizon, T50 (59), got 70",
+            id="t80-too-long",
+        ),
+        pytest.param(
+            "metr-logistic",
+            {"p": "1"},
+            "p",
+            "Target success probability, p must be strictly between 0 and 1, got 1",
+            id="p-is-1",
+        ),
+        pytest.param(
+            "hourly-cost",
+            {"horizon_hours": "0"},
+            "horizon_hours",
+            "50% time horizon must be greater than 0, got 0",
+            id="horizon-0",
+        ),
+        pytest.param(
+            "hourly-cost",
+            {"reference_usd_per_hour": "-1"},
+            "reference_usd_per_hour",
+            "Human hourly rate must be greater than 0, got -1",
+            id="rate-negative",
+        ),
+        pytest.param(
+            "cost-per-success",
+            {"t50_hours": "0"},
+            "t50_hours",
+            "Agent's 50% time horizon, T50 must be greater than 0, got 0",
+            id="t50-0",
+        ),
+        pytest.param(
+            "cost-per-success",
+            {"shape": "-1"},
+            "shape",
+            "Weibull shape, k must be greater than 0, got -1",
+            id="shape-negative",
+        ),
+        pytest.param(
+            "sweet-spot",
+            {"slope": "2"},
+            "slope",
+            "Slope that marks saturation must be strictly between 0 and 1, got 2",
+            id="slope-2",
+        ),
+        pytest.param(
+            "sweet-spot",
+            {"half_cost": "0"},
+            "half_cost",
+            "Cost at half the plateau must be greater than 0, got 0",
+            id="half-cost-0",
+        ),
     ],
 )
 def test_calculators_blame_the_right_input(calculator_id: str, inputs: dict, name: str, message: str) -> None:

@@ -44,9 +44,7 @@ INVALID_CALLS = {  # test id: (function, arguments, the exact message)
 }
 
 
-@pytest.mark.parametrize(
-    ("function", "args", "message"), list(INVALID_CALLS.values()), ids=list(INVALID_CALLS)
-)
+@pytest.mark.parametrize(("function", "args", "message"), list(INVALID_CALLS.values()), ids=list(INVALID_CALLS))
 def test_invalid_input_raises_value_error(function, args: tuple, message: str) -> None:
     """The ValueError's message is exactly the expected sentence."""
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):

@@ -92,7 +92,10 @@ REPRODUCERS = {
     ),
     "sigmoid-midpoint-huge": ("sigmoid-or-exponential", {"years_to_midpoint": "1.7e308", "years_ahead": "1e10"}),
     "half-life-subnormal-shape": ("half-life", {"t50": "1.7e308", "p": "0.5", "shape": "5e-324"}),
-    "lifetime-compute-tiny": ("lifetime-compute", {"tokens": "1e-300", "queries": "0", "post_training": "0", "factor": "1e-300"}),
+    "lifetime-compute-tiny": (
+        "lifetime-compute",
+        {"tokens": "1e-300", "queries": "0", "post_training": "0", "factor": "1e-300"},
+    ),
 }
 
 

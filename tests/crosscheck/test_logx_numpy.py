@@ -62,8 +62,6 @@ def test_steeper_multiplier_is_the_root_of_the_steeper_line(
     target = start + gain
     assume(0 <= target <= 100 and abs(gain / slope / factor) < 300)
     steeper = slope * factor
-    root = optimize.brentq(
-        lambda log_x: start + steeper * log_x - target, -400, 400, xtol=1e-13, rtol=1e-14
-    )
+    root = optimize.brentq(lambda log_x: start + steeper * log_x - target, -400, 400, xtol=1e-13, rtol=1e-14)
     assert pytest.approx(root, rel=1e-9, abs=1e-12) == math.log10(steepened_cost_multiplier(gain, slope, factor))
     assert pytest.approx(root, rel=1e-9, abs=1e-12) == logx_reading(start, target, slope, factor).steepened_ooms

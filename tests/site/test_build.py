@@ -70,7 +70,10 @@ def test_runtime_files_are_self_hosted(site: Path) -> None:
     manifest = json.loads((runtime / "runtime.json").read_text())
     assert (runtime / manifest["wheel"]).is_file()
     assert manifest["bytecode"] == f"{manifest['wheel'].split('/')[0]}/bytecode-pyodide-314.0.7.zip"
-    with zipfile.ZipFile(runtime / manifest["wheel"]) as wheel, zipfile.ZipFile(runtime / manifest["bytecode"]) as bytecode:
+    with (
+        zipfile.ZipFile(runtime / manifest["wheel"]) as wheel,
+        zipfile.ZipFile(runtime / manifest["bytecode"]) as bytecode,
+    ):
         modules = sorted(name[:-3] for name in wheel.namelist() if name.endswith(".py"))
         compiled = sorted(re.sub(r"__pycache__/(\w+)\.cpython-314\.pyc$", r"\1", name) for name in bytecode.namelist())
     assert modules and modules == compiled
@@ -183,8 +186,14 @@ def test_site_search_indexes_prose_not_controls(site: Path) -> None:
     for calculator in CALCULATORS.values():
         [section] = [doc["text"] for doc in docs if calculator.summary in doc["text"]]
         assert calculator.title in section and calculator.inputs[0].label in section, calculator.id
-        for control in ("Download CSV", "Pin for comparison", "Python for this result", "Chart data as a table",
-                        "Showing the result computed", calculator.chart.description):
+        for control in (
+            "Download CSV",
+            "Pin for comparison",
+            "Python for this result",
+            "Chart data as a table",
+            "Showing the result computed",
+            calculator.chart.description,
+        ):
             assert control not in section, (calculator.id, control)
     [model] = [doc["text"] for doc in docs if doc["location"] == "essays/half-life/#the-model"]
     assert 1 == model.count("S(t)=e−λt"), model  # equation (1), S(t) = e^(-λt), indexed once
@@ -196,7 +205,9 @@ def test_every_page_hands_material_our_search_worker(site: Path) -> None:
     pages = sorted(site.rglob("index.html"))
     assert len(pages) >= 20
     for page in pages:
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page.read_text(), re.S)[1])
+        config = json.loads(
+            re.search(r'<script id="__config" type="application/json">(.*?)</script>', page.read_text(), re.S)[1]
+        )
         worker = (page.parent / config["search"].split("?")[0]).resolve()
         assert worker == (site / "assets/javascripts/workers/search-when-ready.js").resolve(), page
         [material] = re.fullmatch(r"[^?]*\?worker=(search\.[0-9a-f]+\.min\.js)", config["search"]).groups()
@@ -207,6 +218,8 @@ def test_search_hook_fails_loudly_when_material_changes(repo_module) -> None:
     hook = repo_module("hooks/search_worker.py")
     page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
     html = '<script id="__config" type="application/json">{"search": "assets/javascripts/workers/search.0a1b.min.js"}</script>'
-    assert '"search": "assets/javascripts/workers/search-when-ready.js?worker=search.0a1b.min.js"' in hook.on_post_page(html, page, None)
+    assert '"search": "assets/javascripts/workers/search-when-ready.js?worker=search.0a1b.min.js"' in hook.on_post_page(
+        html, page, None
+    )
     with pytest.raises(PluginError, match="search worker not found"):
         hook.on_post_page(html.replace("search.0a1b", "lunr"), page, None)
