@@ -1,6 +1,7 @@
-# Scaling Series Companion: the task runner. CI runs `make test` (through .ci/run).
+# Scaling Series Companion: the task runner. CI runs `make check` then `make test` (.ci/run).
 #
 #   make serve   set up, build the site and serve it at http://127.0.0.1:8000
+#   make check   lint, format check and type check (ruff, mypy); no network needed
 #   make test    set up (venv, npm ci, Chromium) and run every test layer
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
@@ -12,7 +13,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build dev bench setup chromium clean
+.PHONY: serve test check build dev bench setup chromium clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -20,7 +21,7 @@ setup: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --group docs --group tests
+	$(BIN)/python -m pip install --quiet --group docs --group tests --group lint
 	# The core itself, editable, so the build hooks and tests import the working tree.
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
@@ -49,9 +50,16 @@ dev: setup
 test: setup chromium
 	$(BIN)/python -m pytest
 
+# Lint and format (ruff) over the Python the project owns; strict types on the core (mypy).
+LINTED := calculators hooks tests tools benchmarks
+check: $(VENV)/.installed
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+
 # A script, not a test: it prints figures and checks the budgets (see benchmarks/run.py).
 bench: setup chromium
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site build .pytest_cache .hypothesis
+	rm -rf site build .pytest_cache .hypothesis .mypy_cache .ruff_cache

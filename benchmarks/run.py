@@ -168,7 +168,7 @@ def ratio_interval(bare: list[float], live: list[float]) -> tuple[float, float]:
     rng = random.Random(6)
     pairs = list(zip(bare, live))
     ratios = sorted(
-        statistics.median(l for _, l in sample) / statistics.median(b for b, _ in sample)
+        statistics.median(live for _, live in sample) / statistics.median(bare for bare, _ in sample)
         for sample in ([rng.choice(pairs) for _ in pairs] for _ in range(BOOTSTRAP_RESAMPLES))
     )
     return ratios[int(0.025 * len(ratios))], ratios[int(0.975 * len(ratios)) - 1]
@@ -220,7 +220,7 @@ def boots_in_visit(browser, url: str, site: Path) -> int:
     page = context.new_page()
     boots: list[str] = []
     page.on("request", lambda r: r.url.endswith("pyodide.asm.wasm") and boots.append(r.url))
-    pages = [path for path in calculator_pages(site)][:4]
+    pages = list(calculator_pages(site))[:4]
     page.goto(url)
     for path in [*pages, *pages[:1]][:5]:
         navigate(page, url + path)

@@ -105,7 +105,7 @@ def references(data: BibliographyData) -> dict[str, Reference]:
 
 def _sortable(iso: str) -> str:
     """A date for ordering: a bare year or month sorts after the dated entries within it."""
-    return "-".join((iso.split("-") + ["99", "99"])[:3])
+    return "-".join([*iso.split("-"), "99", "99"][:3])
 
 
 def _linked(text: str) -> str:

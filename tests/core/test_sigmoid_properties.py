@@ -192,9 +192,10 @@ def test_parting_time_is_the_last_crossing(
 ) -> None:
     """At the parting time E / L equals the factor; after it E / L only grows past it."""
     ceiling, anchor_time, anchor_value = 1.0, midpoint + shift / rate, share
-    ratio = lambda t: (
-        exponential_value(t, exp_rate, anchor_time, anchor_value) / logistic_value(t, ceiling, rate, midpoint)
-    )  # noqa: E731
+
+    def ratio(t: float) -> float:
+        return exponential_value(t, exp_rate, anchor_time, anchor_value) / logistic_value(t, ceiling, rate, midpoint)
+
     try:
         when = parting_time(factor, ceiling, rate, midpoint, exp_rate, anchor_time, anchor_value)
     except ValueError as error:
@@ -338,7 +339,7 @@ scenario = st.tuples(sigmoid_ceilings, sigmoid_rates, sigmoid_years_to_midpoint,
 @given(scenario)
 def test_fitted_rate_lies_between_the_curves_end_slopes(args: tuple[float, float, float, float]) -> None:
     """ln L is concave, so the fitted rate lies between its slopes at the last and first points."""
-    ceiling, rate, to_midpoint, years = args
+    _ceiling, rate, to_midpoint, years = args
     log_slope = lambda t: rate * sigma(-rate * (t - to_midpoint))  # noqa: E731  d ln L / dt
     fitted = early_exponential_fit(*args).rate
     assert log_slope(0.0) * (1 - 1e-9) <= fitted <= log_slope(-years) * (1 + 1e-9)

@@ -172,9 +172,10 @@ def test_break_even_is_the_root_of_agent_minus_human(t50: float, per_step: float
     human = 150.0
     if per_step * steps >= 0.9 * human:
         return
-    gap = lambda t: (
-        math.log(agent_cost_per_success(t, t50, per_step, steps, shape)) - math.log(human_task_cost(t, human))
-    )  # noqa: E731
+
+    def gap(t: float) -> float:
+        return math.log(agent_cost_per_success(t, t50, per_step, steps, shape)) - math.log(human_task_cost(t, human))
+
     high = t50
     while gap(high) < 0:  # small steps, so that a steep Weibull cannot jump past the float range
         high *= 1.1

@@ -111,7 +111,7 @@ def test_unknown_calculator_fails_the_build(repo_module) -> None:
     """An embed naming an undeclared calculator raises, naming the page and the id."""
     hook = repo_module("hooks/calculator_embeds.py")
     page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
-    with pytest.raises(PluginError, match="x.md: unknown calculator 'no-such-thing'"):
+    with pytest.raises(PluginError, match=r"x\.md: unknown calculator 'no-such-thing'"):
         hook.on_page_markdown("<!-- md:calculator no-such-thing -->", page, None, None)
 
 
@@ -136,7 +136,7 @@ def test_every_page_can_be_cited(site: Path) -> None:
     """Each page ends with a citation naming its own stable address, the version and the date."""
     import calculators
 
-    pages = [p for p in site.rglob("index.html")]
+    pages = list(site.rglob("index.html"))
     assert pages
     for page in pages:
         html = unescape(re.sub(r"<[^>]+>", "", page.read_text()))  # the text a reader copies

@@ -154,7 +154,7 @@ def test_shortcode_is_replaced_and_an_unknown_one_fails() -> None:
     assert "data-chart__wide" in out and "md:data-chart" not in out
     from mkdocs.exceptions import PluginError
 
-    with pytest.raises(PluginError, match="data/x.md"):
+    with pytest.raises(PluginError, match=r"data/x\.md"):
         charts.on_page_content("<!-- md:data-chart nope -->", Page, Config(), None)
 
 
