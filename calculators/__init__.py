@@ -15,10 +15,10 @@ from ._chart import vega_lite_spec
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._export import export, export_json
 from ._format import format_value
-from ._registry import CALCULATORS, get_calculator
 from ._runtime import run, run_json
 from ._snippet import python_snippet
-from .agent_costs import (
+from .declarations import CALCULATORS, get_calculator
+from .models.agent_costs import (
     HUMAN_HOURLY_RATE_USD,
     CurvePoint,
     agent_cost_per_success,
@@ -34,7 +34,7 @@ from .agent_costs import (
     sweet_spot,
     task_cost_at_rate,
 )
-from .governance import (
+from .models.governance import (
     EU_AI_ACT_THRESHOLD_FLOP,
     US_EXECUTIVE_ORDER_THRESHOLD_FLOP,
     LifetimeCompute,
@@ -51,7 +51,7 @@ from .governance import (
     pretraining_scaleup_cost_multiplier,
     simultaneous_copies,
 )
-from .growth import (
+from .models.growth import (
     CostDecline,
     annual_factor,
     cost_decline,
@@ -63,8 +63,8 @@ from .growth import (
     years_per_oom,
     years_to_close,
 )
-from .half_life import horizon, horizon_ratio, reliability_lag_months, survival, weibull_t50
-from .logistic_horizon import (
+from .models.half_life import horizon, horizon_ratio, reliability_lag_months, survival, weibull_t50
+from .models.logistic_horizon import (
     doublings_to_reach,
     logistic_horizon,
     logistic_slope,
@@ -74,7 +74,7 @@ from .logistic_horizon import (
     months_from_days,
     months_to_reach,
 )
-from .logx import (
+from .models.logx import (
     LogxReading,
     logx_cost_multiplier,
     logx_ooms,
@@ -83,7 +83,7 @@ from .logx import (
     logx_slope,
     steepened_cost_multiplier,
 )
-from .pretraining import (
+from .models.pretraining import (
     ChinchillaAllocation,
     ParadoxMultipliers,
     accuracy_power,
@@ -106,7 +106,7 @@ from .pretraining import (
     optimal_tokens_exponent,
     scaling_paradox_multipliers,
 )
-from .rl import (
+from .models.rl import (
     GainSplit,
     bits_per_token_pretraining,
     capacity_bits_per_token,
@@ -121,7 +121,7 @@ from .rl import (
     training_compute_multiplier,
     trend_slope_from_gain,
 )
-from .sigmoid import (
+from .models.sigmoid import (
     ExponentialFit,
     LogisticFit,
     LogisticInflection,

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._declare import Calculator
-from ._registry import get_calculator
 from ._runtime import run
+from .declarations import get_calculator
 
 __all__ = ["export", "export_json"]
 

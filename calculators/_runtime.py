@@ -18,8 +18,8 @@ from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table
 from ._checks import InputError, OutOfRangeError, finite
 from ._declare import Calculator
 from ._format import format_value
-from ._registry import get_calculator
 from ._snippet import python_snippet
+from .declarations import get_calculator
 
 __all__ = ["parse_number", "reader_message", "run", "run_json"]
 

@@ -37,7 +37,7 @@ from calculators import (
     run,
     scaling_paradox_multipliers,
 )
-from calculators.pretraining import (
+from calculators.models.pretraining import (
     CHINCHILLA_ALPHA,
     CHINCHILLA_BETA,
     CHINCHILLA_E,

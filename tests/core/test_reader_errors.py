@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import calculators._registry as registry
+import calculators.declarations as registry
 from calculators import CALCULATORS, run
 from calculators._checks import InputError, OutOfRangeError
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from ._chart import log_range
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
-from ._format import format_value
-from .governance import (
+from .._chart import log_range
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset
+from .._format import format_value
+from ..models.governance import (
     CHINCHILLA_PARAMS_EXPONENT,
     EU_AI_ACT_THRESHOLD_FLOP,
     US_EXECUTIVE_ORDER_THRESHOLD_FLOP,

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, OutOfRangeError, finite, positive, show
+from .._checks import InputError, OutOfRangeError, finite, positive, show
 
 __all__ = [
     "CostDecline",

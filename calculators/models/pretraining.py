@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, OutOfRangeError, finite, non_negative, positive, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, show
 
 __all__ = [
     "ChinchillaAllocation",

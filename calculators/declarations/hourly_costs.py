@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ._chart import NOTHING_TO_DRAW, log_grid
-from ._checks import InputError, OutOfRangeError, positive, show
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
-from ._format import format_value
-from .agent_costs import (
+from .._chart import NOTHING_TO_DRAW, log_grid
+from .._checks import InputError, OutOfRangeError, positive, show
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
+from .._format import format_value
+from ..models.agent_costs import (
     HUMAN_HOURLY_RATE_USD,
     CurvePoint,
     agent_cost_per_success,
@@ -29,8 +29,14 @@ from .agent_costs import (
     sweet_spot,
     task_cost_at_rate,
 )
-from .half_life import horizon, survival
-from .logistic_horizon import logistic_horizon, logistic_slope, logistic_success, months_from_days, months_to_reach
+from ..models.half_life import horizon, survival
+from ..models.logistic_horizon import (
+    logistic_horizon,
+    logistic_slope,
+    logistic_success,
+    months_from_days,
+    months_to_reach,
+)
 
 __all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "METR_LOGISTIC", "SWEET_SPOT"]
 

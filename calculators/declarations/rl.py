@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import math
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
-from ._format import format_value
-from .rl import (
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
+from .._format import format_value
+from ..models.rl import (
     bits_per_token_pretraining,
     decompose_gain,
     rl_bits_per_token,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
-from ._format import format_value
-from .pretraining import (
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
+from .._format import format_value
+from ..models.pretraining import (
     CHINCHILLA_A,
     CHINCHILLA_ALPHA,
     CHINCHILLA_B,

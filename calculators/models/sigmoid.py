@@ -38,7 +38,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from ._checks import InputError, OutOfRangeError, finite, positive, result, show
+from .._checks import InputError, OutOfRangeError, finite, positive, result, show
 
 __all__ = [
     "ExponentialFit",

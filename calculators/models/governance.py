@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, OutOfRangeError, finite, non_negative, positive, result, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, result, show
 
 __all__ = [
     "EU_AI_ACT_THRESHOLD_FLOP",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from ._chart import log_grid
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, Row
-from .half_life import horizon, horizon_ratio, survival
+from .._chart import log_grid
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row
+from ..models.half_life import horizon, horizon_ratio, survival
 
 __all__ = ["HALF_LIFE"]
 

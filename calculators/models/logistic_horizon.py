@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 
-from ._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
 
 __all__ = [
     "doublings_to_reach",

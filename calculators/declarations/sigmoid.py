@@ -3,9 +3,9 @@ part of an S-curve, and see when it goes wrong."""
 
 from __future__ import annotations
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
-from ._format import format_value
-from .sigmoid import (
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
+from .._format import format_value
+from ..models.sigmoid import (
     early_doubling_time,
     early_exponential_fit,
     early_fit_error,

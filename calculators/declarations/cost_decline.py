@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
-from ._format import format_value
-from .growth import annual_factor, cost_decline, doubling_time, extrapolate
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
+from .._format import format_value
+from ..models.growth import annual_factor, cost_decline, doubling_time, extrapolate
 
 __all__ = ["COST_DECLINE"]
 

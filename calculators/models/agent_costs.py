@@ -27,7 +27,7 @@ import math
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from ._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
 from .half_life import horizon, survival
 
 __all__ = [

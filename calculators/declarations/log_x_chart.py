@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from ._checks import OutOfRangeError
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
-from ._format import format_value
-from .logx import logx_reading, logx_score, logx_slope
+from .._checks import OutOfRangeError
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
+from .._format import format_value
+from ..models.logx import logx_reading, logx_score, logx_slope
 
 __all__ = ["LOGX_READER"]
 

@@ -1,19 +1,19 @@
-"""Every declared calculator, by id."""
+"""The calculators, one module per page (named as the page is), and the registry of them all."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ._agent_calculators import COST_PER_SUCCESS, HOURLY_COST, METR_LOGISTIC, SWEET_SPOT
-from ._declare import Calculator
-from ._governance_calculators import EFFECTIVE_COMPUTE, LIFETIME_COMPUTE
-from ._growth_calculators import COST_DECLINE
-from ._half_life_calculator import HALF_LIFE
-from ._logx_calculators import LOGX_READER
-from ._pretraining_calculators import CHINCHILLA, SCALING_PARADOX
-from ._rl_calculators import INFERENCE_SHARE, RL_EXCHANGE, RL_INFORMATION
-from ._sigmoid_calculators import SIGMOID_OR_EXPONENTIAL
+from .._declare import Calculator
+from .cost_decline import COST_DECLINE
+from .governance import EFFECTIVE_COMPUTE, LIFETIME_COMPUTE
+from .half_life import HALF_LIFE
+from .hourly_costs import COST_PER_SUCCESS, HOURLY_COST, METR_LOGISTIC, SWEET_SPOT
+from .log_x_chart import LOGX_READER
+from .rl import INFERENCE_SHARE, RL_EXCHANGE, RL_INFORMATION
+from .scaling_paradox import CHINCHILLA, SCALING_PARADOX
+from .sigmoid import SIGMOID_OR_EXPONENTIAL
 
 __all__ = ["CALCULATORS", "get_calculator"]
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 
-from ._checks import OutOfRangeError, non_negative, positive, probability, result
+from .._checks import OutOfRangeError, non_negative, positive, probability, result
 
 __all__ = ["horizon", "horizon_ratio", "reliability_lag_months", "survival", "weibull_t50"]
 
