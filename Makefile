@@ -3,6 +3,7 @@
 #   make serve   set up, build the site and serve it at http://127.0.0.1:8000
 #   make check   lint, format check and type check (ruff, mypy); no network needed
 #   make test    set up (venv, npm ci, Chromium) and run every test layer
+#   make test-fast  the core, golden cases, cross-checks and doctests, on both cores (< 1 min)
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
 #   make bench   performance figures against their budgets (benchmarks/run.py)
@@ -13,7 +14,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build dev bench setup chromium clean
+.PHONY: serve test test-fast check build dev bench setup chromium clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -46,12 +47,19 @@ dev: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Every layer: core in CPython, cross-checks, core in Pyodide (Node), the strict site build,
-# and the browser tests against that build.
+# and the browser tests against that build. Two workers: the site and browser layers stay
+# together on one (one build per run; conftest.py groups them), the rest share the other.
+# One layer alone: $(BIN)/python -m pytest -m crosscheck (markers: pyproject.toml).
 test: setup chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The loop to run while changing the core: no build, no Node, no browser, and 50 Hypothesis
+# examples a property instead of ci's 100 (tests/conftest.py); `make test` runs them all.
+test-fast: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-fast} $(BIN)/python -m pytest -n 2 calculators tests/core tests/crosscheck
 
 # Lint and format (ruff) over the Python the project owns; strict types on the core (mypy).
-LINTED := calculators hooks tests tools benchmarks
+LINTED := calculators hooks tests tools benchmarks conftest.py
 check: $(VENV)/.installed
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
