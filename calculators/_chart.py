@@ -9,8 +9,10 @@ data sets when an input changes.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
 
 __all__ = [
@@ -18,7 +20,10 @@ __all__ = [
     "DRAWABLE_DECADES",
     "NOTHING_TO_DRAW",
     "PINNED",
+    "SPAN_DECADES",
     "chart_table",
+    "drawable",
+    "keep_drawable",
     "log_grid",
     "log_range",
     "vega_lite_spec",
@@ -33,6 +38,11 @@ TABLE_ROWS = 13
 #: Charts draw values within 10^-300 .. 10^300 on a log axis: well inside the float range,
 #: so that the chart's own scale arithmetic (ratios of its domain's ends) stays finite.
 DRAWABLE_DECADES = 300.0
+#: A chart whose axes are widened around the reader's values keeps them within 10^±120:
+#: Vega cannot draw a log axis spanning about 300 decades or more, and no reader needs one.
+SPAN_DECADES = 120.0
+
+Rows = dict[str, list[dict[str, float | str]]]
 
 
 #: What a calculator says when none of its chart's lines can be drawn.
@@ -56,6 +66,48 @@ def log_range(log10_low: float, log10_high: float) -> tuple[float, float]:
     if not high > low:
         return (DRAWABLE_DECADES - 1, DRAWABLE_DECADES) if low > 0 else (-DRAWABLE_DECADES, 1 - DRAWABLE_DECADES)
     return low, high
+
+
+def drawable(*values: float, decades: float = DRAWABLE_DECADES) -> bool:
+    """Whether a log axis shows every one of ``values``: each within 10^±decades.
+
+    >>> drawable(1e-3, 1e250), drawable(1e-320), drawable(1e200, decades=SPAN_DECADES)
+    (True, False, False)
+    """
+    return all(10.0**-decades <= value <= 10.0**decades for value in values)
+
+
+def keep_drawable(data: Rows, *windows: dict[str, tuple[float, float]]) -> Rows:
+    """Keep the rows whose log-axis fields lie in a ``{field: (centre, decades)}`` window.
+
+    Extreme inputs (a task cost of 10^-320 dollars, a horizon of 10^308 hours) still give
+    outputs; the chart then shows what lies within ``decades`` powers of ten of ``centre`` on
+    each axis, never beyond the drawable range, rather than an unreadable or broken axis.
+    The first window that leaves a line to draw is used (a centre of 0 means no limit but
+    the drawable range); if none does, :class:`OutOfRangeError` says so.
+
+    >>> rows = {"lines": [{"x": 1e-310}, {"x": 1.0}, {"x": 1e50}], "points": []}
+    >>> keep_drawable(rows, {"x": (1.0, 10.0)})["lines"]
+    [{'x': 1.0}]
+    """
+    for window in windows:
+        kept = {name: [row for row in rows if _inside(row, window)] for name, rows in data.items()}
+        if kept["lines"]:
+            return kept
+    raise OutOfRangeError(NOTHING_TO_DRAW)
+
+
+def _inside(row: dict[str, float | str], window: dict[str, tuple[float, float]]) -> bool:
+    for field, (centre, decades) in window.items():
+        value = float(row[field])
+        if not drawable(value):
+            return False
+        if centre > 0:
+            # A centre beyond the drawable range moves inside it, so the window can hold something.
+            middle = min(max(math.log10(centre), decades - DRAWABLE_DECADES), DRAWABLE_DECADES - decades)
+            if abs(math.log10(value) - middle) > decades:
+                return False
+    return True
 
 
 def log_grid(log10_low: float, log10_high: float, count: int) -> list[float]:

@@ -135,7 +135,7 @@ cost_shares = _finite(0.0, 1.0)
 cost_scaleup_factors = _finite(1e-3, 1e6)
 
 
-# --- RL essays (calculators/rl.py) ----------------------------------------------------------
+# --- RL essays (calculators/models/rl.py) ---------------------------------------------------
 #: Benchmark gains in percentage points, including none.
 rl_gains = _finite(0.0, 100.0)
 #: Benchmark scores in percentage points, raw or measured from a base model (so possibly < 0).
@@ -180,7 +180,7 @@ logx_slope_factors = _finite(0.1, 10.0)
 #: Compute multipliers between two measurements: more than 1.
 logx_multipliers = _finite(1.01, 1e6)
 
-# --- Sigmoid or exponential (calculators/sigmoid.py) ----------------------------------
+# --- Sigmoid or exponential (calculators/models/sigmoid.py) ---------------------------
 #: Logistic ceilings K: positive, over twelve orders of magnitude.
 sigmoid_ceilings = _finite(1e-6, 1e6)
 #: Growth rates r (or exponential rates) per year: doubling every 2 months to every 14 years.

@@ -1,4 +1,6 @@
-"""The calculators, one module per page (named as the page is), and the registry of them all."""
+"""The calculators, one module per page, named as the page is (``docs/essays/half-life.md``
+declares its calculators in ``half_life.py``; ``docs/debate.md`` in ``debate.py``), and the
+registry of them all."""
 
 from __future__ import annotations
 
@@ -6,14 +8,15 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from .._declare import Calculator
-from .cost_decline import COST_DECLINE
+from .debate import SIGMOID_OR_EXPONENTIAL
 from .governance import EFFECTIVE_COMPUTE, LIFETIME_COMPUTE
-from .half_life import HALF_LIFE
-from .hourly_costs import COST_PER_SUCCESS, HOURLY_COST, METR_LOGISTIC, SWEET_SPOT
-from .log_x_chart import LOGX_READER
-from .rl import INFERENCE_SHARE, RL_EXCHANGE, RL_INFORMATION
+from .half_life import HALF_LIFE, METR_LOGISTIC
+from .hourly_costs import COST_PER_SUCCESS, HOURLY_COST, SWEET_SPOT
+from .how_well_does_rl_scale import RL_EXCHANGE
+from .log_x_chart import COST_DECLINE, LOGX_READER
+from .mostly_inference import INFERENCE_SHARE
+from .rl_inefficiency import RL_INFORMATION
 from .scaling_paradox import CHINCHILLA, SCALING_PARADOX
-from .sigmoid import SIGMOID_OR_EXPONENTIAL
 
 __all__ = ["CALCULATORS", "get_calculator"]
 

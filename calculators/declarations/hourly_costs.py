@@ -1,9 +1,8 @@
-"""Calculators for METR's logistic curve and the costs of AI agents.
+"""The calculators of the hourly-costs page: ``hourly-cost``, ``cost-per-success`` and
+``sweet-spot``.
 
-``metr-logistic`` sits on the half-life page; ``hourly-cost``, ``cost-per-success`` and
-``sweet-spot`` on the hourly-costs page. Formulas live in :mod:`calculators.logistic_horizon`,
-:mod:`calculators.agent_costs` and :mod:`calculators.half_life`; this module only declares
-inputs, outputs and charts.
+Formulas live in :mod:`calculators.models.agent_costs` and :mod:`calculators.models.half_life`;
+this module only declares inputs, outputs and charts.
 """
 
 from __future__ import annotations
@@ -11,9 +10,9 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from .._chart import NOTHING_TO_DRAW, log_grid
-from .._checks import InputError, OutOfRangeError, positive, show
-from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
+from .._chart import Rows, drawable, keep_drawable, log_grid
+from .._checks import InputError, positive, show
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .._format import format_value
 from ..models.agent_costs import (
     HUMAN_HOURLY_RATE_USD,
@@ -29,18 +28,8 @@ from ..models.agent_costs import (
     sweet_spot,
     task_cost_at_rate,
 )
-from ..models.half_life import horizon, survival
-from ..models.logistic_horizon import (
-    logistic_horizon,
-    logistic_slope,
-    logistic_success,
-    months_from_days,
-    months_to_reach,
-)
 
-__all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "METR_LOGISTIC", "SWEET_SPOT"]
-
-Rows = dict[str, list[dict[str, float | str]]]
+__all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "SWEET_SPOT"]
 
 _LN10 = math.log(10)
 _LOG10_4 = math.log10(4)
@@ -56,188 +45,12 @@ _OPENAI_CAVEAT = (
 )
 
 
-#: Values a log axis may show: well inside the normal float range (the chart library's log
-#: ticks fail on subnormal numbers and on domains that round to 0 or infinity).
-_AXIS_RANGE = (1e-300, 1e300)
-
-
-def _drawable(rows: Rows, *windows: dict[str, tuple[float, float]]) -> Rows:
-    """Keep the rows whose log-axis fields lie in a ``{field: (centre, decades)}`` window.
-
-    Extreme inputs (a task cost of 10^-320 dollars, a horizon of 10^308 hours) still give
-    outputs; the chart then shows what lies within ``decades`` powers of ten of ``centre`` on
-    each axis, never beyond the normal float range, rather than an unreadable or broken axis.
-    The first window that leaves a line to draw is used (a centre of 0 means no limit but
-    the float range); if none does, a ValueError says so.
-    """
-    for window in windows:
-        kept = {name: [row for row in data if _inside(row, window)] for name, data in rows.items()}
-        if kept["lines"]:
-            return kept
-    raise OutOfRangeError(NOTHING_TO_DRAW)
-
-
-def _inside(row: dict[str, float | str], window: dict[str, tuple[float, float]]) -> bool:
-    for field, (centre, decades) in window.items():
-        value = float(row[field])
-        if not _AXIS_RANGE[0] <= value <= _AXIS_RANGE[1]:
-            return False
-        if centre > 0:
-            # A centre beyond the axis range moves inside it, so the window can hold something.
-            middle = min(max(math.log10(centre), -300 + decades), 300 - decades)
-            if abs(math.log10(value) - middle) > decades:
-                return False
-    return True
-
-
 def _percent(p: float) -> str:
     return f"{p * 100:.4g}"
 
 
 def _dollars(value: float) -> str:
     return "$" + format_value(value, "number")
-
-
-# --- metr-logistic ----------------------------------------------------------------------
-
-
-def _metr_compute(t50: float, t80: float, p: float, doubling_months: float) -> dict[str, float]:
-    slope = logistic_slope(t50, t80)
-    t_p = logistic_horizon(p, t50, slope)
-    return {
-        "slope": slope,
-        "t_p": t_p,
-        "t_p_constant_hazard": horizon(p, t50),
-        "months_to_p": months_to_reach(t_p, t50, doubling_months),
-    }
-
-
-def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Rows:
-    slope = logistic_slope(t50, t80)
-    t_p = logistic_horizon(p, t50, slope)
-    t_p_hazard = horizon(p, t50)
-    # Two decades beyond the marked lengths on either side (a phone's axis stays legible).
-    marked = [math.log10(t) for t in (t50, t80, t_p, t_p_hazard)]
-    lengths = log_grid(min(marked) - 2, max(marked) + 2, 121)
-    logistic = f"METR logistic, slope {slope:.2f}"
-    hazard = "Constant hazard, same T50"
-    lines: list[Row] = [{"t": t, "success": logistic_success(t, t50, slope), "series": logistic} for t in lengths]
-    lines += [{"t": t, "success": survival(t, t50), "series": hazard} for t in lengths]
-    points: list[dict[str, float | str]] = [
-        {"t": t50, "success": 0.5, "label": "T50"},
-        {"t": t80, "success": 0.8, "label": "T80"},
-    ]
-    # The logistic's own T_p is marked; the constant hazard's is an output (two labels at one
-    # height would overlap), and its curve shows where it crosses p.
-    if p not in (0.5, 0.8):
-        points.append({"t": t_p, "success": p, "label": f"T{_percent(p)}"})
-    return _drawable({"lines": lines, "points": points}, {"t": (t50, 20.0)})
-
-
-METR_LOGISTIC = Calculator(
-    id="metr-logistic",
-    title="METR's logistic success curve",
-    summary=(
-        "The slope of METR's logistic curve implied by a model's 50% and 80% horizons, the task "
-        "length it completes with a chosen probability, the same under a constant hazard, and "
-        "how many months of steady progress close the gap."
-    ),
-    inputs=(
-        Input(
-            name="t50",
-            label="50% time horizon, T50",
-            unit="minutes",
-            default=59.0,
-            minimum=0,
-            scale="log",
-            why=(
-                "59 minutes is Claude 3.7 Sonnet's 50% horizon as Ord quotes it from METR's March 2025 "
-                "paper (Kwa et al. 2025), whose abstract gives about 50 minutes."
-            ),
-        ),
-        Input(
-            name="t80",
-            label="80% time horizon, T80",
-            unit="minutes",
-            default=15.0,
-            minimum=0,
-            scale="log",
-            why="15 minutes is the same model's 80% horizon in METR's paper, as Ord quotes it: about a quarter of T50.",
-        ),
-        Input(
-            name="p",
-            label="Target success probability, p",
-            unit="",
-            default=0.9,
-            minimum=0,
-            maximum=1,
-            why="0.9 is one step past METR's two measures; Ord's constant-hazard table puts T90 near T50 / 7.",
-        ),
-        Input(
-            name="doubling_months",
-            label="Horizon doubling time",
-            unit="months",
-            default=7.0,
-            minimum=0,
-            why=(
-                "METR found 50% horizons doubling about every 7 months since 2019 (212 days; 213 "
-                "for the 80% horizon), the rate Ord uses."
-            ),
-        ),
-    ),
-    presets=(
-        Preset(
-            id="claude-3-7-ord",
-            cites=("ord2025halflife", "kwa2025metr"),
-            label="Claude 3.7 Sonnet, as Ord reads it",
-            values={"t50": 59.0, "t80": 15.0},
-            source="Ord, half-life essay (2025), quoting METR (Kwa et al. 2025): 59 minutes at 50%, 15 minutes at 80%.",
-        ),
-        Preset(
-            id="claude-3-7-metr",
-            cites=("metr2026results",),
-            label="Claude 3.7 Sonnet, METR 1.0 file",
-            values={"t50": 56.09162, "t80": 15.226294},
-            source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), claude_3_7_sonnet.",
-        ),
-        Preset(
-            id="gpt-5-metr",
-            cites=("metr2026results",),
-            label="GPT-5, METR 1.0 file",
-            values={"t50": 137.735311, "t80": 26.566128},
-            source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), gpt_5.",
-        ),
-        Preset(
-            id="doubling-2023",
-            cites=("metr2026results",),
-            label="Faster trend since 2023 (1.1 results)",
-            values={"doubling_months": form_value(months_from_days(128.744))},
-            source=(
-                "METR's Time Horizon 1.1 results file: doubling time 128.744 days for models from "
-                "2023 on, converted to months of 365.25 / 12 days."
-            ),
-        ),
-    ),
-    outputs=(
-        Output(name="slope", label="Logistic slope, β1", unit="log-odds per doubling of length", digits=2),
-        Output(name="t_p", label="Task length at success p, logistic", unit="minutes"),
-        Output(name="t_p_constant_hazard", label="Task length at success p, constant hazard", unit="minutes"),
-        Output(name="months_to_p", label="Months until today's T50 tasks succeed with probability p", unit="months"),
-    ),
-    compute=_metr_compute,
-    example={"t50": 137.7, "t80": 26.6, "p": 0.95, "doubling_months": 4.2},
-    chart=Chart(
-        title="Success probability against task length",
-        description=(
-            "Success probability (linear, 0 to 1) against task length in minutes (log scale) for "
-            "METR's logistic curve through the given T50 and T80, and for a constant hazard with "
-            "the same T50."
-        ),
-        x=Axis(field="t", title="Task length (minutes, log scale)", scale="log"),
-        y=Axis(field="success", title="Probability of success", format=".0%", kind="percent"),
-        data=_metr_chart,
-    ),
-)
 
 
 # --- hourly-cost ------------------------------------------------------------------------
@@ -305,7 +118,7 @@ def _hourly_chart(
         {"cost": (centre, 6.0), "horizon": (horizon_hours, 6.0)} for centre in (task_cost, human_centre) if centre > 0
     ]
     windows.append({"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})  # last resort: the float range only
-    return _drawable({"lines": lines, "points": points}, *windows)
+    return keep_drawable({"lines": lines, "points": points}, *windows)
 
 
 HOURLY_COST = Calculator(
@@ -471,7 +284,7 @@ def _success_chart(
             cost = human_task_cost(t, human_usd_per_hour)
         except ValueError:
             continue  # beyond the float range: leave this stretch of line out
-        if _AXIS_RANGE[0] <= cost <= _AXIS_RANGE[1]:
+        if drawable(cost):
             lines.append({"hours": t, "cost": cost, "series": human})
     # The agent's cost explodes past T50; its lines stop at 30 times the human's cost for the
     # longest task shown, so that the chart keeps a readable scale.
@@ -507,7 +320,7 @@ def _success_chart(
             centre = agent_cost_per_success(t50_hours, t50_hours, cost_per_step, steps_per_hour, shape)
         except ValueError:
             centre = 0.0
-    return _drawable(
+    return keep_drawable(
         {"lines": lines, "points": points},
         {"hours": (t50_hours, 6.0), "cost": (centre, 8.0)},
         {"hours": (t50_hours, 6.0), "cost": (0.0, 0.0)},
@@ -713,7 +526,7 @@ def _sweet_chart(max_horizon_hours: float, half_cost: float, steepness: float, s
         {"cost": sweet.cost, "horizon": sweet.horizon, "label": "Sweet spot"},
         {"cost": saturated.cost, "horizon": saturated.horizon, "label": "Saturation"},
     ]
-    return _drawable({"lines": lines, "points": points}, {"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})
+    return keep_drawable({"lines": lines, "points": points}, {"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})
 
 
 SWEET_SPOT = Calculator(
