@@ -34,6 +34,7 @@ from .models.agent_costs import (
     sweet_spot,
     task_cost_at_rate,
 )
+from .models.fitting import ExponentialFit, LogisticFit, fit_exponential, fit_logistic
 from .models.governance import (
     EU_AI_ACT_THRESHOLD_FLOP,
     US_EXECUTIVE_ORDER_THRESHOLD_FLOP,
@@ -122,8 +123,6 @@ from .models.rl import (
     trend_slope_from_gain,
 )
 from .models.sigmoid import (
-    ExponentialFit,
-    LogisticFit,
     LogisticInflection,
     early_doubling_time,
     early_exponential_fit,
@@ -132,8 +131,6 @@ from .models.sigmoid import (
     exponential_doubling_time,
     exponential_rate,
     exponential_value,
-    fit_exponential,
-    fit_logistic,
     logistic_inflection,
     logistic_value,
     overshoot_ratio,
