@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
+from ._numeric import exp_in_range
 from .half_life import horizon, survival
 
 __all__ = [
@@ -50,7 +51,6 @@ __all__ = [
 #: The best human rate on METR's chart, about $120 an hour (Ord 2025, hourly-costs essay).
 HUMAN_HOURLY_RATE_USD = 120.0
 
-_LOG_MAX = math.log(1e300)
 _RUN_COST = "the cost of one attempt for these inputs"
 
 
@@ -182,7 +182,7 @@ def horizon_factor(cost_factor: float, slope: float) -> float:
     """
     cost_factor = positive("cost_factor", cost_factor)
     slope = finite("slope", slope)
-    return _exp(slope * math.log(cost_factor), "the horizon factor for these inputs")
+    return exp_in_range("the horizon factor for these inputs", slope * math.log(cost_factor))
 
 
 class CurvePoint(NamedTuple):
@@ -481,16 +481,6 @@ def _product(a: float, b: float, what: str) -> float:
     """a * b for a, b >= 0; ValueError if it overflows, or underflows to 0 from non-zero factors."""
     value = result(what, a * b)
     if value == 0 and a != 0 and b != 0:
-        raise OutOfRangeError(f"{what} is too small to compute")
-    return value
-
-
-def _exp(log_value: float, what: str) -> float:
-    """e ** log_value, or a ValueError if no float can hold it."""
-    if log_value > _LOG_MAX:
-        raise OutOfRangeError(f"{what} is too large to compute")
-    value = math.exp(log_value)
-    if value == 0:
         raise OutOfRangeError(f"{what} is too small to compute")
     return value
 

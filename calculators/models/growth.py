@@ -29,6 +29,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, positive, show
+from ._numeric import exp_in_range
 
 __all__ = [
     "CostDecline",
@@ -45,11 +46,9 @@ __all__ = [
 
 _LN2 = math.log(2.0)
 _LN10 = math.log(10.0)
-# Results are kept between the smallest and largest normal floats; beyond them a float
-# either overflows or keeps too few digits to be worth showing.
-_LOG_MAX = math.log(1.7976931348623157e308)
-_TINY = 2.2250738585072014e-308  # the smallest normal float
-_LOG_MIN = math.log(_TINY)
+# A result computed directly (not from logarithms) is kept when it is at least the smallest
+# normal float; below it a float keeps too few digits to be worth showing.
+_TINY = 2.2250738585072014e-308
 
 
 class CostDecline(NamedTuple):
@@ -95,7 +94,7 @@ def growth_per_year(*factors: float) -> float:
     if math.isfinite(product) and product >= _TINY:
         return product
     # The direct product overflowed or underflowed (perhaps only on the way): go by logs.
-    return _exp("the combined annual factor", math.fsum(math.log(number) for number in numbers))
+    return exp_in_range("the combined annual factor", math.fsum(math.log(number) for number in numbers))
 
 
 def years_per_oom(annual_factor: float) -> float:
@@ -379,12 +378,3 @@ def _nonzero_time(doubling_time: float) -> float:
     if doubling_time == 0:
         raise InputError("doubling_time", "doubling_time must not be 0 (a quantity cannot double in no time)")
     return doubling_time
-
-
-def _exp(what: str, log_value: float) -> float:
-    """exp(log_value), or a ValueError when it is beyond the normal float range."""
-    if log_value > _LOG_MAX:
-        raise OutOfRangeError(f"{what} is too large to compute")
-    if log_value < _LOG_MIN:
-        raise OutOfRangeError(f"{what} is too small to compute")
-    return math.exp(log_value)

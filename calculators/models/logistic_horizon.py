@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 
 from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
+from ._numeric import LOG_CEILING
 
 __all__ = [
     "doublings_to_reach",
@@ -41,7 +42,7 @@ _LN4 = math.log(4.0)
 #: Days in an average month of the Gregorian calendar (365.25 / 12).
 DAYS_PER_MONTH = 365.25 / 12
 # 2.0 ** x overflows past x = 1024; stay well inside so that products cannot overflow.
-_LOG2_MAX = math.log2(1e300)
+_LOG2_MAX = LOG_CEILING / math.log(2)
 
 
 def logistic_slope(t50: float, t80: float) -> float:

@@ -27,7 +27,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, positive, result, show
-from ._numeric import softplus
+from ._numeric import LOG_CEILING, softplus
 from .fitting import (
     ExponentialFit,
     LogisticFit,
@@ -54,7 +54,6 @@ __all__ = [
 ]
 
 _LN2 = math.log(2.0)
-_LOG_MAX = math.log(1.7976931348623157e308)  # largest argument math.exp accepts
 _MAX_YEARS_OBSERVED = 100
 
 
@@ -131,10 +130,10 @@ def exponential_value(t: float, rate: float, anchor_time: float, anchor_value: f
         return anchor_value
     exponent = rate * (t - anchor_time)
     log_value = math.log(anchor_value) + exponent
-    if log_value > _LOG_MAX:
+    if log_value > LOG_CEILING:
         raise OutOfRangeError("the exponential's value at t is too large to compute")
     # The value is anchor_value * exp(exponent); round the product only once it is safe.
-    value = anchor_value * math.exp(exponent) if exponent <= _LOG_MAX else math.exp(log_value)
+    value = anchor_value * math.exp(exponent) if exponent <= LOG_CEILING else math.exp(log_value)
     return result("the exponential's value at t", value)
 
 
@@ -379,7 +378,7 @@ def early_fit_error(ceiling: float, growth_rate: float, years_to_midpoint: float
     True
     """
     fit = early_exponential_fit(ceiling, growth_rate, years_to_midpoint, years_observed)
-    if fit.max_log_error > _LOG_MAX:
+    if fit.max_log_error > LOG_CEILING:
         raise OutOfRangeError("the exponential fit misses these points by too much to compute")
     return math.expm1(fit.max_log_error)
 
@@ -455,7 +454,7 @@ def overshoot_ratio(
     fit = exponential_fit_of_logs(times, logs)
     log_exponential = math.log(fit.anchor_value) + zero_safe_product(fit.rate, years_ahead - fit.anchor_time)
     log_ratio = log_exponential - log_logistic(years_ahead, math.log(ceiling), growth_rate, years_to_midpoint)
-    if not log_ratio <= _LOG_MAX:
+    if not log_ratio <= LOG_CEILING:
         raise OutOfRangeError("the overshoot at years_ahead is too large to compute")
     return math.exp(log_ratio)
 
@@ -523,7 +522,7 @@ def _parting(
     if slope_gap == 0:  # h = c + ln(1 + exp(u)) rises from c: solve it directly
         if c >= 0:
             raise OutOfRangeError(never)
-        when = midpoint + math.log(math.expm1(-c)) / growth_rate if -c <= _LOG_MAX else midpoint - c / growth_rate
+        when = midpoint + math.log(math.expm1(-c)) / growth_rate if -c <= LOG_CEILING else midpoint - c / growth_rate
         if not math.isfinite(when):
             raise OutOfRangeError(too_extreme)
         return when
