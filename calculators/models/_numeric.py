@@ -12,11 +12,12 @@ import math
 
 from .._checks import OutOfRangeError
 
-__all__ = ["LOG_CEILING", "exp_in_range", "fsum", "softplus"]
+__all__ = ["CEILING", "LOG_CEILING", "exp_in_range", "fsum", "softplus"]
 
-#: The natural log of the largest result a model gives (10^300); its negative is the log of
-#: the smallest nonzero one.
-LOG_CEILING = math.log(1e300)
+#: The largest result a model gives; its reciprocal is the smallest nonzero one.
+CEILING = 1e300
+#: Its natural log, for results worked out in logarithms.
+LOG_CEILING = math.log(CEILING)
 
 
 def exp_in_range(what: str, log_value: float) -> float:

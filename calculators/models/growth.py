@@ -29,7 +29,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, positive, show
-from ._numeric import exp_in_range
+from ._numeric import CEILING, exp_in_range
 
 __all__ = [
     "CostDecline",
@@ -46,8 +46,8 @@ __all__ = [
 
 _LN2 = math.log(2.0)
 _LN10 = math.log(10.0)
-# A result computed directly (not from logarithms) is kept when it is at least the smallest
-# normal float; below it a float keeps too few digits to be worth showing.
+# A ratio computed directly is used when it is a normal float; below that it keeps too few
+# digits, and its logarithm is taken from the two numbers instead.
 _TINY = 2.2250738585072014e-308
 
 
@@ -91,7 +91,7 @@ def growth_per_year(*factors: float) -> float:
         if number <= 0:
             raise InputError("factors", f"factors must each be greater than 0, got {show(number)}")
     product = math.prod(numbers)
-    if math.isfinite(product) and product >= _TINY:
+    if 1 / CEILING <= product <= CEILING:
         return product
     # The direct product overflowed or underflowed (perhaps only on the way): go by logs.
     return exp_in_range("the combined annual factor", math.fsum(math.log(number) for number in numbers))
@@ -271,9 +271,9 @@ def extrapolate(value: float, doubling_time: float, elapsed: float) -> float:
         extrapolated = math.ldexp(value * 2.0 ** (doublings - whole), whole)
     except OverflowError:
         raise OutOfRangeError(f"{what} is too large to compute") from None
-    if not math.isfinite(extrapolated):
+    if not extrapolated <= CEILING:
         raise OutOfRangeError(f"{what} is too large to compute")
-    if extrapolated < _TINY:
+    if extrapolated < 1 / CEILING:
         raise OutOfRangeError(f"{what} is too small to compute")
     return extrapolated
 
