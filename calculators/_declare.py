@@ -99,7 +99,9 @@ class Chart:
     """Lines (one per series) plus labelled points, drawn from ``data(**inputs)``.
 
     ``data`` returns ``{"lines": [...], "points": [...]}``: rows with the axis fields plus
-    ``series`` (lines) or ``label`` (points).
+    ``series`` (lines) or ``label`` (points). With ``uses_outputs``, ``data`` is also given
+    the calculator's computed outputs (``outputs=``, by name), so a chart that marks them
+    draws them without computing them again.
     """
 
     title: str
@@ -107,6 +109,7 @@ class Chart:
     y: Axis
     data: Callable[..., ChartData]
     description: str = ""
+    uses_outputs: bool = False
 
 
 @dataclass(frozen=True)

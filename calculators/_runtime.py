@@ -70,7 +70,8 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
     try:
         values = _read_inputs(calculator, raw_inputs)
         outputs = calculator.compute(**values)
-        chart = calculator.chart.data(**values)
+        given = {"outputs": outputs} if calculator.chart.uses_outputs else {}
+        chart = calculator.chart.data(**values, **given)
         _check_finite(outputs, chart)
     except InputError as error:
         if error.parameter not in {spec.name for spec in calculator.inputs}:

@@ -8,6 +8,7 @@ import math
 
 from .._chart import Rows, keep_drawable, log_grid
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
+from .._format import percent_number
 from ..models.half_life import horizon, horizon_ratio, survival
 from ..models.logistic_horizon import (
     logistic_horizon,
@@ -42,7 +43,7 @@ def _chart_data(t50: float, p: float, shape: float) -> dict[str, list[dict[str, 
     ]
     points: list[Row] = [
         {"t": t50, "success": 0.5, "label": "T50"},
-        {"t": t_p, "success": p, "label": f"T{_percent(p)}"},
+        {"t": t_p, "success": p, "label": f"T{percent_number(p)}"},
     ]
     return {"lines": lines, "points": points}
 
@@ -51,10 +52,6 @@ def _series_name(shape: float) -> str:
     if shape == 1:
         return "Constant hazard (k = 1)"
     return f"Weibull (k = {shape:g})"
-
-
-def _percent(p: float) -> str:
-    return f"{p * 100:.4g}"
 
 
 HALF_LIFE = Calculator(
@@ -181,7 +178,7 @@ def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Row
     # The logistic's own T_p is marked; the constant hazard's is an output (two labels at one
     # height would overlap), and its curve shows where it crosses p.
     if p not in (0.5, 0.8):
-        points.append({"t": t_p, "success": p, "label": f"T{_percent(p)}"})
+        points.append({"t": t_p, "success": p, "label": f"T{percent_number(p)}"})
     return keep_drawable({"lines": lines, "points": points}, {"t": (t50, 20.0)})
 
 

@@ -8,15 +8,13 @@ this module only declares inputs, outputs and charts.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from .._chart import Rows, drawable, keep_drawable, log_grid
 from .._checks import InputError, positive, show
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
-from .._format import format_value
+from .._format import dollars, format_value
 from ..models.agent_costs import (
     HUMAN_HOURLY_RATE_USD,
-    CurvePoint,
     agent_cost_per_success,
     break_even_task_hours,
     cost_multiple,
@@ -43,14 +41,6 @@ _OPENAI_CAVEAT = (
     "Ord warns that METR's prices for OpenAI's reasoning models were still estimates based on "
     "o1's costs, so these curves may really be several times cheaper."
 )
-
-
-def _percent(p: float) -> str:
-    return f"{p * 100:.4g}"
-
-
-def _dollars(value: float) -> str:
-    return "$" + format_value(value, "number")
 
 
 # --- hourly-cost ------------------------------------------------------------------------
@@ -94,8 +84,8 @@ def _hourly_chart(
     )
     lines: list[dict[str, float | str]] = []
     for name, usd_per_hour in (
-        (f"This agent: {_dollars(rate)}/h", rate),
-        (f"Human: {_dollars(reference_usd_per_hour)}/h", reference_usd_per_hour),
+        (f"This agent: {dollars(rate)}/h", rate),
+        (f"Human: {dollars(reference_usd_per_hour)}/h", reference_usd_per_hour),
     ):
         if usd_per_hour == 0:
             continue  # a cost of 0 has no place on a log axis
@@ -278,7 +268,7 @@ def _success_chart(
     marked = [t50_hours] + ([task_hours] if task_hours > 0 else []) + ([even] if even is not None else [])
     lengths = log_grid(min(map(math.log10, marked)) - math.log10(20), max(map(math.log10, marked)) + _LOG10_4, 81)
     lines: list[dict[str, float | str]] = []
-    human = f"Human: {_dollars(human_usd_per_hour)}/h"
+    human = f"Human: {dollars(human_usd_per_hour)}/h"
     for t in lengths:
         try:
             cost = human_task_cost(t, human_usd_per_hour)
@@ -475,11 +465,7 @@ def _sampled_curve(max_horizon_hours: float, half_cost: float, steepness: float)
     return [c for c, _ in kept], [t for _, t in kept]
 
 
-# The outputs and the chart both need the same sampled curve; a small cache saves a second pass.
-@lru_cache(maxsize=4)
-def _sweet_points(
-    max_horizon_hours: float, half_cost: float, steepness: float, slope: float
-) -> tuple[list[float], list[float], CurvePoint, CurvePoint]:
+def _sweet_compute(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> dict[str, float]:
     costs, horizons = _sampled_curve(max_horizon_hours, half_cost, steepness)
     if steepness <= 1:
         raise InputError(
@@ -487,11 +473,7 @@ def _sweet_points(
             f"steepness must be greater than 1 for the curve to have a sweet spot (its slope starts at "
             f"steepness and only falls), got {show(steepness)}",
         )
-    return costs, horizons, sweet_spot(costs, horizons), saturation_point(costs, horizons, slope)
-
-
-def _sweet_compute(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> dict[str, float]:
-    _, _, sweet, saturated = _sweet_points(max_horizon_hours, half_cost, steepness, slope)
+    sweet, saturated = sweet_spot(costs, horizons), saturation_point(costs, horizons, slope)
     return {
         "sweet_cost": sweet.cost,
         "sweet_horizon": sweet.horizon,
@@ -503,28 +485,36 @@ def _sweet_compute(max_horizon_hours: float, half_cost: float, steepness: float,
     }
 
 
-def _sweet_chart(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> Rows:
-    costs, horizons, sweet, saturated = _sweet_points(max_horizon_hours, half_cost, steepness, slope)
-    low, high = sweet.cost / 10, saturated.cost * 10
-    shown = [(c, t) for c, t in zip(costs, horizons) if low <= c <= high]
-    stride = max(1, len(shown) // 120)
-    shown = shown[::stride] + ([shown[-1]] if (len(shown) - 1) % stride else [])
+def _sweet_chart(
+    max_horizon_hours: float, half_cost: float, steepness: float, slope: float, *, outputs: dict[str, float]
+) -> Rows:
+    """The curve from a tenth of the sweet spot's cost to ten times the saturation point's,
+    the two points the outputs found, and their lines of constant hourly cost."""
+    low, high = outputs["sweet_cost"] / 10, outputs["saturation_cost"] * 10
+    shown = [
+        (c, t)
+        for c in log_grid(math.log10(low), math.log10(high), 121)
+        if (t := saturating_horizon(c, max_horizon_hours, half_cost, steepness)) > 0
+    ]
     lines: list[dict[str, float | str]] = [
         {"cost": c, "horizon": t, "series": "Horizon against cost (stylised)"} for c, t in shown
     ]
     # Slope-1 lines of constant hourly cost, drawn over the curve's horizons (up to twice its
     # plateau) and clipped to the costs shown.
     for name, rate in (
-        (f"Lowest hourly cost: {_dollars(sweet.hourly_cost)}/h", sweet.hourly_cost),
-        (f"Hourly cost at saturation: {_dollars(saturated.hourly_cost)}/h", saturated.hourly_cost),
+        (f"Lowest hourly cost: {dollars(outputs['sweet_hourly_cost'])}/h", outputs["sweet_hourly_cost"]),
+        (
+            f"Hourly cost at saturation: {dollars(outputs['saturation_hourly_cost'])}/h",
+            outputs["saturation_hourly_cost"],
+        ),
     ):
         for hours in log_grid(math.log10(shown[0][1]), math.log10(max_horizon_hours) + math.log10(2), 81):
             cost = task_cost_at_rate(rate, hours)
             if low <= cost <= high:
                 lines.append({"cost": cost, "horizon": hours, "series": name})
     points: list[dict[str, float | str]] = [
-        {"cost": sweet.cost, "horizon": sweet.horizon, "label": "Sweet spot"},
-        {"cost": saturated.cost, "horizon": saturated.horizon, "label": "Saturation"},
+        {"cost": outputs["sweet_cost"], "horizon": outputs["sweet_horizon"], "label": "Sweet spot"},
+        {"cost": outputs["saturation_cost"], "horizon": outputs["saturation_horizon"], "label": "Saturation"},
     ]
     return keep_drawable({"lines": lines, "points": points}, {"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})
 
@@ -603,5 +593,6 @@ SWEET_SPOT = Calculator(
         x=Axis(field="cost", title="Cost per task (US$, log scale)", scale="log"),
         y=Axis(field="horizon", title="50% time horizon (hours, log scale)", scale="log"),
         data=_sweet_chart,
+        uses_outputs=True,
     ),
 )

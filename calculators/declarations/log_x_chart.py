@@ -58,14 +58,18 @@ def _chart_data(
                 lines.append({"compute": compute, "score": score, "series": series})
     points = [
         {"compute": 1.0, "score": score_start, "label": "Start"},
-        {"compute": reading.compute_multiplier, "score": score_target, "label": _times(reading.compute_multiplier)},
+        {
+            "compute": reading.compute_multiplier,
+            "score": score_target,
+            "label": format_value(reading.compute_multiplier, "multiplier"),
+        },
     ]
     if slope_factor != 1:
         points.append(
             {
                 "compute": reading.steepened_multiplier,
                 "score": score_target,
-                "label": _times(reading.steepened_multiplier),
+                "label": format_value(reading.steepened_multiplier, "multiplier"),
             }
         )
     return {"lines": lines, "points": points}
@@ -76,10 +80,6 @@ def _series_name(points_per_decade: float, slope_factor: float) -> str:
     if slope_factor == 1:
         return f"Today's slope ({slope} points per 10×)"
     return f"Slope × {slope_factor:g} ({slope} points per 10×)"
-
-
-def _times(multiplier: float) -> str:
-    return format_value(multiplier, "multiplier")
 
 
 LOGX_READER = Calculator(
@@ -215,9 +215,9 @@ def _decline_chart(
     end = 1.5 * max(decline.years_to_close, decline.years_per_oom)
     years = [end * i / (_DECLINE_POINTS - 1) for i in range(_DECLINE_POINTS)]
     curves = [
-        (decline.annual_factor, f"Both together ({_times(decline.annual_factor)} a year)"),
-        (algorithm_gain_per_year, f"Algorithms only ({_times(algorithm_gain_per_year)} a year)"),
-        (hardware_gain_per_year, f"Hardware only ({_times(hardware_gain_per_year)} a year)"),
+        (decline.annual_factor, f"Both together ({format_value(decline.annual_factor, 'multiplier')} a year)"),
+        (algorithm_gain_per_year, f"Algorithms only ({format_value(algorithm_gain_per_year, 'multiplier')} a year)"),
+        (hardware_gain_per_year, f"Hardware only ({format_value(hardware_gain_per_year, 'multiplier')} a year)"),
     ]
     lines: list[Row] = []
     for factor, series in curves:
@@ -226,7 +226,7 @@ def _decline_chart(
             if remaining is not None:
                 lines.append({"years": year, "gap": remaining, "series": series})
     points: list[Row] = [
-        {"years": 0.0, "gap": gap, "label": f"Today: {_times(gap)}"},
+        {"years": 0.0, "gap": gap, "label": f"Today: {format_value(gap, 'multiplier')}"},
         {"years": decline.years_to_close, "gap": 1.0, "label": "Parity"},
     ]
     return {"lines": lines, "points": points}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
-from .._format import format_value
+from .._format import short_number
 from ..models.pretraining import (
     CHINCHILLA_A,
     CHINCHILLA_ALPHA,
@@ -89,7 +89,7 @@ def _paradox_chart(
         {
             "gain": cost.accuracy_gain,
             "multiplier": getattr(cost, key),
-            "label": f"{label} ×{_short(getattr(cost, key))}",
+            "label": f"{label} ×{short_number(getattr(cost, key))}",
         }
         for key, label in _RESOURCES
     ]
@@ -251,7 +251,7 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
     low = max(math.floor(sizes[0] - 0.5), -_MAX_DECADES)
     high = min(math.ceil(sizes[1] + 0.5), _MAX_DECADES)
     step = (high - low) / (_CHART_POINTS - 1)
-    name = f"{_short(flop)} FLOP"
+    name = f"{short_number(flop)} FLOP"
     # Loss above the budget's optimum: zero at the optimum, so the axis (which starts at 0)
     # shows the valley's shape rather than a flat line near 2 nats.
     lines = []
@@ -266,18 +266,10 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
         {
             "params": fixed.params,
             "excess_loss": fixed.loss - best.loss,
-            "label": f"{_short(tokens_per_param)} tokens/param",
+            "label": f"{short_number(tokens_per_param)} tokens/param",
         },
     ]
     return {"lines": lines, "points": points}
-
-
-def _short(value: float) -> str:
-    """``format_value`` without trailing zeros, for labels: 2, 20, 92.8, 5.88 × 10²³."""
-    mantissa, space, power = format_value(value).partition(" ")
-    if "." in mantissa:
-        mantissa = mantissa.rstrip("0").rstrip(".")
-    return mantissa + space + power
 
 
 CHINCHILLA = Calculator(

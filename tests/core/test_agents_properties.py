@@ -534,6 +534,25 @@ def test_sweet_spot_calculator_matches_the_closed_form() -> None:
     assert "87.2" == outputs["saturation_cost"]["text"]
 
 
+def test_sweet_spot_is_searched_once_and_the_chart_marks_the_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chart is given the computed outputs (Chart.uses_outputs): one run searches the
+    curve once, and the chart marks exactly the points the outputs report."""
+    import calculators.declarations.hourly_costs as page
+
+    calls: list[int] = []
+    real = page.sweet_spot
+    monkeypatch.setattr(page, "sweet_spot", lambda *args: calls.append(1) or real(*args))
+    result = run("sweet-spot", {"steepness": "3.5"})
+    assert 1 == len(calls)
+    outputs = {name: output["value"] for name, output in result["outputs"].items()}
+    marked = {point["label"]: (point["cost"], point["horizon"]) for point in result["chart"]["points"]}
+    assert (outputs["sweet_cost"], outputs["sweet_horizon"]) == marked["Sweet spot"]
+    assert (outputs["saturation_cost"], outputs["saturation_horizon"]) == marked["Saturation"]
+    curve = [row for row in result["chart"]["lines"] if row["series"] == "Horizon against cost (stylised)"]
+    assert pytest.approx(outputs["sweet_cost"] / 10) == curve[0]["cost"]
+    assert pytest.approx(outputs["saturation_cost"] * 10) == curve[-1]["cost"]
+
+
 def test_agents_table_covers_fact_base_rows() -> None:
     """tests/cases/agents.csv has golden rows for fact-base §6 rows 15, 20, 21, 23, 24 and 25."""
     import csv
