@@ -24,6 +24,7 @@ __all__ = [
     "chart_table",
     "drawable",
     "keep_drawable",
+    "linear_grid",
     "log_grid",
     "log_range",
     "vega_lite_spec",
@@ -121,6 +122,16 @@ def log_grid(log10_low: float, log10_high: float, count: int) -> list[float]:
     low, high = log_range(log10_low, log10_high)
     step = (high - low) / (count - 1)
     return [10.0 ** (low + i * step) for i in range(count)]
+
+
+def linear_grid(low: float, high: float, count: int) -> list[float]:
+    """``count`` values evenly spaced on a linear axis from ``low`` to ``high``, both included.
+
+    >>> linear_grid(-1, 1, 5)
+    [-1.0, -0.5, 0.0, 0.5, 1.0]
+    """
+    step = (high - low) / (count - 1)
+    return [low + i * step for i in range(count)]
 
 
 # Colours distinguishable in light and dark mode and by readers with colour-vision

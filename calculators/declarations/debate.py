@@ -3,6 +3,7 @@ part of an S-curve, and see when it goes wrong."""
 
 from __future__ import annotations
 
+from .._chart import linear_grid
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import format_value
 from ..models.sigmoid import (
@@ -64,8 +65,7 @@ def _chart_data(
     low = min(-years_observed, years_ahead) - 1
     right = max(years_ahead, at_10x, 0.0)
     high = right + max(2.0, 0.4 * (right - low))
-    step = (high - low) / (_CHART_POINTS - 1)
-    times = [low + i * step for i in range(_CHART_POINTS)]
+    times = linear_grid(low, high, _CHART_POINTS)
     observed = [float(t) for t in range(-int(years_observed), 1)]
     lines: list[Row] = [
         # Series are coloured and stacked in name order: the data last, drawn on top.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .._chart import log_range
+from .._chart import DRAWABLE_DECADES, log_grid, log_range
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .._format import format_value
 from ..models.governance import (
@@ -32,7 +32,6 @@ from ..models.governance import (
 __all__ = ["EFFECTIVE_COMPUTE", "LIFETIME_COMPUTE"]
 
 # Charts span whole decades of the x axis, kept inside the float range.
-_LOG10_LIMIT = 300
 _THRESHOLDS = (
     # Series names sort EU first and US last, so that both threshold lines take the first
     # colour of the chart's palette and the weight lines the colours in between.
@@ -58,17 +57,11 @@ def _effective_compute(pretrain_flop: float, inference_multiplier: float, weight
     }
 
 
-def _decades(low: float, high: float, per_decade: int) -> list[float]:
-    """Evenly spaced exponents from ``low`` to ``high`` (whole decades), ``per_decade`` steps each."""
-    steps = round(high - low) * per_decade
-    return [low + i * (high - low) / steps for i in range(steps + 1)]
-
-
 def _effective_chart(pretrain_flop: float, inference_multiplier: float, weight: float) -> _ChartData:
     here = math.log10(inference_multiplier)
-    low = max(min(0, math.floor(here) - 1), -_LOG10_LIMIT)
-    high = min(max(6, math.ceil(here) + 1), _LOG10_LIMIT)
-    multipliers = [10.0**x for x in _decades(low, high, 2)]
+    low = max(min(0, math.floor(here) - 1), -DRAWABLE_DECADES)
+    high = min(max(6, math.ceil(here) + 1), DRAWABLE_DECADES)
+    multipliers = log_grid(low, high, round(high - low) * 2 + 1)  # two points a decade
     weights = sorted({*_WEIGHTS, weight})
     lines: list[dict[str, float | str]] = [
         {"multiplier": m, "flop": effective_flop(pretrain_flop, m, w), "series": f"Inference weight {w:g}"}
@@ -253,7 +246,7 @@ def _lifetime_chart(
     if queries > 0:
         low, high = min(low, math.floor(math.log10(queries)) - 1), max(high, math.ceil(math.log10(queries)) + 1)
     low, high = log_range(low, high)
-    counts = [10.0**x for x in _decades(low, high, 6)]
+    counts = log_grid(low, high, round(high - low) * 6 + 1)  # six points a decade
     # Chinchilla split: parameters and tokens each grow by the square root of the factor.
     grow = factor**CHINCHILLA_PARAMS_EXPONENT
     curves: dict[str, Callable[[float], float]] = {

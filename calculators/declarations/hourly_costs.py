@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 
 from .._chart import Rows, drawable, keep_drawable, log_grid
-from .._checks import InputError, positive, show
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .._format import dollars, format_value
 from ..models.agent_costs import (
@@ -22,8 +21,7 @@ from ..models.agent_costs import (
     hourly_cost_growth,
     human_task_cost,
     saturating_horizon,
-    saturation_point,
-    sweet_spot,
+    stylised_curve_points,
     task_cost_at_rate,
 )
 
@@ -31,7 +29,6 @@ __all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "SWEET_SPOT"]
 
 _LN10 = math.log(10)
 _LOG10_4 = math.log10(4)
-_LOG_LIMIT = math.log(1e300)
 
 _ORD_COSTS = (
     "Ord, 'Are the Costs of AI Agents Also Rising Exponentially?' (22 Dec 2025), reading "
@@ -445,35 +442,9 @@ COST_PER_SUCCESS = Calculator(
 
 # --- sweet-spot -------------------------------------------------------------------------
 
-#: The stylised curve is sampled this many times per factor of ten in cost, from 10^-4 to
-#: 10^5 times ``half_cost``; the sweet spot and saturation point are found on the samples.
-_PER_DECADE = 100
-_DECADES = (-4, 5)
-
-
-def _sampled_curve(max_horizon_hours: float, half_cost: float, steepness: float) -> tuple[list[float], list[float]]:
-    positive("half_cost", half_cost)  # before it is used as a cost, which is checked as "cost"
-    saturating_horizon(half_cost, max_horizon_hours, half_cost, steepness)  # checks every input by name
-    log_half = math.log(half_cost)
-    if log_half + _DECADES[1] * _LN10 > _LOG_LIMIT or log_half + _DECADES[0] * _LN10 < -_LOG_LIMIT:
-        raise InputError("half_cost", f"half_cost is too extreme to draw the curve around, got {show(half_cost)}")
-    count = (_DECADES[1] - _DECADES[0]) * _PER_DECADE + 1
-    costs = [math.exp(log_half + (_DECADES[0] + i / _PER_DECADE) * _LN10) for i in range(count)]
-    horizons = [saturating_horizon(c, max_horizon_hours, half_cost, steepness) for c in costs]
-    # A very steep curve rounds to 0 far below half_cost; those samples are not on a log chart.
-    kept = [(c, t) for c, t in zip(costs, horizons) if t > 0]
-    return [c for c, _ in kept], [t for _, t in kept]
-
 
 def _sweet_compute(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> dict[str, float]:
-    costs, horizons = _sampled_curve(max_horizon_hours, half_cost, steepness)
-    if steepness <= 1:
-        raise InputError(
-            "steepness",
-            f"steepness must be greater than 1 for the curve to have a sweet spot (its slope starts at "
-            f"steepness and only falls), got {show(steepness)}",
-        )
-    sweet, saturated = sweet_spot(costs, horizons), saturation_point(costs, horizons, slope)
+    sweet, saturated = stylised_curve_points(max_horizon_hours, half_cost, steepness, slope)
     return {
         "sweet_cost": sweet.cost,
         "sweet_horizon": sweet.horizon,

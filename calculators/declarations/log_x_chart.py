@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from .._chart import DRAWABLE_DECADES, linear_grid, log_grid
 from .._checks import OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import format_value
@@ -23,7 +24,6 @@ _O3_SLOPE = form_value(logx_slope(_O3_LOW, _O3_HIGH, _O3_COMPUTE))
 _AIME_LOW, _AIME_HIGH, _AIME_COMPUTE = 20.0, 80.0, 100.0
 _AIME_SLOPE = logx_slope(_AIME_LOW, _AIME_HIGH, _AIME_COMPUTE)
 # Compute axis limits in orders of magnitude: inside the normal float range with room to spare.
-_OOM_LIMIT = 300.0
 
 
 def _compute(
@@ -37,26 +37,23 @@ def _chart_data(
 ) -> dict[str, list[dict[str, float | str]]]:
     reading = logx_reading(score_start, score_target, points_per_decade, slope_factor)
     # One decade beyond the start and both targets on either side.
-    low = max(min(0.0, reading.ooms, reading.steepened_ooms) - 1, -_OOM_LIMIT)
-    high = min(max(0.0, reading.ooms, reading.steepened_ooms) + 1, _OOM_LIMIT)
-    step = (high - low) / (_CHART_POINTS - 1)
-    exponents = [low + i * step for i in range(_CHART_POINTS)]
+    low = max(min(0.0, reading.ooms, reading.steepened_ooms) - 1, -DRAWABLE_DECADES)
+    high = min(max(0.0, reading.ooms, reading.steepened_ooms) + 1, DRAWABLE_DECADES)
     slopes = [(points_per_decade, 1.0)]
     # A steeper line so steep that its slope leaves the float range is vertical: not drawn.
     if slope_factor != 1 and math.isfinite(points_per_decade * slope_factor):
         slopes.append((points_per_decade * slope_factor, slope_factor))
-    lines = []
+    lines: list[Row] = []
     for slope, factor in slopes:
         series = _series_name(points_per_decade, factor)
-        for exponent in exponents:
-            compute = 10.0**exponent
+        for compute in log_grid(low, high, _CHART_POINTS):
             try:
                 score = logx_score(score_start, slope, compute)
             except OutOfRangeError:  # a score past the float range: far off the chart
                 continue
             if 0 <= score <= 100:  # the straight part of the curve only
                 lines.append({"compute": compute, "score": score, "series": series})
-    points = [
+    points: list[Row] = [
         {"compute": 1.0, "score": score_start, "label": "Start"},
         {
             "compute": reading.compute_multiplier,
@@ -213,7 +210,7 @@ def _decline_chart(
     # Half as far again as the closing point (or as one order of magnitude, if the gap is
     # already closed), so the reader sees the line cross parity and its label fits.
     end = 1.5 * max(decline.years_to_close, decline.years_per_oom)
-    years = [end * i / (_DECLINE_POINTS - 1) for i in range(_DECLINE_POINTS)]
+    years = linear_grid(0.0, end, _DECLINE_POINTS)
     curves = [
         (decline.annual_factor, f"Both together ({format_value(decline.annual_factor, 'multiplier')} a year)"),
         (algorithm_gain_per_year, f"Algorithms only ({format_value(algorithm_gain_per_year, 'multiplier')} a year)"),

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
-from ._numeric import exp_in_range
+from ._numeric import LOG_CEILING, exp_in_range
 from .half_life import horizon, survival
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "log_log_slopes",
     "saturating_horizon",
     "saturation_point",
+    "stylised_curve_points",
     "sweet_spot",
     "task_cost_at_rate",
 ]
@@ -559,3 +560,58 @@ def _point(log_cost: float, log_horizon: float) -> CurvePoint:
             raise OutOfRangeError(f"the {what} at that point is too small to compute")
         values.append(value)
     return CurvePoint(*values)
+
+
+#: :func:`stylised_curve_points` samples the curve this many times per factor of ten in cost,
+#: from 10^-4 to 10^5 times ``half_cost``, and finds both points on the samples.
+_PER_DECADE = 100
+_DECADES = (-4, 5)
+
+
+def stylised_curve_points(
+    max_horizon_hours: float, half_cost: float, steepness: float, slope: float = 0.1
+) -> tuple[CurvePoint, CurvePoint]:
+    """The sweet spot and the saturation point of :func:`saturating_horizon`'s curve.
+
+    Args:
+        max_horizon_hours: The curve's plateau, in hours, greater than 0.
+        half_cost: The cost at which it reaches half the plateau, greater than 0.
+        steepness: Its log-log slope at low cost, greater than 1 (a curve never steeper than
+            slope 1 has no sweet spot).
+        slope: The log-log slope that counts as saturated (see :func:`saturation_point`).
+
+    Returns:
+        ``(sweet spot, saturation point)``, found by :func:`sweet_spot` and
+        :func:`saturation_point` on 100 samples per factor of ten in cost, from 10^-4 to
+        10^5 times ``half_cost`` (both placed to about 2e-4).
+
+    Raises:
+        ValueError: if an argument is out of range, or ``half_cost`` is so extreme that the
+            sampled costs leave 10^±300.
+
+    Source: our construction for Ord's sweet spot and saturation point (hourly-costs essay).
+
+    >>> sweet, saturated = stylised_curve_points(2.0, 20.0, 2.0)  # the sweet-spot calculator's defaults
+    >>> round(sweet.cost, 3), round(sweet.horizon, 3), round(saturated.cost, 1)
+    (20.0, 1.0, 87.2)
+    """
+    positive("half_cost", half_cost)  # before it is used as a cost, which is checked as "cost"
+    saturating_horizon(half_cost, max_horizon_hours, half_cost, steepness)  # checks every input by name
+    log10_half = math.log10(half_cost)
+    limit = LOG_CEILING / math.log(10)  # the sampled costs stay within 10^±300
+    if log10_half + _DECADES[1] > limit or log10_half + _DECADES[0] < -limit:
+        raise InputError("half_cost", f"half_cost is too extreme to draw the curve around, got {show(half_cost)}")
+    count = (_DECADES[1] - _DECADES[0]) * _PER_DECADE + 1
+    costs = [10.0 ** (log10_half + _DECADES[0] + i / _PER_DECADE) for i in range(count)]
+    horizons = [saturating_horizon(c, max_horizon_hours, half_cost, steepness) for c in costs]
+    if steepness <= 1:
+        raise InputError(
+            "steepness",
+            f"steepness must be greater than 1 for the curve to have a sweet spot (its slope starts at "
+            f"steepness and only falls), got {show(steepness)}",
+        )
+    # A very steep curve rounds to 0 far below half_cost; those samples are not on the curve's
+    # log-log chart and have no hourly cost.
+    kept = [(c, h) for c, h in zip(costs, horizons) if h > 0]
+    sampled_costs, sampled_horizons = [c for c, _ in kept], [h for _, h in kept]
+    return sweet_spot(sampled_costs, sampled_horizons), saturation_point(sampled_costs, sampled_horizons, slope)

@@ -537,11 +537,11 @@ def test_sweet_spot_calculator_matches_the_closed_form() -> None:
 def test_sweet_spot_is_searched_once_and_the_chart_marks_the_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
     """The chart is given the computed outputs (Chart.uses_outputs): one run searches the
     curve once, and the chart marks exactly the points the outputs report."""
-    import calculators.declarations.hourly_costs as page
+    import calculators.models.agent_costs as model
 
     calls: list[int] = []
-    real = page.sweet_spot
-    monkeypatch.setattr(page, "sweet_spot", lambda *args: calls.append(1) or real(*args))
+    real = model.sweet_spot
+    monkeypatch.setattr(model, "sweet_spot", lambda *args: calls.append(1) or real(*args))
     result = run("sweet-spot", {"steepness": "3.5"})
     assert 1 == len(calls)
     outputs = {name: output["value"] for name, output in result["outputs"].items()}
