@@ -3,7 +3,7 @@
 #   make serve   set up, build the site and serve it at http://127.0.0.1:8000
 #   make check   lint, format check and type check (ruff, mypy); no network needed
 #   make test    set up (venv, npm ci, Chromium) and run every test layer
-#   make test-fast  the core, golden cases, cross-checks and doctests, on both cores (< 1 min)
+#   make test-fast  core, golden cases, cross-checks and doctests on both cores (about 20 s idle)
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
 #   make bench   performance figures against their budgets (benchmarks/run.py)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import functools
 import re
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -73,11 +74,20 @@ def site_policy(directory: Path) -> str:
     raise ValueError(f"no Content-Security-Policy in {directory / '_headers'}")
 
 
+class SiteServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that leaves a page while a file is still downloading (a test closing
+        its page, a blocked request) is not an error: only other failures are printed."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def make_server(directory: Path, port: int = 0, verbose: bool = False, csp: bool = False) -> ThreadingHTTPServer:
     """A server for ``directory`` on 127.0.0.1 (port 0 picks a free port); with ``csp``, every
     response carries the site's Content-Security-Policy."""
     handler = functools.partial(SiteHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = SiteServer(("127.0.0.1", port), handler)
     server.verbose = verbose  # type: ignore[attr-defined]
     server.csp = site_policy(directory) if csp else ""  # type: ignore[attr-defined]
     server.daemon_threads = True
