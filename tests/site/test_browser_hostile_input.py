@@ -28,7 +28,7 @@ TYPED = ["", "-0", "1e308", "1e-320", "-5", "0", "1e6", "0.5", "123456789", "abc
 SENT = ["abc", "NaN", "Infinity", "-Infinity", "1e999", " 3 ", "0x10", "<b>7</b>"]
 # A probability, a model search (sweet-spot), and the calculators whose inputs once gave
 # Python's own messages (issue 13's reproducers).
-SAMPLE = ["half-life", "sweet-spot", "log-x-reader", "lifetime-compute", "cost-per-success"]
+SAMPLE = ["half-life", "sweet-spot", "log-x-reader", "lifetime-compute", "cost-per-success", "sigmoid-or-exponential"]
 
 
 def expected_text(calculator_id: str, inputs: dict[str, str], name: str) -> tuple[str, str]:
