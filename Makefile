@@ -47,11 +47,12 @@ dev: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Every layer: core in CPython, cross-checks, core in Pyodide (Node), the strict site build,
-# and the browser tests against that build. Two workers: the site and browser layers stay
-# together on one (one build per run; conftest.py groups them), the rest share the other.
+# and the browser tests against that build. Two workers share the tests one by one (the
+# axe-core file alone holds 90 page visits); each builds the site once for its site tests and
+# boots Python once for its browser tests. The slowest tests are listed at the end.
 # One layer alone: $(BIN)/python -m pytest -m crosscheck (markers: pyproject.toml).
 test: setup chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist load --durations=15
 
 # The loop to run while changing the core: no build, no Node, no browser, and 50 Hypothesis
 # examples a property instead of ci's 100 (tests/conftest.py); `make test` runs them all.

@@ -2,8 +2,7 @@
 ``pytest -m core``, ``-m "not browser"`` (the markers are registered in pyproject.toml).
 
 At the repository's root so that it also marks the doctests of ``calculators/`` when only
-that folder is collected. Under pytest-xdist (``make test``), the site and browser layers
-form one group that a single worker runs, so the session's strict build happens once.
+that folder is collected.
 """
 
 from __future__ import annotations
@@ -32,9 +31,5 @@ def layer(item: pytest.Item) -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    parallel = config.pluginmanager.hasplugin("xdist")
     for item in items:
-        name = layer(item)
-        item.add_marker(name)
-        if parallel and name in ("site", "browser"):
-            item.add_marker(pytest.mark.xdist_group("site"))
+        item.add_marker(layer(item))
