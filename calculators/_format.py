@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["dollars", "format_value", "percent_number", "short_number"]
+__all__ = ["dollars", "format_value", "percent_number", "shape_name", "short_number"]
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -58,6 +58,18 @@ def percent_number(p: float) -> str:
     ('80', '99.9', '12.35')
     """
     return f"{p * 100:.4g}"
+
+
+def shape_name(shape: float, start: bool = True) -> str:
+    """A Weibull success curve by its shape, k = 1 being Ord's constant hazard; ``start``
+    capitalises it for the start of a label.
+
+    >>> shape_name(1.0), shape_name(0.6), shape_name(1.0, start=False)
+    ('Constant hazard (k = 1)', 'Weibull (k = 0.6)', 'constant hazard (k = 1)')
+    """
+    if shape == 1:
+        return f"{'C' if start else 'c'}onstant hazard (k = 1)"
+    return f"Weibull (k = {shape:g})"
 
 
 def dollars(value: float) -> str:

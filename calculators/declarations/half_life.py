@@ -8,7 +8,7 @@ import math
 
 from .._chart import Rows, keep_drawable, log_grid
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
-from .._format import percent_number
+from .._format import percent_number, shape_name
 from ..models.half_life import horizon, horizon_ratio, survival
 from ..models.logistic_horizon import (
     logistic_horizon,
@@ -39,19 +39,13 @@ def _chart_data(t50: float, p: float, shape: float) -> dict[str, list[dict[str, 
     lengths = log_grid(min(marked) - 3, max(marked) + 3, _CHART_POINTS)
     shapes = [1.0] if shape == 1 else [1.0, shape]
     lines: list[Row] = [
-        {"t": t, "success": survival(t, t50, k), "series": _series_name(k)} for k in shapes for t in lengths
+        {"t": t, "success": survival(t, t50, k), "series": shape_name(k)} for k in shapes for t in lengths
     ]
     points: list[Row] = [
         {"t": t50, "success": 0.5, "label": "T50"},
         {"t": t_p, "success": p, "label": f"T{percent_number(p)}"},
     ]
     return {"lines": lines, "points": points}
-
-
-def _series_name(shape: float) -> str:
-    if shape == 1:
-        return "Constant hazard (k = 1)"
-    return f"Weibull (k = {shape:g})"
 
 
 HALF_LIFE = Calculator(

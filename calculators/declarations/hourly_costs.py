@@ -11,7 +11,7 @@ import math
 
 from .._chart import Rows, drawable, keep_drawable, log_grid
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
-from .._format import dollars, format_value
+from .._format import dollars, format_value, shape_name
 from ..models.agent_costs import (
     HUMAN_HOURLY_RATE_USD,
     agent_cost_per_success,
@@ -249,10 +249,6 @@ def _break_even(
         return None
 
 
-def _shape_name(shape: float) -> str:
-    return "constant hazard (k = 1)" if shape == 1 else f"Weibull (k = {shape:g})"
-
-
 def _success_chart(
     task_hours: float,
     t50_hours: float,
@@ -277,7 +273,7 @@ def _success_chart(
     # longest task shown, so that the chart keeps a readable scale.
     ceiling = 30 * max((float(row["cost"]) for row in lines), default=math.inf)
     for k in [1.0] if shape == 1 else [1.0, shape]:
-        name = f"Agent, {_shape_name(k)}"
+        name = f"Agent, {shape_name(k, start=False)}"
         for t in lengths:
             try:
                 cost = agent_cost_per_success(t, t50_hours, cost_per_step, steps_per_hour, k)
