@@ -1,11 +1,13 @@
-# Scaling Series Companion: the task runner. CI runs `make test` (through .ci/run).
+# Scaling Series Companion: the task runner. CI runs `make check` then `make test` (.ci/run).
 #
 #   make serve   set up, build the site and serve it at http://127.0.0.1:8000
+#   make check   lint, format and type checks (ruff, mypy) and the workflows (actionlint);
+#                no network needed
 #   make test    set up (venv, npm ci, Chromium) and run every test layer
+#   make test-fast  core, golden cases, cross-checks and doctests on both cores (about 20 s idle)
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
 #   make bench   performance figures against their budgets (benchmarks/run.py)
-#   make check   static checks (the GitHub Actions workflows, with actionlint)
 #   make publish SITE_URL=https://…/   build the tagged release for its public address and
 #                add it to the versioned archive on the gh-pages branch (mike)
 
@@ -15,7 +17,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build dev bench setup chromium clean publish check check-workflows
+.PHONY: serve test test-fast check check-workflows build dev bench setup chromium clean publish
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -23,7 +25,7 @@ setup: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet --group docs --group tests
+	$(BIN)/python -m pip install --quiet --group docs --group tests --group lint
 	# The core itself, editable, so the build hooks and tests import the working tree.
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
@@ -48,9 +50,24 @@ dev: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Every layer: core in CPython, cross-checks, core in Pyodide (Node), the strict site build,
-# and the browser tests against that build.
+# and the browser tests against that build. Two workers share the tests one by one (the
+# axe-core file alone holds 90 page visits); each builds the site once for its site tests and
+# boots Python once for its browser tests. The slowest tests are listed at the end.
+# One layer alone: $(BIN)/python -m pytest -m crosscheck (markers: pyproject.toml).
 test: setup chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist load --durations=15
+
+# The loop to run while changing the core: no build, no Node, no browser, and 50 Hypothesis
+# examples a property instead of ci's 100 (tests/conftest.py); `make test` runs them all.
+test-fast: $(VENV)/.installed
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-fast} $(BIN)/python -m pytest -n 2 calculators tests/core tests/crosscheck
+
+# Lint and format (ruff) over the Python the project owns; strict types on the core (mypy).
+LINTED := calculators hooks tests tools benchmarks conftest.py
+check: $(VENV)/.installed
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 # A script, not a test: it prints figures and checks the budgets (see benchmarks/run.py).
 bench: setup chromium
@@ -76,4 +93,4 @@ publish: setup
 	$(BIN)/mike set-default latest
 
 clean:
-	rm -rf site build .pytest_cache .hypothesis
+	rm -rf site build .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -36,8 +36,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 from serve_site import serve_in_background  # noqa: E402
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # Cold visits of each page for the boot ratio. Booting keeps both cores of the reference
 # machine busy, so single visits vary by a second or more; the median of 15 visits still
@@ -83,14 +87,21 @@ def build(site: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT, check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site.parent)},
+        cwd=ROOT,
+        check=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site.parent)},
     )
     return time.perf_counter() - start
 
 
 def own_assets_gzip_kb() -> float:
     docs = ROOT / "docs"
-    files = [*(docs / "javascripts").rglob("*.js"), *(docs / "assets").rglob("*.js"), *(docs / "stylesheets").rglob("*.css"), docs / "sw.js"]
+    files = [
+        *(docs / "javascripts").rglob("*.js"),
+        *(docs / "assets").rglob("*.js"),
+        *(docs / "stylesheets").rglob("*.css"),
+        docs / "sw.js",
+    ]
     return sum(len(gzip.compress(path.read_bytes(), 9)) for path in files) / 1024
 
 
@@ -110,7 +121,10 @@ def measure(site: Path) -> dict[str, float | str]:
             bare, live = [], []
             # Alternate the two pages so that both see the same machine load.
             for visit in range(WARM_UP_VISITS + COLD_VISITS):
-                pair = (cold_time(browser, url + "_bench/bare.html", "__ready"), cold_time(browser, url + PAGE, "__live"))
+                pair = (
+                    cold_time(browser, url + "_bench/bare.html", "__ready"),
+                    cold_time(browser, url + PAGE, "__live"),
+                )
                 if visit >= WARM_UP_VISITS:
                     bare.append(pair[0])
                     live.append(pair[1])
@@ -154,7 +168,7 @@ def ratio_interval(bare: list[float], live: list[float]) -> tuple[float, float]:
     rng = random.Random(6)
     pairs = list(zip(bare, live))
     ratios = sorted(
-        statistics.median(l for _, l in sample) / statistics.median(b for b, _ in sample)
+        statistics.median(live for _, live in sample) / statistics.median(bare for bare, _ in sample)
         for sample in ([rng.choice(pairs) for _ in pairs] for _ in range(BOOTSTRAP_RESAMPLES))
     )
     return ratios[int(0.025 * len(ratios))], ratios[int(0.975 * len(ratios)) - 1]
@@ -206,7 +220,7 @@ def boots_in_visit(browser, url: str, site: Path) -> int:
     page = context.new_page()
     boots: list[str] = []
     page.on("request", lambda r: r.url.endswith("pyodide.asm.wasm") and boots.append(r.url))
-    pages = [path for path in calculator_pages(site)][:4]
+    pages = list(calculator_pages(site))[:4]
     page.goto(url)
     for path in [*pages, *pages[:1]][:5]:
         navigate(page, url + path)

@@ -15,10 +15,10 @@ from ._chart import vega_lite_spec
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._export import export, export_json
 from ._format import format_value
-from ._registry import CALCULATORS, get_calculator
 from ._runtime import run, run_json
 from ._snippet import install_comment, python_snippet
-from .agent_costs import (
+from .declarations import CALCULATORS, get_calculator
+from .models.agent_costs import (
     HUMAN_HOURLY_RATE_USD,
     CurvePoint,
     agent_cost_per_success,
@@ -34,24 +34,25 @@ from .agent_costs import (
     sweet_spot,
     task_cost_at_rate,
 )
-from .governance import (
+from .models.fitting import ExponentialFit, LogisticFit, fit_exponential, fit_logistic
+from .models.governance import (
     EU_AI_ACT_THRESHOLD_FLOP,
     US_EXECUTIVE_ORDER_THRESHOLD_FLOP,
     LifetimeCompute,
     deployment_breakeven_queries,
     effective_flop,
     effective_ooms,
+    effective_ooms_over_threshold,
     inference_multiplier_to_reach,
     inference_scaleup_cost_multiplier,
     lifetime_compute,
     lifetime_compute_breakdown,
     lifetime_flop,
-    effective_ooms_over_threshold,
     ooms_above_threshold,
     pretraining_scaleup_cost_multiplier,
     simultaneous_copies,
 )
-from .growth import (
+from .models.growth import (
     CostDecline,
     annual_factor,
     cost_decline,
@@ -63,8 +64,8 @@ from .growth import (
     years_per_oom,
     years_to_close,
 )
-from .half_life import horizon, horizon_ratio, reliability_lag_months, survival, weibull_t50
-from .logistic_horizon import (
+from .models.half_life import horizon, horizon_ratio, reliability_lag_months, survival, weibull_t50
+from .models.logistic_horizon import (
     doublings_to_reach,
     logistic_horizon,
     logistic_slope,
@@ -74,7 +75,7 @@ from .logistic_horizon import (
     months_from_days,
     months_to_reach,
 )
-from .logx import (
+from .models.logx import (
     LogxReading,
     logx_cost_multiplier,
     logx_ooms,
@@ -83,7 +84,7 @@ from .logx import (
     logx_slope,
     steepened_cost_multiplier,
 )
-from .pretraining import (
+from .models.pretraining import (
     ChinchillaAllocation,
     ParadoxMultipliers,
     accuracy_power,
@@ -106,7 +107,7 @@ from .pretraining import (
     optimal_tokens_exponent,
     scaling_paradox_multipliers,
 )
-from .rl import (
+from .models.rl import (
     GainSplit,
     bits_per_token_pretraining,
     capacity_bits_per_token,
@@ -121,9 +122,7 @@ from .rl import (
     training_compute_multiplier,
     trend_slope_from_gain,
 )
-from .sigmoid import (
-    ExponentialFit,
-    LogisticFit,
+from .models.sigmoid import (
     LogisticInflection,
     early_doubling_time,
     early_exponential_fit,
@@ -132,8 +131,6 @@ from .sigmoid import (
     exponential_doubling_time,
     exponential_rate,
     exponential_value,
-    fit_exponential,
-    fit_logistic,
     logistic_inflection,
     logistic_value,
     overshoot_ratio,
@@ -192,6 +189,7 @@ __all__ = [
     "early_logistic_fit",
     "effective_flop",
     "effective_ooms",
+    "effective_ooms_over_threshold",
     "exponential_doubling_time",
     "exponential_rate",
     "exponential_value",
@@ -214,6 +212,7 @@ __all__ = [
     "inference_multiplier_to_reach",
     "inference_scaleup_cost_multiplier",
     "inference_share",
+    "install_comment",
     "lifetime_compute",
     "lifetime_compute_breakdown",
     "lifetime_flop",
@@ -234,7 +233,6 @@ __all__ = [
     "metr_horizon",
     "months_from_days",
     "months_to_reach",
-    "effective_ooms_over_threshold",
     "ooms_above_threshold",
     "ooms_per_year",
     "optimal_loss_exponent",
@@ -244,7 +242,6 @@ __all__ = [
     "overshoot_ratio",
     "parting_time",
     "pretraining_scaleup_cost_multiplier",
-    "install_comment",
     "python_snippet",
     "reliability_lag_months",
     "rl_bits_per_token",
@@ -253,8 +250,8 @@ __all__ = [
     "run",
     "run_json",
     "saturating_horizon",
-    "scaling_paradox_multipliers",
     "saturation_point",
+    "scaling_paradox_multipliers",
     "score_on_trend",
     "simultaneous_copies",
     "slope_ratio_from_gains",

@@ -9,11 +9,26 @@ data sets when an input changes.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
 
-__all__ = ["DATASETS", "PINNED", "chart_table", "vega_lite_spec"]
+__all__ = [
+    "DATASETS",
+    "DRAWABLE_DECADES",
+    "NOTHING_TO_DRAW",
+    "PINNED",
+    "SPAN_DECADES",
+    "chart_table",
+    "drawable",
+    "keep_drawable",
+    "linear_grid",
+    "log_grid",
+    "log_range",
+    "vega_lite_spec",
+]
 
 #: The data sets a calculator's chart function returns.
 DATASETS = ("lines", "points")
@@ -21,6 +36,103 @@ DATASETS = ("lines", "points")
 PINNED = "pinned"
 #: At most this many rows in the table that accompanies each chart.
 TABLE_ROWS = 13
+#: Charts draw values within 10^-300 .. 10^300 on a log axis: well inside the float range,
+#: so that the chart's own scale arithmetic (ratios of its domain's ends) stays finite.
+DRAWABLE_DECADES = 300.0
+#: A chart whose axes are widened around the reader's values keeps them within 10^±120:
+#: Vega cannot draw a log axis spanning about 300 decades or more, and no reader needs one.
+SPAN_DECADES = 120.0
+
+Rows = dict[str, list[dict[str, float | str]]]
+
+
+#: What a calculator says when none of its chart's lines can be drawn.
+NOTHING_TO_DRAW = "with these inputs every point of the chart is too large or too small to draw"
+
+
+def log_range(log10_low: float, log10_high: float) -> tuple[float, float]:
+    """The part of 10^log10_low .. 10^log10_high a log axis can draw.
+
+    Both ends are kept within the drawable range (:data:`DRAWABLE_DECADES`), so a chart of
+    extreme inputs shows the part of its curve that can be drawn; a range that collapses
+    there (both ends past the same limit) becomes the decade inside that limit.
+
+    >>> log_range(-2, 3)
+    (-2, 3)
+    >>> log_range(-400, -302)
+    (-300.0, -299.0)
+    """
+    low = min(max(log10_low, -DRAWABLE_DECADES), DRAWABLE_DECADES)
+    high = min(max(log10_high, -DRAWABLE_DECADES), DRAWABLE_DECADES)
+    if not high > low:
+        return (DRAWABLE_DECADES - 1, DRAWABLE_DECADES) if low > 0 else (-DRAWABLE_DECADES, 1 - DRAWABLE_DECADES)
+    return low, high
+
+
+def drawable(*values: float, decades: float = DRAWABLE_DECADES) -> bool:
+    """Whether a log axis shows every one of ``values``: each within 10^±decades.
+
+    >>> drawable(1e-3, 1e250), drawable(1e-320), drawable(1e200, decades=SPAN_DECADES)
+    (True, False, False)
+    """
+    return all(10.0**-decades <= value <= 10.0**decades for value in values)
+
+
+def keep_drawable(data: Rows, *windows: dict[str, tuple[float, float]]) -> Rows:
+    """Keep the rows whose log-axis fields lie in a ``{field: (centre, decades)}`` window.
+
+    Extreme inputs (a task cost of 10^-320 dollars, a horizon of 10^308 hours) still give
+    outputs; the chart then shows what lies within ``decades`` powers of ten of ``centre`` on
+    each axis, never beyond the drawable range, rather than an unreadable or broken axis.
+    The first window that leaves a line to draw is used (a centre of 0 means no limit but
+    the drawable range); if none does, :class:`OutOfRangeError` says so.
+
+    >>> rows = {"lines": [{"x": 1e-310}, {"x": 1.0}, {"x": 1e50}], "points": []}
+    >>> keep_drawable(rows, {"x": (1.0, 10.0)})["lines"]
+    [{'x': 1.0}]
+    """
+    for window in windows:
+        kept = {name: [row for row in rows if _inside(row, window)] for name, rows in data.items()}
+        if kept["lines"]:
+            return kept
+    raise OutOfRangeError(NOTHING_TO_DRAW)
+
+
+def _inside(row: dict[str, float | str], window: dict[str, tuple[float, float]]) -> bool:
+    for field, (centre, decades) in window.items():
+        value = float(row[field])
+        if not drawable(value):
+            return False
+        if centre > 0:
+            # A centre beyond the drawable range moves inside it, so the window can hold something.
+            middle = min(max(math.log10(centre), decades - DRAWABLE_DECADES), DRAWABLE_DECADES - decades)
+            if abs(math.log10(value) - middle) > decades:
+                return False
+    return True
+
+
+def log_grid(log10_low: float, log10_high: float, count: int) -> list[float]:
+    """``count`` values evenly spaced on a log axis over :func:`log_range` of the two ends.
+
+    >>> log_grid(0, 2, 3)
+    [1.0, 10.0, 100.0]
+    >>> log_grid(400, 500, 2)
+    [1e+299, 1e+300]
+    """
+    low, high = log_range(log10_low, log10_high)
+    step = (high - low) / (count - 1)
+    return [10.0 ** (low + i * step) for i in range(count)]
+
+
+def linear_grid(low: float, high: float, count: int) -> list[float]:
+    """``count`` values evenly spaced on a linear axis from ``low`` to ``high``, both included.
+
+    >>> linear_grid(-1, 1, 5)
+    [-1.0, -0.5, 0.0, 0.5, 1.0]
+    """
+    step = (high - low) / (count - 1)
+    return [low + i * step for i in range(count)]
+
 
 # Colours distinguishable in light and dark mode and by readers with colour-vision
 # deficiency: Okabe and Ito's palette, without its black and its pale yellow.
@@ -146,11 +258,13 @@ def chart_table(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str
 
     return {
         "columns": [chart.x.title, *series],
-        "rows": [
-            [cell(x, chart.x.kind), *(cell(by_x[x].get(name), chart.y.kind) for name in series)] for x in sampled
-        ],
+        "rows": [[cell(x, chart.x.kind), *(cell(by_x[x].get(name), chart.y.kind) for name in series)] for x in sampled],
         "points": [
-            {"label": str(point["label"]), "x": cell(point[chart.x.field], chart.x.kind), "y": cell(point[chart.y.field], chart.y.kind)}
+            {
+                "label": str(point["label"]),
+                "x": cell(point[chart.x.field], chart.x.kind),
+                "y": cell(point[chart.y.field], chart.y.kind),
+            }
             for point in data["points"]
         ],
     }

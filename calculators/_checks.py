@@ -1,24 +1,37 @@
-"""Input checks shared by every formula.
+"""Input checks shared by every formula, and the two errors a reader may see.
 
-Each check returns the value as a float or raises :class:`InputError` (a ``ValueError``)
-whose message names the parameter and its allowed range. Readers see those messages word for
-word, so they are plain sentences. The error also carries the parameter's name, so a form can
-show the message next to the input that caused it.
+The core speaks to readers through exactly two exceptions, both ``ValueError`` so that code
+catching ``ValueError`` keeps working:
+
+- :class:`InputError`: an input is outside what the formula accepts. The message names the
+  parameter and its allowed range, and the error carries the parameter's name, so a form can
+  show it next to the input that caused it (with the input's label in place of the name).
+- :class:`OutOfRangeError`: every input is acceptable, but the result they combine into
+  cannot be computed: too large or too small for a float, or a result these inputs do not
+  have (a curve with no sweet spot). The message says which result.
+
+:func:`calculators.run` turns only these two into messages; any other exception is a bug and
+propagates. Each check below returns the value as a float or raises :class:`InputError`.
+Readers see the messages word for word, so they are plain sentences.
 """
 
 from __future__ import annotations
 
 import math
 
-__all__ = ["InputError", "finite", "non_negative", "positive", "probability", "result", "show"]
+__all__ = ["InputError", "OutOfRangeError", "finite", "non_negative", "positive", "probability", "result", "show"]
 
 
 class InputError(ValueError):
-    """A ``ValueError`` that knows which parameter was wrong."""
+    """An input outside what a formula accepts; ``parameter`` names it."""
 
     def __init__(self, parameter: str, message: str) -> None:
         super().__init__(message)
         self.parameter = parameter
+
+
+class OutOfRangeError(ValueError):
+    """Acceptable inputs whose result cannot be computed; the message says which result."""
 
 
 def finite(name: str, value: float) -> float:
@@ -62,10 +75,11 @@ def result(what: str, value: float) -> float:
     """Return a computed ``value`` if it is finite, else explain that it is out of range.
 
     Inputs can each be valid and still combine into a number no float can hold (a horizon
-    of 10^400 minutes, say). That is reported as a ``ValueError`` rather than ``inf``.
+    of 10^400 minutes, say). That is reported as an :class:`OutOfRangeError` rather than
+    ``inf``.
     """
     if not math.isfinite(value):
-        raise ValueError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too large to compute")
     return value
 
 

@@ -12,7 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Axis", "Calculator", "Chart", "Input", "Output", "Preset", "form_value"]
+__all__ = ["Axis", "Calculator", "Chart", "ChartData", "Input", "Output", "Preset", "Row", "form_value"]
+
+#: One row of a chart's data set: the axis fields, plus ``series`` (lines) or ``label`` (points).
+Row = dict[str, float | str]
+#: What a chart's ``data`` function returns: ``{"lines": [...], "points": [...]}``.
+ChartData = dict[str, list[Row]]
 
 
 def form_value(value: float, digits: int = 4) -> float:
@@ -94,14 +99,17 @@ class Chart:
     """Lines (one per series) plus labelled points, drawn from ``data(**inputs)``.
 
     ``data`` returns ``{"lines": [...], "points": [...]}``: rows with the axis fields plus
-    ``series`` (lines) or ``label`` (points).
+    ``series`` (lines) or ``label`` (points). With ``uses_outputs``, ``data`` is also given
+    the calculator's computed outputs (``outputs=``, by name), so a chart that marks them
+    draws them without computing them again.
     """
 
     title: str
     x: Axis
     y: Axis
-    data: Callable[..., dict[str, list[dict[str, float | str]]]]
+    data: Callable[..., ChartData]
     description: str = ""
+    uses_outputs: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._declare import Calculator
-from ._registry import get_calculator
 from ._runtime import run
+from .declarations import get_calculator
 
 __all__ = ["export", "export_json"]
 
@@ -32,9 +32,13 @@ def export(calculator_id: str, raw_inputs: Mapping[str, object], version: str = 
         "calculator": calculator.id,
         "title": calculator.title,
         "package_version": version,
-        "inputs": {spec.name: {"value": result["inputs"][spec.name], "unit": spec.unit, "label": spec.label} for spec in calculator.inputs},
+        "inputs": {
+            spec.name: {"value": result["inputs"][spec.name], "unit": spec.unit, "label": spec.label}
+            for spec in calculator.inputs
+        },
         "outputs": {
-            spec.name: {**result["outputs"][spec.name], "unit": spec.unit, "label": spec.label} for spec in calculator.outputs
+            spec.name: {**result["outputs"][spec.name], "unit": spec.unit, "label": spec.label}
+            for spec in calculator.outputs
         },
         "chart": {"x": calculator.chart.x.field, "y": calculator.chart.y.field, **result["chart"]},
     }
@@ -61,8 +65,10 @@ def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
     writer.writerow(["section", "name", "label", "value", "unit", x.field, y.field])
     for spec in calculator.inputs:
         writer.writerow(["input", spec.name, spec.label, repr(result["inputs"][spec.name]), spec.unit, "", ""])
-    for spec in calculator.outputs:
-        writer.writerow(["output", spec.name, spec.label, repr(result["outputs"][spec.name]["value"]), spec.unit, "", ""])
+    for output in calculator.outputs:
+        writer.writerow(
+            ["output", output.name, output.label, repr(result["outputs"][output.name]["value"]), output.unit, "", ""]
+        )
     for row in result["chart"]["lines"]:
         writer.writerow(["chart line", row["series"], "", "", "", repr(row[x.field]), repr(row[y.field])])
     for row in result["chart"]["points"]:

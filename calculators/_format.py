@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["format_value"]
+__all__ = ["dollars", "format_value", "percent_number", "shape_name", "short_number"]
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -46,3 +46,48 @@ def _significant(value: float, digits: int) -> str:
     text = f"{round(value, decimals):,.{decimals}f}"
     # Rounding can carry into a new digit (999.7 -> "1,000"); that is still 3 significant.
     return text
+
+
+# --- Labels on charts: the same numbers, written to fit beside a point or a line ---------
+
+
+def percent_number(p: float) -> str:
+    """A probability as the number of a label like T80: up to 4 significant digits, no sign.
+
+    >>> percent_number(0.8), percent_number(0.999), percent_number(0.12345)
+    ('80', '99.9', '12.35')
+    """
+    return f"{p * 100:.4g}"
+
+
+def shape_name(shape: float, start: bool = True) -> str:
+    """A Weibull success curve by its shape, k = 1 being Ord's constant hazard; ``start``
+    capitalises it for the start of a label.
+
+    >>> shape_name(1.0), shape_name(0.6), shape_name(1.0, start=False)
+    ('Constant hazard (k = 1)', 'Weibull (k = 0.6)', 'constant hazard (k = 1)')
+    """
+    if shape == 1:
+        return f"{'C' if start else 'c'}onstant hazard (k = 1)"
+    return f"Weibull (k = {shape:g})"
+
+
+def dollars(value: float) -> str:
+    """A sum of money in dollars, as :func:`format_value` writes numbers.
+
+    >>> dollars(1159.87), dollars(2.5e-7)
+    ('$1,160', '$2.50 × 10⁻⁷')
+    """
+    return "$" + format_value(value, "number")
+
+
+def short_number(value: float) -> str:
+    """:func:`format_value` without trailing zeros: 2, 20, 92.8, 5.88 × 10²³.
+
+    >>> short_number(2.0), short_number(92.80), short_number(5.88e23)
+    ('2', '92.8', '5.88 × 10²³')
+    """
+    mantissa, space, power = format_value(value).partition(" ")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return mantissa + space + power

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
-from ._chart import DATASETS, chart_table
-from ._checks import InputError, finite
+from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table
+from ._checks import InputError, OutOfRangeError, finite
 from ._declare import Calculator
 from ._format import format_value
-from ._registry import get_calculator
 from ._snippet import python_snippet
+from .declarations import get_calculator
 
-__all__ = ["parse_number", "run", "run_json"]
+__all__ = ["parse_number", "reader_message", "run", "run_json"]
 
 
 def parse_number(name: str, raw: object) -> float:
@@ -55,25 +56,29 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         ``{"ok": True, "inputs": ..., "outputs": ..., "chart": ..., "table": ...}`` where
         ``outputs`` maps each output name to ``{"value": float, "text": str}``, ``chart``
         holds the chart's data sets, ``table`` the same numbers as formatted text and
-        ``python`` the code that reproduces the result; or ``{"ok": False, "errors": {name: message}}`` when the inputs
-        are invalid, with ``name`` the offending input ("" when no single input is to
-        blame). Only ``ValueError`` is turned into a message; anything else is a bug and
-        propagates.
+        ``python`` the code that reproduces the result; or
+        ``{"ok": False, "errors": {name: message}}`` when the inputs are invalid, with
+        ``name`` the offending input ("" when the result is out of range rather than one
+        input wrong). Messages name inputs by their labels, as the form shows them.
 
     Raises:
         KeyError: if no calculator has that id.
+        Exception: anything but an :class:`InputError` about a declared input or an
+            :class:`OutOfRangeError` is a bug and propagates.
     """
     calculator = get_calculator(calculator_id)
     try:
         values = _read_inputs(calculator, raw_inputs)
         outputs = calculator.compute(**values)
-        chart = calculator.chart.data(**values)
+        given = {"outputs": outputs} if calculator.chart.uses_outputs else {}
+        chart = calculator.chart.data(**values, **given)
         _check_finite(outputs, chart)
     except InputError as error:
-        known = {spec.name for spec in calculator.inputs}
-        return {"ok": False, "errors": {error.parameter if error.parameter in known else "": str(error)}}
-    except ValueError as error:
-        return {"ok": False, "errors": {"": str(error)}}
+        if error.parameter not in {spec.name for spec in calculator.inputs}:
+            raise  # a computed value the declaration passed on: its bug, not the reader's
+        return {"ok": False, "errors": {error.parameter: reader_message(calculator, error)}}
+    except OutOfRangeError as error:
+        return {"ok": False, "errors": {"": reader_message(calculator, error)}}
     return {
         "ok": True,
         "inputs": values,
@@ -90,6 +95,35 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
     }
 
 
+def reader_message(calculator: Calculator, error: ValueError) -> str:
+    """The error's message in the words of the calculator's form.
+
+    The core names parameters (``reference_usd_per_hour must be greater than 0``), which is
+    right for Python; the page says what its form says (``Human hourly rate must be ...``).
+    The input a message starts with is replaced by its label, and so is any other input
+    named later whose name is an identifier (``t50``, ``rl_gain``) rather than a word such
+    as ``slope`` that the sentence may use in its plain sense.
+
+    >>> from calculators import get_calculator
+    >>> reader_message(get_calculator("half-life"), ValueError("t50 must be greater than 0, got -1"))
+    '50% time horizon, T50 must be greater than 0, got -1'
+    >>> reader_message(get_calculator("metr-logistic"), ValueError("t80 must be shorter than t50 (59), got 70"))
+    '80% time horizon, T80 must be shorter than 50% time horizon, T50 (59), got 70'
+    """
+    labels = {spec.name: spec.label for spec in calculator.inputs}
+    message = str(error)
+    for name in sorted(labels, key=len, reverse=True):
+        if message.startswith(name + " "):
+            message = labels[name] + message[len(name) :]
+            break
+    identifiers = [name for name in labels if not name.isalpha()]
+    if not identifiers:
+        return message
+    # Not inside a quoted value the reader typed ('t50'), nor part of a longer identifier.
+    pattern = r"(?<![\w\['])(" + "|".join(map(re.escape, identifiers)) + r")(?![\w\[])"
+    return re.sub(pattern, lambda match: labels[match.group(1)], message)
+
+
 def run_json(calculator_id: str, inputs_json: str) -> str:
     """:func:`run` with JSON in and out: the narrow, plain boundary the Web Worker uses."""
     raw = json.loads(inputs_json)
@@ -99,14 +133,13 @@ def run_json(calculator_id: str, inputs_json: str) -> str:
 
 
 def _read_inputs(calculator: Calculator, raw_inputs: Mapping[str, object]) -> dict[str, float]:
-    return {
-        spec.name: parse_number(spec.name, raw_inputs.get(spec.name, spec.default))
-        for spec in calculator.inputs
-    }
+    return {spec.name: parse_number(spec.name, raw_inputs.get(spec.name, spec.default)) for spec in calculator.inputs}
 
 
 def _check_finite(outputs: Mapping[str, float], chart: Mapping[str, list[dict[str, Any]]]) -> None:
+    if not chart["lines"]:
+        raise OutOfRangeError(NOTHING_TO_DRAW)
     numbers = list(outputs.values())
     numbers += [v for rows in chart.values() for row in rows for v in row.values() if isinstance(v, float)]
     if not all(math.isfinite(v) for v in numbers):
-        raise ValueError("these inputs give a result too large or too small to show")
+        raise OutOfRangeError("these inputs give a result too large or too small to show")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ._registry import get_calculator
+from .declarations import get_calculator
 
 __all__ = ["install_comment", "python_snippet"]
 

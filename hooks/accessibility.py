@@ -31,7 +31,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = output.replace(NOTEBOOK_CODE, NOTEBOOK_CODE_FOCUSABLE)
     for before, after in FIXES.items():
         if before not in output:
-            raise PluginError(f"{page.file.src_uri}: Material's markup changed; update hooks/accessibility.py ({before})")
+            raise PluginError(
+                f"{page.file.src_uri}: Material's markup changed; update hooks/accessibility.py ({before})"
+            )
         output = output.replace(before, after)
     return output
 

@@ -47,9 +47,7 @@ BIBLIOGRAPHY = re.compile(r"<!--\s*md:bibliography\s+(?P<keyword>[\w-]+)\s*-->")
 _SKIP_HTML = re.compile(r"<(pre|code)\b.*?</\1>|<[^>]*>", re.DOTALL)
 _VERBATIM_MARKDOWN = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.DOTALL | re.MULTILINE)
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = ("January February March April May June July August September October November December").split()
 
 
 class Reference(NamedTuple):
@@ -89,7 +87,9 @@ def references(data: BibliographyData) -> dict[str, Reference]:
     labels = {**base, **shorthands}
     for label, keys in groups.items():
         if len(keys) > 1:
-            ordered = sorted(keys, key=lambda k: (_sortable(data.entries[k].fields["date"]), _plain(data.entries[k].fields["title"])))
+            ordered = sorted(
+                keys, key=lambda k: (_sortable(data.entries[k].fields["date"]), _plain(data.entries[k].fields["title"]))
+            )
             for index, key in enumerate(ordered):
                 labels[key] = label + "abcdefghijklmnopqrstuvwxyz"[index]
     return {
@@ -105,7 +105,7 @@ def references(data: BibliographyData) -> dict[str, Reference]:
 
 def _sortable(iso: str) -> str:
     """A date for ordering: a bare year or month sorts after the dated entries within it."""
-    return "-".join((iso.split("-") + ["99", "99"])[:3])
+    return "-".join([*iso.split("-"), "99", "99"][:3])
 
 
 def _linked(text: str) -> str:

@@ -49,8 +49,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             content = with_about(kind, exported[kind], about)
             files.append(File.generated(config, download_path(calculator.id, kind), content=content))
         spec = vega_lite_spec(calculator.chart, run(calculator.id, calculator.defaults())["chart"])
-        files.append(File.generated(config, download_path(calculator.id, "svg"), content=vl_convert.vegalite_to_svg(spec)))
-        files.append(File.generated(config, download_path(calculator.id, "png"), content=vl_convert.vegalite_to_png(spec, scale=2)))
+        files.append(
+            File.generated(config, download_path(calculator.id, "svg"), content=vl_convert.vegalite_to_svg(spec))
+        )
+        files.append(
+            File.generated(
+                config, download_path(calculator.id, "png"), content=vl_convert.vegalite_to_png(spec, scale=2)
+            )
+        )
     return files
 
 
@@ -82,7 +88,12 @@ def with_about(kind: str, text: str, about: dict[str, str]) -> str:
     still reads one table; a JSON "about" object first."""
     if kind == "csv":
         header, rest = text.split("\n", 1)
-        labels = {"permalink": "Permalink", "site_version": "Site version", "licence": "Licence", "licence_url": "Licence text"}
+        labels = {
+            "permalink": "Permalink",
+            "site_version": "Site version",
+            "licence": "Licence",
+            "licence_url": "Licence text",
+        }
         rows = "".join(f"about,{name},{labels[name]},{_csv_field(value)},,,\n" for name, value in about.items())
         return f"{header}\n{rows}{rest}"
     indented = json.dumps(about, indent=2, ensure_ascii=False).replace("\n", "\n  ")
@@ -117,7 +128,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # fewer); hooks/csp.py hashes it into the Content-Security-Policy like Material's own.
 WORKER_SCRIPT = "javascripts/calculators/worker.js"
 EARLY_START = (
-    "<script>try{{const w=new Worker({url},{{type:\"module\",name:\"python\"}}),e=[];"
+    '<script>try{{const w=new Worker({url},{{type:"module",name:"python"}}),e=[];'
     "w.onmessage=w.onerror=(x)=>{{e.push(x)}};self.pythonWorker={{worker:w,early:e}}}}catch(x){{}}</script>"
 )
 HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?")
@@ -139,7 +150,9 @@ def download_path(calculator_id: str, kind: str) -> str:
     return f"assets/downloads/{calculator_id}.{kind}"
 
 
-def render_calculator(calculator: Calculator, page_url: str = "", install: str = "", about: dict[str, str] | None = None) -> str:
+def render_calculator(
+    calculator: Calculator, page_url: str = "", install: str = "", about: dict[str, str] | None = None
+) -> str:
     """The static HTML of ``calculator`` showing its default result, for a page at ``page_url``;
     ``install`` (the ``# pip install …`` line) heads its Python, which the browser keeps
     when it replaces the code below it with each live result's.
@@ -182,7 +195,7 @@ def render_calculator(calculator: Calculator, page_url: str = "", install: str =
         "</figure>",
         _table(result["table"]),
         '<details class="calc__python" data-search-exclude><summary>Python for this result</summary>'
-        f'<pre><code data-python-code>{_install_lines(install)}<span data-python>{escape(result["python"])}</span></code></pre>'
+        f"<pre><code data-python-code>{_install_lines(install)}<span data-python>{escape(result['python'])}</span></code></pre>"
         "<p>Run the first line in a terminal to install the package (standard library only, Python 3.11 "
         "or newer), then the rest in Python to get exactly the numbers shown.</p></details>",
         _sources(calculator),
@@ -222,14 +235,14 @@ def _toolbar(cid: str, page_url: str) -> str:
 
 
 def _table(table: dict[str, Any]) -> str:
-    head = "".join(f"<th scope=\"col\">{escape(name)}</th>" for name in table["columns"])
+    head = "".join(f'<th scope="col">{escape(name)}</th>' for name in table["columns"])
     rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in table["rows"])
     points = "".join(
         f"<li><strong>{escape(p['label'])}</strong>: {escape(p['x'])}, {escape(p['y'])}</li>" for p in table["points"]
     )
     return (
         '<details class="calc__table" data-search-exclude><summary>Chart data as a table</summary>'
-        f'<ul data-table-points>{points}</ul>'
+        f"<ul data-table-points>{points}</ul>"
         f'<div class="calc__table-scroll"><table><thead><tr data-table-head>{head}</tr></thead>'
         f"<tbody data-table-body>{rows}</tbody></table></div></details>"
     )
@@ -238,13 +251,14 @@ def _table(table: dict[str, Any]) -> str:
 def _field(cid: str, spec: Any) -> str:
     base = f"{cid}-{spec.name}"
     unit = f' <span class="calc__unit">({escape(spec.unit)})</span>' if spec.unit else ""
-    bounds = "".join(
-        f' {attr}="{value:g}"' for attr, value in (("min", spec.minimum), ("max", spec.maximum)) if value is not None
-    )
+    # A text field with a decimal keypad, not type="number": a number field hands the page
+    # an empty string for "abc", "1e400" or "--5", so the reader would be told the field is
+    # empty. As text, what the reader typed reaches Python and gets the true message.
     return (
         '<div class="calc__field">'
         f'<label for="{base}">{escape(spec.label)}{unit}</label>'
-        f'<input id="{base}" name="{escape(spec.name)}" type="number" inputmode="decimal" step="{spec.step}"{bounds} '
+        f'<input id="{base}" name="{escape(spec.name)}" type="text" inputmode="decimal" '
+        'autocomplete="off" spellcheck="false" '
         f'value="{spec.default:g}" data-default="{spec.default:g}" aria-describedby="{base}-why {base}-error">'
         f'<p class="calc__why" id="{base}-why">{escape(spec.why)}</p>'
         f'<p class="calc__error" id="{base}-error" data-error-for="{escape(spec.name)}" hidden></p>'

@@ -70,7 +70,9 @@ def read_release() -> Release:
     licences = data["license"] if isinstance(data["license"], list) else [data["license"]]
     unknown = [spdx for spdx in licences if spdx not in LICENCES]
     if unknown or len(licences) != 2:
-        raise PluginError(f"CITATION.cff: license must list the text's and the code's, of {sorted(LICENCES)}; got {licences}")
+        raise PluginError(
+            f"CITATION.cff: license must list the text's and the code's, of {sorted(LICENCES)}; got {licences}"
+        )
     released = data["date-released"]
     if not isinstance(released, dt.date):
         released = dt.date.fromisoformat(str(released))
@@ -228,14 +230,16 @@ def page_citation(release: Release, title: str, url: str, *, local_preview: bool
 
 
 def essay_block(key: str, src_uri: str) -> str:
-    """"Cite the original essay", from the essay's entry in docs/references.bib."""
+    """ "Cite the original essay", from the essay's entry in docs/references.bib."""
     data = parse_file(str(BIB_FILE), bib_format="bibtex")
     if key not in data.entries:
         raise PluginError(f"{src_uri}: front matter names essay {key!r}, which docs/references.bib lacks")
     entry = data.entries[key]
     fields = entry.fields
     title = _plain(fields["title"])
-    authors = _join([" ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names) for p in entry.persons["author"]])
+    authors = _join(
+        [" ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names) for p in entry.persons["author"]]
+    )
     closing = "" if title[-1:] in "?!." else "."
     venue = _plain(fields.get("publisher", ""))
     plain = (

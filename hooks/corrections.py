@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from html import escape
 from pathlib import Path
 from typing import NamedTuple
 
@@ -71,7 +70,9 @@ def human_date(day: dt.date) -> str:
 
 def anchor(day: dt.date, page: str) -> str:
     """The id of one page's entries for one date on the Corrections page."""
-    return f"{day.isoformat()}-" + re.sub(r"[^a-z0-9]+", "-", page.removesuffix(".md").removesuffix(".py").lower()).strip("-")
+    return f"{day.isoformat()}-" + re.sub(
+        r"[^a-z0-9]+", "-", page.removesuffix(".md").removesuffix(".py").lower()
+    ).strip("-")
 
 
 def grouped(entries: list[Correction]) -> dict[dt.date, dict[str, list[Correction]]]:

@@ -64,8 +64,16 @@ TIME_TICKS: list[tuple[float, str]] = [
     (2400.0, "40 h"),
 ]
 REPORTS = {"time-horizon-1.0": "Time Horizon 1.0", "time-horizon-1.1": "Time Horizon 1.1"}
-METR_COLUMNS = ["model", "release_date", "horizon50_min", "horizon50_ci_low_min", "horizon50_ci_high_min",
-                "horizon80_min", "report", "source_path"]
+METR_COLUMNS = [
+    "model",
+    "release_date",
+    "horizon50_min",
+    "horizon50_ci_low_min",
+    "horizon50_ci_high_min",
+    "horizon80_min",
+    "report",
+    "source_path",
+]
 HAMILTON_COLUMNS = ["model", "lambda_per_min", "k", "k_ci_low", "k_ci_high", "n_runs", "source_path"]
 HAMILTON_FEBRUARY = "results_mle/feb26/"
 
@@ -159,7 +167,12 @@ def metr_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
         "type": "nominal",
         "title": None,
         "scale": {"domain": list(REPORTS.values()), "range": _PALETTE[:2]},
-        "legend": {"orient": "bottom", "direction": "vertical" if narrow else "horizontal", "columnPadding": 24, "symbolOpacity": 1},
+        "legend": {
+            "orient": "bottom",
+            "direction": "vertical" if narrow else "horizontal",
+            "columnPadding": 24,
+            "symbolOpacity": 1,
+        },
     }
     shape = {**colour, "scale": {"domain": list(REPORTS.values()), "range": ["circle", "triangle-up"]}}
     return _spec(
@@ -213,8 +226,10 @@ def metr_description(rows: list[dict[str, str]]) -> str:
 
 def hamilton_block(source_path: str) -> str:
     """``February 2026`` or ``January 2026``: which of Hamilton's two result files a row is from."""
-    return "February 2026 fits (Time Horizon 1.1 runs)" if HAMILTON_FEBRUARY in source_path else (
-        "January 2026 fits (March 2025 runs)"
+    return (
+        "February 2026 fits (Time Horizon 1.1 runs)"
+        if HAMILTON_FEBRUARY in source_path
+        else ("January 2026 fits (March 2025 runs)")
     )
 
 
@@ -258,7 +273,10 @@ def hamilton_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
             "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#888"},
             "encoding": {"x": {"datum": 1, "type": "quantitative"}},
         },
-        {"mark": {"type": "rule", "strokeWidth": 1.5}, "encoding": {"x": {**x, "field": "low"}, "x2": {"field": "high"}, "y": y, "color": colour}},
+        {
+            "mark": {"type": "rule", "strokeWidth": 1.5},
+            "encoding": {"x": {**x, "field": "low"}, "x2": {"field": "high"}, "y": y, "color": colour},
+        },
         {
             "mark": {"type": "point", "filled": True, "size": 40},
             "encoding": {
@@ -330,7 +348,9 @@ def _config() -> dict[str, Any]:
     }
 
 
-def _spec(width: int, height: int, values: list[dict[str, Any]], layer: list[dict[str, Any]], description: str) -> dict[str, Any]:
+def _spec(
+    width: int, height: int, values: list[dict[str, Any]], layer: list[dict[str, Any]], description: str
+) -> dict[str, Any]:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "description": description,
@@ -379,7 +399,7 @@ def render(name: str, docs_dir: Path) -> str:
     return (
         f'<figure class="data-chart" id="chart-{escape(name)}" data-search-exclude>'
         f'<div role="img" aria-labelledby="chart-{escape(name)}-title" aria-describedby="chart-{escape(name)}-description">'
-        f'{"".join(drawings)}</div>'
+        f"{''.join(drawings)}</div>"
         f'<figcaption><strong id="chart-{escape(name)}-title">{escape(chart.title)}.</strong> '
         f'<span id="chart-{escape(name)}-description">{escape(description)}</span></figcaption>'
         "</figure>"

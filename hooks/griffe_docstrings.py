@@ -22,7 +22,6 @@ import griffe
 ROLE = re.compile(r":(?:func|class|meth|mod|data|attr|obj|exc):`~?([^`]+)`")
 
 
-
 def markdown_docstring(text: str) -> str:
     return _split_shared_entries(_fence_doctests(ROLE.sub(r"`\1`", text)))
 

@@ -103,9 +103,7 @@ def searchable(katex_html: str) -> str:
 # Notebook pages (mkdocs-jupyter) keep Jupyter's $…$ and $$…$$ in their text. Pandoc's rule
 # tells maths from prices: the opening $ has a non-space on its right, the closing $ a
 # non-space on its left and no digit after it ("about $3,000 against about $3" is no maths).
-DOLLAR_MATH = re.compile(
-    r"\$\$(?P<display>[^$]+?)\$\$|(?<![\\$])\$(?=[^\s$])(?P<inline>[^$]*?[^\s$\\])\$(?![\d$])"
-)
+DOLLAR_MATH = re.compile(r"\$\$(?P<display>[^$]+?)\$\$|(?<![\\$])\$(?=[^\s$])(?P<inline>[^$]*?[^\s$\\])\$(?![\d$])")
 # Every character of the page falls in one token: a comment, a tag, a run of text, or a
 # lone "<" (as in a script's "a<b"), so the page comes back unchanged apart from the maths.
 TOKEN = re.compile(r"<!--.*?-->|<(?P<close>/)?(?P<tag>[a-zA-Z][a-zA-Z0-9]*)[^>]*>|[^<]+|<", re.S)

@@ -40,7 +40,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     text = worker.read_text(encoding="utf-8")
     if text.count(PLACEHOLDER) != 1:
         raise PluginError(f"docs/{SERVICE_WORKER} must hold the line {PLACEHOLDER!r} exactly once")
-    worker.write_text(text.replace(PLACEHOLDER, f"const OFFLINE = {json.dumps(manifest, separators=(',', ':'))};"), encoding="utf-8")
+    worker.write_text(
+        text.replace(PLACEHOLDER, f"const OFFLINE = {json.dumps(manifest, separators=(',', ':'))};"), encoding="utf-8"
+    )
 
 
 def offline_manifest(site: Path) -> dict[str, object]:

@@ -37,11 +37,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, f"{PACKAGE_DIR}/{name}", abs_src_path=wheels[0].abs_src_path))
     # mike's plugin (make publish) appends the release's folder to site_url without a slash.
     url = f"{(config.site_url or '').rstrip('/')}/{PACKAGE_DIR}/{name}"
-    config.extra["install"] = {"url": url, "wheel": name, "command": f"pip install {url}", "comment": install_comment(url)}
+    config.extra["install"] = {
+        "url": url,
+        "wheel": name,
+        "command": f"pip install {url}",
+        "comment": install_comment(url),
+    }
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     command = config.extra["install"]["command"]
     return SHORTCODE.sub(lambda _: f"```sh\n{command}\n```", markdown)
-

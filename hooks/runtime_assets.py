@@ -89,7 +89,9 @@ def vega_interpreter_module() -> str:
     text = source.read_text(encoding="utf-8")
     if text.count(INTERPRETER_IMPORT) != 1:
         raise PluginError("vega-interpreter's imports changed: update hooks/runtime_assets.py")
-    return text.replace(INTERPRETER_IMPORT, INTERPRETER_SHIM).replace("//# sourceMappingURL=vega-interpreter.js.map", "")
+    return text.replace(INTERPRETER_IMPORT, INTERPRETER_SHIM).replace(
+        "//# sourceMappingURL=vega-interpreter.js.map", ""
+    )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -104,20 +106,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     wheel = build_core_wheel()
     bytecode = build_core_bytecode(wheel)
     for built in (wheel, bytecode):
-        files.append(File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built)))
+        files.append(
+            File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built))
+        )
     manifest = runtime_manifest(wheel, runtime_files(files, config))
     files.append(File.generated(config, f"{RUNTIME_DIR}/runtime.json", content=json.dumps(manifest, indent=2)))
     worker = files.get_file_from_path(WORKER_SCRIPT)
     if worker is None:
         raise PluginError(f"docs/{WORKER_SCRIPT} is missing")
     files.remove(worker)
-    files.append(File.generated(config, WORKER_SCRIPT, content=worker_with_manifest(Path(worker.abs_src_path), manifest)))
+    files.append(
+        File.generated(config, WORKER_SCRIPT, content=worker_with_manifest(Path(worker.abs_src_path), manifest))
+    )
     _build["id"] = manifest["build"]
     glue = files.get_file_from_path(RUNTIME_SCRIPT)
     if glue is None:
         raise PluginError(f"docs/{RUNTIME_SCRIPT} is missing")
     files.remove(glue)
-    files.append(File.generated(config, RUNTIME_SCRIPT, content=script_with_build(Path(glue.abs_src_path), manifest["build"])))
+    files.append(
+        File.generated(config, RUNTIME_SCRIPT, content=script_with_build(Path(glue.abs_src_path), manifest["build"]))
+    )
     return files
 
 
@@ -151,7 +159,7 @@ def runtime_files(files: Files, config: MkDocsConfig) -> dict[str, dict[str, int
     for file in files:
         if file.dest_uri.startswith(prefix) and file.dest_uri != f"{prefix}runtime.json":
             content = Path(file.abs_src_path).read_bytes() if file.abs_src_path else file.content_bytes
-            found[file.dest_uri[len(prefix):]] = {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+            found[file.dest_uri[len(prefix) :]] = {"size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
     return dict(sorted(found.items()))
 
 
@@ -222,7 +230,14 @@ def build_core_wheel() -> Path:
     see each other's half-written wheels.
     """
     digest = hashlib.sha256()
-    for path in sorted([ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "LICENSES" / "MIT.txt", *(ROOT / "calculators").rglob("*.py")]):
+    for path in sorted(
+        [
+            ROOT / "pyproject.toml",
+            ROOT / "README.md",
+            ROOT / "LICENSES" / "MIT.txt",
+            *(ROOT / "calculators").rglob("*.py"),
+        ]
+    ):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     out = WHEEL_CACHE / digest.hexdigest()[:16]
@@ -238,7 +253,18 @@ def build_core_wheel() -> Path:
                 shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
             else:
                 shutil.copy2(ROOT / name, source / name)
-        command = [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--no-build-isolation", "-q", "-w", str(scratch)]
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(source),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(scratch),
+        ]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         shutil.rmtree(source, ignore_errors=True)
         if done.returncode != 0 or len(list(scratch.glob("*.whl"))) != 1:

@@ -17,7 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 WRAPPER = "search-when-ready.js"
-MATERIAL_WORKER = re.compile(r'"search": "(?P<folder>(?:[^"]*/)?assets/javascripts/workers/)(?P<name>search\.[0-9a-f]+\.min\.js)"')
+MATERIAL_WORKER = re.compile(
+    r'"search": "(?P<folder>(?:[^"]*/)?assets/javascripts/workers/)(?P<name>search\.[0-9a-f]+\.min\.js)"'
+)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -61,10 +61,14 @@ def card_svg(site_name: str, title: str, description: str) -> str:
     ]
     y = 250
     for line in title_lines:
-        parts.append(f'<text x="80" y="{y}" font-family="{FONT}" font-size="{size}" font-weight="bold" fill="#fff">{escape(line)}</text>')
+        parts.append(
+            f'<text x="80" y="{y}" font-family="{FONT}" font-size="{size}" font-weight="bold" fill="#fff">{escape(line)}</text>'
+        )
         y += int(size * 1.2)
-    for line in textwrap.wrap(description, 62)[:3 if len(title_lines) < 3 else 2]:
-        parts.append(f'<text x="80" y="{y + 20}" font-family="{FONT}" font-size="30" fill="{MUTED}">{escape(line)}</text>')
+    for line in textwrap.wrap(description, 62)[: 3 if len(title_lines) < 3 else 2]:
+        parts.append(
+            f'<text x="80" y="{y + 20}" font-family="{FONT}" font-size="30" fill="{MUTED}">{escape(line)}</text>'
+        )
         y += 42
     parts.append("</svg>")
     return "".join(parts)
@@ -96,7 +100,12 @@ def social_tags(page: Page, config: MkDocsConfig, title: str, description: str) 
         "og:image:alt": f"{title}: {config.site_name}",
     }
     lines = [f'<meta property="{name}" content="{escape(value)}">' for name, value in tags.items()]
-    twitter = {"twitter:card": "summary_large_image", "twitter:title": title, "twitter:description": description, "twitter:image": image}
+    twitter = {
+        "twitter:card": "summary_large_image",
+        "twitter:title": title,
+        "twitter:description": description,
+        "twitter:image": image,
+    }
     lines += [f'<meta name="{name}" content="{escape(value)}">' for name, value in twitter.items()]
     return "\n".join(lines) + "\n"
 

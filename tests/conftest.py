@@ -2,7 +2,8 @@
 
 Runs under CPython and Pyodide alike, so it uses only the standard library and Hypothesis.
 Choose a profile with the environment variable HYPOTHESIS_PROFILE: ``ci`` (the default),
-``nightly`` (many more examples) or ``pyodide`` (fewer, for the run inside Pyodide).
+``nightly`` (many more examples), ``fast`` (fewer, for ``make test-fast``) or ``pyodide``
+(fewer, for the run inside Pyodide).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ else:
     # runs explore with fresh random examples.
     settings.register_profile("ci", max_examples=100, derandomize=True, **_UNTIMED)
     settings.register_profile("nightly", max_examples=5000, **_UNTIMED)
+    # The loop run while editing (make test-fast): derandomized like ci, half its examples;
+    # `make test` and CI run the ci profile.
+    settings.register_profile("fast", max_examples=50, derandomize=True, **_UNTIMED)
     # The Pyodide run repeats every CPython test in WebAssembly, several times slower: it
     # checks that the code behaves the same there, so fewer examples serve.
     settings.register_profile("pyodide", max_examples=20, derandomize=True, **_UNTIMED)

@@ -45,6 +45,7 @@ __all__ = [
     "pretrain_reductions",
     "pretrain_sizes",
     "probabilities",
+    "raw_form_values",
     "rl_bits",
     "rl_fractions",
     "rl_gains",
@@ -63,7 +64,6 @@ __all__ = [
     "sigmoid_times",
     "sigmoid_years_observed",
     "sigmoid_years_to_midpoint",
-    "raw_form_values",
     "t50s",
 ]
 
@@ -90,7 +90,25 @@ raw_form_values = st.one_of(
     any_floats,
     st.integers(min_value=-(10**400), max_value=10**400),
     st.text(max_size=12),
-    st.sampled_from(["", "-0", "0", "-1", "1e308", "1e-320", "1e999", "NaN", "-Infinity", " 3 ", " 59 ", "0x10", "0x1p3", "1_000", "<b>7</b>"]),
+    st.sampled_from(
+        [
+            "",
+            "-0",
+            "0",
+            "-1",
+            "1e308",
+            "1e-320",
+            "1e999",
+            "NaN",
+            "-Infinity",
+            " 3 ",
+            " 59 ",
+            "0x10",
+            "0x1p3",
+            "1_000",
+            "<b>7</b>",
+        ]
+    ),
     st.none(),
     st.booleans(),
 )
@@ -117,7 +135,7 @@ cost_shares = _finite(0.0, 1.0)
 cost_scaleup_factors = _finite(1e-3, 1e6)
 
 
-# --- RL essays (calculators/rl.py) ----------------------------------------------------------
+# --- RL essays (calculators/models/rl.py) ---------------------------------------------------
 #: Benchmark gains in percentage points, including none.
 rl_gains = _finite(0.0, 100.0)
 #: Benchmark scores in percentage points, raw or measured from a base model (so possibly < 0).
@@ -162,7 +180,7 @@ logx_slope_factors = _finite(0.1, 10.0)
 #: Compute multipliers between two measurements: more than 1.
 logx_multipliers = _finite(1.01, 1e6)
 
-# --- Sigmoid or exponential (calculators/sigmoid.py) ----------------------------------
+# --- Sigmoid or exponential (calculators/models/sigmoid.py) ---------------------------
 #: Logistic ceilings K: positive, over twelve orders of magnitude.
 sigmoid_ceilings = _finite(1e-6, 1e6)
 #: Growth rates r (or exponential rates) per year: doubling every 2 months to every 14 years.

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +31,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         server = args[2]
         super().__init__(*args, directory=str(server.site_dir), **kwargs)  # type: ignore[attr-defined, arg-type]
 
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
@@ -79,7 +81,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.send_header("Content-Security-Policy", self.server.csp)  # type: ignore[attr-defined]
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         if self.server.verbose:  # type: ignore[attr-defined]
             super().log_message(format, *args)
 
@@ -93,13 +95,22 @@ def site_policy(directory: Path) -> str:
     raise ValueError(f"no Content-Security-Policy in {directory / '_headers'}")
 
 
+class SiteServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that leaves a page while a file is still downloading (a test closing
+        its page, a blocked request) is not an error: only other failures are printed."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def make_server(
     directory: Path, port: int = 0, verbose: bool = False, csp: bool = False, cache_control: str = "no-cache"
 ) -> ThreadingHTTPServer:
     """A server for ``directory`` on 127.0.0.1 (port 0 picks a free port); with ``csp``, every
     response carries the site's Content-Security-Policy. Every response carries
     ``cache_control``; setting the server's ``site_dir`` later serves another folder."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), SiteHandler)
+    server = SiteServer(("127.0.0.1", port), SiteHandler)
     server.site_dir = directory  # type: ignore[attr-defined]
     server.cache_control = cache_control  # type: ignore[attr-defined]
     server.verbose = verbose  # type: ignore[attr-defined]

@@ -27,7 +27,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from calculators import chinchilla_isoflop_loss, chinchilla_optimal
-from calculators.pretraining import EPOCH_A, EPOCH_ALPHA, EPOCH_B, EPOCH_BETA, EPOCH_E
+from calculators.models.pretraining import EPOCH_A, EPOCH_ALPHA, EPOCH_B, EPOCH_BETA, EPOCH_E
 
 EPOCH = dict(
     irreducible_loss=EPOCH_E,

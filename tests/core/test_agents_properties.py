@@ -8,24 +8,13 @@ unchanged in Pyodide.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    agent_costs,
-    agent_curves,
-    agent_growth,
-    agent_hours,
-    agent_logistic_slopes,
-    agent_rates,
-    probabilities,
-    scales,
-    shapes,
-    t50s,
-)
 
 from calculators import (
     HUMAN_HOURLY_RATE_USD,
@@ -53,6 +42,19 @@ from calculators import (
     survival,
     sweet_spot,
     task_cost_at_rate,
+)
+
+from strategies import (
+    agent_costs,
+    agent_curves,
+    agent_growth,
+    agent_hours,
+    agent_logistic_slopes,
+    agent_rates,
+    probabilities,
+    scales,
+    shapes,
+    t50s,
 )
 
 REL = 1e-9
@@ -120,7 +122,9 @@ def test_odds_change_by_e_to_the_slope_per_doubling(t: float, t50: float, slope:
 @given(st.floats(min_value=0, max_value=1e6), t50s, agent_logistic_slopes, scales)
 def test_logistic_ignores_the_time_unit(t: float, t50: float, slope: float, c: float) -> None:
     """Measuring t and T50 in another unit leaves success unchanged; horizons scale with T50."""
-    assert pytest.approx(logistic_success(t, t50, slope), rel=1e-9, abs=1e-300) == logistic_success(c * t, c * t50, slope)
+    assert pytest.approx(logistic_success(t, t50, slope), rel=1e-9, abs=1e-300) == logistic_success(
+        c * t, c * t50, slope
+    )
     assert pytest.approx(c * logistic_horizon(0.9, t50, slope), rel=REL) == logistic_horizon(0.9, c * t50, slope)
 
 
@@ -228,7 +232,11 @@ def test_hourly_cost_growth_compounds(cost_growth: float, horizon_growth: float,
 # --- Horizon factor -------------------------------------------------------------------------
 
 
-@given(st.floats(min_value=1e-3, max_value=1e3), st.floats(min_value=1e-3, max_value=1e3), st.floats(min_value=-3, max_value=3))
+@given(
+    st.floats(min_value=1e-3, max_value=1e3),
+    st.floats(min_value=1e-3, max_value=1e3),
+    st.floats(min_value=-3, max_value=3),
+)
 def test_horizon_factor_is_a_power(a: float, b: float, slope: float) -> None:
     """Spending a then b times more is spending a * b times more; slope 1 is proportional, 0 flat."""
     assert pytest.approx(horizon_factor(a * b, slope), rel=1e-9) == horizon_factor(a, slope) * horizon_factor(b, slope)
@@ -267,7 +275,7 @@ def local_slope(cost: float, curve: tuple[float, float, float], h: float = 1e-4)
 def test_power_law_has_constant_slope(log_costs: list[float], exponent: float, scale: float) -> None:
     """A power law T = a * C ** b has slope b at every point, however unevenly spaced."""
     costs = [10.0**x for x in sorted(log_costs)]
-    assume(all(b / a > 1 + 1e-9 for a, b in zip(costs, costs[1:])))
+    assume(all(b / a > 1 + 1e-9 for a, b in itertools.pairwise(costs)))
     horizons = [scale * c**exponent for c in costs]
     assert all(pytest.approx(exponent, abs=1e-6) == s for s in log_log_slopes(costs, horizons))
 
@@ -342,7 +350,7 @@ def test_saturation_default_is_ords_tenth() -> None:
 
 CURVE_ERRORS = {  # test id: (costs, horizons, the start of the message)
     "lengths-differ": ([1, 2, 3], [1, 2], "costs and horizons must have the same length, got 3 and 2"),
-    "too-few": ([1, 2], [1, 2], "the curve needs at least 3 points, got 2"),
+    "too-few": ([1, 2], [1, 2], "costs and horizons need at least 3 points, got 2"),
     "cost-zero": ([0, 1, 2], [1, 2, 3], "costs[0] must be greater than 0, got 0"),
     "horizon-negative": ([1, 2, 3], [1, -2, 3], "horizons[1] must be greater than 0, got -2"),
     "cost-nan": ([1, math.nan, 3], [1, 2, 3], "costs[1] must be a finite number, got nan"),
@@ -371,7 +379,7 @@ def test_curve_without_a_sweet_spot_is_rejected() -> None:
 
 def test_curve_that_never_saturates_is_rejected() -> None:
     """A curve whose slope stays above the level after its sweet spot has no saturation point."""
-    with pytest.raises(ValueError, match="never falls to 0.1 after its sweet spot"):
+    with pytest.raises(ValueError, match=r"never falls to 0\.1 after its sweet spot"):
         saturation_point([1, 2, 4, 8, 16], [0.25, 1, 2, 3, 4])
     with pytest.raises(ValueError, match="slope must be strictly between 0 and 1, got 1"):
         saturation_point([1, 2, 4, 8, 16], [0.25, 1, 2, 3, 4], slope=1.0)
@@ -446,18 +454,66 @@ def test_stakenborg_defaults() -> None:
 @pytest.mark.parametrize(
     ("calculator_id", "inputs", "name", "message"),
     [
-        pytest.param("metr-logistic", {"t80": "70"}, "t80", "t80 must be shorter than t50 (59), got 70", id="t80-too-long"),
-        pytest.param("metr-logistic", {"p": "1"}, "p", "p must be strictly between 0 and 1, got 1", id="p-is-1"),
-        pytest.param("hourly-cost", {"horizon_hours": "0"}, "horizon_hours", "horizon_hours must be greater than 0, got 0", id="horizon-0"),
-        pytest.param("hourly-cost", {"reference_usd_per_hour": "-1"}, "reference_usd_per_hour", "reference_usd_per_hour must be greater than 0, got -1", id="rate-negative"),
-        pytest.param("cost-per-success", {"t50_hours": "0"}, "t50_hours", "t50_hours must be greater than 0, got 0", id="t50-0"),
-        pytest.param("cost-per-success", {"shape": "-1"}, "shape", "shape must be greater than 0, got -1", id="shape-negative"),
-        pytest.param("sweet-spot", {"slope": "2"}, "slope", "slope must be strictly between 0 and 1, got 2", id="slope-2"),
-        pytest.param("sweet-spot", {"half_cost": "0"}, "half_cost", "half_cost must be greater than 0, got 0", id="half-cost-0"),
+        pytest.param(
+            "metr-logistic",
+            {"t80": "70"},
+            "t80",
+            "80% time horizon, T80 must be shorter than 50% time horizon, T50 (59), got 70",
+            id="t80-too-long",
+        ),
+        pytest.param(
+            "metr-logistic",
+            {"p": "1"},
+            "p",
+            "Target success probability, p must be strictly between 0 and 1, got 1",
+            id="p-is-1",
+        ),
+        pytest.param(
+            "hourly-cost",
+            {"horizon_hours": "0"},
+            "horizon_hours",
+            "50% time horizon must be greater than 0, got 0",
+            id="horizon-0",
+        ),
+        pytest.param(
+            "hourly-cost",
+            {"reference_usd_per_hour": "-1"},
+            "reference_usd_per_hour",
+            "Human hourly rate must be greater than 0, got -1",
+            id="rate-negative",
+        ),
+        pytest.param(
+            "cost-per-success",
+            {"t50_hours": "0"},
+            "t50_hours",
+            "Agent's 50% time horizon, T50 must be greater than 0, got 0",
+            id="t50-0",
+        ),
+        pytest.param(
+            "cost-per-success",
+            {"shape": "-1"},
+            "shape",
+            "Weibull shape, k must be greater than 0, got -1",
+            id="shape-negative",
+        ),
+        pytest.param(
+            "sweet-spot",
+            {"slope": "2"},
+            "slope",
+            "Slope that marks saturation must be strictly between 0 and 1, got 2",
+            id="slope-2",
+        ),
+        pytest.param(
+            "sweet-spot",
+            {"half_cost": "0"},
+            "half_cost",
+            "Cost at half the plateau must be greater than 0, got 0",
+            id="half-cost-0",
+        ),
     ],
 )
 def test_calculators_blame_the_right_input(calculator_id: str, inputs: dict, name: str, message: str) -> None:
-    """A bad value comes back as that input's own message."""
+    """A bad value comes back as that input's own message, naming it by its label."""
     assert {"ok": False, "errors": {name: message}} == run(calculator_id, inputs)
 
 
@@ -465,7 +521,7 @@ def test_sweet_spot_calculator_needs_a_steep_curve() -> None:
     """A curve never steeper than slope 1 has no sweet spot, and the message sits on steepness."""
     result = run("sweet-spot", {"steepness": "0.8"})
     assert ["steepness"] == list(result["errors"])
-    assert result["errors"]["steepness"].startswith("steepness must be greater than 1")
+    assert result["errors"]["steepness"].startswith("Slope at low cost must be greater than 1")
 
 
 def test_sweet_spot_calculator_matches_the_closed_form() -> None:
@@ -476,6 +532,25 @@ def test_sweet_spot_calculator_matches_the_closed_form() -> None:
     assert pytest.approx(1.0, rel=5e-4) == outputs["sweet_horizon"]["value"]
     assert pytest.approx(20.0 * 19**0.5, rel=5e-4) == outputs["saturation_cost"]["value"]
     assert "87.2" == outputs["saturation_cost"]["text"]
+
+
+def test_sweet_spot_is_searched_once_and_the_chart_marks_the_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chart is given the computed outputs (Chart.uses_outputs): one run searches the
+    curve once, and the chart marks exactly the points the outputs report."""
+    import calculators.models.agent_costs as model
+
+    calls: list[int] = []
+    real = model.sweet_spot
+    monkeypatch.setattr(model, "sweet_spot", lambda *args: calls.append(1) or real(*args))
+    result = run("sweet-spot", {"steepness": "3.5"})
+    assert 1 == len(calls)
+    outputs = {name: output["value"] for name, output in result["outputs"].items()}
+    marked = {point["label"]: (point["cost"], point["horizon"]) for point in result["chart"]["points"]}
+    assert (outputs["sweet_cost"], outputs["sweet_horizon"]) == marked["Sweet spot"]
+    assert (outputs["saturation_cost"], outputs["saturation_horizon"]) == marked["Saturation"]
+    curve = [row for row in result["chart"]["lines"] if row["series"] == "Horizon against cost (stylised)"]
+    assert pytest.approx(outputs["sweet_cost"] / 10) == curve[0]["cost"]
+    assert pytest.approx(outputs["saturation_cost"] * 10) == curve[-1]["cost"]
 
 
 def test_agents_table_covers_fact_base_rows() -> None:

@@ -12,9 +12,9 @@ import re
 import pytest
 from hypothesis import given
 
-from strategies import raw_form_values
-
 from calculators import horizon, run, run_json, survival
+
+from strategies import raw_form_values
 
 NAN, INF = math.nan, math.inf
 TOO_LARGE = "the task length for these inputs is too large to compute"
@@ -44,9 +44,7 @@ INVALID_CALLS = {  # test id: (function, arguments, the exact message)
 }
 
 
-@pytest.mark.parametrize(
-    ("function", "args", "message"), list(INVALID_CALLS.values()), ids=list(INVALID_CALLS)
-)
+@pytest.mark.parametrize(("function", "args", "message"), list(INVALID_CALLS.values()), ids=list(INVALID_CALLS))
 def test_invalid_input_raises_value_error(function, args: tuple, message: str) -> None:
     """The ValueError's message is exactly the expected sentence."""
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
@@ -76,20 +74,21 @@ def test_run_accepts_surrounding_spaces_and_missing_inputs() -> None:
 @pytest.mark.parametrize(
     ("name", "raw", "message"),
     [
-        pytest.param("p", "1.5", "p must be strictly between 0 and 1, got 1.5", id="p-1.5"),
-        pytest.param("t50", "abc", "t50 must be a number, got 'abc'", id="t50-abc"),
-        pytest.param("t50", "", "t50 is empty: enter a number", id="t50-empty"),
-        pytest.param("t50", "   ", "t50 is empty: enter a number", id="t50-blank"),
-        pytest.param("t50", "nan", "t50 must be a finite number, got nan", id="t50-nan"),
-        pytest.param("t50", "inf", "t50 must be a finite number, got inf", id="t50-inf"),
-        pytest.param("t50", "1e999", "t50 must be a finite number, got inf", id="t50-1e999"),
-        pytest.param("t50", "-1", "t50 must be greater than 0, got -1", id="t50-negative"),
-        pytest.param("t50", True, "t50 must be a number, got True", id="t50-bool"),
-        pytest.param("shape", "0", "shape must be greater than 0, got 0", id="shape-0"),
+        pytest.param("p", "1.5", "Target success probability, p must be strictly between 0 and 1, got 1.5", id="p-1.5"),
+        pytest.param("t50", "abc", "50% time horizon, T50 must be a number, got 'abc'", id="t50-abc"),
+        pytest.param("t50", "", "50% time horizon, T50 is empty: enter a number", id="t50-empty"),
+        pytest.param("t50", "   ", "50% time horizon, T50 is empty: enter a number", id="t50-blank"),
+        pytest.param("t50", "nan", "50% time horizon, T50 must be a finite number, got nan", id="t50-nan"),
+        pytest.param("t50", "inf", "50% time horizon, T50 must be a finite number, got inf", id="t50-inf"),
+        pytest.param("t50", "1e999", "50% time horizon, T50 must be a finite number, got inf", id="t50-1e999"),
+        pytest.param("t50", "-1", "50% time horizon, T50 must be greater than 0, got -1", id="t50-negative"),
+        pytest.param("t50", True, "50% time horizon, T50 must be a number, got True", id="t50-bool"),
+        pytest.param("shape", "0", "Weibull shape, k must be greater than 0, got 0", id="shape-0"),
     ],
 )
 def test_run_maps_bad_input_to_its_name(name: str, raw: object, message: str) -> None:
-    """A bad input comes back as {"ok": False, "errors": {name: message}}, never an exception."""
+    """A bad input comes back as {"ok": False, "errors": {name: message}}, never an exception;
+    the message names the input by its label, as the form does."""
     assert {"ok": False, "errors": {name: message}} == run("half-life", {name: raw})
 
 

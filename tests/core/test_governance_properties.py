@@ -11,18 +11,6 @@ import re
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    cost_scaleup_factors,
-    cost_shares,
-    effective_inference_multipliers,
-    effective_pretrain_flops,
-    effective_weights,
-    lifetime_params,
-    lifetime_queries,
-    lifetime_tokens,
-    lifetime_tokens_per_query,
-    raw_form_values,
-)
 
 from calculators import (
     EU_AI_ACT_THRESHOLD_FLOP,
@@ -40,6 +28,19 @@ from calculators import (
     pretraining_scaleup_cost_multiplier,
     run,
     simultaneous_copies,
+)
+
+from strategies import (
+    cost_scaleup_factors,
+    cost_shares,
+    effective_inference_multipliers,
+    effective_pretrain_flops,
+    effective_weights,
+    lifetime_params,
+    lifetime_queries,
+    lifetime_tokens,
+    lifetime_tokens_per_query,
+    raw_form_values,
 )
 
 REL = 1e-9
@@ -388,9 +389,10 @@ def test_invalid_input_raises_value_error(function, args: tuple, message: str) -
 
 def test_huge_products_do_not_overflow_on_the_way() -> None:
     """d * N * I is finite whenever the product is, whatever order the factors come in."""
-    assert pytest.approx(1e300 * 1e-300 * 1e10, rel=1e-12) == lifetime_compute_breakdown(
-        1e10, 1.0, 1e300, 1e-300
-    ).deployment
+    assert (
+        pytest.approx(1e300 * 1e-300 * 1e10, rel=1e-12)
+        == lifetime_compute_breakdown(1e10, 1.0, 1e300, 1e-300).deployment
+    )
 
 
 # --- The calculators ---------------------------------------------------------------------------------
@@ -424,8 +426,11 @@ def test_charts_mark_this_model_and_fill_the_table(calculator_id: str) -> None:
     result = run(calculator_id, example)
     assert result["ok"]
     [point] = [point for point in result["chart"]["points"] if point["label"] == "This model"]
-    [current] = [name for name in dict.fromkeys(row["series"] for row in result["chart"]["lines"])
-                 if name in {"Lifetime compute now", f"Inference weight {example.get('weight', 0):g}"}]
+    [current] = [
+        name
+        for name in dict.fromkeys(row["series"] for row in result["chart"]["lines"])
+        if name in {"Lifetime compute now", f"Inference weight {example.get('weight', 0):g}"}
+    ]
     x, y = ("multiplier", "flop") if calculator_id == "effective-compute" else ("queries", "compute")
     rows = sorted((row[x], row[y]) for row in result["chart"]["lines"] if row["series"] == current)
     below = max(r for r in rows if r[0] <= point[x])

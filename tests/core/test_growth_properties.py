@@ -10,14 +10,6 @@ import re
 
 import pytest
 from hypothesis import assume, given
-from strategies import (
-    growth_doubling_times,
-    growth_elapsed,
-    growth_factors,
-    growth_gaps,
-    growth_rising_factors,
-    growth_values,
-)
 
 from calculators import (
     annual_factor,
@@ -29,6 +21,15 @@ from calculators import (
     time_to_reach,
     years_per_oom,
     years_to_close,
+)
+
+from strategies import (
+    growth_doubling_times,
+    growth_elapsed,
+    growth_factors,
+    growth_gaps,
+    growth_rising_factors,
+    growth_values,
 )
 
 REL = 1e-9
@@ -203,8 +204,12 @@ def test_cost_decline_needs_costs_to_fall(algorithms: float, hardware: float, ga
 
 INVALID_CALLS = {  # test id: (function, arguments, the exact message)
     "no-factor": (growth_per_year, (), "growth_per_year needs at least one annual factor"),
-    "negative-factor": (growth_per_year, (3, -1.4), "each annual factor must be greater than 0, got -1.4"),
-    "factor-1-doubling": (doubling_time, (1,), "annual_factor must not be 1: a quantity that does not grow never doubles"),
+    "negative-factor": (growth_per_year, (3, -1.4), "factors must each be greater than 0, got -1.4"),
+    "factor-1-doubling": (
+        doubling_time,
+        (1,),
+        "annual_factor must not be 1: a quantity that does not grow never doubles",
+    ),
     "factor-1-oom": (
         years_per_oom,
         (1,),
@@ -227,7 +232,11 @@ INVALID_CALLS = {  # test id: (function, arguments, the exact message)
     "extrapolate-overflow": (extrapolate, (1, 1, 2000), "the extrapolated value is too large to compute"),
     "extrapolate-underflow": (extrapolate, (1, -1, 2000), "the extrapolated value is too small to compute"),
     "extrapolate-value-0": (extrapolate, (0, 1, 1), "value must be greater than 0, got 0"),
-    "time-to-reach-overflow": (time_to_reach, (1e300, 1e-300, 1e306), "the time to reach the target is too large to compute"),
+    "time-to-reach-overflow": (
+        time_to_reach,
+        (1e300, 1e-300, 1e306),
+        "the time to reach the target is too large to compute",
+    ),
     "cost-decline-gap": (
         cost_decline,
         (3, 1.4, 0.1),

@@ -10,9 +10,10 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_floats, lengths, probabilities, scales, shapes, t50s
 
 from calculators import horizon, horizon_ratio, reliability_lag_months, survival, weibull_t50
+
+from strategies import any_floats, lengths, probabilities, scales, shapes, t50s
 
 REL = 1e-9
 TINY = 1e-300  # below this, results are (near-)subnormal and only absolutely close

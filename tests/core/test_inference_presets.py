@@ -7,8 +7,6 @@ the label and source must show the same rounded value. Standard library and pyte
 
 from __future__ import annotations
 
-from calculators._declare import form_value
-
 import re
 
 from calculators import (
@@ -18,6 +16,7 @@ from calculators import (
     get_calculator,
     logx_slope,
 )
+from calculators._declare import form_value
 
 
 def _preset(calculator_id: str, preset_id: str):

@@ -10,7 +10,6 @@ import re
 
 import pytest
 from hypothesis import assume, given
-from strategies import logx_gains, logx_multipliers, logx_scores, logx_slope_factors, logx_slopes
 
 from calculators import (
     logx_cost_multiplier,
@@ -20,6 +19,8 @@ from calculators import (
     logx_slope,
     steepened_cost_multiplier,
 )
+
+from strategies import logx_gains, logx_multipliers, logx_scores, logx_slope_factors, logx_slopes
 
 REL = 1e-9
 

@@ -14,18 +14,10 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    any_floats,
-    pretrain_alphas,
-    pretrain_compute_multipliers,
-    pretrain_flops,
-    pretrain_ratios,
-    pretrain_reductions,
-    pretrain_sizes,
-)
 
 from calculators import (
     CALCULATORS,
+    accuracy_power,
     chinchilla_allocation,
     chinchilla_compute_efficiency,
     chinchilla_compute_for_loss,
@@ -34,7 +26,6 @@ from calculators import (
     chinchilla_optimal,
     chinchilla_optimal_tokens_per_param,
     chinchilla_total_loss_exponent,
-    accuracy_power,
     compute_multiplier_for_loss,
     compute_ooms_for_loss,
     halving_cost,
@@ -46,7 +37,7 @@ from calculators import (
     run,
     scaling_paradox_multipliers,
 )
-from calculators.pretraining import (
+from calculators.models.pretraining import (
     CHINCHILLA_ALPHA,
     CHINCHILLA_BETA,
     CHINCHILLA_E,
@@ -55,6 +46,16 @@ from calculators.pretraining import (
     EPOCH_B,
     EPOCH_BETA,
     EPOCH_E,
+)
+
+from strategies import (
+    any_floats,
+    pretrain_alphas,
+    pretrain_compute_multipliers,
+    pretrain_flops,
+    pretrain_ratios,
+    pretrain_reductions,
+    pretrain_sizes,
 )
 
 REL = 1e-9
@@ -184,7 +185,9 @@ def test_successive_loss_cuts_multiply(first: float, second: float, third: float
     """Going first -> second -> third costs the product of the two steps' multipliers."""
     step1 = scaling_paradox_multipliers(first, second, power, power, power).compute
     step2 = scaling_paradox_multipliers(second, third, power, power, power).compute
-    assert pytest.approx(step1 * step2, rel=1e-9) == scaling_paradox_multipliers(first, third, power, power, power).compute
+    assert (
+        pytest.approx(step1 * step2, rel=1e-9) == scaling_paradox_multipliers(first, third, power, power, power).compute
+    )
 
 
 @given(LOSSES, LOSSES)
@@ -263,7 +266,9 @@ def test_chinchilla_loss_tends_to_the_irreducible_loss() -> None:
 @given(pretrain_flops, pretrain_sizes)
 def test_isoflop_loss_is_the_loss_at_the_tokens_left(flop: float, params: float) -> None:
     """The isoFLOP loss is chinchilla_loss(N, C / (6 N))."""
-    assert pytest.approx(chinchilla_loss(params, flop / (6 * params)), rel=1e-12) == chinchilla_isoflop_loss(flop, params)
+    assert pytest.approx(chinchilla_loss(params, flop / (6 * params)), rel=1e-12) == chinchilla_isoflop_loss(
+        flop, params
+    )
 
 
 # --- chinchilla_optimal -------------------------------------------------------------------
@@ -439,7 +444,11 @@ INVALID = {
     "current-loss-zero": (scaling_paradox_multipliers, (0.0, 3.0), "current_loss must be greater than 0, got 0"),
     "target-loss-negative": (scaling_paradox_multipliers, (6.0, -3.0), "target_loss must be greater than 0, got -3"),
     "power-nan": (scaling_paradox_multipliers, (6.0, 3.0, math.nan), "compute_power must be a finite number, got nan"),
-    "power-huge": (scaling_paradox_multipliers, (6.0, 3.0, 1e4), "the compute multiplier for these inputs is too large to compute"),
+    "power-huge": (
+        scaling_paradox_multipliers,
+        (6.0, 3.0, 1e4),
+        "the compute multiplier for these inputs is too large to compute",
+    ),
     "loss-exponent-zero": (accuracy_power, (0.0,), "loss_exponent must be greater than 0, got 0"),
     "floor-negative": (chinchilla_loss, (1e9, 1e12, -1.0), "irreducible_loss must be 0 or more, got -1"),
     "coefficient-zero": (chinchilla_optimal, (1e24, 1.69, 0.0), "params_coefficient must be greater than 0, got 0"),
@@ -495,11 +504,27 @@ def test_chinchilla_defaults_compare_the_optimum_with_chinchilla_itself() -> Non
 @pytest.mark.parametrize(
     ("calculator_id", "name", "raw", "message"),
     [
-        pytest.param("scaling-paradox", "target_loss", "0", "target_loss must be greater than 0, got 0", id="target-0"),
-        pytest.param("scaling-paradox", "data_power", "-1", "data_power must be greater than 0, got -1", id="power-negative"),
-        pytest.param("chinchilla", "data_exponent", "0", "data_exponent must be greater than 0, got 0", id="beta-0"),
-        pytest.param("chinchilla", "flop", "abc", "flop must be a number, got 'abc'", id="flop-text"),
-        pytest.param("chinchilla", "tokens_per_param", "0", "tokens_per_param must be greater than 0, got 0", id="ratio-0"),
+        pytest.param(
+            "scaling-paradox", "target_loss", "0", "Total test loss wanted must be greater than 0, got 0", id="target-0"
+        ),
+        pytest.param(
+            "scaling-paradox",
+            "data_power",
+            "-1",
+            "Data grows as accuracy to the power must be greater than 0, got -1",
+            id="power-negative",
+        ),
+        pytest.param(
+            "chinchilla", "data_exponent", "0", "Fit's data exponent, β must be greater than 0, got 0", id="beta-0"
+        ),
+        pytest.param("chinchilla", "flop", "abc", "Training compute, C must be a number, got 'abc'", id="flop-text"),
+        pytest.param(
+            "chinchilla",
+            "tokens_per_param",
+            "0",
+            "Compare with tokens per parameter must be greater than 0, got 0",
+            id="ratio-0",
+        ),
     ],
 )
 def test_calculators_put_the_message_by_the_input(calculator_id: str, name: str, raw: str, message: str) -> None:

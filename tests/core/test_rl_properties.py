@@ -12,18 +12,6 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    any_floats,
-    rl_bits,
-    rl_fractions,
-    rl_gains,
-    rl_multipliers,
-    rl_scores,
-    rl_slope_ratios,
-    rl_slopes,
-    rl_token_counts,
-    rl_vocab_sizes,
-)
 
 from calculators import (
     CALCULATORS,
@@ -40,6 +28,19 @@ from calculators import (
     slope_ratio_from_gains,
     training_compute_multiplier,
     trend_slope_from_gain,
+)
+
+from strategies import (
+    any_floats,
+    rl_bits,
+    rl_fractions,
+    rl_gains,
+    rl_multipliers,
+    rl_scores,
+    rl_slope_ratios,
+    rl_slopes,
+    rl_token_counts,
+    rl_vocab_sizes,
 )
 
 REL = 1e-9
@@ -72,14 +73,18 @@ def test_share_closed_form(rl_gain: float, inference_gain: float) -> None:
 def test_swapping_the_gains_gives_the_complement(rl_gain: float, inference_gain: float) -> None:
     """Swapping the two boosts gives the RL share: the two shares add up to 1."""
     assume(rl_gain + inference_gain > 0)
-    assert pytest.approx(1.0, rel=1e-15) == inference_share(rl_gain, inference_gain) + inference_share(inference_gain, rl_gain)
+    assert pytest.approx(1.0, rel=1e-15) == inference_share(rl_gain, inference_gain) + inference_share(
+        inference_gain, rl_gain
+    )
 
 
 @given(rl_gains, rl_gains, st.floats(min_value=1e-6, max_value=1e6))
 def test_share_ignores_the_score_unit(rl_gain: float, inference_gain: float, c: float) -> None:
     """Measuring both gains in another unit (both times c) leaves the share unchanged."""
     assume(rl_gain + inference_gain > 1e-200)  # clear of underflow when rescaled
-    assert pytest.approx(inference_share(rl_gain, inference_gain), rel=REL) == inference_share(c * rl_gain, c * inference_gain)
+    assert pytest.approx(inference_share(rl_gain, inference_gain), rel=REL) == inference_share(
+        c * rl_gain, c * inference_gain
+    )
 
 
 @given(positive_gains, rl_gains, rl_gains)
@@ -143,7 +148,13 @@ def test_decomposition_identities(
     assert pytest.approx(top - base_score, abs=ABS) == split.total_gain
 
 
-@given(rl_gains, rl_slopes, rl_token_counts, st.floats(min_value=1.0, max_value=1e4), st.floats(min_value=1e-4, max_value=1e4))
+@given(
+    rl_gains,
+    rl_slopes,
+    rl_token_counts,
+    st.floats(min_value=1.0, max_value=1e4),
+    st.floats(min_value=1e-4, max_value=1e4),
+)
 def test_decomposition_ignores_the_token_unit(
     rl_gain: float, slope: float, base_tokens: float, token_multiple: float, c: float
 ) -> None:
@@ -151,7 +162,9 @@ def test_decomposition_ignores_the_token_unit(
     assume(rl_gain + slope * math.log10(token_multiple) > 1e-6)
     intercept = rl_gain - slope * math.log10(base_tokens)
     split = decompose_gain(0.0, base_tokens, intercept, slope, base_tokens * token_multiple)
-    rescaled = decompose_gain(0.0, c * base_tokens, intercept - slope * math.log10(c), slope, c * base_tokens * token_multiple)
+    rescaled = decompose_gain(
+        0.0, c * base_tokens, intercept - slope * math.log10(c), slope, c * base_tokens * token_multiple
+    )
     assert pytest.approx(split.rl_gain, abs=ABS) == rescaled.rl_gain
     assert pytest.approx(split.inference_gain, rel=REL, abs=ABS) == rescaled.inference_gain
 
@@ -318,7 +331,12 @@ def test_bits_per_token_rejects_a_one_token_vocabulary() -> None:
         bits_per_token_pretraining(1)
 
 
-@given(st.floats(min_value=1e3, max_value=1e15), st.floats(min_value=1e3, max_value=1e16), rl_bits, st.floats(min_value=1e-3, max_value=1e3))
+@given(
+    st.floats(min_value=1e3, max_value=1e15),
+    st.floats(min_value=1e3, max_value=1e16),
+    rl_bits,
+    st.floats(min_value=1e-3, max_value=1e3),
+)
 def test_capacity_scales_with_params_and_against_tokens(params: float, tokens: float, bits: float, c: float) -> None:
     """Capacity per token is params * bits / tokens: c times the parameters or 1/c the tokens give c times."""
     base = capacity_bits_per_token(params, tokens, bits)
@@ -384,7 +402,9 @@ def test_every_preset_gives_a_result(calculator_id: str) -> None:
     ("preset", "rl_gain", "inference_gain", "share"),
     [("math-l5", 6, 28, "82.4%"), ("gpqa-diamond", 9, 15, "62.5%"), ("otis-aime", 4, 45, "91.8%")],
 )
-def test_inference_share_presets_reproduce_ords_boosts(preset: str, rl_gain: float, inference_gain: float, share: str) -> None:
+def test_inference_share_presets_reproduce_ords_boosts(
+    preset: str, rl_gain: float, inference_gain: float, share: str
+) -> None:
     """The benchmark presets give Ord's two boosts (to 0.01 points) and his share."""
     calculator = CALCULATORS["inference-share"]
     values = next(p.values for p in calculator.presets if p.id == preset)
@@ -399,7 +419,10 @@ def test_inference_share_presets_reproduce_ords_boosts(preset: str, rl_gain: flo
 def test_charts_stay_drawable_for_any_inputs(calculator_id: str, data: st.DataObject) -> None:
     """Any floats in: run() answers or explains, and log-axis values stay within 10^±120 (Vega's reach)."""
     calculator = CALCULATORS[calculator_id]
-    inputs = {spec.name: data.draw(st.one_of(any_floats, st.just(spec.default)), label=spec.name) for spec in calculator.inputs}
+    inputs = {
+        spec.name: data.draw(st.one_of(any_floats, st.just(spec.default)), label=spec.name)
+        for spec in calculator.inputs
+    }
     outcome = run(calculator_id, inputs)
     if not outcome["ok"]:
         return
@@ -431,7 +454,9 @@ def test_rebuilt_trend_climbs_the_inference_gain(gain: float, multiple: float) -
 @given(positive_gains, scaleups, st.floats(min_value=1.001, max_value=1e3))
 def test_slope_halves_when_the_token_multiple_is_squared(gain: float, multiple: float, c: float) -> None:
     """Squaring the token multiple doubles its orders of magnitude, so the slope halves."""
-    assert trend_slope_from_gain(gain, multiple**2) == pytest.approx(trend_slope_from_gain(gain, multiple) / 2, rel=1e-9)
+    assert trend_slope_from_gain(gain, multiple**2) == pytest.approx(
+        trend_slope_from_gain(gain, multiple) / 2, rel=1e-9
+    )
 
 
 def test_slope_over_one_decade_is_the_gain() -> None:

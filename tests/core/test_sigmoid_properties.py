@@ -7,23 +7,12 @@ pytest and Hypothesis only, so this runs unchanged in Pyodide.
 
 from __future__ import annotations
 
-from calculators._declare import form_value
-
 import math
 import re
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import (
-    sigmoid_ceilings,
-    sigmoid_factors,
-    sigmoid_midpoints,
-    sigmoid_rates,
-    sigmoid_times,
-    sigmoid_years_observed,
-    sigmoid_years_to_midpoint,
-)
 
 from calculators import (
     CALCULATORS,
@@ -42,6 +31,17 @@ from calculators import (
     parting_time,
     run,
     years_until_overshoot,
+)
+from calculators._declare import form_value
+
+from strategies import (
+    sigmoid_ceilings,
+    sigmoid_factors,
+    sigmoid_midpoints,
+    sigmoid_rates,
+    sigmoid_times,
+    sigmoid_years_observed,
+    sigmoid_years_to_midpoint,
 )
 
 REL = 1e-9
@@ -72,12 +72,16 @@ def test_logistic_is_half_its_ceiling_at_the_midpoint(ceiling: float, rate: floa
 def test_logistic_is_point_symmetric(ceiling: float, rate: float, midpoint: float, z: float) -> None:
     """L(t0 + d) + L(t0 - d) = K: the S-curve is symmetric about its midpoint."""
     d = z / rate
-    total = logistic_value(midpoint + d, ceiling, rate, midpoint) + logistic_value(midpoint - d, ceiling, rate, midpoint)
+    total = logistic_value(midpoint + d, ceiling, rate, midpoint) + logistic_value(
+        midpoint - d, ceiling, rate, midpoint
+    )
     assert pytest.approx(ceiling, rel=1e-12) == total
 
 
 @given(sigmoid_times, sigmoid_times, sigmoid_ceilings, sigmoid_rates, sigmoid_midpoints)
-def test_logistic_rises_and_stays_below_its_ceiling(a: float, b: float, ceiling: float, rate: float, midpoint: float) -> None:
+def test_logistic_rises_and_stays_below_its_ceiling(
+    a: float, b: float, ceiling: float, rate: float, midpoint: float
+) -> None:
     """The logistic never falls, and lies in [0, K]."""
     early, late = sorted((a, b))
     low, high = logistic_value(early, ceiling, rate, midpoint), logistic_value(late, ceiling, rate, midpoint)
@@ -90,7 +94,9 @@ def test_inflection_slope_is_the_steepest_derivative(ceiling: float, rate: float
     h = 1e-4 / rate
 
     def slope(t: float) -> float:
-        return (logistic_value(t + h, ceiling, rate, midpoint) - logistic_value(t - h, ceiling, rate, midpoint)) / (2 * h)
+        return (logistic_value(t + h, ceiling, rate, midpoint) - logistic_value(t - h, ceiling, rate, midpoint)) / (
+            2 * h
+        )
 
     steepest = logistic_inflection(ceiling, rate, midpoint).slope
     assert pytest.approx(ceiling * rate / 4, rel=1e-12) == steepest
@@ -164,7 +170,9 @@ def test_rate_per_longer_unit_scales(doubling: float, per: float) -> None:
 
 
 @given(sigmoid_factors, sigmoid_ceilings, sigmoid_rates, sigmoid_midpoints)
-def test_parting_of_the_asymptote_has_a_closed_form(factor: float, ceiling: float, rate: float, midpoint: float) -> None:
+def test_parting_of_the_asymptote_has_a_closed_form(
+    factor: float, ceiling: float, rate: float, midpoint: float
+) -> None:
     """For the early asymptote K exp(r (t - t0)), the ratio is 1 + exp(r (t - t0)): factor at t0 + ln(factor - 1) / r."""
     expected = midpoint + math.log(factor - 1) / rate
     actual = parting_time(factor, ceiling, rate, midpoint, rate, midpoint, ceiling)
@@ -184,7 +192,10 @@ def test_parting_time_is_the_last_crossing(
 ) -> None:
     """At the parting time E / L equals the factor; after it E / L only grows past it."""
     ceiling, anchor_time, anchor_value = 1.0, midpoint + shift / rate, share
-    ratio = lambda t: exponential_value(t, exp_rate, anchor_time, anchor_value) / logistic_value(t, ceiling, rate, midpoint)  # noqa: E731
+
+    def ratio(t: float) -> float:
+        return exponential_value(t, exp_rate, anchor_time, anchor_value) / logistic_value(t, ceiling, rate, midpoint)
+
     try:
         when = parting_time(factor, ceiling, rate, midpoint, exp_rate, anchor_time, anchor_value)
     except ValueError as error:
@@ -212,7 +223,9 @@ def test_parting_time_grows_with_the_factor(a: float, b: float, rate: float, mid
 
 
 @given(point_times, st.floats(min_value=-5, max_value=5), st.floats(min_value=-30, max_value=30), sigmoid_ceilings)
-def test_fit_exponential_recovers_an_exact_exponential(times: list[float], rate: float, anchor: float, value: float) -> None:
+def test_fit_exponential_recovers_an_exact_exponential(
+    times: list[float], rate: float, anchor: float, value: float
+) -> None:
     """Points sampled from an exponential give back its rate and its value at the mean time."""
     assume(max(abs(rate * (t - anchor)) for t in times) < 600)
     values = [exponential_value(t, rate, anchor, value) for t in times]
@@ -224,7 +237,12 @@ def test_fit_exponential_recovers_an_exact_exponential(times: list[float], rate:
     assert fit.max_log_error < 1e-9
 
 
-@given(point_times, st.lists(st.floats(min_value=1e-3, max_value=1e3), min_size=20, max_size=20), scales, st.floats(-100, 100))
+@given(
+    point_times,
+    st.lists(st.floats(min_value=1e-3, max_value=1e3), min_size=20, max_size=20),
+    scales,
+    st.floats(-100, 100),
+)
 def test_fit_exponential_is_unit_free(times: list[float], raw: list[float], c: float, shift: float) -> None:
     """Scaling values by c scales the anchor value by c; shifting times shifts the anchor time."""
     values = raw[: len(times)]
@@ -275,16 +293,24 @@ def test_fit_logistic_sees_no_ceiling_in_an_exponential() -> None:
 
 INVALID_POINTS = {  # id: (function, args, message pattern)
     "lengths-differ": (fit_exponential, ([1, 2, 3], [1, 2]), "times and values must have the same length, got 3 and 2"),
-    "too-few": (fit_exponential, ([1], [1]), "at least 2 points are needed, got 1"),
-    "too-few-logistic": (fit_logistic, ([1, 2], [1, 2]), "at least 3 points are needed, got 2"),
+    "too-few": (fit_exponential, ([1], [1]), "times and values need at least 2 points, got 1"),
+    "too-few-logistic": (fit_logistic, ([1, 2], [1, 2]), "times and values need at least 3 points, got 2"),
     "zero-value": (fit_exponential, ([1, 2], [1, 0]), "values[1] must be greater than 0, got 0"),
     "nan-time": (fit_exponential, ([1, math.nan], [1, 2]), "times[1] must be a finite number, got nan"),
     "text-value": (fit_exponential, ([1, 2], [1, "2"]), "values[1] must be a number, got '2'"),
     "bool-time": (fit_exponential, ([True, 2], [1, 2]), "times[0] must be a number, got True"),
     "not-a-sequence": (fit_exponential, ("12", [1, 2]), "times must be a sequence of numbers, got '12'"),
     "equal-times": (fit_exponential, ([3, 3, 3], [1, 2, 4]), "times must include at least 2 different values"),
-    "ceiling-too-low": (fit_logistic, ([1, 2], [1, 5], 4), "ceiling must be greater than every value (the largest is 5), got 4"),
-    "falling": (fit_logistic, ([1, 2, 3], [3, 2, 1], 10), "the values do not rise over time, so no rising logistic fits them"),
+    "ceiling-too-low": (
+        fit_logistic,
+        ([1, 2], [1, 5], 4),
+        "ceiling must be greater than every value (the largest is 5), got 4",
+    ),
+    "falling": (
+        fit_logistic,
+        ([1, 2, 3], [3, 2, 1], 10),
+        "the values do not rise over time, so no rising logistic fits them",
+    ),
 }
 
 
@@ -313,7 +339,7 @@ scenario = st.tuples(sigmoid_ceilings, sigmoid_rates, sigmoid_years_to_midpoint,
 @given(scenario)
 def test_fitted_rate_lies_between_the_curves_end_slopes(args: tuple[float, float, float, float]) -> None:
     """ln L is concave, so the fitted rate lies between its slopes at the last and first points."""
-    ceiling, rate, to_midpoint, years = args
+    _ceiling, rate, to_midpoint, years = args
     log_slope = lambda t: rate * sigma(-rate * (t - to_midpoint))  # noqa: E731  d ln L / dt
     fitted = early_exponential_fit(*args).rate
     assert log_slope(0.0) * (1 - 1e-9) <= fitted <= log_slope(-years) * (1 + 1e-9)
@@ -341,8 +367,13 @@ def test_overshoot_years_round_trip_and_order(args: tuple[float, float, float, f
     assert when <= years_until_overshoot(large, *args)
 
 
-@given(st.tuples(sigmoid_ceilings, sigmoid_rates, st.floats(min_value=0, max_value=20), sigmoid_years_observed), st.floats(0, 5))
-def test_fit_error_shrinks_as_the_data_move_before_the_bend(args: tuple[float, float, float, float], extra: float) -> None:
+@given(
+    st.tuples(sigmoid_ceilings, sigmoid_rates, st.floats(min_value=0, max_value=20), sigmoid_years_observed),
+    st.floats(0, 5),
+)
+def test_fit_error_shrinks_as_the_data_move_before_the_bend(
+    args: tuple[float, float, float, float], extra: float
+) -> None:
     """The further before the midpoint the data stop, the better an exponential fits them."""
     ceiling, rate, to_midpoint, years = args
     # Deep in the tail both are at the rounding level (about 1e-14) and may swap.
@@ -392,10 +423,12 @@ def test_calculator_presets_and_example_run() -> None:
     for values in [calculator.example, *(preset.values for preset in calculator.presets)]:
         assert run(calculator.id, {**calculator.defaults(), **values})["ok"]
     errors = run(calculator.id, {"years_observed": 1})["errors"]
-    assert {"years_observed": "years_observed must be a whole number from 2 to 100, got 1"} == errors
+    assert {"years_observed": "Years of data must be a whole number from 2 to 100, got 1"} == errors
 
 
-@given(st.tuples(sigmoid_ceilings, sigmoid_rates, sigmoid_years_to_midpoint, sigmoid_years_observed), st.floats(-10, 30))
+@given(
+    st.tuples(sigmoid_ceilings, sigmoid_rates, sigmoid_years_to_midpoint, sigmoid_years_observed), st.floats(-10, 30)
+)
 def test_chart_draws_the_fit_through_the_data(args: tuple[float, float, float, float], years_ahead: float) -> None:
     """The chart's observed points sit on the true curve, and the exponential misses them by at most the fit error."""
     ceiling, rate, to_midpoint, years = args
@@ -410,4 +443,7 @@ def test_chart_draws_the_fit_through_the_data(args: tuple[float, float, float, f
     worst = early_fit_error(*args)
     for t, value in observed.items():
         assert logistic_value(t, ceiling, rate, to_midpoint) == value
-        assert abs(exponential_value(t, fit.rate, fit.anchor_time, fit.anchor_value) / value - 1) <= worst * (1 + 1e-9) + 1e-12
+        assert (
+            abs(exponential_value(t, fit.rate, fit.anchor_time, fit.anchor_value) / value - 1)
+            <= worst * (1 + 1e-9) + 1e-12
+        )

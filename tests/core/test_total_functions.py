@@ -1,4 +1,6 @@
-"""Every model function is total over floats: a finite result or a ValueError, nothing else.
+"""Every model function is total over floats: a finite result or one of the core's two
+reader-facing errors (an InputError naming one of its parameters, or an OutOfRangeError),
+nothing else.
 
 The functions are found by introspection: every public function of :mod:`calculators` whose
 parameters are all floats, optional floats or sequences of floats (the fits and curve
@@ -15,10 +17,12 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import any_floats, raw_form_values
 
 import calculators
 from calculators import CALCULATORS, export, run
+from calculators._checks import InputError, OutOfRangeError
+
+from strategies import any_floats, raw_form_values
 
 FLOAT = ("float", float)
 OPTIONAL_FLOAT = ("float | None",)
@@ -75,11 +79,17 @@ def test_the_models_are_found() -> None:
 @pytest.mark.parametrize("name", sorted(MODELS))
 @given(data=st.data())
 def test_finite_result_or_value_error(name: str, data: st.DataObject) -> None:
-    """Any floats in (nan, infinities, -0.0, subnormals, huge): finite floats out, or ValueError."""
+    """Any floats in (nan, infinities, -0.0, subnormals, huge): finite floats out, an
+    InputError naming one of the function's parameters, or an OutOfRangeError."""
     try:
         result = call_with(MODELS[name], data.draw)
-    except ValueError as error:
-        assert str(error), "a ValueError must say what is wrong"
+    except InputError as error:
+        parameter = error.parameter.partition("[")[0]  # costs[2]: an item of costs
+        assert parameter in inspect.signature(MODELS[name]).parameters, error.parameter
+        assert parameter in str(error), (error.parameter, str(error))
+        return
+    except OutOfRangeError as error:
+        assert str(error), "an OutOfRangeError must say what is out of range"
         return
     values = result if isinstance(result, tuple) else (result,)
     assert values

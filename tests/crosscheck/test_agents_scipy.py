@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize, special, stats
-from strategies import agent_curves, agent_hours, agent_logistic_slopes, probabilities, shapes, t50s
 
 from calculators import (
     agent_cost_per_success,
@@ -30,6 +29,8 @@ from calculators import (
     saturation_point,
     sweet_spot,
 )
+
+from strategies import agent_curves, agent_hours, agent_logistic_slopes, probabilities, shapes, t50s
 
 LN2 = math.log(2.0)
 SLOPES = [-3.0, -1.0, -math.log(4) / 2, -0.70165, -0.3, -0.05]
@@ -129,7 +130,9 @@ def test_sweet_spot_is_the_minimum_hourly_cost(curve: tuple[float, float, float]
     """SciPy's bounded minimiser of log(cost / horizon) over the continuous curve finds the same point."""
     top, half, steep = curve
     log_hourly = lambda u: u - math.log(saturating_horizon(math.exp(u), top, half, steep))  # noqa: E731
-    best = optimize.minimize_scalar(log_hourly, bounds=(math.log(half) - 7, math.log(half) + 7), method="bounded", options={"xatol": 1e-10})
+    best = optimize.minimize_scalar(
+        log_hourly, bounds=(math.log(half) - 7, math.log(half) + 7), method="bounded", options={"xatol": 1e-10}
+    )
     point = sweet_spot(*sampled(curve))
     assert pytest.approx(math.exp(best.x), rel=2e-4) == point.cost
     # Linear interpolation in log-log space overstates the convex log(cost / horizon) between
@@ -169,7 +172,10 @@ def test_break_even_is_the_root_of_agent_minus_human(t50: float, per_step: float
     human = 150.0
     if per_step * steps >= 0.9 * human:
         return
-    gap = lambda t: math.log(agent_cost_per_success(t, t50, per_step, steps, shape)) - math.log(human_task_cost(t, human))  # noqa: E731
+
+    def gap(t: float) -> float:
+        return math.log(agent_cost_per_success(t, t50, per_step, steps, shape)) - math.log(human_task_cost(t, human))
+
     high = t50
     while gap(high) < 0:  # small steps, so that a steep Weibull cannot jump past the float range
         high *= 1.1

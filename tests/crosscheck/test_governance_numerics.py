@@ -17,7 +17,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize
-from strategies import effective_pretrain_flops, lifetime_params, lifetime_tokens, lifetime_tokens_per_query
 
 from calculators import (
     deployment_breakeven_queries,
@@ -29,6 +28,8 @@ from calculators import (
     lifetime_compute_breakdown,
     pretraining_scaleup_cost_multiplier,
 )
+
+from strategies import effective_pretrain_flops, lifetime_params, lifetime_tokens, lifetime_tokens_per_query
 
 # Chinchilla's parametric fit (Hoffmann et al. 2022; fact base §3.3): L = E + A/N^a + B/D^b.
 E, A, B, ALPHA, BETA = 1.69, 406.4, 410.7, 0.34, 0.28

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize
-from strategies import growth_doubling_times, growth_factors, growth_gaps, growth_rising_factors, growth_values
 
 from calculators import (
     annual_factor,
@@ -26,6 +25,8 @@ from calculators import (
     years_per_oom,
     years_to_close,
 )
+
+from strategies import growth_doubling_times, growth_factors, growth_gaps, growth_rising_factors, growth_values
 
 
 @given(st.lists(growth_factors, min_size=1, max_size=6))

@@ -13,9 +13,10 @@ import numpy as np
 import pytest
 from hypothesis import assume, given
 from scipy import optimize
-from strategies import logx_gains, logx_multipliers, logx_scores, logx_slope_factors, logx_slopes
 
 from calculators import logx_cost_multiplier, logx_reading, logx_score, logx_slope, steepened_cost_multiplier
+
+from strategies import logx_gains, logx_multipliers, logx_scores, logx_slope_factors, logx_slopes
 
 
 @given(logx_scores, logx_slopes)
@@ -61,8 +62,6 @@ def test_steeper_multiplier_is_the_root_of_the_steeper_line(
     target = start + gain
     assume(0 <= target <= 100 and abs(gain / slope / factor) < 300)
     steeper = slope * factor
-    root = optimize.brentq(
-        lambda log_x: start + steeper * log_x - target, -400, 400, xtol=1e-13, rtol=1e-14
-    )
+    root = optimize.brentq(lambda log_x: start + steeper * log_x - target, -400, 400, xtol=1e-13, rtol=1e-14)
     assert pytest.approx(root, rel=1e-9, abs=1e-12) == math.log10(steepened_cost_multiplier(gain, slope, factor))
     assert pytest.approx(root, rel=1e-9, abs=1e-12) == logx_reading(start, target, slope, factor).steepened_ooms

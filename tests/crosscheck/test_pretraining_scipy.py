@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize
-from strategies import pretrain_alphas, pretrain_compute_multipliers, pretrain_flops, pretrain_ratios, pretrain_reductions
 
 from calculators import (
     chinchilla_compute_efficiency,
@@ -24,6 +23,14 @@ from calculators import (
     loss_multiplier,
     optimal_params_exponent,
     scaling_paradox_multipliers,
+)
+
+from strategies import (
+    pretrain_alphas,
+    pretrain_compute_multipliers,
+    pretrain_flops,
+    pretrain_ratios,
+    pretrain_reductions,
 )
 
 # Hoffmann et al. (2022), approach 3 (fact base §3.3), typed again on purpose.
@@ -87,7 +94,9 @@ def test_power_law_fit_of_numerical_optima() -> None:
 @given(pretrain_reductions, pretrain_alphas)
 def test_compute_multiplier_matches_numpy_power(reduction: float, alpha: float) -> None:
     """compute_multiplier_for_loss(r, a) is numpy's r ** (1 / a)."""
-    assert pytest.approx(float(np.power(reduction, 1.0 / alpha)), rel=1e-12) == compute_multiplier_for_loss(reduction, alpha)
+    assert pytest.approx(float(np.power(reduction, 1.0 / alpha)), rel=1e-12) == compute_multiplier_for_loss(
+        reduction, alpha
+    )
 
 
 @given(pretrain_compute_multipliers, pretrain_alphas)
@@ -138,7 +147,11 @@ def test_epoch_closed_form_matches_minimize_scalar(flop: float) -> None:
     """With Epoch's refit, scipy's minimiser finds the closed form's N*, about 16-18 tokens per parameter."""
     centre = 0.5 * np.log(flop / 6.0)
     found = optimize.minimize_scalar(
-        epoch_isoflop_loss, bounds=(centre - 25.0, centre + 25.0), args=(flop,), method="bounded", options={"xatol": 1e-10}
+        epoch_isoflop_loss,
+        bounds=(centre - 25.0, centre + 25.0),
+        args=(flop,),
+        method="bounded",
+        options={"xatol": 1e-10},
     )
     best = chinchilla_optimal(flop, **EPOCH_KW)
     params = float(np.exp(found.x))
@@ -154,7 +167,11 @@ def test_epoch_power_law_fit_of_numerical_optima() -> None:
         centre = 0.5 * np.log(c / 6.0)
         log_params.append(
             optimize.minimize_scalar(
-                epoch_isoflop_loss, bounds=(centre - 25, centre + 25), args=(c,), method="bounded", options={"xatol": 1e-10}
+                epoch_isoflop_loss,
+                bounds=(centre - 25, centre + 25),
+                args=(c,),
+                method="bounded",
+                options={"xatol": 1e-10},
             ).x
         )
     slope = np.polyfit(np.log(budgets), np.array(log_params), 1)[0]
@@ -172,7 +189,11 @@ def test_total_loss_exponent_is_the_numerical_log_log_slope(flop: float) -> None
     assert pytest.approx(-slope, rel=1e-4) == chinchilla_total_loss_exponent(flop)
 
 
-@given(st.floats(min_value=0.1, max_value=50.0), st.floats(min_value=0.1, max_value=50.0), st.floats(min_value=0.5, max_value=40.0))
+@given(
+    st.floats(min_value=0.1, max_value=50.0),
+    st.floats(min_value=0.1, max_value=50.0),
+    st.floats(min_value=0.5, max_value=40.0),
+)
 def test_paradox_multipliers_match_numpy_power(current: float, target: float, power: float) -> None:
     """Ord's multipliers are numpy's (current / target) ** power."""
     cost = scaling_paradox_multipliers(current, target, power, power / 2, power / 3)

@@ -15,9 +15,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 from scipy import optimize, stats
-from strategies import rl_fractions, rl_multipliers, rl_slope_ratios
 
 from calculators import (
     bits_per_token_pretraining,
@@ -30,6 +28,8 @@ from calculators import (
     training_compute_multiplier,
     trend_slope_from_gain,
 )
+
+from strategies import rl_fractions, rl_multipliers, rl_slope_ratios
 
 SEEDS = range(20)
 

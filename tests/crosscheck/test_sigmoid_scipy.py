@@ -24,7 +24,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize, special
-from strategies import sigmoid_ceilings, sigmoid_factors, sigmoid_midpoints, sigmoid_rates, sigmoid_times
 
 from calculators import (
     early_exponential_fit,
@@ -36,6 +35,8 @@ from calculators import (
     parting_time,
     years_until_overshoot,
 )
+
+from strategies import sigmoid_ceilings, sigmoid_factors, sigmoid_midpoints, sigmoid_rates, sigmoid_times
 
 SEEDS = range(20)
 
@@ -138,14 +139,16 @@ def test_parting_time_is_brents_root(
     low = midpoint + math.log((rate - exp_rate) / exp_rate) / rate if exp_rate < rate else midpoint - 1000 / rate
     high = low + 1.0 / exp_rate
     while gap(high) < 0:
-        high += (high - low)
+        high += high - low
     root = optimize.brentq(gap, low, high, xtol=1e-14, rtol=1e-15)
     actual = parting_time(factor, ceiling, rate, midpoint, exp_rate, anchor_time, anchor_value)
     assert pytest.approx(root, rel=1e-10, abs=1e-10 / min(rate, exp_rate)) == actual
 
 
 @given(sigmoid_factors, sigmoid_rates, st.floats(-3, 15), st.integers(2, 30))
-def test_years_until_overshoot_from_polyfit_and_brentq(factor: float, rate: float, to_midpoint: float, years: int) -> None:
+def test_years_until_overshoot_from_polyfit_and_brentq(
+    factor: float, rate: float, to_midpoint: float, years: int
+) -> None:
     """Sample yearly, fit with numpy.polyfit, find the crossing with brentq: the same year."""
     t = np.arange(-years, 1, dtype=float)
     slope, intercept = np.polyfit(t, log_logistic(t, 0.0, rate, to_midpoint), 1)
@@ -158,12 +161,16 @@ def test_years_until_overshoot_from_polyfit_and_brentq(factor: float, rate: floa
     low = to_midpoint + math.log((rate - slope) / slope) / rate if slope < rate else to_midpoint - 50 / rate
     high = low + 1.0 / slope
     while gap(high) < 0:
-        high += (high - low)
+        high += high - low
     root = optimize.brentq(gap, low, high, xtol=1e-13, rtol=1e-15)
-    assert pytest.approx(root, rel=1e-8, abs=1e-8) == years_until_overshoot(factor, 1.0, rate, to_midpoint, float(years))
+    assert pytest.approx(root, rel=1e-8, abs=1e-8) == years_until_overshoot(
+        factor, 1.0, rate, to_midpoint, float(years)
+    )
     fit = early_exponential_fit(1.0, rate, to_midpoint, float(years))
     assert pytest.approx(float(slope), rel=1e-9) == fit.rate
-    assert pytest.approx(math.exp(intercept), rel=1e-9) == exponential_value(0.0, fit.rate, fit.anchor_time, fit.anchor_value)
+    assert pytest.approx(math.exp(intercept), rel=1e-9) == exponential_value(
+        0.0, fit.rate, fit.anchor_time, fit.anchor_value
+    )
 
 
 @given(st.floats(min_value=1e-3, max_value=1e3))

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize, stats
-from strategies import probabilities, shapes, t50s
 
 from calculators import horizon, reliability_lag_months, survival
+
+from strategies import probabilities, shapes, t50s
 
 LN2 = math.log(2.0)
 REL = 1e-12

@@ -45,7 +45,8 @@ import sys
 import calculators
 
 assert sys.dont_write_bytecode, "Pyodide should not write bytecode of its own"
-names = ["calculators", *(f"calculators.{m.name}" for m in pkgutil.iter_modules(calculators.__path__))]
+names = ["calculators", *(m.name for m in pkgutil.walk_packages(calculators.__path__, "calculators."))]
+assert {"calculators.models.half_life", "calculators.declarations.half_life"} <= set(names), names
 for name in names:
     module = importlib.import_module(name)
     source = open(module.__spec__.origin, "rb").read()

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import BOOT_MS, navigate
 from playwright.sync_api import expect
+
+from browser_helpers import BOOT_MS, navigate
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -1,24 +1,27 @@
 """Every declared calculator, in the browser: Pyodide computes what CPython computes, and a
-reader can share, compare and take away the result.
+reader can share, compare and take away the result; then the mechanisms every calculator
+shares (typing at phone width, hover, dark mode), once.
 
 Tests are generated from the declarations, so a new calculator is covered as soon as it is
-registered. Expected values always come from CPython's :mod:`calculators`.
+registered. Expected values always come from CPython's :mod:`calculators`. What a calculator
+shows before Python starts is read from the built HTML (tests/site/test_static_results.py),
+and what it shows when Python cannot start is checked once (test_browser_half_life.py).
 """
 
 from __future__ import annotations
 
 import json
-
 import re
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from browser_helpers import BOOT_MS, assert_same_numbers, expect_outputs, open_live, page_of
 from playwright.sync_api import expect
 
 import calculators
 from calculators import CALCULATORS, export, run
+
+from browser_helpers import assert_same_numbers, expect_outputs, open_live
 
 IDS = sorted(CALCULATORS)
 
@@ -112,7 +115,11 @@ def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
         about = {"permalink": page.url, "site_version": calculators.__version__, "licence": "CC BY 4.0"}
         if kind == "csv":
             header, *rows = text.split("\n")
-            assert rows[:3] == [f"about,permalink,Permalink,{about['permalink']},,,", f"about,site_version,Site version,{about['site_version']},,,", "about,licence,Licence,CC BY 4.0,,,"]
+            assert rows[:3] == [
+                f"about,permalink,Permalink,{about['permalink']},,,",
+                f"about,site_version,Site version,{about['site_version']},,,",
+                "about,licence,Licence,CC BY 4.0,,,",
+            ]
             assert rows[3].startswith("about,licence_url,")
             text = "\n".join([header, *rows[4:]])
         else:
@@ -126,25 +133,27 @@ def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
     expect(root.locator("[data-pinned]").first).to_be_hidden()
 
 
-@pytest.mark.parametrize("calculator_id", IDS)
-def test_phone_width_has_no_horizontal_scroll(reader, site, base_url, calculator_id) -> None:
-    """At 375 px the page with the live calculator fits the screen, and the result follows input."""
-    calculator = CALCULATORS[calculator_id]
+def test_phone_width_result_follows_input(reader, site, base_url) -> None:
+    """At 375 px the calculator with the most inputs and outputs recomputes as typed into and
+    still fits the screen. (Every page, its calculators live, is checked at 375 px without
+    typing in tests/site/test_accessibility.py::test_phone_width_has_no_horizontal_scroll.)"""
     page = reader.page
     page.set_viewport_size({"width": 375, "height": 800})
-    root = open_live(page, base_url, site, calculator_id)
+    calculator = CALCULATORS["chinchilla"]
+    root = open_live(page, base_url, site, "chinchilla")
     for name, value in calculator.example.items():
         root.locator(f'input[name="{name}"]').fill(str(value))
-    expect_outputs(root, run(calculator_id, calculator.example))
+    expect_outputs(root, run("chinchilla", calculator.example))
+    expect(root.locator(".calc__chart-live svg")).to_have_count(1)
     assert 375 >= page.evaluate("document.documentElement.scrollWidth")
 
 
-@pytest.mark.parametrize("calculator_id", IDS)
-def test_chart_values_show_on_hover_and_follow_dark_mode(reader, site, base_url, calculator_id) -> None:
-    """Hovering a marked point of the live chart shows its values; in dark mode the chart's
-    text takes the page's light text colour."""
+def test_chart_values_show_on_hover_and_follow_dark_mode(reader, site, base_url) -> None:
+    """Hovering a marked point of a live chart shows its values; in dark mode the chart's
+    text takes the page's light text colour. (One mechanism for every chart: each chart's
+    spec and its marked points are checked per calculator in tests/site/test_static_results.py.)"""
     page = reader.page
-    root = open_live(page, base_url, site, calculator_id)
+    root = open_live(page, base_url, site, "half-life")
     expect(root.locator(".calc__chart-live svg")).to_have_count(1)
     point = root.locator('.calc__chart-live path[aria-roledescription="point"]').first
     point.hover(force=True)
@@ -157,19 +166,3 @@ def test_chart_values_show_on_hover_and_follow_dark_mode(reader, site, base_url,
     assert "rgb(0, 0, 0)" != text.evaluate("e => getComputedStyle(e).fill")
     page.emulate_media(color_scheme="light")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
-
-
-@pytest.mark.parametrize("calculator_id", IDS)
-def test_without_python_the_static_result_stays(browser, site, base_url, calculator_id) -> None:
-    """With the WebAssembly binary blocked, the calculator says so in words and keeps the
-    result and chart computed when the page was built."""
-    context = browser.new_context(service_workers="block")
-    context.route("**/*.wasm", lambda route: route.abort())
-    page = context.new_page()
-    page.goto(base_url + page_of(site, calculator_id))
-    root = page.locator(f'.calc[data-calculator="{calculator_id}"]')
-    expect(root).to_have_attribute("data-state", "failed", timeout=BOOT_MS)
-    expect(root.locator("[data-calc-status]")).to_contain_text("Python could not start")
-    expect_outputs(root, run(calculator_id, {}))
-    expect(root.locator(".calc__chart-canvas > svg")).to_be_visible()
-    context.close()

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser_helpers import BOOT_MS, expect_outputs
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
+
+from browser_helpers import BOOT_MS, expect_outputs
 
 
 @pytest.fixture(scope="module")

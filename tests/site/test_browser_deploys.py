@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import BOOT_MS, expect_outputs, navigate
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
+
+from browser_helpers import BOOT_MS, expect_outputs, navigate
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = "half-life"
@@ -37,7 +38,9 @@ _horizon_of_build_a = horizon
 def horizon(p, t50, shape=1.0):  # build B of the deploy test
     return 2 * _horizon_of_build_a(p, t50, shape)
 """
-SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build", ".cache", "__pycache__", ".pytest_cache")
+SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "site", "build", ".cache", "__pycache__", ".pytest_cache"
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +55,11 @@ def build_b(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(repo.parent), "PYTHONPATH": str(repo)}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=repo, capture_output=True, text=True, env=env, check=False,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert 0 == done.returncode, done.stdout + done.stderr
     return repo, site
@@ -63,7 +70,11 @@ def run_b(repo: Path, inputs: dict) -> dict:
     code = "import json, sys, calculators; print(json.dumps(calculators.run(sys.argv[1], json.loads(sys.argv[2]))))"
     done = subprocess.run(
         [sys.executable, "-c", code, ID, json.dumps(inputs)],
-        env={**os.environ, "PYTHONPATH": str(repo)}, cwd=repo, capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONPATH": str(repo)},
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(done.stdout)
 

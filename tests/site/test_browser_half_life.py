@@ -7,10 +7,11 @@ Pyodide, in the browser's Web Worker, computed the same thing.
 from __future__ import annotations
 
 import pytest
-from browser_helpers import open_live
 from playwright.sync_api import expect
 
 from calculators import run
+
+from browser_helpers import open_live
 
 PAGE = "essays/half-life/"
 LIVE = '.calc[data-calculator="half-life"][data-state="live"]'
@@ -65,10 +66,12 @@ def test_preset_sets_the_shape_and_recomputes(reader, site, base_url) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("p", "1.5"), ("t50", "-3"), ("shape", "0"), ("t50", "")],
+    [("p", "1.5"), ("t50", "-3"), ("shape", "0"), ("t50", ""), ("t50", "abc"), ("t50", "1e400"), ("p", "--5")],
 )
 def test_invalid_input_shows_the_cores_message_and_keeps_the_result(reader, site, base_url, field, value) -> None:
-    """A ValueError from the core appears next to its input; the last good result stays."""
+    """The core's message appears next to its input, naming it by its label; the last good
+    result stays. Fields are text, so "abc" or "1e400" reach Python as typed (a number
+    field would hand over "" and the reader would be told the field is empty)."""
     page = reader.page
     open_live(page, base_url, site, "half-life")
     page.fill('input[name="t50"]', "100")
@@ -115,7 +118,9 @@ def test_direct_visit_starts_python_from_the_head_once(browser, base_url) -> Non
     page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]))
     page.goto(base_url + PAGE)
     expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
-    assert 1 == fetched.count("pyodide.asm.wasm") == len([name for name in fetched if name.startswith("worker.")]), fetched
+    assert 1 == fetched.count("pyodide.asm.wasm") == len([name for name in fetched if name.startswith("worker.")]), (
+        fetched
+    )
     assert page.evaluate("'pythonWorker' in self") is False  # adopted by runtime.js
     page.fill('input[name="p"]', "0.7")
     expect(page.locator(HL + '[data-output="t_p"]')).to_have_text(outputs_for(p="0.7")["t_p"])

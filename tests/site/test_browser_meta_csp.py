@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import BOOT_MS
 from playwright.sync_api import expect
+
+from browser_helpers import BOOT_MS
 
 # Recorded from the first script on, so a violation before the page's own scripts counts too.
 WATCH_VIOLATIONS = """
@@ -81,7 +82,9 @@ def test_every_page_carries_the_policy_as_meta(site, pages, repo_module) -> None
     before any script."""
     csp = repo_module("hooks/csp.py")
     header = repo_module("tools/serve_site.py").site_policy(site)
-    expected = "; ".join(d for d in header.split("; ") if d.split()[0] not in ("frame-ancestors", "report-uri", "sandbox"))
+    expected = "; ".join(
+        d for d in header.split("; ") if d.split()[0] not in ("frame-ancestors", "report-uri", "sandbox")
+    )
     assert "frame-ancestors" in header and "frame-ancestors" not in expected
     for name in pages:
         html = (site / name).read_text()

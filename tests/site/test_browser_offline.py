@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import time
 
-from browser_helpers import BOOT_MS, expect_outputs
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
+
+from browser_helpers import BOOT_MS, expect_outputs
 
 CACHED = """async () => {
     const manifest = await (await fetch("../../assets/runtime/runtime.json")).json();

@@ -10,10 +10,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from browser_helpers import BOOT_MS, expect_outputs
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
+
+from browser_helpers import BOOT_MS, expect_outputs
 
 PAGE = "essays/half-life/"
 ID = "half-life"
@@ -36,12 +37,18 @@ def wait_for_keys(page, needed: set[str], timeout: float = 60) -> list[str]:
 def kit(site, url: str) -> set[str]:
     """What a calculator page needs besides itself: the chart library and Python."""
     vega = [p.relative_to(site).as_posix() for p in (site / "assets" / "vendor").rglob("*.js")]
-    runtime = [p.relative_to(site).as_posix() for p in (site / "assets" / "runtime").rglob("*") if p.is_file() and p.name != "runtime.json"]
+    runtime = [
+        p.relative_to(site).as_posix()
+        for p in (site / "assets" / "runtime").rglob("*")
+        if p.is_file() and p.name != "runtime.json"
+    ]
     assert any(name.endswith("vega.min.js") for name in vega) and any(name.endswith(".wasm") for name in runtime)
     return {url + name for name in vega + runtime}
 
 
-def test_offline_a_calculator_page_works_whole_and_unvisited_pages_get_the_offline_page(browser, site, base_url) -> None:
+def test_offline_a_calculator_page_works_whole_and_unvisited_pages_get_the_offline_page(
+    browser, site, base_url
+) -> None:
     """Visited once with a permalink and once without, the page is cached once, with its
     chart library and Python; offline it computes and draws its live chart; a page never
     visited shows the offline page, which links to the saved page."""
@@ -70,7 +77,10 @@ def test_offline_a_calculator_page_works_whole_and_unvisited_pages_get_the_offli
     response = page.goto(base_url + "glossary/")
     assert 503 == response.status
     expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
-    title = page.evaluate("async (url) => (await (await caches.match(url)).text()).match(/<title>(.*?)<\\/title>/s)[1].trim()", base_url + PAGE)
+    title = page.evaluate(
+        "async (url) => (await (await caches.match(url)).text()).match(/<title>(.*?)<\\/title>/s)[1].trim()",
+        base_url + PAGE,
+    )
     saved = page.get_by_role("link", name=title.replace("&#39;", "'").replace("&amp;", "&"))
     expect(saved).to_have_attribute("href", base_url + PAGE)
     saved.click()
@@ -106,7 +116,11 @@ def test_only_verified_copies_are_kept_and_what_the_build_dropped_is_deleted(bro
     wait_for_keys(page, {intact})
     assert url + DAMAGED not in page.evaluate(KEYS)
 
-    stale = [url + "assets/runtime/core-0000000000000000/old.whl", url + "essays/removed-page/", url + "assets/vendor/vega/vega.min.js"]
+    stale = [
+        url + "assets/runtime/core-0000000000000000/old.whl",
+        url + "essays/removed-page/",
+        url + "assets/vendor/vega/vega.min.js",
+    ]
     page.evaluate(
         f"""async (urls) => {{
             const cache = await caches.open("{CACHE}");

@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlencode
 
-from browser_helpers import BOOT_MS, expect_outputs
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, __version__, export, run
+
+from browser_helpers import BOOT_MS, expect_outputs
 
 PAGE = "essays/half-life/"
 ID = "half-life"
@@ -64,9 +65,10 @@ def first_time(context, pattern: str, act) -> list[int]:
 
 def sabotaged_worker(context, change: str) -> list[int]:
     """The first worker's script answers its first "run" request with ``change`` instead."""
+
     def act(route) -> None:
         body = route.fetch().text()
-        handler = 'self.onmessage = async ({ data }) => {'
+        handler = "self.onmessage = async ({ data }) => {"
         assert 1 == body.count(handler)
         route.fulfill(
             body=body.replace(handler, handler + f'if (data.type === "run") {{ {change}; return; }}'),
@@ -90,7 +92,9 @@ def test_stalled_download_is_timed_out_and_retried(browser, base_url) -> None:
     """A runtime download that never answers is given up and Python starts on a new try."""
     PAGE_URL[:] = [base_url]
     seen = []
-    context, page, root = open_page(browser, lambda c: seen.append(first_time(c, "**/python_stdlib.zip", lambda route: None)))
+    context, page, root = open_page(
+        browser, lambda c: seen.append(first_time(c, "**/python_stdlib.zip", lambda route: None))
+    )
     expect(root.locator("[data-calc-status]")).to_contain_text("a download stalled", timeout=BOOT_MS)
     expect_recovers(page, root, "retrying")
     assert 2 == len(seen[0])
@@ -126,7 +130,9 @@ def test_worker_error_replaces_the_worker(browser, base_url) -> None:
     """An uncaught error in the worker: it is replaced and the result follows from the new one."""
     PAGE_URL[:] = [base_url]
     workers = []
-    context, page, root = open_page(browser, lambda c: workers.append(sabotaged_worker(c, 'setTimeout(() => { throw new Error("sabotaged"); })')))
+    context, page, root = open_page(
+        browser, lambda c: workers.append(sabotaged_worker(c, 'setTimeout(() => { throw new Error("sabotaged"); })'))
+    )
     expect_recovers(page, root, "retrying")
     assert ["loading", "live", "retrying", "loading", "live"] == page.evaluate("self.__states")
     assert 2 == len(workers[0])
@@ -215,13 +221,13 @@ def test_python_lost_for_good_after_live_restores_the_build_result(browser, base
             if len(seen) > 1:
                 return route.abort()
             body = route.fetch().text()
-            handler = 'self.onmessage = async ({ data }) => {'
+            handler = "self.onmessage = async ({ data }) => {"
             marker = 'if (data.type === "run" && data.inputs.t50 === "7") { self.close(); return; }'
             route.fulfill(body=body.replace(handler, handler + marker), content_type="text/javascript")
 
         context.route("**/javascripts/calculators/worker*.js", handle)
 
-    context, page, root = open_page(browser, fault)
+    context, _page, root = open_page(browser, fault)
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     expect(root.locator(".calc__chart-live svg")).to_be_visible(timeout=60_000)
     root.locator('input[name="t50"]').fill("7")

@@ -31,7 +31,10 @@ def search_for(page, words: str) -> list[str]:
 def test_index_is_built_only_once_python_is_live(watched, base_url, site) -> None:
     page = watched.page
     loaded_at: list[float] = []
-    page.on("request", lambda r: MATERIAL_WORKER in r.url and "search-when-ready" not in r.url and loaded_at.append(time.monotonic()))
+    page.on(
+        "request",
+        lambda r: MATERIAL_WORKER in r.url and "search-when-ready" not in r.url and loaded_at.append(time.monotonic()),
+    )
     page.goto(base_url + page_of(site, "half-life"))
     live_at = None
     deadline = time.monotonic() + BOOT_MS / 1000

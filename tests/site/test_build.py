@@ -70,7 +70,10 @@ def test_runtime_files_are_self_hosted(site: Path) -> None:
     manifest = json.loads((runtime / "runtime.json").read_text())
     assert (runtime / manifest["wheel"]).is_file()
     assert manifest["bytecode"] == f"{manifest['wheel'].split('/')[0]}/bytecode-pyodide-314.0.7.zip"
-    with zipfile.ZipFile(runtime / manifest["wheel"]) as wheel, zipfile.ZipFile(runtime / manifest["bytecode"]) as bytecode:
+    with (
+        zipfile.ZipFile(runtime / manifest["wheel"]) as wheel,
+        zipfile.ZipFile(runtime / manifest["bytecode"]) as bytecode,
+    ):
         modules = sorted(name[:-3] for name in wheel.namelist() if name.endswith(".py"))
         compiled = sorted(re.sub(r"__pycache__/(\w+)\.cpython-314\.pyc$", r"\1", name) for name in bytecode.namelist())
     assert modules and modules == compiled
@@ -108,7 +111,7 @@ def test_unknown_calculator_fails_the_build(repo_module) -> None:
     """An embed naming an undeclared calculator raises, naming the page and the id."""
     hook = repo_module("hooks/calculator_embeds.py")
     page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
-    with pytest.raises(PluginError, match="x.md: unknown calculator 'no-such-thing'"):
+    with pytest.raises(PluginError, match=r"x\.md: unknown calculator 'no-such-thing'"):
         hook.on_page_markdown("<!-- md:calculator no-such-thing -->", page, None, None)
 
 
@@ -134,7 +137,7 @@ def test_every_page_can_be_cited(site: Path) -> None:
     (a local build: the address `make serve` uses, marked as a local preview)."""
     import calculators
 
-    pages = [p for p in site.rglob("index.html")]
+    pages = list(site.rglob("index.html"))
     assert pages
     for page in pages:
         html = unescape(re.sub(r"<[^>]+>", "", page.read_text()))  # the text a reader copies
@@ -184,8 +187,14 @@ def test_site_search_indexes_prose_not_controls(site: Path) -> None:
     for calculator in CALCULATORS.values():
         [section] = [doc["text"] for doc in docs if calculator.summary in doc["text"]]
         assert calculator.title in section and calculator.inputs[0].label in section, calculator.id
-        for control in ("Download CSV", "Pin for comparison", "Python for this result", "Chart data as a table",
-                        "Showing the result computed", calculator.chart.description):
+        for control in (
+            "Download CSV",
+            "Pin for comparison",
+            "Python for this result",
+            "Chart data as a table",
+            "Showing the result computed",
+            calculator.chart.description,
+        ):
             assert control not in section, (calculator.id, control)
     [model] = [doc["text"] for doc in docs if doc["location"] == "essays/half-life/#the-model"]
     assert 1 == model.count("S(t)=e−λt"), model  # equation (1), S(t) = e^(-λt), indexed once
@@ -197,7 +206,9 @@ def test_every_page_hands_material_our_search_worker(site: Path) -> None:
     pages = sorted(site.rglob("index.html"))
     assert len(pages) >= 20
     for page in pages:
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page.read_text(), re.S)[1])
+        config = json.loads(
+            re.search(r'<script id="__config" type="application/json">(.*?)</script>', page.read_text(), re.S)[1]
+        )
         worker = (page.parent / config["search"].split("?")[0]).resolve()
         assert worker == (site / "assets/javascripts/workers/search-when-ready.js").resolve(), page
         [material] = re.fullmatch(r"[^?]*\?worker=(search\.[0-9a-f]+\.min\.js)", config["search"]).groups()
@@ -208,6 +219,8 @@ def test_search_hook_fails_loudly_when_material_changes(repo_module) -> None:
     hook = repo_module("hooks/search_worker.py")
     page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
     html = '<script id="__config" type="application/json">{"search": "assets/javascripts/workers/search.0a1b.min.js"}</script>'
-    assert '"search": "assets/javascripts/workers/search-when-ready.js?worker=search.0a1b.min.js"' in hook.on_post_page(html, page, None)
+    assert '"search": "assets/javascripts/workers/search-when-ready.js?worker=search.0a1b.min.js"' in hook.on_post_page(
+        html, page, None
+    )
     with pytest.raises(PluginError, match="search worker not found"):
         hook.on_post_page(html.replace("search.0a1b", "lunr"), page, None)

@@ -15,11 +15,13 @@ def test_own_scripts_and_styles_have_content_hashed_names(site: Path) -> None:
     own = [*(site / "javascripts" / "calculators").glob("*.js"), *(site / "stylesheets").glob("*.css")]
     assert len(own) >= 10
     for path in own:
-        stem, digest, suffix = path.name.rsplit(".", 2)
+        _stem, digest, _suffix = path.name.rsplit(".", 2)
         assert hashlib.sha256(path.read_bytes()).hexdigest()[:10] == digest, path.name
     for page in site.rglob("*.html"):
         html = page.read_text()
-        for reference in re.findall(r"""(?<!assets/)(?:javascripts/calculators|stylesheets)/[\w.-]+\.(?:js|css)""", html):
+        for reference in re.findall(
+            r"""(?<!assets/)(?:javascripts/calculators|stylesheets)/[\w.-]+\.(?:js|css)""", html
+        ):
             assert re.search(r"\.[0-9a-f]{10}\.(js|css)$", reference), (page, reference)
 
 
@@ -42,7 +44,9 @@ def test_worker_knows_size_and_checksum_of_every_runtime_file(site: Path) -> Non
     [manifest] = re.findall(r"^const MANIFEST = (\{.*\});$", worker.read_text(), re.M)
     files = json.loads(manifest)["files"]
     runtime = site / "assets" / "runtime"
-    on_disk = {p.relative_to(runtime).as_posix() for p in runtime.rglob("*") if p.is_file() and p.name != "runtime.json"}
+    on_disk = {
+        p.relative_to(runtime).as_posix() for p in runtime.rglob("*") if p.is_file() and p.name != "runtime.json"
+    }
     assert on_disk == set(files)
     for name, expected in files.items():
         content = (runtime / name).read_bytes()

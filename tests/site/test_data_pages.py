@@ -21,8 +21,15 @@ DOCS = ROOT / "docs"
 PAGES = ["data.md", "data/metr_horizons.md", "data/hamilton_weibull.md"]
 # Notes only the project's authors could follow; none may appear on a public page.
 INTERNAL = [
-    r"fact base", r"§\s*\d", r"shared/research", r"requested layout", r"someone should decide",
-    r"no web access", r"not checked", r"we have not checked", r"recorded in the project",
+    r"fact base",
+    r"§\s*\d",
+    r"shared/research",
+    r"requested layout",
+    r"someone should decide",
+    r"no web access",
+    r"not checked",
+    r"we have not checked",
+    r"recorded in the project",
 ]
 
 
@@ -36,7 +43,14 @@ def rows(name: str) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize(
     ("minutes", "text"),
-    [(0.039762, "2.4 s"), (1.0, "1 min"), (56.09162, "56 min"), (718.80683, "12 h"), (6000.0, "100 h"), (1 / 60, "1 s")],
+    [
+        (0.039762, "2.4 s"),
+        (1.0, "1 min"),
+        (56.09162, "56 min"),
+        (718.80683, "12 h"),
+        (6000.0, "100 h"),
+        (1 / 60, "1 s"),
+    ],
 )
 def test_duration_reads_like_a_person_would_say_it(minutes: float, text: str) -> None:
     assert charts.duration(minutes) == text
@@ -140,7 +154,7 @@ def test_shortcode_is_replaced_and_an_unknown_one_fails() -> None:
     assert "data-chart__wide" in out and "md:data-chart" not in out
     from mkdocs.exceptions import PluginError
 
-    with pytest.raises(PluginError, match="data/x.md"):
+    with pytest.raises(PluginError, match=r"data/x\.md"):
         charts.on_page_content("<!-- md:data-chart nope -->", Page, Config(), None)
 
 

@@ -7,9 +7,7 @@ live results' files (docs/javascripts/calculators/downloads.js). Both must write
 from __future__ import annotations
 
 import json
-import re
 import subprocess
-from html import unescape
 from pathlib import Path
 
 import pytest
@@ -49,7 +47,12 @@ def test_default_downloads_say_where_they_come_from(site: Path, calculator_id: s
 
     document = json.loads((site / f"assets/downloads/{calculator_id}.json").read_text())
     about = document.pop("about")
-    assert about == {"permalink": permalink, "site_version": calculators.__version__, "licence": "CC BY 4.0", "licence_url": "https://creativecommons.org/licenses/by/4.0/"}
+    assert about == {
+        "permalink": permalink,
+        "site_version": calculators.__version__,
+        "licence": "CC BY 4.0",
+        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
+    }
     assert document == json.loads(exported["json"])
 
     assert (site / f"assets/downloads/{calculator_id}.svg").read_text().startswith("<svg")
@@ -64,7 +67,12 @@ def test_default_downloads_say_where_they_come_from(site: Path, calculator_id: s
 
 def test_the_browser_writes_downloads_as_the_build_does(hook) -> None:
     """downloads.js (run under Node) gives the same names and the same files as the hook."""
-    about = {"permalink": "https://example.org/p/?half-life.p=0.8#calc-half-life", "site_version": "9.9.9", "licence": "CC BY 4.0", "licence_url": "https://creativecommons.org/licenses/by/4.0/"}
+    about = {
+        "permalink": "https://example.org/p/?half-life.p=0.8#calc-half-life",
+        "site_version": "9.9.9",
+        "licence": "CC BY 4.0",
+        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
+    }
     inputs = {"t50": "59", "p": "1e-1", "shape": "0.6"}
     exported = export("half-life", {k: float(v) for k, v in inputs.items()}, "9.9.9")
     assert exported["ok"]

@@ -88,7 +88,8 @@ def test_the_404_page_is_accessible_and_its_search_opens(browser, base_url: str,
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
             """async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
-                .filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`)"""
+                .filter((v) => v.impact === "serious" || v.impact === "critical")
+                .map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ") + " " + n.failureSummary).join(" | ")}`)"""
         )
         assert [] == violations
         page.get_by_text("Search the site").click()

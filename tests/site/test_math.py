@@ -39,8 +39,9 @@ def test_every_formula_is_typeset_in_the_built_pages(site: Path) -> None:
 def test_formula_markup_is_katexs(hook) -> None:
     """T_{50} becomes MathML with a subscript (what screen readers read) and the TeX source
     as annotation; display maths gets KaTeX's display wrapper."""
-    html = hook.typeset('<p><span class="arithmatex">\\(T_{50}\\)</span> and</p>'
-                        '<div class="arithmatex">\\[a &lt; b\\]</div>')
+    html = hook.typeset(
+        '<p><span class="arithmatex">\\(T_{50}\\)</span> and</p><div class="arithmatex">\\[a &lt; b\\]</div>'
+    )
     inline, display = re.findall(r'class="arithmatex">(.*?)</(?:span|div)>(?: and</p>|$)', html, re.S)
     assert "<msub><mi>T</mi><mn>50</mn></msub>" in inline
     assert '<annotation encoding="application/x-tex" >T_{50}</annotation>'.replace(" >", ">") in inline

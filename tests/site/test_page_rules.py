@@ -95,9 +95,7 @@ def uncited_precise_numbers(path: Path, root: Path = DOCS) -> list[str]:
     return found
 
 
-PAGES = sorted(
-    p for p in [*DOCS.rglob("*.md"), *(DOCS / "notebooks").glob("*.py")] if "javascripts" not in p.parts
-)
+PAGES = sorted(p for p in [*DOCS.rglob("*.md"), *(DOCS / "notebooks").glob("*.py")] if "javascripts" not in p.parts)
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(DOCS)))

@@ -82,10 +82,12 @@ def test_the_public_address_reaches_canonical_links_sitemap_and_citations(public
         assert f'"URL": "{address}"' in text, page  # CSL-JSON
         assert "local preview" not in text.lower(), page
         assert f'<meta property="og:url" content="{address}">' in html, page
-        assert re.search(rf'<meta property="og:image" content="{re.escape(PUBLIC)}assets/cards/[\w/-]+\.png">', html), page
+        assert re.search(rf'<meta property="og:image" content="{re.escape(PUBLIC)}assets/cards/[\w/-]+\.png">', html), (
+            page
+        )
     locations = re.findall(r"<loc>([^<]+)</loc>", (public_site / "sitemap.xml").read_text())
     assert locations and all(loc.startswith(PUBLIC) for loc in locations)
-    assert f"url: \"{PUBLIC}\"" in (public_site / "CITATION.cff").read_text()
+    assert f'url: "{PUBLIC}"' in (public_site / "CITATION.cff").read_text()
 
 
 def test_install_commands_use_the_public_address(public_site: Path) -> None:
@@ -102,7 +104,9 @@ def test_install_commands_use_the_public_address(public_site: Path) -> None:
 
 def test_no_other_address_of_the_site_is_left_anywhere(public_site: Path) -> None:
     """No local address, and none of the placeholder addresses the site once carried."""
-    forbidden = re.compile(r"127\.0\.0\.1|localhost|scaling-series-companion\.github\.io|github\.com/scaling-series-companion|<this repository")
+    forbidden = re.compile(
+        r"127\.0\.0\.1|localhost|scaling-series-companion\.github\.io|github\.com/scaling-series-companion|<this repository"
+    )
     checked = 0
     for path in public_site.rglob("*"):
         if path.suffix in {".html", ".xml", ".json", ".cff", ".csv", ".txt", ".js", ".bib"} or path.name == "_headers":
@@ -299,7 +303,9 @@ def test_a_release_is_archived_at_its_own_address(tmp_path: Path) -> None:
     line point, with `latest` and the root redirecting there."""
     version = cff()["version"]
     copy = tmp_path / "repo"
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    tracked = (
+        subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    )
     for name in filter(None, tracked):
         if (ROOT / name).is_file():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
@@ -321,19 +327,28 @@ def test_a_release_is_archived_at_its_own_address(tmp_path: Path) -> None:
     }
     # The commands of `make publish`, without its set-up step (this venv is already set up).
     mike = str(Path(sys.executable).parent / "mike")
-    done = subprocess.run([mike, "deploy", "--update-aliases", "--alias-type=redirect", version, "latest"], cwd=copy, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [mike, "deploy", "--update-aliases", "--alias-type=redirect", version, "latest"],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert 0 == done.returncode, done.stdout + done.stderr
     subprocess.run([mike, "set-default", "latest"], cwd=copy, env=env, check=True, capture_output=True)
 
     def published(path: str) -> str:
-        return subprocess.run(["git", "show", f"gh-pages:{path}"], cwd=copy, capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["git", "show", f"gh-pages:{path}"], cwd=copy, capture_output=True, text=True, check=True
+        ).stdout
 
     release = f"{PUBLIC}{version}/"
     page = published(f"{version}/essays/half-life/index.html")
     assert f'<link rel="canonical" href="{release}essays/half-life/">' in page
     assert f"{release}essays/half-life/. Licence: CC BY 4.0." in unescape(re.sub(r"<[^>]+>", "", page))
     assert f"# pip install {release}python/scaling_series_companion-{version}-py3-none-any.whl" in page
-    assert f"url: \"{release}\"" in published(f"{version}/CITATION.cff")
+    assert f'url: "{release}"' in published(f"{version}/CITATION.cff")
     assert f"../../../{version}/essays/half-life/" in published("latest/essays/half-life/index.html")
     assert "latest/" in published("index.html")
     assert published(".nojekyll") == ""

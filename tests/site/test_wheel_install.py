@@ -7,7 +7,6 @@ from __future__ import annotations
 import ast
 import re
 import subprocess
-import sys
 import venv
 import zipfile
 from html import unescape
@@ -38,7 +37,9 @@ def fresh_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "venv" / "bin" / "python"
 
 
-def test_the_page_installs_the_wheel_from_the_site_and_prints_what_it_shows(site: Path, base_url: str, fresh_python: Path) -> None:
+def test_the_page_installs_the_wheel_from_the_site_and_prints_what_it_shows(
+    site: Path, base_url: str, fresh_python: Path
+) -> None:
     page = site / "essays/half-life/index.html"
     block = python_block(page, "half-life")
     first, blank, *code = block.split("\n")
@@ -47,13 +48,27 @@ def test_the_page_installs_the_wheel_from_the_site_and_prints_what_it_shows(site
     # The page's address is the local preview's; the test serves the same site elsewhere.
     assert match[1].startswith(f"{LOCAL}python/scaling_series_companion-{calculators.__version__}-")
     url = match[1].replace(LOCAL, base_url)
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(fresh_python.parents[2]), "PIP_NO_INPUT": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    installed = subprocess.run([str(fresh_python), "-m", "pip", "install", "--no-cache-dir", url], capture_output=True, text=True, env=env, cwd=fresh_python.parents[2], check=False)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(fresh_python.parents[2]),
+        "PIP_NO_INPUT": "1",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+    installed = subprocess.run(
+        [str(fresh_python), "-m", "pip", "install", "--no-cache-dir", url],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=fresh_python.parents[2],
+        check=False,
+    )
     assert 0 == installed.returncode, installed.stdout + installed.stderr
 
     script = fresh_python.parents[2] / "copied.py"
     script.write_text("\n".join(code) + "\n", encoding="utf-8")
-    done = subprocess.run([str(fresh_python), "-I", str(script)], capture_output=True, text=True, env=env, cwd=script.parent, check=False)
+    done = subprocess.run(
+        [str(fresh_python), "-I", str(script)], capture_output=True, text=True, env=env, cwd=script.parent, check=False
+    )
     assert 0 == done.returncode, done.stderr
     printed = ast.literal_eval(done.stdout.strip())
 
@@ -65,7 +80,14 @@ def test_the_page_installs_the_wheel_from_the_site_and_prints_what_it_shows(site
         shown = re.search(rf'<output data-output="{spec.name}">([^<]*)</output>', html)[1]
         assert unescape(shown) == calculators.format_value(printed[spec.name], spec.kind, spec.digits)
 
-    where = subprocess.run([str(fresh_python), "-I", "-c", "import calculators; print(calculators.__file__)"], capture_output=True, text=True, env=env, cwd=script.parent, check=True)
+    where = subprocess.run(
+        [str(fresh_python), "-I", "-c", "import calculators; print(calculators.__file__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=script.parent,
+        check=True,
+    )
     assert str(fresh_python.parents[1]) in where.stdout  # the installed copy, not this repository
 
 

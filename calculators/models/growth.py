@@ -28,7 +28,8 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, finite, positive, show
+from .._checks import InputError, OutOfRangeError, finite, positive, show
+from ._numeric import CEILING, exp_in_range
 
 __all__ = [
     "CostDecline",
@@ -45,11 +46,9 @@ __all__ = [
 
 _LN2 = math.log(2.0)
 _LN10 = math.log(10.0)
-# Results are kept between the smallest and largest normal floats; beyond them a float
-# either overflows or keeps too few digits to be worth showing.
-_LOG_MAX = math.log(1.7976931348623157e308)
-_TINY = 2.2250738585072014e-308  # the smallest normal float
-_LOG_MIN = math.log(_TINY)
+# A ratio computed directly is used when it is a normal float; below that it keeps too few
+# digits, and its logarithm is taken from the two numbers instead.
+_TINY = 2.2250738585072014e-308
 
 
 class CostDecline(NamedTuple):
@@ -90,12 +89,12 @@ def growth_per_year(*factors: float) -> float:
     numbers = [finite("factors", factor) for factor in factors]
     for number in numbers:
         if number <= 0:
-            raise InputError("factors", f"each annual factor must be greater than 0, got {show(number)}")
+            raise InputError("factors", f"factors must each be greater than 0, got {show(number)}")
     product = math.prod(numbers)
-    if math.isfinite(product) and product >= _TINY:
+    if 1 / CEILING <= product <= CEILING:
         return product
     # The direct product overflowed or underflowed (perhaps only on the way): go by logs.
-    return _exp("the combined annual factor", math.fsum(math.log(number) for number in numbers))
+    return exp_in_range("the combined annual factor", math.fsum(math.log(number) for number in numbers))
 
 
 def years_per_oom(annual_factor: float) -> float:
@@ -194,10 +193,10 @@ def annual_factor(doubling_time: float) -> float:
     doubling_time = _nonzero_time(doubling_time)
     exponent = 1.0 / doubling_time  # doublings a year; infinite for a subnormal doubling time
     if exponent >= 1024:
-        raise ValueError("the annual factor is too large to compute")
+        raise OutOfRangeError("the annual factor is too large to compute")
     if exponent < -1022:
-        raise ValueError("the annual factor is too small to compute")
-    return 2.0**exponent
+        raise OutOfRangeError("the annual factor is too small to compute")
+    return float(2.0**exponent)
 
 
 def years_to_close(gap: float, annual_factor: float) -> float:
@@ -265,17 +264,17 @@ def extrapolate(value: float, doubling_time: float, elapsed: float) -> float:
     # Past about 2,100 doublings either way every positive float overflows or vanishes.
     if doublings > 2200 or doublings < -2200:
         if doublings > 0:
-            raise ValueError(f"{what} is too large to compute")
-        raise ValueError(f"{what} is too small to compute")
+            raise OutOfRangeError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     whole = math.floor(doublings)
     try:
         extrapolated = math.ldexp(value * 2.0 ** (doublings - whole), whole)
     except OverflowError:
-        raise ValueError(f"{what} is too large to compute") from None
-    if not math.isfinite(extrapolated):
-        raise ValueError(f"{what} is too large to compute")
-    if extrapolated < _TINY:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too large to compute") from None
+    if not extrapolated <= CEILING:
+        raise OutOfRangeError(f"{what} is too large to compute")
+    if extrapolated < 1 / CEILING:
+        raise OutOfRangeError(f"{what} is too small to compute")
     return extrapolated
 
 
@@ -315,7 +314,7 @@ def time_to_reach(target: float, current: float, doubling_time: float) -> float:
         doublings = math.log2(target) - math.log2(current)
     time = doubling_time * doublings
     if not math.isfinite(time):
-        raise ValueError("the time to reach the target is too large to compute")
+        raise OutOfRangeError("the time to reach the target is too large to compute")
     return time
 
 
@@ -353,9 +352,10 @@ def cost_decline(algorithm_gain_per_year: float, hardware_gain_per_year: float, 
         raise InputError("gap", f"gap must be 1 or more (how many times too high the cost is now), got {show(gap)}")
     combined = growth_per_year(algorithm, hardware)
     if combined <= 1:
-        raise ValueError(
+        raise InputError(
+            "algorithm_gain_per_year",
             "algorithm_gain_per_year × hardware_gain_per_year must be greater than 1 for costs to fall "
-            f"and the gap to close, got {combined:.3g}"
+            f"and the gap to close, got {combined:.3g}",
         )
     return CostDecline(
         annual_factor=combined,
@@ -378,12 +378,3 @@ def _nonzero_time(doubling_time: float) -> float:
     if doubling_time == 0:
         raise InputError("doubling_time", "doubling_time must not be 0 (a quantity cannot double in no time)")
     return doubling_time
-
-
-def _exp(what: str, log_value: float) -> float:
-    """exp(log_value), or a ValueError when it is beyond the normal float range."""
-    if log_value > _LOG_MAX:
-        raise ValueError(f"{what} is too large to compute")
-    if log_value < _LOG_MIN:
-        raise ValueError(f"{what} is too small to compute")
-    return math.exp(log_value)

@@ -3,9 +3,10 @@ part of an S-curve, and see when it goes wrong."""
 
 from __future__ import annotations
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
-from ._format import format_value
-from .sigmoid import (
+from .._chart import linear_grid
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
+from .._format import format_value
+from ..models.sigmoid import (
     early_doubling_time,
     early_exponential_fit,
     early_fit_error,
@@ -41,6 +42,10 @@ def _compute(
     }
 
 
+def _row(years: float, value: float, series: str) -> Row:
+    return {"years": years, "value": value, "series": series}
+
+
 def _chart_data(
     growth_rate: float, years_to_midpoint: float, ceiling: float, years_observed: float, years_ahead: float
 ) -> dict[str, list[dict[str, float | str]]]:
@@ -60,16 +65,15 @@ def _chart_data(
     low = min(-years_observed, years_ahead) - 1
     right = max(years_ahead, at_10x, 0.0)
     high = right + max(2.0, 0.4 * (right - low))
-    step = (high - low) / (_CHART_POINTS - 1)
-    times = [low + i * step for i in range(_CHART_POINTS)]
+    times = linear_grid(low, high, _CHART_POINTS)
     observed = [float(t) for t in range(-int(years_observed), 1)]
-    lines = [
+    lines: list[Row] = [
         # Series are coloured and stacked in name order: the data last, drawn on top.
-        *({"years": t, "value": exponential(t), "series": "Exponential fitted to the data"} for t in times),
-        *({"years": t, "value": logistic(t), "series": "S-curve (the truth)"} for t in times),
-        *({"years": t, "value": logistic(t), "series": "Yearly data points"} for t in observed),
+        *(_row(t, exponential(t), "Exponential fitted to the data") for t in times),
+        *(_row(t, logistic(t), "S-curve (the truth)") for t in times),
+        *(_row(t, logistic(t), "Yearly data points") for t in observed),
     ]
-    points = [
+    points: list[Row] = [
         {"years": 0.0, "value": logistic(0.0), "label": "last data point"},
         {"years": at_2x, "value": exponential(at_2x), "label": "2× over"},
         {"years": at_10x, "value": exponential(at_10x), "label": "10× over"},

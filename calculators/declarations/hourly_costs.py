@@ -1,20 +1,18 @@
-"""Calculators for METR's logistic curve and the costs of AI agents.
+"""The calculators of the hourly-costs page: ``hourly-cost``, ``cost-per-success`` and
+``sweet-spot``.
 
-``metr-logistic`` sits on the half-life page; ``hourly-cost``, ``cost-per-success`` and
-``sweet-spot`` on the hourly-costs page. Formulas live in :mod:`calculators.logistic_horizon`,
-:mod:`calculators.agent_costs` and :mod:`calculators.half_life`; this module only declares
-inputs, outputs and charts.
+Formulas live in :mod:`calculators.models.agent_costs` and :mod:`calculators.models.half_life`;
+this module only declares inputs, outputs and charts.
 """
 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
-from ._checks import InputError, show
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
-from ._format import format_value
-from .agent_costs import (
+from .._chart import Rows, drawable, keep_drawable, log_grid
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset
+from .._format import dollars, format_value, shape_name
+from ..models.agent_costs import (
     HUMAN_HOURLY_RATE_USD,
     agent_cost_per_success,
     break_even_task_hours,
@@ -23,19 +21,14 @@ from .agent_costs import (
     hourly_cost_growth,
     human_task_cost,
     saturating_horizon,
-    saturation_point,
-    sweet_spot,
+    stylised_curve_points,
     task_cost_at_rate,
 )
-from .half_life import horizon, survival
-from .logistic_horizon import logistic_horizon, logistic_slope, logistic_success, months_from_days, months_to_reach
 
-__all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "METR_LOGISTIC", "SWEET_SPOT"]
-
-Rows = dict[str, list[dict[str, float | str]]]
+__all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "SWEET_SPOT"]
 
 _LN10 = math.log(10)
-_LOG_LIMIT = math.log(1e300)
+_LOG10_4 = math.log10(4)
 
 _ORD_COSTS = (
     "Ord, 'Are the Costs of AI Agents Also Rising Exponentially?' (22 Dec 2025), reading "
@@ -44,200 +37,6 @@ _ORD_COSTS = (
 _OPENAI_CAVEAT = (
     "Ord warns that METR's prices for OpenAI's reasoning models were still estimates based on "
     "o1's costs, so these curves may really be several times cheaper."
-)
-
-
-def _log_grid(low: float, high: float, count: int) -> list[float]:
-    """``count`` numbers evenly spaced in log between ``low`` and ``high`` (both > 0)."""
-    log_low, log_high = math.log(low), math.log(high)
-    step = (log_high - log_low) / (count - 1)
-    return [math.exp(log_low + i * step) for i in range(count)]
-
-
-#: Values a log axis may show: well inside the normal float range (the chart library's log
-#: ticks fail on subnormal numbers and on domains that round to 0 or infinity).
-_AXIS_RANGE = (1e-300, 1e300)
-
-
-def _drawable(rows: Rows, *windows: dict[str, tuple[float, float]]) -> Rows:
-    """Keep the rows whose log-axis fields lie in a ``{field: (centre, decades)}`` window.
-
-    Extreme inputs (a task cost of 10^-320 dollars, a horizon of 10^308 hours) still give
-    outputs; the chart then shows what lies within ``decades`` powers of ten of ``centre`` on
-    each axis, never beyond the normal float range, rather than an unreadable or broken axis.
-    The first window that leaves a line to draw is used (a centre of 0 means no limit but
-    the float range); if none does, a ValueError says so.
-    """
-    for window in windows:
-        kept = {name: [row for row in data if _inside(row, window)] for name, data in rows.items()}
-        if kept["lines"]:
-            return kept
-    raise ValueError("with these inputs the chart has nothing it can draw on its log scales")
-
-
-def _inside(row: dict[str, float | str], window: dict[str, tuple[float, float]]) -> bool:
-    for field, (centre, decades) in window.items():
-        value = float(row[field])
-        if not _AXIS_RANGE[0] <= value <= _AXIS_RANGE[1]:
-            return False
-        if centre > 0:
-            # A centre beyond the axis range moves inside it, so the window can hold something.
-            middle = min(max(math.log10(centre), -300 + decades), 300 - decades)
-            if abs(math.log10(value) - middle) > decades:
-                return False
-    return True
-
-
-def _percent(p: float) -> str:
-    return f"{p * 100:.4g}"
-
-
-def _dollars(value: float) -> str:
-    return "$" + format_value(value, "number")
-
-
-# --- metr-logistic ----------------------------------------------------------------------
-
-
-def _metr_compute(t50: float, t80: float, p: float, doubling_months: float) -> dict[str, float]:
-    slope = logistic_slope(t50, t80)
-    t_p = logistic_horizon(p, t50, slope)
-    return {
-        "slope": slope,
-        "t_p": t_p,
-        "t_p_constant_hazard": horizon(p, t50),
-        "months_to_p": months_to_reach(t_p, t50, doubling_months),
-    }
-
-
-def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Rows:
-    slope = logistic_slope(t50, t80)
-    t_p = logistic_horizon(p, t50, slope)
-    t_p_hazard = horizon(p, t50)
-    # Two decades beyond the marked lengths on either side (a phone's axis stays legible);
-    # in logs and within the float range, so extreme inputs still draw.
-    marked = [t50, t80, t_p, t_p_hazard]
-    log_low = max(min(math.log(t) for t in marked) - 2 * _LN10, -_LOG_LIMIT)
-    log_high = min(max(math.log(t) for t in marked) + 2 * _LN10, _LOG_LIMIT)
-    lengths = _log_grid(math.exp(log_low), math.exp(log_high), 121)
-    logistic = f"METR logistic, slope {slope:.2f}"
-    hazard = "Constant hazard, same T50"
-    lines = [{"t": t, "success": logistic_success(t, t50, slope), "series": logistic} for t in lengths]
-    lines += [{"t": t, "success": survival(t, t50), "series": hazard} for t in lengths]
-    points: list[dict[str, float | str]] = [
-        {"t": t50, "success": 0.5, "label": "T50"},
-        {"t": t80, "success": 0.8, "label": "T80"},
-    ]
-    # The logistic's own T_p is marked; the constant hazard's is an output (two labels at one
-    # height would overlap), and its curve shows where it crosses p.
-    if p not in (0.5, 0.8):
-        points.append({"t": t_p, "success": p, "label": f"T{_percent(p)}"})
-    return _drawable({"lines": lines, "points": points}, {"t": (t50, 20.0)})
-
-
-METR_LOGISTIC = Calculator(
-    id="metr-logistic",
-    title="METR's logistic success curve",
-    summary=(
-        "The slope of METR's logistic curve implied by a model's 50% and 80% horizons, the task "
-        "length it completes with a chosen probability, the same under a constant hazard, and "
-        "how many months of steady progress close the gap."
-    ),
-    inputs=(
-        Input(
-            name="t50",
-            label="50% time horizon, T50",
-            unit="minutes",
-            default=59.0,
-            minimum=0,
-            scale="log",
-            why=(
-                "59 minutes is Claude 3.7 Sonnet's 50% horizon as Ord quotes it from METR's March 2025 "
-                "paper (Kwa et al. 2025), whose abstract gives about 50 minutes."
-            ),
-        ),
-        Input(
-            name="t80",
-            label="80% time horizon, T80",
-            unit="minutes",
-            default=15.0,
-            minimum=0,
-            scale="log",
-            why="15 minutes is the same model's 80% horizon in METR's paper, as Ord quotes it: about a quarter of T50.",
-        ),
-        Input(
-            name="p",
-            label="Target success probability, p",
-            unit="",
-            default=0.9,
-            minimum=0,
-            maximum=1,
-            why="0.9 is one step past METR's two measures; Ord's constant-hazard table puts T90 near T50 / 7.",
-        ),
-        Input(
-            name="doubling_months",
-            label="Horizon doubling time",
-            unit="months",
-            default=7.0,
-            minimum=0,
-            why=(
-                "METR found 50% horizons doubling about every 7 months since 2019 (212 days; 213 "
-                "for the 80% horizon), the rate Ord uses."
-            ),
-        ),
-    ),
-    presets=(
-        Preset(
-            id="claude-3-7-ord",
-            cites=("ord2025halflife", "kwa2025metr"),
-            label="Claude 3.7 Sonnet, as Ord reads it",
-            values={"t50": 59.0, "t80": 15.0},
-            source="Ord, half-life essay (2025), quoting METR (Kwa et al. 2025): 59 minutes at 50%, 15 minutes at 80%.",
-        ),
-        Preset(
-            id="claude-3-7-metr",
-            cites=("metr2026results",),
-            label="Claude 3.7 Sonnet, METR 1.0 file",
-            values={"t50": 56.09162, "t80": 15.226294},
-            source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), claude_3_7_sonnet.",
-        ),
-        Preset(
-            id="gpt-5-metr",
-            cites=("metr2026results",),
-            label="GPT-5, METR 1.0 file",
-            values={"t50": 137.735311, "t80": 26.566128},
-            source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), gpt_5.",
-        ),
-        Preset(
-            id="doubling-2023",
-            cites=("metr2026results",),
-            label="Faster trend since 2023 (1.1 results)",
-            values={"doubling_months": form_value(months_from_days(128.744))},
-            source=(
-                "METR's Time Horizon 1.1 results file: doubling time 128.744 days for models from "
-                "2023 on, converted to months of 365.25 / 12 days."
-            ),
-        ),
-    ),
-    outputs=(
-        Output(name="slope", label="Logistic slope, β1", unit="log-odds per doubling of length", digits=2),
-        Output(name="t_p", label="Task length at success p, logistic", unit="minutes"),
-        Output(name="t_p_constant_hazard", label="Task length at success p, constant hazard", unit="minutes"),
-        Output(name="months_to_p", label="Months until today's T50 tasks succeed with probability p", unit="months"),
-    ),
-    compute=_metr_compute,
-    example={"t50": 137.7, "t80": 26.6, "p": 0.95, "doubling_months": 4.2},
-    chart=Chart(
-        title="Success probability against task length",
-        description=(
-            "Success probability (linear, 0 to 1) against task length in minutes (log scale) for "
-            "METR's logistic curve through the given T50 and T80, and for a constant hazard with "
-            "the same T50."
-        ),
-        x=Axis(field="t", title="Task length (minutes, log scale)", scale="log"),
-        y=Axis(field="success", title="Probability of success", format=".0%", kind="percent"),
-        data=_metr_chart,
-    ),
 )
 
 
@@ -277,13 +76,17 @@ def _hourly_chart(
     rate = hourly_cost(task_cost, horizon_hours)
     others = [(label, cost, hours) for label, cost, hours in _ORD_POINTS if (cost, hours) != (task_cost, horizon_hours)]
     hours_shown = [horizon_hours] + [hours for _, _, hours in others]
-    low = max(min(hours_shown) / 4, 1e-300)
-    high = min(max(hours_shown) * 4, 1e300)
+    hours_grid = log_grid(
+        min(map(math.log10, hours_shown)) - _LOG10_4, max(map(math.log10, hours_shown)) + _LOG10_4, 41
+    )
     lines: list[dict[str, float | str]] = []
-    for name, usd_per_hour in ((f"This agent: {_dollars(rate)}/h", rate), (f"Human: {_dollars(reference_usd_per_hour)}/h", reference_usd_per_hour)):
+    for name, usd_per_hour in (
+        (f"This agent: {dollars(rate)}/h", rate),
+        (f"Human: {dollars(reference_usd_per_hour)}/h", reference_usd_per_hour),
+    ):
         if usd_per_hour == 0:
             continue  # a cost of 0 has no place on a log axis
-        for hours in _log_grid(low, high, 41):
+        for hours in hours_grid:
             try:
                 cost = task_cost_at_rate(usd_per_hour, hours)
             except ValueError:
@@ -298,9 +101,11 @@ def _hourly_chart(
     human = [row for row in lines if str(row["series"]).startswith("Human")]
     nearest = min(human, key=lambda row: abs(math.log10(float(row["horizon"])) - target), default=None)
     human_centre = float(nearest["cost"]) if nearest else 0.0
-    windows = [{"cost": (centre, 6.0), "horizon": (horizon_hours, 6.0)} for centre in (task_cost, human_centre) if centre > 0]
+    windows = [
+        {"cost": (centre, 6.0), "horizon": (horizon_hours, 6.0)} for centre in (task_cost, human_centre) if centre > 0
+    ]
     windows.append({"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})  # last resort: the float range only
-    return _drawable({"lines": lines, "points": points}, *windows)
+    return keep_drawable({"lines": lines, "points": points}, *windows)
 
 
 HOURLY_COST = Calculator(
@@ -395,7 +200,13 @@ HOURLY_COST = Calculator(
         Output(name="hourly_growth", label="Change in hourly cost per year", kind="multiplier"),
     ),
     compute=_hourly_compute,
-    example={"task_cost": 9.75, "horizon_hours": 0.75, "reference_usd_per_hour": 150.0, "cost_growth": 4.0, "horizon_growth": 3.3},
+    example={
+        "task_cost": 9.75,
+        "horizon_hours": 0.75,
+        "reference_usd_per_hour": 150.0,
+        "cost_growth": 4.0,
+        "horizon_growth": 3.3,
+    },
     chart=Chart(
         title="Time horizon against cost per task",
         description=(
@@ -428,16 +239,14 @@ def _success_compute(
     }
 
 
-def _break_even(t50_hours: float, cost_per_step: float, steps_per_hour: float, human: float, shape: float) -> float | None:
+def _break_even(
+    t50_hours: float, cost_per_step: float, steps_per_hour: float, human: float, shape: float
+) -> float | None:
     """The break-even length, or None where there is none (agent never cheaper, or no float)."""
     try:
         return break_even_task_hours(t50_hours, cost_per_step, steps_per_hour, human, shape)
     except ValueError:
         return None
-
-
-def _shape_name(shape: float) -> str:
-    return "constant hazard (k = 1)" if shape == 1 else f"Weibull (k = {shape:g})"
 
 
 def _success_chart(
@@ -450,23 +259,21 @@ def _success_chart(
 ) -> Rows:
     even = _break_even(t50_hours, cost_per_step, steps_per_hour, human_usd_per_hour, shape)
     marked = [t50_hours] + ([task_hours] if task_hours > 0 else []) + ([even] if even is not None else [])
-    low = max(min(marked) / 20, 1e-300)
-    high = min(max(marked) * 4, 1e300)
-    lengths = _log_grid(low, high, 81)
+    lengths = log_grid(min(map(math.log10, marked)) - math.log10(20), max(map(math.log10, marked)) + _LOG10_4, 81)
     lines: list[dict[str, float | str]] = []
-    human = f"Human: {_dollars(human_usd_per_hour)}/h"
+    human = f"Human: {dollars(human_usd_per_hour)}/h"
     for t in lengths:
         try:
             cost = human_task_cost(t, human_usd_per_hour)
         except ValueError:
             continue  # beyond the float range: leave this stretch of line out
-        if _AXIS_RANGE[0] <= cost <= _AXIS_RANGE[1]:
+        if drawable(cost):
             lines.append({"hours": t, "cost": cost, "series": human})
     # The agent's cost explodes past T50; its lines stop at 30 times the human's cost for the
     # longest task shown, so that the chart keeps a readable scale.
     ceiling = 30 * max((float(row["cost"]) for row in lines), default=math.inf)
     for k in [1.0] if shape == 1 else [1.0, shape]:
-        name = f"Agent, {_shape_name(k)}"
+        name = f"Agent, {shape_name(k, start=False)}"
         for t in lengths:
             try:
                 cost = agent_cost_per_success(t, t50_hours, cost_per_step, steps_per_hour, k)
@@ -488,7 +295,7 @@ def _success_chart(
     # Costs are shown within 8 powers of ten of the human's cost at T50 (or, without a human
     # line, the agent's), so that a near-zero price per step cannot stretch the axis.
     humans = [row for row in lines if row["series"] == human]
-    nearest = min(humans, key=lambda row: abs(math.log(float(row["hours"]) / t50_hours)), default=None)
+    nearest = min(humans, key=lambda row: abs(math.log(float(row["hours"])) - math.log(t50_hours)), default=None)
     if nearest is not None:
         centre = float(nearest["cost"])
     else:
@@ -496,7 +303,7 @@ def _success_chart(
             centre = agent_cost_per_success(t50_hours, t50_hours, cost_per_step, steps_per_hour, shape)
         except ValueError:
             centre = 0.0
-    return _drawable(
+    return keep_drawable(
         {"lines": lines, "points": points},
         {"hours": (t50_hours, 6.0), "cost": (centre, 8.0)},
         {"hours": (t50_hours, 6.0), "cost": (0.0, 0.0)},
@@ -572,7 +379,14 @@ COST_PER_SUCCESS = Calculator(
             id="stakenborg",
             cites=("stakenborg2026botec", "stakenborg2026tax"),
             label="Stakenborg's base case",
-            values={"task_hours": 8.0, "t50_hours": 5.0, "cost_per_step": 0.22, "steps_per_hour": 80.0, "human_usd_per_hour": 150.0, "shape": 0.7},
+            values={
+                "task_hours": 8.0,
+                "t50_hours": 5.0,
+                "cost_per_step": 0.22,
+                "steps_per_hour": 80.0,
+                "human_usd_per_hour": 150.0,
+                "shape": 0.7,
+            },
             source="Stakenborg, 'Agent economics: a BOTEC' (EA Forum, Feb 2026), and her half-life-tax calculator's defaults.",
         ),
         Preset(
@@ -592,11 +406,20 @@ COST_PER_SUCCESS = Calculator(
     ),
     outputs=(
         Output(name="agent_cost", label="Agent's expected cost per success, shape k", unit="US$"),
-        Output(name="agent_cost_constant_hazard", label="Agent's expected cost per success, constant hazard", unit="US$"),
+        Output(
+            name="agent_cost_constant_hazard", label="Agent's expected cost per success, constant hazard", unit="US$"
+        ),
         Output(name="human_cost", label="Human's cost", unit="US$"),
     ),
     compute=_success_compute,
-    example={"task_hours": 2.0, "t50_hours": 2.5, "cost_per_step": 0.05, "steps_per_hour": 60.0, "human_usd_per_hour": 120.0, "shape": 0.6},
+    example={
+        "task_hours": 2.0,
+        "t50_hours": 2.5,
+        "cost_per_step": 0.05,
+        "steps_per_hour": 60.0,
+        "human_usd_per_hour": 120.0,
+        "shape": 0.6,
+    },
     chart=Chart(
         title="Cost per successful task against task length",
         description=(
@@ -615,40 +438,9 @@ COST_PER_SUCCESS = Calculator(
 
 # --- sweet-spot -------------------------------------------------------------------------
 
-#: The stylised curve is sampled this many times per factor of ten in cost, from 10^-4 to
-#: 10^5 times ``half_cost``; the sweet spot and saturation point are found on the samples.
-_PER_DECADE = 100
-_DECADES = (-4, 5)
-
-
-def _sampled_curve(max_horizon_hours: float, half_cost: float, steepness: float) -> tuple[list[float], list[float]]:
-    saturating_horizon(half_cost, max_horizon_hours, half_cost, steepness)  # checks every input by name
-    log_half = math.log(half_cost)
-    if log_half + _DECADES[1] * _LN10 > _LOG_LIMIT or log_half + _DECADES[0] * _LN10 < -_LOG_LIMIT:
-        raise InputError("half_cost", f"half_cost is too extreme to draw the curve around, got {show(half_cost)}")
-    count = (_DECADES[1] - _DECADES[0]) * _PER_DECADE + 1
-    costs = [math.exp(log_half + (_DECADES[0] + i / _PER_DECADE) * _LN10) for i in range(count)]
-    horizons = [saturating_horizon(c, max_horizon_hours, half_cost, steepness) for c in costs]
-    # A very steep curve rounds to 0 far below half_cost; those samples are not on a log chart.
-    kept = [(c, t) for c, t in zip(costs, horizons) if t > 0]
-    return [c for c, _ in kept], [t for _, t in kept]
-
-
-# The outputs and the chart both need the same sampled curve; a small cache saves a second pass.
-@lru_cache(maxsize=4)
-def _sweet_points(max_horizon_hours: float, half_cost: float, steepness: float, slope: float):
-    costs, horizons = _sampled_curve(max_horizon_hours, half_cost, steepness)
-    if steepness <= 1:
-        raise InputError(
-            "steepness",
-            f"steepness must be greater than 1 for the curve to have a sweet spot (its slope starts at "
-            f"steepness and only falls), got {show(steepness)}",
-        )
-    return costs, horizons, sweet_spot(costs, horizons), saturation_point(costs, horizons, slope)
-
 
 def _sweet_compute(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> dict[str, float]:
-    _, _, sweet, saturated = _sweet_points(max_horizon_hours, half_cost, steepness, slope)
+    sweet, saturated = stylised_curve_points(max_horizon_hours, half_cost, steepness, slope)
     return {
         "sweet_cost": sweet.cost,
         "sweet_horizon": sweet.horizon,
@@ -660,28 +452,38 @@ def _sweet_compute(max_horizon_hours: float, half_cost: float, steepness: float,
     }
 
 
-def _sweet_chart(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> Rows:
-    costs, horizons, sweet, saturated = _sweet_points(max_horizon_hours, half_cost, steepness, slope)
-    low, high = sweet.cost / 10, saturated.cost * 10
-    shown = [(c, t) for c, t in zip(costs, horizons) if low <= c <= high]
-    stride = max(1, len(shown) // 120)
-    shown = shown[::stride] + ([shown[-1]] if (len(shown) - 1) % stride else [])
-    lines: list[dict[str, float | str]] = [{"cost": c, "horizon": t, "series": "Horizon against cost (stylised)"} for c, t in shown]
+def _sweet_chart(
+    max_horizon_hours: float, half_cost: float, steepness: float, slope: float, *, outputs: dict[str, float]
+) -> Rows:
+    """The curve from a tenth of the sweet spot's cost to ten times the saturation point's,
+    the two points the outputs found, and their lines of constant hourly cost."""
+    low, high = outputs["sweet_cost"] / 10, outputs["saturation_cost"] * 10
+    shown = [
+        (c, t)
+        for c in log_grid(math.log10(low), math.log10(high), 121)
+        if (t := saturating_horizon(c, max_horizon_hours, half_cost, steepness)) > 0
+    ]
+    lines: list[dict[str, float | str]] = [
+        {"cost": c, "horizon": t, "series": "Horizon against cost (stylised)"} for c, t in shown
+    ]
     # Slope-1 lines of constant hourly cost, drawn over the curve's horizons (up to twice its
     # plateau) and clipped to the costs shown.
     for name, rate in (
-        (f"Lowest hourly cost: {_dollars(sweet.hourly_cost)}/h", sweet.hourly_cost),
-        (f"Hourly cost at saturation: {_dollars(saturated.hourly_cost)}/h", saturated.hourly_cost),
+        (f"Lowest hourly cost: {dollars(outputs['sweet_hourly_cost'])}/h", outputs["sweet_hourly_cost"]),
+        (
+            f"Hourly cost at saturation: {dollars(outputs['saturation_hourly_cost'])}/h",
+            outputs["saturation_hourly_cost"],
+        ),
     ):
-        for hours in _log_grid(shown[0][1], 2 * max_horizon_hours, 81):
+        for hours in log_grid(math.log10(shown[0][1]), math.log10(max_horizon_hours) + math.log10(2), 81):
             cost = task_cost_at_rate(rate, hours)
             if low <= cost <= high:
                 lines.append({"cost": cost, "horizon": hours, "series": name})
     points: list[dict[str, float | str]] = [
-        {"cost": sweet.cost, "horizon": sweet.horizon, "label": "Sweet spot"},
-        {"cost": saturated.cost, "horizon": saturated.horizon, "label": "Saturation"},
+        {"cost": outputs["sweet_cost"], "horizon": outputs["sweet_horizon"], "label": "Sweet spot"},
+        {"cost": outputs["saturation_cost"], "horizon": outputs["saturation_horizon"], "label": "Saturation"},
     ]
-    return _drawable({"lines": lines, "points": points}, {"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})
+    return keep_drawable({"lines": lines, "points": points}, {"cost": (0.0, 0.0), "horizon": (0.0, 0.0)})
 
 
 SWEET_SPOT = Calculator(
@@ -758,5 +560,6 @@ SWEET_SPOT = Calculator(
         x=Axis(field="cost", title="Cost per task (US$, log scale)", scale="log"),
         y=Axis(field="horizon", title="50% time horizon (hours, log scale)", scale="log"),
         data=_sweet_chart,
+        uses_outputs=True,
     ),
 )

@@ -13,18 +13,8 @@ by a growing factor. Since ``ln E(t) - ln L(t)`` is convex in ``t``, the factor 
 exponential exceeds a logistic crosses any level at most twice; its last crossing is
 "where they part" (:func:`parting_time`).
 
-Fits (standard library only, all in logarithms so that no value overflows):
-
-* exponential: ordinary least squares of ``ln y`` on ``t`` (closed form), centred on the
-  mean time, so the fit is reported as a rate and the geometric mean of the values at the
-  mean time;
-* logistic, ceiling known: the logit ``ln(y / (K - y))`` is linear in ``t`` with slope
-  ``r``, so ordinary least squares again;
-* logistic, ceiling unknown: a one-dimensional search over the ceiling, each candidate
-  fitted as above and scored by the sum of squared errors in ``ln y``; the search runs over
-  ``v = logit(max(y) / K)`` on a grid from -36 to 36 and then by golden-section search
-  around the best grid point. Exact logistic data near the midpoint are recovered to about 1e-9;
-  data with no sign of a ceiling (an exponential fits as well) are reported as such.
+The fits themselves (exponential, and logistic with the ceiling known or found) are
+:mod:`calculators.models.fitting`.
 
 The scenario functions (``early_*``, :func:`years_until_overshoot`,
 :func:`overshoot_ratio`) sample a logistic once a year for ``years_observed`` years up to
@@ -34,15 +24,20 @@ the last observation at ``t = 0`` and fit an exponential to those points.
 from __future__ import annotations
 
 import math
-import sys
-from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from ._checks import InputError, finite, positive, result, show
+from .._checks import InputError, OutOfRangeError, finite, positive, result, show
+from ._numeric import LOG_CEILING, softplus
+from .fitting import (
+    ExponentialFit,
+    LogisticFit,
+    exponential_fit_of_logs,
+    log_logistic,
+    logistic_fit_of_logs,
+    zero_safe_product,
+)
 
 __all__ = [
-    "ExponentialFit",
-    "LogisticFit",
     "LogisticInflection",
     "early_doubling_time",
     "early_exponential_fit",
@@ -51,8 +46,6 @@ __all__ = [
     "exponential_doubling_time",
     "exponential_rate",
     "exponential_value",
-    "fit_exponential",
-    "fit_logistic",
     "logistic_inflection",
     "logistic_value",
     "overshoot_ratio",
@@ -61,36 +54,7 @@ __all__ = [
 ]
 
 _LN2 = math.log(2.0)
-_LOG_MAX = math.log(1.7976931348623157e308)  # largest argument math.exp accepts
 _MAX_YEARS_OBSERVED = 100
-# The ceiling search runs over v = logit(max(y) / K): -36 puts K at about 4e15 times the
-# largest value (an exponential, as far as doubles can tell), +36 at 1 + 2e-16 times it.
-_V_LIMIT = 36.0
-_V_STEP = 1.0
-_GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
-
-
-class ExponentialFit(NamedTuple):
-    """An exponential ``y = anchor_value * exp(rate * (t - anchor_time))`` fitted to points."""
-
-    #: Growth rate per unit of time (negative for decay).
-    rate: float
-    #: The mean of the points' times.
-    anchor_time: float
-    #: The fitted value at ``anchor_time``: the geometric mean of the values.
-    anchor_value: float
-    #: The largest ``|ln fit - ln y|`` over the points (0 for a perfect fit).
-    max_log_error: float
-
-
-class LogisticFit(NamedTuple):
-    """A logistic ``y = ceiling / (1 + exp(-growth_rate * (t - midpoint)))`` fitted to points."""
-
-    ceiling: float
-    growth_rate: float
-    midpoint: float
-    #: The largest ``|ln fit - ln y|`` over the points (0 for a perfect fit).
-    max_log_error: float
 
 
 class LogisticInflection(NamedTuple):
@@ -166,10 +130,10 @@ def exponential_value(t: float, rate: float, anchor_time: float, anchor_value: f
         return anchor_value
     exponent = rate * (t - anchor_time)
     log_value = math.log(anchor_value) + exponent
-    if log_value > _LOG_MAX:
-        raise ValueError("the exponential's value at t is too large to compute")
+    if log_value > LOG_CEILING:
+        raise OutOfRangeError("the exponential's value at t is too large to compute")
     # The value is anchor_value * exp(exponent); round the product only once it is safe.
-    value = anchor_value * math.exp(exponent) if exponent <= _LOG_MAX else math.exp(log_value)
+    value = anchor_value * math.exp(exponent) if exponent <= LOG_CEILING else math.exp(log_value)
     return result("the exponential's value at t", value)
 
 
@@ -256,7 +220,7 @@ def exponential_rate(doubling_time: float, per: float = 1.0) -> float:
     per = positive("per", per)
     rate = _LN2 * (per / doubling_time)
     if rate == 0:
-        raise ValueError("the growth rate for this doubling time is too small to compute")
+        raise OutOfRangeError("the growth rate for this doubling time is too small to compute")
     return result("the growth rate", rate)
 
 
@@ -309,73 +273,6 @@ def parting_time(
     return _parting(log_factor, math.log(ceiling), growth_rate, midpoint, rate, anchor_time, math.log(anchor_value))
 
 
-def fit_exponential(times: Sequence[float], values: Sequence[float]) -> ExponentialFit:
-    """Fit ``y = A exp(g t)`` to points by least squares on ``ln y``.
-
-    Args:
-        times: The points' times: finite numbers, at least two of them different.
-        values: The points' values, in the same order: finite and greater than 0.
-
-    Returns:
-        An :class:`ExponentialFit`: the rate ``g``, anchored at the mean time with the
-        geometric mean of the values there (the least-squares line passes through that
-        point), and the largest error in ``ln y``.
-
-    Raises:
-        ValueError: if the sequences differ in length, have fewer than 2 points, hold a
-            value that is not a finite number (or a value not greater than 0), have all
-            times equal, or are too spread out to compute with.
-
-    Source: ordinary least squares on the logarithm, the usual way to fit an exponential
-    trend (the straight line on a log-y chart).
-
-    >>> fit = fit_exponential([0, 1, 2, 3], [3, 6, 12, 24])
-    >>> fit.rate == math.log(2), fit.anchor_time, round(fit.anchor_value, 12)
-    (True, 1.5, 8.485281374239)
-    """
-    t, logs = _points(times, values, minimum=2)
-    return _fit_exponential_logs(t, logs)
-
-
-def fit_logistic(times: Sequence[float], values: Sequence[float], ceiling: float | None = None) -> LogisticFit:
-    """Fit a rising logistic curve to points, with its ceiling given or found.
-
-    Args:
-        times: The points' times: finite numbers.
-        values: The points' values, finite and greater than 0 (and below ``ceiling``).
-        ceiling: The ceiling K if known (greater than every value): the fit is then least
-            squares on the logit ``ln(y / (K - y))``, which is linear in time. If ``None``
-            (the default) the ceiling is found by a one-dimensional search (grid, then
-            golden section) minimising the squared errors in ``ln y`` of those fits.
-
-    Returns:
-        A :class:`LogisticFit`: ceiling, growth rate, midpoint and largest error in ``ln y``.
-
-    Raises:
-        ValueError: if the points are invalid (see :func:`fit_exponential`; 3 points are
-            needed when the ceiling is to be found), a value is not below ``ceiling``, the
-            values do not rise over time, the points show no sign of a ceiling (an
-            exponential fits them at least as well), or the numbers are too extreme.
-
-    Source: the logit linearisation of the logistic, with the ceiling profiled out.
-
-    >>> points = [1, 2, 3, 4, 5]
-    >>> fit = fit_logistic(points, [logistic_value(t, 10, 1.5, 3) for t in points])
-    >>> [round(x, 9) for x in fit[:3]]
-    [10.0, 1.5, 3.0]
-    """
-    t, logs = _points(times, values, minimum=2 if ceiling is not None else 3)
-    if ceiling is None:
-        return _fit_logistic_unknown_ceiling(t, logs)
-    ceiling = positive("ceiling", ceiling)
-    largest = max(values)
-    if largest >= ceiling:
-        raise InputError(
-            "ceiling", f"ceiling must be greater than every value (the largest is {show(float(largest))}), got {show(ceiling)}"
-        )
-    return _fit_logistic_logs(t, logs, math.log(ceiling), ceiling)
-
-
 def early_exponential_fit(
     ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float
 ) -> ExponentialFit:
@@ -401,7 +298,7 @@ def early_exponential_fit(
     >>> round(early_exponential_fit(100, 0.7, 60, 6).rate, 12)  # far before the bend: r
     0.7
     """
-    return _fit_exponential_logs(*_sample(ceiling, growth_rate, years_to_midpoint, years_observed))
+    return exponential_fit_of_logs(*_sample(ceiling, growth_rate, years_to_midpoint, years_observed))
 
 
 def early_logistic_fit(
@@ -429,7 +326,7 @@ def early_logistic_fit(
     >>> [round(x, 9) for x in early_logistic_fit(100, 0.7, 2, 6)[:3]]
     [100.0, 0.7, 2.0]
     """
-    return _fit_logistic_unknown_ceiling(*_sample(ceiling, growth_rate, years_to_midpoint, years_observed))
+    return logistic_fit_of_logs(*_sample(ceiling, growth_rate, years_to_midpoint, years_observed))
 
 
 def early_doubling_time(ceiling: float, growth_rate: float, years_to_midpoint: float, years_observed: float) -> float:
@@ -455,7 +352,7 @@ def early_doubling_time(ceiling: float, growth_rate: float, years_to_midpoint: f
     """
     fit = early_exponential_fit(ceiling, growth_rate, years_to_midpoint, years_observed)
     if fit.rate <= 0:
-        raise ValueError("the exponential fitted to these points does not grow, so it has no doubling time")
+        raise OutOfRangeError("the exponential fitted to these points does not grow, so it has no doubling time")
     return result("the doubling time", _LN2 / fit.rate)
 
 
@@ -481,8 +378,8 @@ def early_fit_error(ceiling: float, growth_rate: float, years_to_midpoint: float
     True
     """
     fit = early_exponential_fit(ceiling, growth_rate, years_to_midpoint, years_observed)
-    if fit.max_log_error > _LOG_MAX:
-        raise ValueError("the exponential fit misses these points by too much to compute")
+    if fit.max_log_error > LOG_CEILING:
+        raise OutOfRangeError("the exponential fit misses these points by too much to compute")
     return math.expm1(fit.max_log_error)
 
 
@@ -513,11 +410,17 @@ def years_until_overshoot(
     """
     log_factor = math.log(_greater_than_one("factor", factor))
     times, logs = _sample(ceiling, growth_rate, years_to_midpoint, years_observed)
-    fit = _fit_exponential_logs(times, logs)
+    fit = exponential_fit_of_logs(times, logs)
     if fit.rate <= 0:
-        raise ValueError("the exponential fitted to these points does not grow, so it never overshoots")
+        raise OutOfRangeError("the exponential fitted to these points does not grow, so it never overshoots")
     return _parting(
-        log_factor, math.log(ceiling), growth_rate, years_to_midpoint, fit.rate, fit.anchor_time, math.log(fit.anchor_value)
+        log_factor,
+        math.log(ceiling),
+        growth_rate,
+        years_to_midpoint,
+        fit.rate,
+        fit.anchor_time,
+        math.log(fit.anchor_value),
     )
 
 
@@ -548,11 +451,11 @@ def overshoot_ratio(
     """
     years_ahead = finite("years_ahead", years_ahead)
     times, logs = _sample(ceiling, growth_rate, years_to_midpoint, years_observed)
-    fit = _fit_exponential_logs(times, logs)
-    log_exponential = math.log(fit.anchor_value) + _product(fit.rate, years_ahead - fit.anchor_time)
-    log_ratio = log_exponential - _log_logistic(years_ahead, math.log(ceiling), growth_rate, years_to_midpoint)
-    if not log_ratio <= _LOG_MAX:
-        raise ValueError("the overshoot at years_ahead is too large to compute")
+    fit = exponential_fit_of_logs(times, logs)
+    log_exponential = math.log(fit.anchor_value) + zero_safe_product(fit.rate, years_ahead - fit.anchor_time)
+    log_ratio = log_exponential - log_logistic(years_ahead, math.log(ceiling), growth_rate, years_to_midpoint)
+    if not log_ratio <= LOG_CEILING:
+        raise OutOfRangeError("the overshoot at years_ahead is too large to compute")
     return math.exp(log_ratio)
 
 
@@ -564,178 +467,6 @@ def _greater_than_one(name: str, value: float) -> float:
     if number <= 1:
         raise InputError(name, f"{name} must be greater than 1, got {show(number)}")
     return number
-
-
-def _softplus(x: float) -> float:
-    """``ln(1 + exp(x))`` without overflow; +inf for +inf."""
-    if x > 0:
-        return x + math.log1p(math.exp(-x))
-    return math.log1p(math.exp(x))
-
-
-def _product(a: float, b: float) -> float:
-    """``a * b`` where an infinite factor times 0 counts as 0 (never nan)."""
-    return 0.0 if a == 0 or b == 0 else a * b
-
-
-def _log_logistic(t: float, log_ceiling: float, growth_rate: float, midpoint: float) -> float:
-    """``ln L(t) = ln K - ln(1 + exp(-r (t - t0)))``, valid far into either tail."""
-    return log_ceiling - _softplus(-growth_rate * (t - midpoint))
-
-
-def _fsum(values: list[float]) -> float:
-    """``math.fsum``, giving inf (for the callers' checks) instead of raising on overflow."""
-    try:
-        return math.fsum(values)
-    except OverflowError:
-        return math.inf
-
-
-def _points(times: Sequence[float], values: Sequence[float], minimum: int) -> tuple[list[float], list[float]]:
-    """Validate points; return the times and the logarithms of the values."""
-    t = _numbers("times", times)
-    y = _numbers("values", values)
-    if len(t) != len(y):
-        raise InputError("values", f"times and values must have the same length, got {len(t)} and {len(y)}")
-    if len(t) < minimum:
-        raise InputError("times", f"at least {minimum} points are needed, got {len(t)}")
-    for i, value in enumerate(y):
-        if value <= 0:
-            raise InputError("values", f"values[{i}] must be greater than 0, got {show(value)}")
-    if min(t) == max(t):
-        raise InputError("times", "times must include at least 2 different values")
-    return t, [math.log(value) for value in y]
-
-
-def _numbers(name: str, sequence: Sequence[float]) -> list[float]:
-    if isinstance(sequence, (str, bytes)) or not isinstance(sequence, Sequence):
-        raise InputError(name, f"{name} must be a sequence of numbers, got {sequence!r:.40}")
-    numbers = []
-    for i, value in enumerate(sequence):
-        try:
-            numbers.append(finite(f"{name}[{i}]", value))
-        except InputError as error:
-            raise InputError(name, str(error)) from None
-    return numbers
-
-
-def _line(x: list[float], z: list[float], what: str) -> tuple[float, float, float]:
-    """Least squares ``z = z_mean + slope * (x - x_mean)``: returns slope, x_mean, z_mean."""
-    n = len(x)
-    x_mean = _fsum(x) / n
-    z_mean = _fsum(z) / n
-    dx = [xi - x_mean for xi in x]
-    sxx = _fsum([d * d for d in dx])
-    sxz = _fsum([d * (zi - z_mean) for d, zi in zip(dx, z, strict=True)])
-    slope = sxz / sxx if 0 < sxx < math.inf else math.nan
-    if not all(math.isfinite(v) for v in (x_mean, z_mean, slope)):
-        raise ValueError(f"the {what} for these points is too extreme to compute")
-    return slope, x_mean, z_mean
-
-
-def _fit_exponential_logs(times: list[float], logs: list[float]) -> ExponentialFit:
-    rate, anchor_time, log_anchor = _line(times, logs, "exponential fit")
-    errors = [abs(log_anchor + _product(rate, t - anchor_time) - z) for t, z in zip(times, logs, strict=True)]
-    anchor_value = math.exp(log_anchor) if log_anchor <= _LOG_MAX else math.inf
-    max_error = max(errors)
-    if not (math.isfinite(max_error) and 0 < anchor_value < math.inf):
-        raise ValueError("the exponential fit for these points is too extreme to compute")
-    return ExponentialFit(rate, anchor_time, anchor_value, max_error)
-
-
-def _logit_fit(times: list[float], logs: list[float], log_ceiling: float) -> tuple[float, float, float]:
-    """Least squares on the logit for a given ceiling: growth rate, midpoint, squared error.
-
-    The squared error is measured in ``ln y``, so candidate ceilings compare fairly.
-    Returns an infinite error for a ceiling that the points do not rise towards.
-    """
-    # logit(y / K) = ln(y / K) - ln(1 - y / K), with y / K < 1 computed from logarithms.
-    shares = [z - log_ceiling for z in logs]
-    if not max(shares) < 0:  # K rounds to the largest value (or below): no logit
-        return math.nan, math.nan, math.inf
-    logits = [d - math.log1p(-math.exp(d)) for d in shares]
-    try:
-        rate, t_mean, logit_mean = _line(times, logits, "logistic fit")
-    except ValueError:
-        return math.nan, math.nan, math.inf
-    if rate <= 0:
-        return rate, math.nan, math.inf
-    midpoint = t_mean - logit_mean / rate
-    if not math.isfinite(midpoint):
-        return rate, midpoint, math.inf
-    residuals = [_log_logistic(t, log_ceiling, rate, midpoint) - z for t, z in zip(times, logs, strict=True)]
-    return rate, midpoint, _fsum([e * e for e in residuals])
-
-
-def _fit_logistic_logs(
-    times: list[float], logs: list[float], log_ceiling: float, ceiling: float | None = None
-) -> LogisticFit:
-    rate, midpoint, squared_error = _logit_fit(times, logs, log_ceiling)
-    if not rate > 0:
-        raise ValueError("the values do not rise over time, so no rising logistic fits them")
-    if not math.isfinite(squared_error):
-        raise ValueError("the logistic fit for these points is too extreme to compute")
-    errors = [abs(_log_logistic(t, log_ceiling, rate, midpoint) - z) for t, z in zip(times, logs, strict=True)]
-    if ceiling is None:
-        ceiling = math.exp(log_ceiling) if log_ceiling <= _LOG_MAX else math.inf
-    max_error = max(errors)
-    if not (math.isfinite(max_error) and 0 < ceiling < math.inf):
-        raise ValueError("the logistic fit for these points is too extreme to compute")
-    return LogisticFit(ceiling, rate, midpoint, max_error)
-
-
-def _fit_logistic_unknown_ceiling(times: list[float], logs: list[float]) -> LogisticFit:
-    """Profile the ceiling out: grid over v = logit(max y / K), then golden-section search."""
-    largest = max(logs)
-
-    def log_ceiling(v: float) -> float:  # K = max(y) * (1 + exp(-v))
-        return largest + _softplus(-v)
-
-    def cost(v: float) -> float:
-        return _logit_fit(times, logs, log_ceiling(v))[2]
-
-    steps = round(2 * _V_LIMIT / _V_STEP)
-    grid = [-_V_LIMIT + i * _V_STEP for i in range(steps + 1)]
-    costs = [cost(v) for v in grid]
-    best = min(range(len(grid)), key=costs.__getitem__)
-    if not math.isfinite(costs[best]):
-        raise ValueError("no rising logistic fits these points")
-    # The v -> -inf end of the profile is the exponential fit. A ceiling is only reported if
-    # it fits clearly better than that, by more than rounding in the logarithms could explain.
-    exponential = _fit_exponential_logs(times, logs)
-    exponential_cost = _fsum(
-        [(math.log(exponential.anchor_value) + exponential.rate * (t - exponential.anchor_time) - z) ** 2 for t, z in zip(times, logs, strict=True)]
-    )
-    rounding = len(logs) * (8 * sys.float_info.epsilon * max(1.0, *(abs(z) for z in logs))) ** 2
-    no_ceiling = "these points show no sign of a ceiling: an exponential fits them as well as any logistic"
-    if best == 0 or exponential_cost <= rounding or costs[best] >= exponential_cost * (1 - 1e-9):
-        raise ValueError(no_ceiling)
-    if best == len(grid) - 1:
-        raise ValueError("these points do not pin down a ceiling: the best fit puts it at their largest value")
-    v = _golden_section(cost, grid[best - 1], grid[best + 1])
-    if cost(v) >= exponential_cost * (1 - 1e-9):
-        raise ValueError(no_ceiling)
-    return _fit_logistic_logs(times, logs, log_ceiling(v))
-
-
-def _golden_section(f: Callable[[float], float], low: float, high: float) -> float:
-    """The minimiser of a unimodal ``f`` on ``[low, high]``, to the resolution of doubles."""
-    a, b = low, high
-    c = b - _GOLDEN * (b - a)
-    d = a + _GOLDEN * (b - a)
-    fc, fd = f(c), f(d)
-    for _ in range(200):  # each step keeps 0.618 of the bracket: 2 -> 1e-16 in about 80
-        if not a < c < d < b:
-            break
-        if fc <= fd:
-            b, d, fd = d, c, fc
-            c = b - _GOLDEN * (b - a)
-            fc = f(c)
-        else:
-            a, c, fc = c, d, fd
-            d = a + _GOLDEN * (b - a)
-            fd = f(d)
-    return c if fc <= fd else d
 
 
 def _sample(
@@ -753,9 +484,9 @@ def _sample(
         )
     log_ceiling = math.log(ceiling)
     times = [float(year) for year in range(-int(years_observed), 1)]
-    logs = [_log_logistic(t, log_ceiling, growth_rate, years_to_midpoint) for t in times]
+    logs = [log_logistic(t, log_ceiling, growth_rate, years_to_midpoint) for t in times]
     if not all(math.isfinite(z) for z in logs):
-        raise ValueError("the observed values for these inputs are too small to compute")
+        raise OutOfRangeError("the observed values for these inputs are too small to compute")
     return times, logs
 
 
@@ -780,40 +511,40 @@ def _parting(
     c = offset + growth_rate * (midpoint - anchor_time)
     slope_gap = rate - growth_rate
     if not math.isfinite(c):
-        raise ValueError(too_extreme)
+        raise OutOfRangeError(too_extreme)
 
     def h(t: float) -> float:
-        value = c + _product(slope_gap, t - anchor_time) + _softplus(growth_rate * (t - midpoint))
+        value = c + zero_safe_product(slope_gap, t - anchor_time) + softplus(growth_rate * (t - midpoint))
         if math.isnan(value):
-            raise ValueError(too_extreme)
+            raise OutOfRangeError(too_extreme)
         return value
 
     if slope_gap == 0:  # h = c + ln(1 + exp(u)) rises from c: solve it directly
         if c >= 0:
-            raise ValueError(never)
-        when = midpoint + math.log(math.expm1(-c)) / growth_rate if -c <= _LOG_MAX else midpoint - c / growth_rate
+            raise OutOfRangeError(never)
+        when = midpoint + math.log(math.expm1(-c)) / growth_rate if -c <= LOG_CEILING else midpoint - c / growth_rate
         if not math.isfinite(when):
-            raise ValueError(too_extreme)
+            raise OutOfRangeError(too_extreme)
         return when
     # Above this time ln E alone exceeds ln K + ln factor >= ln L + ln factor, so h > 0.
     high = anchor_time - offset / rate
     if not math.isfinite(high):
-        raise ValueError(too_extreme)
+        raise OutOfRangeError(too_extreme)
     step = 1.0 / rate
     while not h(high) >= 0:  # rounding can leave h a hair below 0 at `high`
         high += step
         step *= 2
         if not math.isfinite(high):
-            raise ValueError(too_extreme)
+            raise OutOfRangeError(too_extreme)
     # h' = (g - r) + r sigma(u) grows with t. Where g < r, h falls to a minimum at
     # sigma(u*) = 1 - g / r, then rises; where g > r it rises everywhere.
     if slope_gap < 0:
         lowest = midpoint + math.log(-slope_gap / rate) / growth_rate
         if not math.isfinite(lowest):
-            raise ValueError(too_extreme)
+            raise OutOfRangeError(too_extreme)
         h_low = h(lowest)
         if h_low > 0:
-            raise ValueError(never)
+            raise OutOfRangeError(never)
         if h_low == 0:
             return lowest
         low = lowest
@@ -824,7 +555,7 @@ def _parting(
             step *= 2
             low = high - step
             if not math.isfinite(low):
-                raise ValueError(too_extreme)
+                raise OutOfRangeError(too_extreme)
     while True:  # bisection down to adjacent doubles
         middle = low + (high - low) / 2
         if middle <= low or middle >= high:

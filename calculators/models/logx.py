@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, finite, positive, show
+from .._checks import InputError, OutOfRangeError, finite, positive, show
 
 __all__ = [
     "LogxReading",
@@ -107,7 +107,7 @@ def logx_ooms(score_gain: float, points_per_decade: float, slope_factor: float =
     slope_factor = positive("slope_factor", slope_factor)
     ooms = score_gain / points_per_decade / slope_factor
     if not math.isfinite(ooms):
-        raise ValueError("the orders of magnitude for these inputs are too many to compute")
+        raise OutOfRangeError("the orders of magnitude for these inputs are too many to compute")
     return ooms
 
 
@@ -201,7 +201,7 @@ def logx_score(score_start: float, points_per_decade: float, compute_multiplier:
     compute_multiplier = positive("compute_multiplier", compute_multiplier)
     score = score_start + points_per_decade * math.log10(compute_multiplier)
     if not math.isfinite(score):
-        raise ValueError("the score for these inputs is too large to compute")
+        raise OutOfRangeError("the score for these inputs is too large to compute")
     return score
 
 
@@ -264,11 +264,11 @@ def _gain(name: str, value: float) -> float:
 def _power_of_ten(what: str, exponent: float) -> float:
     """10 ** exponent, or a ValueError when it is beyond the normal float range."""
     if exponent < -307:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     try:
-        value = 10.0**exponent
+        value = float(10.0**exponent)
     except OverflowError:
-        raise ValueError(f"{what} is too large to compute") from None
+        raise OutOfRangeError(f"{what} is too large to compute") from None
     if not math.isfinite(value):  # an infinite exponent
-        raise ValueError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too large to compute")
     return value

@@ -24,10 +24,11 @@ Costs are in US dollars and horizons in hours unless a docstring says otherwise.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from ._checks import finite, non_negative, positive, probability, result, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
+from ._numeric import LOG_CEILING, exp_in_range
 from .half_life import horizon, survival
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "log_log_slopes",
     "saturating_horizon",
     "saturation_point",
+    "stylised_curve_points",
     "sweet_spot",
     "task_cost_at_rate",
 ]
@@ -50,7 +52,6 @@ __all__ = [
 #: The best human rate on METR's chart, about $120 an hour (Ord 2025, hourly-costs essay).
 HUMAN_HOURLY_RATE_USD = 120.0
 
-_LOG_MAX = math.log(1e300)
 _RUN_COST = "the cost of one attempt for these inputs"
 
 
@@ -182,7 +183,7 @@ def horizon_factor(cost_factor: float, slope: float) -> float:
     """
     cost_factor = positive("cost_factor", cost_factor)
     slope = finite("slope", slope)
-    return _exp(slope * math.log(cost_factor), "the horizon factor for these inputs")
+    return exp_in_range("the horizon factor for these inputs", slope * math.log(cost_factor))
 
 
 class CurvePoint(NamedTuple):
@@ -260,7 +261,7 @@ def sweet_spot(costs: Sequence[float], horizons: Sequence[float]) -> CurvePoint:
     xs, ys = _curve(costs, horizons)
     crossing = _sweet(xs, ys, _slopes(xs, ys))
     if crossing is None:
-        raise ValueError("the curve's log-log slope never falls through 1, so it has no sweet spot")
+        raise OutOfRangeError("the curve's log-log slope never falls through 1, so it has no sweet spot")
     return _point(crossing[1], crossing[2])
 
 
@@ -295,12 +296,12 @@ def saturation_point(costs: Sequence[float], horizons: Sequence[float], slope: f
     slopes = _slopes(xs, ys)
     sweet = _sweet(xs, ys, slopes)
     if sweet is None:
-        raise ValueError("the curve's log-log slope never falls through 1, so it has no sweet spot")
+        raise OutOfRangeError("the curve's log-log slope never falls through 1, so it has no sweet spot")
     start, x_sweet = sweet[0], sweet[1]
     for _, x, y in _crossings(xs, ys, slopes, slope, start):
         if x >= x_sweet:
             return _point(x, y)
-    raise ValueError(f"the curve's log-log slope never falls to {show(slope)} after its sweet spot")
+    raise OutOfRangeError(f"the curve's log-log slope never falls to {show(slope)} after its sweet spot")
 
 
 def saturating_horizon(cost: float, max_horizon_hours: float, half_cost: float, steepness: float) -> float:
@@ -386,7 +387,7 @@ def agent_cost_per_success(
     run_cost = _product(_product(cost_per_step, steps_per_hour, _RUN_COST), task_hours, _RUN_COST)
     success = survival(task_hours, t50_hours, shape)
     if success == 0:
-        raise ValueError("the expected cost per success for these inputs is too large to compute")
+        raise OutOfRangeError("the expected cost per success for these inputs is too large to compute")
     return result("the expected cost per success for these inputs", run_cost / success)
 
 
@@ -456,23 +457,24 @@ def break_even_task_hours(
     # c * s / w, computed as (c / w) * s so that it overflows only when the answer is "never".
     success_needed = (cost_per_step / human_usd_per_hour) * steps_per_hour
     if not success_needed < 1:
-        raise ValueError(
+        raise InputError(
+            "cost_per_step",
             "the agent's running cost per hour (cost_per_step × steps_per_hour) is not below "
-            "human_usd_per_hour, so it never costs less than the human"
+            "human_usd_per_hour, so it never costs less than the human",
         )
     if success_needed == 0:
-        raise ValueError("the break-even task length for these inputs is too large to compute")
+        raise OutOfRangeError("the break-even task length for these inputs is too large to compute")
     try:
         return horizon(success_needed, t50_hours, shape)
     except ValueError as error:  # only out-of-range results remain; say what overflowed
-        raise ValueError(str(error).replace("the task length", "the break-even task length")) from None
+        raise OutOfRangeError(str(error).replace("the task length", "the break-even task length")) from None
 
 
 def _ratio(numerator: float, denominator: float, what: str) -> float:
     """numerator / denominator for numerator >= 0, denominator > 0; ValueError if out of range."""
     value = result(what, numerator / denominator)
     if value == 0 and numerator != 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return value
 
 
@@ -480,42 +482,35 @@ def _product(a: float, b: float, what: str) -> float:
     """a * b for a, b >= 0; ValueError if it overflows, or underflows to 0 from non-zero factors."""
     value = result(what, a * b)
     if value == 0 and a != 0 and b != 0:
-        raise ValueError(f"{what} is too small to compute")
-    return value
-
-
-def _exp(log_value: float, what: str) -> float:
-    """e ** log_value, or a ValueError if no float can hold it."""
-    if log_value > _LOG_MAX:
-        raise ValueError(f"{what} is too large to compute")
-    value = math.exp(log_value)
-    if value == 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return value
 
 
 def _curve(costs: Sequence[float], horizons: Sequence[float]) -> tuple[list[float], list[float]]:
     """Check a curve's points and return them as natural logs (log cost, log horizon)."""
     if isinstance(costs, (str, bytes)) or isinstance(horizons, (str, bytes)):
-        raise ValueError("costs and horizons must be sequences of numbers")
+        raise InputError("costs", "costs and horizons must be sequences of numbers")
     try:
         costs, horizons = list(costs), list(horizons)
     except TypeError:
-        raise ValueError("costs and horizons must be sequences of numbers") from None
+        raise InputError("costs", "costs and horizons must be sequences of numbers") from None
     if len(costs) != len(horizons):
-        raise ValueError(f"costs and horizons must have the same length, got {len(costs)} and {len(horizons)}")
+        raise InputError(
+            "horizons", f"costs and horizons must have the same length, got {len(costs)} and {len(horizons)}"
+        )
     if len(costs) < 3:
-        raise ValueError(f"the curve needs at least 3 points, got {len(costs)}")
+        raise InputError("costs", f"costs and horizons need at least 3 points, got {len(costs)}")
     xs = [math.log(positive(f"costs[{i}]", value)) for i, value in enumerate(costs)]
     ys = [math.log(positive(f"horizons[{i}]", value)) for i, value in enumerate(horizons)]
     for i in range(1, len(xs)):
         if not costs[i] > costs[i - 1]:
-            raise ValueError(
+            raise InputError(
+                "costs",
                 f"costs must increase: costs[{i}] = {show(float(costs[i]))} is not above "
-                f"costs[{i - 1}] = {show(float(costs[i - 1]))}"
+                f"costs[{i - 1}] = {show(float(costs[i - 1]))}",
             )
         if not xs[i] > xs[i - 1]:
-            raise ValueError(f"costs[{i - 1}] and costs[{i}] are too close to tell apart on a log scale")
+            raise InputError("costs", f"costs[{i - 1}] and costs[{i}] are too close to tell apart on a log scale")
     return xs, ys
 
 
@@ -529,11 +524,13 @@ def _slopes(xs: list[float], ys: list[float]) -> list[float]:
         slopes.append((h2 / (h1 + h2)) * (ys[i] - ys[i - 1]) / h1 + (h1 / (h1 + h2)) * (ys[i + 1] - ys[i]) / h2)
     slopes.append((ys[-1] - ys[-2]) / (xs[-1] - xs[-2]))
     if not all(math.isfinite(s) for s in slopes):
-        raise ValueError("the curve's points are too close together to compute its slope")
+        raise OutOfRangeError("the curve's points are too close together to compute its slope")
     return slopes
 
 
-def _crossings(xs: list[float], ys: list[float], slopes: list[float], level: float, start: int = 0):
+def _crossings(
+    xs: list[float], ys: list[float], slopes: list[float], level: float, start: int = 0
+) -> Iterator[tuple[int, float, float]]:
     """Yield (segment, log C, log T) wherever the interpolated slope falls through ``level``."""
     for i in range(start, len(xs) - 1):
         high, low = slopes[i], slopes[i + 1]
@@ -558,8 +555,63 @@ def _point(log_cost: float, log_horizon: float) -> CurvePoint:
         try:
             value = math.exp(log_value)
         except OverflowError:  # rounding in the interpolation can step just past the float range
-            raise ValueError(f"the {what} at that point is too large to compute") from None
+            raise OutOfRangeError(f"the {what} at that point is too large to compute") from None
         if value == 0:
-            raise ValueError(f"the {what} at that point is too small to compute")
+            raise OutOfRangeError(f"the {what} at that point is too small to compute")
         values.append(value)
     return CurvePoint(*values)
+
+
+#: :func:`stylised_curve_points` samples the curve this many times per factor of ten in cost,
+#: from 10^-4 to 10^5 times ``half_cost``, and finds both points on the samples.
+_PER_DECADE = 100
+_DECADES = (-4, 5)
+
+
+def stylised_curve_points(
+    max_horizon_hours: float, half_cost: float, steepness: float, slope: float = 0.1
+) -> tuple[CurvePoint, CurvePoint]:
+    """The sweet spot and the saturation point of :func:`saturating_horizon`'s curve.
+
+    Args:
+        max_horizon_hours: The curve's plateau, in hours, greater than 0.
+        half_cost: The cost at which it reaches half the plateau, greater than 0.
+        steepness: Its log-log slope at low cost, greater than 1 (a curve never steeper than
+            slope 1 has no sweet spot).
+        slope: The log-log slope that counts as saturated (see :func:`saturation_point`).
+
+    Returns:
+        ``(sweet spot, saturation point)``, found by :func:`sweet_spot` and
+        :func:`saturation_point` on 100 samples per factor of ten in cost, from 10^-4 to
+        10^5 times ``half_cost`` (both placed to about 2e-4).
+
+    Raises:
+        ValueError: if an argument is out of range, or ``half_cost`` is so extreme that the
+            sampled costs leave 10^±300.
+
+    Source: our construction for Ord's sweet spot and saturation point (hourly-costs essay).
+
+    >>> sweet, saturated = stylised_curve_points(2.0, 20.0, 2.0)  # the sweet-spot calculator's defaults
+    >>> round(sweet.cost, 3), round(sweet.horizon, 3), round(saturated.cost, 1)
+    (20.0, 1.0, 87.2)
+    """
+    positive("half_cost", half_cost)  # before it is used as a cost, which is checked as "cost"
+    saturating_horizon(half_cost, max_horizon_hours, half_cost, steepness)  # checks every input by name
+    log10_half = math.log10(half_cost)
+    limit = LOG_CEILING / math.log(10)  # the sampled costs stay within 10^±300
+    if log10_half + _DECADES[1] > limit or log10_half + _DECADES[0] < -limit:
+        raise InputError("half_cost", f"half_cost is too extreme to draw the curve around, got {show(half_cost)}")
+    count = (_DECADES[1] - _DECADES[0]) * _PER_DECADE + 1
+    costs = [10.0 ** (log10_half + _DECADES[0] + i / _PER_DECADE) for i in range(count)]
+    horizons = [saturating_horizon(c, max_horizon_hours, half_cost, steepness) for c in costs]
+    if steepness <= 1:
+        raise InputError(
+            "steepness",
+            f"steepness must be greater than 1 for the curve to have a sweet spot (its slope starts at "
+            f"steepness and only falls), got {show(steepness)}",
+        )
+    # A very steep curve rounds to 0 far below half_cost; those samples are not on the curve's
+    # log-log chart and have no hourly cost.
+    kept = [(c, h) for c, h in zip(costs, horizons) if h > 0]
+    sampled_costs, sampled_horizons = [c for c, _ in kept], [h for _, h in kept]
+    return sweet_spot(sampled_costs, sampled_horizons), saturation_point(sampled_costs, sampled_horizons, slope)

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import math
 
-from ._checks import InputError, finite, non_negative, positive, probability, result, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
+from ._numeric import LOG_CEILING
 
 __all__ = [
     "doublings_to_reach",
@@ -41,7 +42,7 @@ _LN4 = math.log(4.0)
 #: Days in an average month of the Gregorian calendar (365.25 / 12).
 DAYS_PER_MONTH = 365.25 / 12
 # 2.0 ** x overflows past x = 1024; stay well inside so that products cannot overflow.
-_LOG2_MAX = math.log2(1e300)
+_LOG2_MAX = LOG_CEILING / math.log(2)
 
 
 def logistic_slope(t50: float, t80: float) -> float:
@@ -73,7 +74,7 @@ def logistic_slope(t50: float, t80: float) -> float:
         raise InputError("t80", f"t80 must be shorter than t50 ({show(t50)}), got {show(t80)}")
     doublings = math.log2(t80) - math.log2(t50)
     if doublings == 0:  # t80 and t50 one float apart: no slope a float can hold
-        raise ValueError("t80 is too close to t50 for the slope to be computed")
+        raise InputError("t80", "t80 is too close to t50 for the slope to be computed")
     return result("the logistic slope for these horizons", _LN4 / doublings)
 
 
@@ -299,11 +300,11 @@ def _scaled(base: float, log2_factor: float, what: str) -> float:
     """
     log2_value = math.log2(base) + log2_factor
     if log2_value > _LOG2_MAX:
-        raise ValueError(f"{what} is too large to compute")
+        raise OutOfRangeError(f"{what} is too large to compute")
     if abs(log2_factor) < 1000:  # the factor itself is a normal float: multiply, losing nothing
         value = base * 2.0**log2_factor
     else:
         value = 2.0**log2_value
     if value == 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return result(what, value)

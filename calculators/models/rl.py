@@ -31,7 +31,8 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, finite, non_negative, positive, result, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, result, show
+from ._numeric import LOG_CEILING, exp_in_range
 
 __all__ = [
     "GainSplit",
@@ -53,7 +54,6 @@ __all__ = [
 #: (ainews247.org/story/16650): about 3 bits per training token for about 10^12 parameters and
 #: 10^13 tokens means about 30 bits per parameter (roughly one 32-bit number per parameter).
 BITS_PER_PARAM = 30.0
-_LOG_FLOAT_MAX = math.log(1.7976931348623157e308)
 
 
 class GainSplit(NamedTuple):
@@ -96,7 +96,7 @@ def inference_share(rl_gain: float, inference_gain: float) -> float:
     rl_gain = non_negative("rl_gain", rl_gain)
     inference_gain = non_negative("inference_gain", inference_gain)
     if rl_gain == 0 and inference_gain == 0:
-        raise ValueError("rl_gain and inference_gain are both 0, so there is no gain to split")
+        raise InputError("rl_gain", "rl_gain and inference_gain are both 0, so there is no gain to split")
     if inference_gain >= rl_gain:
         return 1.0 / (1.0 + rl_gain / inference_gain)
     ratio = inference_gain / rl_gain
@@ -202,7 +202,7 @@ def decompose_gain(
     inference_gain = result("the inference boost", trend_slope * (math.log10(top_tokens) - log_base))
     total_gain = result("the total gain", rl_gain + inference_gain)
     if total_gain == 0:
-        raise ValueError("the trend gives no gain over the base model, so there is no gain to split")
+        raise OutOfRangeError("the trend gives no gain over the base model, so there is no gain to split")
     return GainSplit(rl_gain, inference_gain, total_gain, inference_share(rl_gain, inference_gain))
 
 
@@ -301,7 +301,7 @@ def slope_ratio_from_gains(
         - math.log(rl_gain)
         - math.log(math.log(inference_multiplier))
     )
-    return _exp(log_ratio, "the slope ratio")
+    return exp_in_range("the slope ratio", log_ratio)
 
 
 def training_compute_multiplier(rl_fraction: float, rl_multiplier: float) -> float:
@@ -393,11 +393,11 @@ def capacity_bits_per_token(params: float, tokens: float, bits_per_param: float 
     tokens = positive("tokens", tokens)
     bits_per_param = positive("bits_per_param", bits_per_param)
     log_value = math.log(params) + math.log(bits_per_param) - math.log(tokens)
-    if abs(log_value) < _LOG_FLOAT_MAX - 1:
+    if abs(log_value) < LOG_CEILING:
         product = params * bits_per_param
         if math.isfinite(product) and product > 0:
             return _nonzero(product / tokens, "the capacity per token")
-    return _exp(log_value, "the capacity per token")
+    return exp_in_range("the capacity per token", log_value)
 
 
 def rl_bits_per_token(episode_tokens: float, bits_per_episode: float = 1.0) -> float:
@@ -457,11 +457,11 @@ def rl_information_ratio(pretrain_bits_per_token: float, episode_tokens: float, 
     episode_tokens = positive("episode_tokens", episode_tokens)
     bits_per_episode = positive("bits_per_episode", bits_per_episode)
     log_value = math.log(pretrain_bits_per_token) + math.log(episode_tokens) - math.log(bits_per_episode)
-    if abs(log_value) < _LOG_FLOAT_MAX - 1:
+    if abs(log_value) < LOG_CEILING:
         product = pretrain_bits_per_token * episode_tokens
         if math.isfinite(product) and product > 0:
             return _nonzero(result("the information ratio", product / bits_per_episode), "the information ratio")
-    return _exp(log_value, "the information ratio")
+    return exp_in_range("the information ratio", log_value)
 
 
 def trend_slope_from_gain(inference_gain: float, token_multiple: float) -> float:
@@ -507,20 +507,13 @@ def _power(base: float, exponent: float, what: str) -> float:
     try:
         value = math.pow(base, exponent)
     except OverflowError:
-        raise ValueError(f"{what} is too large to compute") from None
+        raise OutOfRangeError(f"{what} is too large to compute") from None
     return _nonzero(result(what, value), what)
-
-
-def _exp(log_value: float, what: str) -> float:
-    """``exp(log_value)``, or a ValueError when that is beyond the float range."""
-    if log_value > _LOG_FLOAT_MAX:
-        raise ValueError(f"{what} is too large to compute")
-    return _nonzero(math.exp(log_value), what)
 
 
 def _nonzero(value: float, what: str) -> float:
     if value == 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return value
 
 

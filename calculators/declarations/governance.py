@@ -8,10 +8,12 @@ calculator of its own: the reader sees both sides of that one dial together.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset
-from ._format import format_value
-from .governance import (
+from .._chart import DRAWABLE_DECADES, log_grid, log_range
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset
+from .._format import format_value
+from ..models.governance import (
     CHINCHILLA_PARAMS_EXPONENT,
     EU_AI_ACT_THRESHOLD_FLOP,
     US_EXECUTIVE_ORDER_THRESHOLD_FLOP,
@@ -30,7 +32,6 @@ from .governance import (
 __all__ = ["EFFECTIVE_COMPUTE", "LIFETIME_COMPUTE"]
 
 # Charts span whole decades of the x axis, kept inside the float range.
-_LOG10_LIMIT = 300
 _THRESHOLDS = (
     # Series names sort EU first and US last, so that both threshold lines take the first
     # colour of the chart's palette and the weight lines the colours in between.
@@ -56,17 +57,11 @@ def _effective_compute(pretrain_flop: float, inference_multiplier: float, weight
     }
 
 
-def _decades(low: float, high: float, per_decade: int) -> list[float]:
-    """Evenly spaced exponents from ``low`` to ``high`` (whole decades), ``per_decade`` steps each."""
-    steps = round(high - low) * per_decade
-    return [low + i * (high - low) / steps for i in range(steps + 1)]
-
-
 def _effective_chart(pretrain_flop: float, inference_multiplier: float, weight: float) -> _ChartData:
     here = math.log10(inference_multiplier)
-    low = max(min(0, math.floor(here) - 1), -_LOG10_LIMIT)
-    high = min(max(6, math.ceil(here) + 1), _LOG10_LIMIT)
-    multipliers = [10.0**x for x in _decades(low, high, 2)]
+    low = max(min(0, math.floor(here) - 1), -DRAWABLE_DECADES)
+    high = min(max(6, math.ceil(here) + 1), DRAWABLE_DECADES)
+    multipliers = log_grid(low, high, round(high - low) * 2 + 1)  # two points a decade
     weights = sorted({*_WEIGHTS, weight})
     lines: list[dict[str, float | str]] = [
         {"multiplier": m, "flop": effective_flop(pretrain_flop, m, w), "series": f"Inference weight {w:g}"}
@@ -108,10 +103,7 @@ EFFECTIVE_COMPUTE = Calculator(
             default=1e24,
             minimum=0,
             scale="log",
-            why=(
-                "Ord's example model: 10²⁴ FLOP, a tenth of the EU AI Act's 10²⁵ FLOP "
-                "threshold (Ord 2025)."
-            ),
+            why=("Ord's example model: 10²⁴ FLOP, a tenth of the EU AI Act's 10²⁵ FLOP threshold (Ord 2025)."),
         ),
         Input(
             name="inference_multiplier",
@@ -249,14 +241,15 @@ def _lifetime_chart(
 ) -> _ChartData:
     breakeven = deployment_breakeven_queries(tokens, tokens_per_query)
     centre = math.log10(breakeven)
-    low, high = math.floor(centre) - 2, math.ceil(centre) + 2
+    low: float = math.floor(centre) - 2
+    high: float = math.ceil(centre) + 2
     if queries > 0:
         low, high = min(low, math.floor(math.log10(queries)) - 1), max(high, math.ceil(math.log10(queries)) + 1)
-    low, high = max(low, -_LOG10_LIMIT), min(high, _LOG10_LIMIT)
-    counts = [10.0**x for x in _decades(low, high, 6)]
+    low, high = log_range(low, high)
+    counts = log_grid(low, high, round(high - low) * 6 + 1)  # six points a decade
     # Chinchilla split: parameters and tokens each grow by the square root of the factor.
     grow = factor**CHINCHILLA_PARAMS_EXPONENT
-    curves = {
+    curves: dict[str, Callable[[float], float]] = {
         "Lifetime compute now": lambda d: lifetime_compute(params, tokens, d, tokens_per_query, post_training),
         "Training alone (pre + post)": lambda d: lifetime_compute(params, tokens, 0.0, tokens_per_query, post_training),
         f"After ×{factor:g} pre-training": lambda d: lifetime_compute(
@@ -376,8 +369,7 @@ LIFETIME_COMPUTE = Calculator(
                 "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
             },
             source=(
-                "Our illustration of Ord's first limit: his GPT-4-class values with 100× fewer "
-                "queries than breakeven."
+                "Our illustration of Ord's first limit: his GPT-4-class values with 100× fewer queries than breakeven."
             ),
         ),
         Preset(
@@ -391,8 +383,7 @@ LIFETIME_COMPUTE = Calculator(
                 "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
             },
             source=(
-                "Our illustration of Ord's second limit: his GPT-4-class values with 100× more "
-                "queries than breakeven."
+                "Our illustration of Ord's second limit: his GPT-4-class values with 100× more queries than breakeven."
             ),
         ),
     ),

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, finite, non_negative, positive, result, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, result, show
 
 __all__ = [
     "EU_AI_ACT_THRESHOLD_FLOP",
@@ -290,7 +290,7 @@ def lifetime_compute_breakdown(
     deployment = result("the deployment compute", _product(queries, params, tokens_per_query))
     total = result("the lifetime compute", pretraining + post_training + deployment)
     if total == 0:
-        raise ValueError("the lifetime compute is too small to compute")
+        raise OutOfRangeError("the lifetime compute is too small to compute")
     return LifetimeCompute(
         pretraining=pretraining,
         post_training=post_training,
@@ -365,7 +365,7 @@ def lifetime_flop(
     deployment = result("the deployment compute", 2.0 * _product(queries, params, tokens_per_query))
     total = result("the lifetime compute", pretraining + post_training_flop + deployment)
     if total == 0:
-        raise ValueError("the lifetime compute is too small to compute")
+        raise OutOfRangeError("the lifetime compute is too small to compute")
     return total
 
 
@@ -512,14 +512,14 @@ def _power_of_ten(what: str, ooms: float) -> float:
     try:
         value = 10.0**ooms
     except OverflowError:
-        raise ValueError(f"{what} is too large to compute") from None
+        raise OutOfRangeError(f"{what} is too large to compute") from None
     if value == 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return result(what, value)
 
 
 def _not_underflowed(what: str, value: float, source: float) -> float:
     """``value``, unless it rounded to 0 from a nonzero ``source``."""
     if value == 0 and source != 0:
-        raise ValueError(f"{what} is too small to compute")
+        raise OutOfRangeError(f"{what} is too small to compute")
     return value

@@ -29,7 +29,8 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ._checks import InputError, finite, non_negative, positive, show
+from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, show
+from ._numeric import LOG_CEILING, exp_in_range
 
 __all__ = [
     "ChinchillaAllocation",
@@ -88,7 +89,6 @@ FLOP_PER_PARAM_TOKEN = 6.0
 
 # Results are worked out in logs and must land inside (1e-300, 1e300), far from the
 # float range's edges, so that nothing downstream overflows or goes subnormal.
-_LOG_MAX = math.log(1e300)
 _LOG_SIX = math.log(FLOP_PER_PARAM_TOKEN)
 
 
@@ -172,7 +172,7 @@ def scaling_paradox_multipliers(
         positive("params_power", params_power),
     )
     log_gain = math.log(current) - math.log(target)
-    _exp_in_range("the accuracy gain for these losses", log_gain)
+    exp_in_range("the accuracy gain for these losses", log_gain)
     gain = current / target  # exact where it can be: 6 / 3 is 2, not 1.9999999999999998
     compute, data, params = (
         _power_in_range(f"the {what} multiplier for these inputs", gain, power, log_gain)
@@ -210,7 +210,7 @@ def loss_cut_multiplier(current_loss: float = 6.0, target_loss: float = 3.0, pow
     target = positive("target_loss", target_loss)
     power = positive("power", power)
     log_gain = math.log(current) - math.log(target)
-    _exp_in_range("the accuracy gain for these losses", log_gain)
+    exp_in_range("the accuracy gain for these losses", log_gain)
     return _power_in_range("the multiplier for these inputs", current / target, power, log_gain)
 
 
@@ -240,7 +240,7 @@ def accuracy_power(loss_exponent: float = KAPLAN_COMPUTE_EXPONENT) -> float:
     exponent = positive("loss_exponent", loss_exponent)
     power = 1.0 / exponent
     if not math.isfinite(power):
-        raise ValueError("the power for this loss exponent is too large to compute")
+        raise OutOfRangeError("the power for this loss exponent is too large to compute")
     return power
 
 
@@ -270,7 +270,7 @@ def compute_multiplier_for_loss(reduction: float, alpha: float = KAPLAN_COMPUTE_
     """
     reduction = positive("reduction", reduction)
     alpha = positive("alpha", alpha)
-    return _exp_in_range("the compute multiplier for these inputs", math.log(reduction) / alpha)
+    return exp_in_range("the compute multiplier for these inputs", math.log(reduction) / alpha)
 
 
 def compute_ooms_for_loss(reduction: float, alpha: float = KAPLAN_COMPUTE_EXPONENT) -> float:
@@ -298,7 +298,7 @@ def compute_ooms_for_loss(reduction: float, alpha: float = KAPLAN_COMPUTE_EXPONE
     alpha = positive("alpha", alpha)
     ooms = math.log10(reduction) / alpha
     if not math.isfinite(ooms):
-        raise ValueError("the orders of magnitude for these inputs are too many to compute")
+        raise OutOfRangeError("the orders of magnitude for these inputs are too many to compute")
     return ooms
 
 
@@ -327,7 +327,7 @@ def loss_multiplier(compute_multiplier: float, alpha: float = KAPLAN_COMPUTE_EXP
     """
     compute_multiplier = positive("compute_multiplier", compute_multiplier)
     alpha = positive("alpha", alpha)
-    return _exp_in_range("the loss multiplier for these inputs", -alpha * math.log(compute_multiplier))
+    return exp_in_range("the loss multiplier for these inputs", -alpha * math.log(compute_multiplier))
 
 
 def halving_cost(alpha: float = KAPLAN_COMPUTE_EXPONENT) -> float:
@@ -389,7 +389,9 @@ def optimal_loss_exponent(params_exponent: float = CHINCHILLA_ALPHA, data_expone
     return low / (1.0 + low / high)  # = a b / (a + b), without overflow in a b or a + b
 
 
-def optimal_path_halving_cost(params_exponent: float = CHINCHILLA_ALPHA, data_exponent: float = CHINCHILLA_BETA) -> float:
+def optimal_path_halving_cost(
+    params_exponent: float = CHINCHILLA_ALPHA, data_exponent: float = CHINCHILLA_BETA
+) -> float:
     """How many times more compute halves the *reducible* loss along a two-term fit's optimal path.
 
     Args:
@@ -412,7 +414,7 @@ def optimal_path_halving_cost(params_exponent: float = CHINCHILLA_ALPHA, data_ex
     91.3
     """
     gamma = optimal_loss_exponent(params_exponent, data_exponent)
-    return _exp_in_range("the compute multiplier for these exponents", math.log(2.0) / gamma)
+    return exp_in_range("the compute multiplier for these exponents", math.log(2.0) / gamma)
 
 
 def optimal_params_exponent(params_exponent: float = CHINCHILLA_ALPHA, data_exponent: float = CHINCHILLA_BETA) -> float:
@@ -489,7 +491,7 @@ def _fit(floor: float, a_coef: float, b_coef: float, alpha: float, beta: float) 
     log_g = (math.log(alpha) + math.log(a_coef) - math.log(beta) - math.log(b_coef)) / total
     gamma = optimal_loss_exponent(alpha, beta)
     if gamma == 0.0:
-        raise ValueError("the fit's exponents are too small to compute with")
+        raise OutOfRangeError("the fit's exponents are too small to compute with")
     return _Fit(floor, math.log(a_coef), math.log(b_coef), alpha, beta, log_g, 1.0 / (1.0 + alpha / beta), gamma)
 
 
@@ -571,7 +573,7 @@ def chinchilla_isoflop_loss(
     params = positive("params", params)
     log_params = math.log(params)
     log_tokens = math.log(flop) - _LOG_SIX - log_params
-    _exp_in_range("the token count for these inputs", log_tokens)
+    exp_in_range("the token count for these inputs", log_tokens)
     return _loss(fit, log_params, log_tokens)
 
 
@@ -741,7 +743,7 @@ def chinchilla_compute_for_loss(
         )
     log_k = _log_sum(fit.log_a - fit.alpha * fit.log_g, fit.log_b + fit.beta * fit.log_g)
     log_budget = (log_k - math.log(loss - fit.floor)) / fit.gamma
-    return _exp_in_range("the compute for this loss", _LOG_SIX + log_budget)
+    return exp_in_range("the compute for this loss", _LOG_SIX + log_budget)
 
 
 def chinchilla_compute_efficiency(
@@ -784,7 +786,7 @@ def chinchilla_compute_efficiency(
         fit, math.log(best.params), math.log(best.tokens)
     )
     if math.isnan(log_ratio):
-        raise ValueError("the compute share for these inputs cannot be computed")
+        raise OutOfRangeError("the compute share for these inputs cannot be computed")
     return min(1.0, math.exp(-max(log_ratio, 0.0) / fit.gamma))
 
 
@@ -848,35 +850,26 @@ def _log_reducible(fit: _Fit, log_params: float, log_tokens: float) -> float:
 def _loss(fit: _Fit, log_params: float, log_tokens: float) -> float:
     """``E + A / N^a + B / D^b`` from ln N and ln D, or a ValueError if it is out of range."""
     log_reducible = _log_reducible(fit, log_params, log_tokens)
-    if log_reducible > _LOG_MAX:
-        raise ValueError("the loss for these inputs is too large to compute")
+    if log_reducible > LOG_CEILING:
+        raise OutOfRangeError("the loss for these inputs is too large to compute")
     loss = fit.floor + math.exp(log_reducible)
     if not math.isfinite(loss):
-        raise ValueError("the loss for these inputs is too large to compute")
+        raise OutOfRangeError("the loss for these inputs is too large to compute")
     return loss
 
 
 def _allocation(fit: _Fit, log_params: float, log_tokens: float, ratio: float | None = None) -> ChinchillaAllocation:
     """The allocation with ln N and ln D given, and D/N when the caller chose it."""
-    params = _exp_in_range("the parameter count for these inputs", log_params)
-    tokens = _exp_in_range("the token count for these inputs", log_tokens)
+    params = exp_in_range("the parameter count for these inputs", log_params)
+    tokens = exp_in_range("the token count for these inputs", log_tokens)
     if ratio is None:
-        ratio = _exp_in_range("the tokens per parameter for these inputs", log_tokens - log_params)
-    return ChinchillaAllocation(params=params, tokens=tokens, tokens_per_param=ratio, loss=_loss(fit, log_params, log_tokens))
+        ratio = exp_in_range("the tokens per parameter for these inputs", log_tokens - log_params)
+    return ChinchillaAllocation(
+        params=params, tokens=tokens, tokens_per_param=ratio, loss=_loss(fit, log_params, log_tokens)
+    )
 
 
 def _power_in_range(what: str, base: float, power: float, log_base: float) -> float:
     """``base ** power`` (exact for whole powers of exact bases), checked in logs first."""
-    _exp_in_range(what, power * log_base)
-    return base**power
-
-
-def _exp_in_range(what: str, log_value: float) -> float:
-    """``exp(log_value)``, or a ValueError naming ``what`` if it leaves (1e-300, 1e300)."""
-    if math.isnan(log_value):
-        raise ValueError(f"{what} cannot be computed")
-    if log_value > _LOG_MAX:
-        raise ValueError(f"{what} is too large to compute")
-    if log_value < -_LOG_MAX:
-        raise ValueError(f"{what} is too small to compute")
-    return math.exp(log_value)
+    exp_in_range(what, power * log_base)
+    return float(base**power)

@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import math
 
-from ._checks import non_negative, positive, probability, result
+from .._checks import OutOfRangeError, non_negative, positive, probability, result
+from ._numeric import LOG_CEILING
 
 __all__ = ["horizon", "horizon_ratio", "reliability_lag_months", "survival", "weibull_t50"]
 
 _LN2 = math.log(2.0)
 # exp(-x) underflows to 0.0 once x exceeds about 745; computing the exponent in logs keeps
 # (t / t50) ** shape from overflowing on the way there.
-_LOG_MAX = math.log(1e300)
 
 
 def survival(t: float, t50: float, shape: float = 1.0) -> float:
@@ -64,7 +64,7 @@ def survival(t: float, t50: float, shape: float = 1.0) -> float:
     if t == 0:
         return 1.0
     log_exponent = shape * (math.log(t) - math.log(t50))
-    if log_exponent > _LOG_MAX:
+    if log_exponent > LOG_CEILING:
         return 0.0
     return math.exp(-_LN2 * math.exp(log_exponent))
 
@@ -96,11 +96,11 @@ def horizon(p: float, t50: float, shape: float = 1.0) -> float:
     t50 = positive("t50", t50)
     shape = positive("shape", shape)
     log_ratio = math.log(_doublings(p)) / shape
-    if log_ratio > _LOG_MAX:
-        raise ValueError("the task length for these inputs is too large to compute")
+    if log_ratio > LOG_CEILING:
+        raise OutOfRangeError("the task length for these inputs is too large to compute")
     t_p = t50 * math.exp(log_ratio)
     if t_p == 0:
-        raise ValueError("the task length for these inputs is too small to compute")
+        raise OutOfRangeError("the task length for these inputs is too small to compute")
     return result("the task length for these inputs", t_p)
 
 
@@ -127,8 +127,8 @@ def horizon_ratio(p: float, shape: float = 1.0) -> float:
     p = probability("p", p)
     shape = positive("shape", shape)
     log_ratio = -math.log(_doublings(p)) / shape
-    if abs(log_ratio) > _LOG_MAX:
-        raise ValueError("the horizon ratio for these inputs is too extreme to compute")
+    if abs(log_ratio) > LOG_CEILING:
+        raise OutOfRangeError("the horizon ratio for these inputs is too extreme to compute")
     return math.exp(log_ratio)
 
 
@@ -198,6 +198,6 @@ def weibull_t50(rate_per_min: float, shape: float) -> float:
     rate = positive("rate_per_min", rate_per_min)
     shape = positive("shape", shape)
     log_t50 = math.log(_LN2) / shape - math.log(rate)
-    if abs(log_t50) > _LOG_MAX:
-        raise ValueError("the 50% horizon for these inputs is too extreme to compute")
+    if abs(log_t50) > LOG_CEILING:
+        raise OutOfRangeError("the 50% horizon for these inputs is too extreme to compute")
     return math.exp(log_t50)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
-from ._format import format_value
-from .pretraining import (
+from .._chart import DRAWABLE_DECADES, log_grid
+from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
+from .._format import short_number
+from ..models.pretraining import (
     CHINCHILLA_A,
     CHINCHILLA_ALPHA,
     CHINCHILLA_B,
@@ -35,7 +36,6 @@ from .pretraining import (
 __all__ = ["CHINCHILLA", "SCALING_PARADOX"]
 
 _CHART_POINTS = 121
-_MAX_DECADES = 300  # charts stay within 1e-300 .. 1e300
 _KAPLAN = "Kaplan et al., 'Scaling Laws for Neural Language Models' (2020), Fig. 1"
 _ORD = "Ord, 'The Scaling Paradox' (2025)"
 
@@ -72,11 +72,10 @@ def _paradox_chart(
         low, high = -0.1, 0.1
     else:
         low, high = min(1.25 * decades, 0.0), max(1.25 * decades, 0.0)
-    limit = _MAX_DECADES / max(powers)
+    limit = DRAWABLE_DECADES / max(powers)
     low, high = max(low, min(-limit, decades)), min(high, max(limit, decades))
-    step = (high - low) / (_CHART_POINTS - 1)
     lines = []
-    for gain in (10.0 ** (low + i * step) for i in range(_CHART_POINTS)):
+    for gain in log_grid(low, high, _CHART_POINTS):
         try:
             row = scaling_paradox_multipliers(gain, 1.0, *powers)
         except ValueError:  # a rounding step past the range at the chart's edge
@@ -86,7 +85,11 @@ def _paradox_chart(
             for (key, label), power in zip(_RESOURCES, powers)
         ]
     points = [
-        {"gain": cost.accuracy_gain, "multiplier": getattr(cost, key), "label": f"{label} ×{_short(getattr(cost, key))}"}
+        {
+            "gain": cost.accuracy_gain,
+            "multiplier": getattr(cost, key),
+            "label": f"{label} ×{short_number(getattr(cost, key))}",
+        }
         for key, label in _RESOURCES
     ]
     return {"lines": lines, "points": points}
@@ -214,7 +217,9 @@ SCALING_PARADOX = Calculator(
             "(log scale); the points mark the chosen cut."
         ),
         x=Axis(field="gain", title="Accuracy gain, a_new / a_now (log scale)", scale="log", format="~g"),
-        y=Axis(field="multiplier", title="Resource multiplier (log scale)", scale="log", format="~e", kind="multiplier"),
+        y=Axis(
+            field="multiplier", title="Resource multiplier (log scale)", scale="log", format="~e", kind="multiplier"
+        ),
         data=_paradox_chart,
     ),
 )
@@ -242,32 +247,27 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
     # Whole decades of model size around the optimum and the reader's split (a log axis
     # rounds out to them anyway), at least half a decade beyond either.
     sizes = sorted((math.log10(best.params), math.log10(fixed.params)))
-    low = max(math.floor(sizes[0] - 0.5), -_MAX_DECADES)
-    high = min(math.ceil(sizes[1] + 0.5), _MAX_DECADES)
-    step = (high - low) / (_CHART_POINTS - 1)
-    name = f"{_short(flop)} FLOP"
+    low = max(math.floor(sizes[0] - 0.5), -DRAWABLE_DECADES)
+    high = min(math.ceil(sizes[1] + 0.5), DRAWABLE_DECADES)
+    name = f"{short_number(flop)} FLOP"
     # Loss above the budget's optimum: zero at the optimum, so the axis (which starts at 0)
     # shows the valley's shape rather than a flat line near 2 nats.
-    lines = []
-    for n in (10.0 ** (low + i * step) for i in range(_CHART_POINTS)):
+    lines: list[Row] = []
+    for n in log_grid(low, high, _CHART_POINTS):
         try:
             excess = chinchilla_isoflop_loss(flop, n, **fit) - best.loss
         except ValueError:  # a model size whose token count leaves the float range
             continue
         lines.append({"params": n, "excess_loss": excess, "series": name})
-    points = [
+    points: list[Row] = [
         {"params": best.params, "excess_loss": 0.0, "label": "N*"},  # short: 20:1 sits close by
-        {"params": fixed.params, "excess_loss": fixed.loss - best.loss, "label": f"{_short(tokens_per_param)} tokens/param"},
+        {
+            "params": fixed.params,
+            "excess_loss": fixed.loss - best.loss,
+            "label": f"{short_number(tokens_per_param)} tokens/param",
+        },
     ]
     return {"lines": lines, "points": points}
-
-
-def _short(value: float) -> str:
-    """``format_value`` without trailing zeros, for labels: 2, 20, 92.8, 5.88 × 10²³."""
-    mantissa, space, power = format_value(value).partition(" ")
-    if "." in mantissa:
-        mantissa = mantissa.rstrip("0").rstrip(".")
-    return mantissa + space + power
 
 
 CHINCHILLA = Calculator(

@@ -1,0 +1,136 @@
+"""The one error boundary: readers see only the core's own messages, about a declared input
+or about a result out of range, and never Python's.
+
+``run`` turns exactly two exceptions into messages: :class:`InputError` about one of the
+calculator's inputs, and :class:`OutOfRangeError`. Anything else propagates, so these tests
+fail on any other exception. The edge values are the ones that broke calculators before:
+zeros of both signs, subnormals, values near the float's limits and their negatives, put
+into one or two inputs at a time while the others keep their defaults (where the rest of
+the form still makes sense), typed as text as a reader would type them.
+
+Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import calculators.declarations as registry
+from calculators import CALCULATORS, run
+from calculators._checks import InputError, OutOfRangeError
+
+#: Magnitudes at the edges of what a float holds, and the ones either side of them.
+EDGE_MAGNITUDES = (0.0, 5e-324, 1e-320, 1e-300, 1e-10, 1e10, 1e300, 1.7e308)
+#: What every input is tried with: the magnitudes, with both signs (so -0 too).
+EDGE_VALUES = tuple(sign * magnitude for magnitude in EDGE_MAGNITUDES for sign in (1.0, -1.0))
+#: Plainly says which result is out of range, or that the inputs do not have one.
+OUT_OF_RANGE = re.compile(r"too (large|small|extreme|many|much|close)|cannot be computed|never|\bno\b|do(es)? not")
+
+
+def edge_inputs(calculator_id: str) -> st.SearchStrategy[dict[str, object]]:
+    """One or two inputs at edge values (as a float or as the text a reader types); the
+    rest at their defaults, or now and then at edge values too."""
+    names = [spec.name for spec in CALCULATORS[calculator_id].inputs]
+    edge = st.sampled_from(EDGE_VALUES)
+    typed = st.one_of(edge, edge.map(repr), st.sampled_from(EDGE_VALUES).map(lambda v: f"{v:g}"))
+
+    @st.composite
+    def inputs(draw: st.DrawFn) -> dict[str, object]:
+        if draw(st.integers(0, 9)) == 0:  # sometimes every input at once
+            chosen = names
+        else:
+            chosen = draw(st.lists(st.sampled_from(names), min_size=1, max_size=2, unique=True))
+        return {name: draw(typed) for name in chosen}
+
+    return inputs()
+
+
+def assert_reader_facing(calculator_id: str, result: dict) -> None:
+    """A result's numbers are finite; an error is keyed by a declared input or "" and says
+    so in the core's words: naming that input by its label, or what is out of range."""
+    calculator = CALCULATORS[calculator_id]
+    if result["ok"]:
+        assert all(math.isfinite(output["value"]) for output in result["outputs"].values())
+        return
+    [(name, message)] = result["errors"].items()
+    labels = {spec.name: spec.label for spec in calculator.inputs}
+    if name:
+        assert name in labels
+        assert message.startswith(labels[name]) or labels[name] in message, message
+    else:
+        assert OUT_OF_RANGE.search(message), message
+    assert "Traceback" not in message and "math domain error" not in message
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+@given(data=st.data())
+def test_edge_values_give_results_or_the_cores_own_messages(calculator_id: str, data: st.DataObject) -> None:
+    """Edge values in one or two inputs: a result or a reader-facing message, no exception."""
+    assert_reader_facing(calculator_id, run(calculator_id, data.draw(edge_inputs(calculator_id))))
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+@pytest.mark.parametrize("value", EDGE_VALUES, ids=repr)
+def test_each_input_alone_at_each_edge_value(calculator_id: str, value: float) -> None:
+    """Every input at every edge value, the others at their defaults: exhaustively."""
+    for spec in CALCULATORS[calculator_id].inputs:
+        assert_reader_facing(calculator_id, run(calculator_id, {spec.name: repr(value)}))
+
+
+#: Values readers could type that once reached them as Python's own messages (issue 13).
+REPRODUCERS = {
+    "logx-slope-factor-huge": ("log-x-reader", {"slope_factor": "1.7e308"}),
+    "cost-per-success-subnormal-task": (
+        "cost-per-success",
+        {"task_hours": "1e-320", "t50_hours": "1e300", "steps_per_hour": "1e10", "shape": "10"},
+    ),
+    "sigmoid-midpoint-huge": ("sigmoid-or-exponential", {"years_to_midpoint": "1.7e308", "years_ahead": "1e10"}),
+    "half-life-subnormal-shape": ("half-life", {"t50": "1.7e308", "p": "0.5", "shape": "5e-324"}),
+    "lifetime-compute-tiny": (
+        "lifetime-compute",
+        {"tokens": "1e-300", "queries": "0", "post_training": "0", "factor": "1e-300"},
+    ),
+}
+
+
+@pytest.mark.parametrize(("calculator_id", "inputs"), list(REPRODUCERS.values()), ids=list(REPRODUCERS))
+def test_reproducers_get_the_cores_own_messages(calculator_id: str, inputs: dict[str, str]) -> None:
+    """Each once gave "not enough values to unpack", "math domain error", "-inf + inf in
+    fsum", a message about an input the reader does not have, or an IndexError."""
+    assert_reader_facing(calculator_id, run(calculator_id, inputs))
+
+
+def test_run_lets_other_exceptions_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug is not dressed up as a reader's mistake: a plain ValueError propagates."""
+
+    def broken(**_: float) -> dict[str, float]:
+        raise ValueError("math domain error")
+
+    patched = dataclasses.replace(CALCULATORS["half-life"], compute=broken)
+    monkeypatch.setattr(registry, "CALCULATORS", {**registry.CALCULATORS, "half-life": patched})
+    with pytest.raises(ValueError, match="math domain error"):
+        run("half-life", {})
+
+
+def test_an_input_error_about_an_undeclared_parameter_propagates(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An InputError naming a value the declaration computed (not a form input) is the
+    declaration's bug: the reader could not fix it, so it is not shown as theirs."""
+
+    def broken(**_: float) -> dict[str, float]:
+        raise InputError("t", "t must be a finite number, got inf")
+
+    patched = dataclasses.replace(CALCULATORS["half-life"], compute=broken)
+    monkeypatch.setattr(registry, "CALCULATORS", {**registry.CALCULATORS, "half-life": patched})
+    with pytest.raises(InputError):
+        run("half-life", {})
+
+
+def test_both_errors_are_value_errors() -> None:
+    """Code that catches ValueError from the public API keeps working."""
+    assert issubclass(InputError, ValueError) and issubclass(OutOfRangeError, ValueError)
