@@ -2,7 +2,9 @@
 
 Once every file is written, each HTML file the build wrote (pages, notebooks and the error
 page ``404.html``, which MkDocs renders without the page events) is read, the SHA-256 of each
-executable inline ``<script>`` is collected, and the policy goes to two places:
+inline ``<script>`` is collected, whatever its type (Material's instant navigation re-inserts
+the scripts of the content it swaps in as plain scripts, so a notebook's configuration block
+runs as one), and the policy goes to two places:
 
 - ``_headers`` (the format of Netlify and Cloudflare Pages; other hosts copy the one line),
   for hosts that send headers. ``tools/serve_site.py --csp`` sends it locally.
@@ -27,7 +29,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
-EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 BASE_POLICY = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval' {hashes}",
@@ -69,14 +70,10 @@ def with_meta(html: str, meta: str, name: str) -> str:
 
 
 def inline_script_hashes(html: str) -> set[str]:
-    """``'sha256-…'`` sources for each executable inline script in ``html``."""
+    """``'sha256-…'`` sources for each inline script in ``html``, of any type."""
     found = set()
     for match in SCRIPT.finditer(html):
-        attrs = match["attrs"]
-        if re.search(r"\bsrc=", attrs):
-            continue
-        kind = re.search(r"""\btype=["']?([^"'\s>]+)""", attrs)
-        if (kind[1].lower() if kind else "") not in EXECUTABLE_TYPES:
+        if re.search(r"\bsrc=", match["attrs"]):
             continue
         digest = hashlib.sha256(match["body"].encode()).digest()
         found.add(f"'sha256-{base64.b64encode(digest).decode()}'")

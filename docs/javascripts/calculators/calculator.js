@@ -17,7 +17,10 @@ const STATUS = {
   core: () => `Starting Python… ${BUILT}`,
   restarting: () => "Python stopped; starting it again…",
   live: () => "Live: Python is running in your browser.",
-  retrying: ({ reason, delay }) => `Python could not start yet (${reason}); trying again in ${Math.round(delay / 1000)} s… ${BUILT}`,
+  retrying: ({ reason, delay, wasLive }) =>
+    wasLive
+      ? `Python stopped (${reason}); starting it again in ${Math.round(delay / 1000)} s…`
+      : `Python could not start yet (${reason}); trying again in ${Math.round(delay / 1000)} s… ${BUILT}`,
   offline: () => `You are offline, so Python cannot be downloaded; it starts by itself when the connection is back. Meanwhile ${BUILT}`,
   failed: ({ reason }) => `Python could not start (${reason}), so the result shown is the one computed when this page was built.`,
   outdated: () => "This page was updated since you opened the site: reload it to use the calculator. The result shown is the one computed when the page was built.",
@@ -100,8 +103,10 @@ function follow(root, status) {
   note.hidden = !unavailable;
   for (const control of root.querySelectorAll('form input, [data-preset], [data-action="pin"]')) {
     control.disabled = Boolean(unavailable);
-    if (unavailable) control.setAttribute("aria-describedby", `${control.getAttribute("aria-describedby") ?? ""} ${note.id}`.trim());
-    else control.setAttribute("aria-describedby", (control.getAttribute("aria-describedby") ?? "").replace(note.id, "").trim());
+    const described = (control.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && id !== note.id);
+    if (unavailable) described.push(note.id);
+    if (described.length) control.setAttribute("aria-describedby", described.join(" "));
+    else control.removeAttribute("aria-describedby");
   }
   if (unavailable) restoreBuilt(root);
   if (status.state === "live" && previous !== "live") update(root);
