@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from browser_helpers import own_file
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -22,7 +24,7 @@ def png_size(path: Path) -> tuple[int, int]:
 def test_every_page_has_the_sites_logo_favicon_and_colours(site: Path) -> None:
     for name in ("logo.svg", "favicon.svg"):
         assert (site / "assets/images" / name).read_text().startswith("<svg")
-    css = (site / "stylesheets/identity.css").read_text()
+    css = (site / own_file(site, "stylesheets/identity.css")).read_text()
     assert "--md-primary-fg-color: #1d4d5c" in css
     for page in site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browser_helpers import own_file
+
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC = "https://example.org/companion/"
 LOCAL = "http://127.0.0.1:8000/"
@@ -232,7 +234,7 @@ def test_only_essay_pages_cite_an_essay(public_site: Path) -> None:
 
 def test_citations_wrap_and_copy(site: Path) -> None:
     """Each citation is a code block Material gives a copy button, and its lines wrap."""
-    css = (site / "stylesheets/cite.css").read_text()
+    css = (site / own_file(site, "stylesheets/cite.css")).read_text()
     assert re.search(r"\.cite pre > code \{[^}]*white-space: pre-wrap", css)
     html = (site / "index.html").read_text()
     assert "content.code.copy" in html  # Material's one-click copy on every code block
