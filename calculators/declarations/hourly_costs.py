@@ -439,6 +439,11 @@ COST_PER_SUCCESS = Calculator(
 # --- sweet-spot -------------------------------------------------------------------------
 
 
+# The sweet-spot calculator's defaults, named once: the inputs use them, and the half-cost
+# input's reason quotes the lowest hourly cost they give.
+_SWEET_DEFAULTS = {"max_horizon_hours": 2.0, "half_cost": 20.0, "steepness": 2.0, "slope": 0.1}
+
+
 def _sweet_compute(max_horizon_hours: float, half_cost: float, steepness: float, slope: float) -> dict[str, float]:
     sweet, saturated = stylised_curve_points(max_horizon_hours, half_cost, steepness, slope)
     return {
@@ -500,7 +505,7 @@ SWEET_SPOT = Calculator(
             name="max_horizon_hours",
             label="Plateau horizon",
             unit="hours",
-            default=2.0,
+            default=_SWEET_DEFAULTS["max_horizon_hours"],
             minimum=0,
             scale="log",
             why="Illustrative: Ord's worked example, Claude 4.1 Opus, has a 2-hour horizon.",
@@ -509,12 +514,12 @@ SWEET_SPOT = Calculator(
             name="half_cost",
             label="Cost at half the plateau",
             unit="US$",
-            default=20.0,
+            default=_SWEET_DEFAULTS["half_cost"],
             minimum=0,
             scale="log",
             why=(
                 "Illustrative: with the other defaults it puts the lowest hourly cost at "
-                "$" + format_value(_sweet_compute(2.0, 20.0, 2.0, 0.1)["sweet_hourly_cost"], "number", 2) + " an hour, "
+                "$" + format_value(_sweet_compute(**_SWEET_DEFAULTS)["sweet_hourly_cost"], "number", 2) + " an hour, "
                 "inside the $0.40 to $40 range of sweet spots Ord reads off METR's chart."
             ),
         ),
@@ -522,7 +527,7 @@ SWEET_SPOT = Calculator(
             name="steepness",
             label="Slope at low cost",
             unit="",
-            default=2.0,
+            default=_SWEET_DEFAULTS["steepness"],
             minimum=1,
             why=(
                 "Illustrative: the horizon first grows as the square of spend. Ord says only that the "
@@ -533,7 +538,7 @@ SWEET_SPOT = Calculator(
             name="slope",
             label="Slope that marks saturation",
             unit="",
-            default=0.1,
+            default=_SWEET_DEFAULTS["slope"],
             minimum=0,
             maximum=1,
             why="0.1 is Ord's choice, a tenth of the slope at the sweet spot; he calls it arbitrary.",
