@@ -166,8 +166,10 @@ def _reference_html(entry, label: str) -> str:
         venue += f" {fields['volume']}"
     if fields.get("pages"):
         venue += f", {_plain(fields['pages'])}"
+    # A shorthand is what the in-text citation says, so the list shows it to match by.
+    shown_label = f"<strong>{escape(label)}</strong>: " if "shorthand" in fields else ""
     bits = [
-        f"{escape(_authors(entry.persons['author']))} ({escape(year)}).",
+        f"{shown_label}{escape(_authors(entry.persons['author']))} ({escape(year)}).",
         f'<a href="{escape(fields["url"])}">{escape(title)}</a>{"" if title[-1] in "?!." else "."}',
     ]
     published = human_date(fields["date"])

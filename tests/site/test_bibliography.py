@@ -94,7 +94,7 @@ def test_colliding_labels_get_letters_in_date_order(hook) -> None:
     assert refs["org"].label == "Epoch AI 2025"
     assert "(2025b)" in refs["late"].html and "3 October 2025" in refs["late"].html
     # A shorthand is the label, and takes no letter from the author-year run it sits in.
-    assert refs["essay"].label == "Ord, Essay" and "Toby Ord (2025)." in refs["essay"].html
+    assert refs["essay"].label == "Ord, Essay" and "<strong>Ord, Essay</strong>: Toby Ord (2025)." in refs["essay"].html
 
 
 def test_entry_without_an_address_is_refused(hook) -> None:
