@@ -82,7 +82,8 @@ check: check-workflows
 # A release, built for where it will live. SITE_URL is the site's root; mike builds the
 # release into its own folder under it (SITE_URL/0.1.0/, which its plugin adds to site_url,
 # so canonical links, citations and the install line name the versioned address), points
-# `latest` there by redirects, and commits it all to the local gh-pages branch; the deploy
+# `latest` there by redirects, copies its 404 page to the root (GitHub Pages serves only that
+# one; tools/root_404.sh), and commits it all to the local gh-pages branch; the deploy
 # workflow pushes that branch. SITE_PUBLISH makes the build refuse a missing or local
 # address and a commit that is not tagged v<version> (hooks/site_address.py, hooks/citation.py).
 VERSION = $(shell sed -n 's/^version: *//p' CITATION.cff)
@@ -91,6 +92,7 @@ publish: setup
 	PATH="$(CURDIR)/$(BIN):$$PATH" SITE_PUBLISH=1 SITE_URL="$(SITE_URL)" \
 		$(BIN)/mike deploy --update-aliases --alias-type=redirect $(VERSION) latest
 	$(BIN)/mike set-default latest
+	sh tools/root_404.sh $(VERSION)
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis .mypy_cache .ruff_cache
