@@ -1,7 +1,7 @@
 """Properties of METR's logistic curve and of the agent-cost models, checked with Hypothesis.
 
 Round trips, monotonicity, limits, scaling laws and identities for every public function of
-``calculators/logistic_horizon.py`` and ``calculators/agent_costs.py``, plus how their
+``calculators/models/logistic_horizon.py`` and ``calculators/models/agent_costs.py``, plus how their
 calculators report bad input. Standard library, pytest and Hypothesis only, so this runs
 unchanged in Pyodide.
 """
@@ -554,11 +554,11 @@ def test_sweet_spot_is_searched_once_and_the_chart_marks_the_outputs(monkeypatch
 
 
 def test_agents_table_covers_fact_base_rows() -> None:
-    """tests/cases/agents.csv has golden rows for fact-base §6 rows 15, 20, 21, 23, 24 and 25."""
+    """tests/cases/agent_costs.csv has golden rows for fact-base §6 rows 15, 20, 21, 23, 24 and 25."""
     import csv
     from pathlib import Path
 
-    with (Path(__file__).parent.parent / "cases" / "agents.csv").open(newline="", encoding="utf-8") as file:
+    with (Path(__file__).parent.parent / "cases" / "agent_costs.csv").open(newline="", encoding="utf-8") as file:
         ids = [row["id"] for row in csv.DictReader(file)]
     rows = {cell.split("-")[0].removeprefix("row") for cell in ids if cell.startswith("row")}
     assert {"15", "20", "21", "23", "24", "25"} == rows

@@ -1,4 +1,4 @@
-"""Properties of the RL models (calculators/rl.py) that hold for every input, checked with Hypothesis.
+"""Properties of the RL models (calculators/models/rl.py) that hold for every input, checked with Hypothesis.
 
 Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
 """

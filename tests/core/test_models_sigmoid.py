@@ -1,4 +1,4 @@
-"""Properties of the sigmoid-or-exponential core (calculators/sigmoid.py), checked with Hypothesis.
+"""Properties of the sigmoid-or-exponential core (calculators/models/sigmoid.py), checked with Hypothesis.
 
 Round trips (exact data in, parameters out), identities of the logistic, the convexity
 argument behind parting_time, and limits of the early-data scenario. Standard library,
