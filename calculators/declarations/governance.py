@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .._chart import log_range, sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .._format import format_value
+from ..models._numeric import power_in_range
 from ..models.governance import (
     CHINCHILLA_PARAMS_EXPONENT,
     EU_AI_ACT_THRESHOLD_FLOP,
@@ -249,7 +250,7 @@ def _lifetime_chart(
     low, high = log_range(low, high)
     counts = sample(_QUERIES_AXIS, low, high, round(high - low) * 6 + 1)  # six points a decade
     # Chinchilla split: parameters and tokens each grow by the square root of the factor.
-    grow = factor**CHINCHILLA_PARAMS_EXPONENT
+    grow = power_in_range("the parameter growth", factor, CHINCHILLA_PARAMS_EXPONENT)
     curves: dict[str, Callable[[float], float]] = {
         "Lifetime compute now": lambda d: lifetime_compute(params, tokens, d, tokens_per_query, post_training),
         "Training alone (pre + post)": lambda d: lifetime_compute(params, tokens, 0.0, tokens_per_query, post_training),

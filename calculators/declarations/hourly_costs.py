@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from .._chart import Rows, drawable, keep_drawable, sample
+from .._checks import InputError, OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .._format import dollars, format_value, shape_name
 from ..models.agent_costs import (
@@ -94,7 +95,7 @@ def _hourly_chart(
         for hours in hours_grid:
             try:
                 cost = task_cost_at_rate(usd_per_hour, hours)
-            except ValueError:
+            except OutOfRangeError:
                 continue  # beyond the float range: leave this stretch of line out
             lines.append({"cost": cost, "horizon": hours, "series": name})
     points: list[dict[str, float | str]] = []
@@ -250,7 +251,7 @@ def _break_even(
     """The break-even length, or None where there is none (agent never cheaper, or no float)."""
     try:
         return break_even_task_hours(t50_hours, cost_per_step, steps_per_hour, human, shape)
-    except ValueError:
+    except (InputError, OutOfRangeError):
         return None
 
 
@@ -272,7 +273,7 @@ def _success_chart(
     for t in lengths:
         try:
             cost = human_task_cost(t, human_usd_per_hour)
-        except ValueError:
+        except OutOfRangeError:
             continue  # beyond the float range: leave this stretch of line out
         if drawable(_SUCCESS_COST_AXIS, cost):
             lines.append({"hours": t, "cost": cost, "series": human})
@@ -284,7 +285,7 @@ def _success_chart(
         for t in lengths:
             try:
                 cost = agent_cost_per_success(t, t50_hours, cost_per_step, steps_per_hour, k)
-            except ValueError:
+            except OutOfRangeError:
                 continue  # beyond the float range (success too unlikely, or a cost too small)
             if cost > ceiling:
                 break
@@ -297,7 +298,7 @@ def _success_chart(
     if even is not None:
         try:
             points.append({"hours": even, "cost": human_task_cost(even, human_usd_per_hour), "label": "Break-even"})
-        except ValueError:
+        except OutOfRangeError:
             pass
     # Costs are shown within 8 powers of ten of the human's cost at T50 (or, without a human
     # line, the agent's), so that a near-zero price per step cannot stretch the axis.
@@ -308,7 +309,7 @@ def _success_chart(
     else:
         try:
             centre = agent_cost_per_success(t50_hours, t50_hours, cost_per_step, steps_per_hour, shape)
-        except ValueError:
+        except OutOfRangeError:
             centre = 0.0
     return keep_drawable(
         {"lines": lines, "points": points},

@@ -240,7 +240,7 @@ def _remaining_gap(gap: float, annual_factor: float, years: float) -> float | No
     try:
         # Shrinking by a factor f a year is growth with a doubling time of -ln 2 / ln f.
         return extrapolate(gap, -doubling_time(annual_factor), years)
-    except ValueError:  # beyond what a float holds: leave the point out of the chart
+    except OutOfRangeError:  # beyond what a float holds: leave the point out of the chart
         return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from .._chart import DRAWABLE_DECADES, sample
+from .._checks import OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import short_number
 from ..models.pretraining import (
@@ -80,7 +81,7 @@ def _paradox_chart(
     for gain in sample(_GAIN_AXIS, low, high, _CHART_POINTS):
         try:
             row = scaling_paradox_multipliers(gain, 1.0, *powers)
-        except ValueError:  # a rounding step past the range at the chart's edge
+        except OutOfRangeError:  # a rounding step past the range at the chart's edge
             continue
         lines += [
             {"gain": gain, "multiplier": getattr(row, key), "series": f"{label}, a^{power:g}"}
@@ -257,7 +258,7 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
     for n in sample(_PARAMS_AXIS, low, high, _CHART_POINTS):
         try:
             excess = chinchilla_isoflop_loss(flop, n, **fit) - best.loss
-        except ValueError:  # a model size whose token count leaves the float range
+        except OutOfRangeError:  # a model size whose token count leaves the float range
             continue
         lines.append({"params": n, "excess_loss": excess, "series": name})
     points: list[Row] = [
