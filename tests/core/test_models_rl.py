@@ -14,6 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from calculators import (
+    CALCULATORS,
     bits_per_token_pretraining,
     capacity_bits_per_token,
     decompose_gain,
@@ -22,6 +23,7 @@ from calculators import (
     rl_bits_per_token,
     rl_information_ratio,
     rl_multiplier_for_inference,
+    run,
     score_on_trend,
     slope_ratio_from_gains,
     training_compute_multiplier,
@@ -385,6 +387,31 @@ def test_extreme_inputs_are_out_of_range_not_inf() -> None:
 
 
 # --- The calculators and the golden table --------------------------------------------------
+
+
+@pytest.mark.parametrize("calculator_id", ["rl-information", "inference-share", "rl-exchange"])
+def test_every_preset_gives_a_result(calculator_id: str) -> None:
+    """Each preset, applied over the defaults, gives a valid result."""
+    calculator = CALCULATORS[calculator_id]
+    for preset in calculator.presets:
+        outcome = run(calculator_id, {**calculator.defaults(), **preset.values})
+        assert outcome["ok"], (preset.id, outcome)
+
+
+@pytest.mark.parametrize(
+    ("preset", "rl_gain", "inference_gain", "share"),
+    [("math-l5", 6, 28, "82.4%"), ("gpqa-diamond", 9, 15, "62.5%"), ("otis-aime", 4, 45, "91.8%")],
+)
+def test_inference_share_presets_reproduce_ords_boosts(
+    preset: str, rl_gain: float, inference_gain: float, share: str
+) -> None:
+    """The benchmark presets give Ord's two boosts (to 0.01 points) and his share."""
+    calculator = CALCULATORS["inference-share"]
+    values = next(p.values for p in calculator.presets if p.id == preset)
+    outputs = run("inference-share", values)["outputs"]
+    assert pytest.approx(rl_gain, abs=0.01) == outputs["rl_gain"]["value"]
+    assert pytest.approx(inference_gain, abs=0.01) == outputs["inference_gain"]["value"]
+    assert share == outputs["inference_share"]["text"]
 
 
 def test_rl_table_covers_fact_base_rows_26_to_30() -> None:
