@@ -398,22 +398,6 @@ def test_every_preset_gives_a_result(calculator_id: str) -> None:
         assert outcome["ok"], (preset.id, outcome)
 
 
-@pytest.mark.parametrize(
-    ("preset", "rl_gain", "inference_gain", "share"),
-    [("math-l5", 6, 28, "82.4%"), ("gpqa-diamond", 9, 15, "62.5%"), ("otis-aime", 4, 45, "91.8%")],
-)
-def test_inference_share_presets_reproduce_ords_boosts(
-    preset: str, rl_gain: float, inference_gain: float, share: str
-) -> None:
-    """The benchmark presets give Ord's two boosts (to 0.01 points) and his share."""
-    calculator = CALCULATORS["inference-share"]
-    values = next(p.values for p in calculator.presets if p.id == preset)
-    outputs = run("inference-share", values)["outputs"]
-    assert pytest.approx(rl_gain, abs=0.01) == outputs["rl_gain"]["value"]
-    assert pytest.approx(inference_gain, abs=0.01) == outputs["inference_gain"]["value"]
-    assert share == outputs["inference_share"]["text"]
-
-
 def test_rl_table_covers_fact_base_rows_26_to_30() -> None:
     """The RL golden table holds cases for each of the fact base's §6 rows 26 to 30."""
     with CASES.open(newline="", encoding="utf-8") as file:
