@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from .._chart import Rows, drawable, keep_drawable, sample
+from .._chart import DRAWABLE_DECADES, Rows, drawable, keep_drawable, sample
 from .._checks import InputError, OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .._format import dollars, format_value, shape_name
@@ -102,8 +102,10 @@ def _hourly_chart(
     if task_cost > 0:
         points.append({"cost": task_cost, "horizon": horizon_hours, "label": "This agent"})
     points += [{"cost": cost, "horizon": hours, "label": label} for label, cost, hours in others]
-    # Centred on this agent's point; failing that (an extreme cost), on the human line.
-    target = min(max(math.log10(horizon_hours), -294.0), 294.0)
+    # Centred on this agent's point; failing that (an extreme cost), on the human line, at
+    # a horizon whose 6-decade window stays inside what the log axis draws.
+    edge = DRAWABLE_DECADES - 6.0
+    target = min(max(math.log10(horizon_hours), -edge), edge)
     human = [row for row in lines if str(row["series"]).startswith("Human")]
     nearest = min(human, key=lambda row: abs(math.log10(float(row["horizon"])) - target), default=None)
     human_centre = float(nearest["cost"]) if nearest else 0.0
