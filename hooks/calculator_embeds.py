@@ -122,12 +122,21 @@ def download_name(calculator_id: str, inputs: dict[str, str], kind: str) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The pip install line heading "Python for this result" (hooks/python_package.py).
     install = config.extra.get("install", {}).get("comment", "")
+    register_anchors(page, html)
     return SHORTCODE.sub(
         lambda match: render_calculator(
             get_calculator(match["id"]), page.url, install, download_about(config, page.url, match["id"])
         ),
         html,
     )
+
+
+def register_anchors(page: Page, html: str) -> None:
+    """Tell MkDocs each calculator's section id (``calc-ID``), so a strict build accepts
+    links such as ``half-life.md#calc-half-life`` and still fails on a calculator the page
+    lacks (MkDocs checks anchors once every page is built, against what Markdown wrote)."""
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(f"calc-{match['id']}" for match in SHORTCODE.finditer(html))
 
 
 # Pages with a calculator start Python's worker from the top of <head>, before the browser is
