@@ -5,10 +5,10 @@ searches, and this hook fixes both before the index is built (it runs after hook
 
 * **Powers of ten.** Prose writes a threshold as 10²⁶, in maths (``\\(10^{26}\\)``, which
   KaTeX's markup leaves in the index as "1026") or as ``10<sup>26</sup>``. Each gets a hidden
-  twin for search: the formula's is ``10<sup>26</sup> (1e26)`` (the formula itself is left
-  out), the HTML's " (1e26)". The index then holds "1e26", and search shows 10²⁶ (1e26).
+  twin for search: the formula's is ``10<sup>26</sup> = 1e26`` (the formula itself is left
+  out), the HTML's " = 1e26". The index then holds "1e26", and search shows 10²⁶ = 1e26.
   The browser's search wrapper (assets/javascripts/workers/search-when-ready.js) reads a
-  query of "10^26", "10**26" or "10²⁶" as "1e26", so all four forms find the page.
+  query of "10^26" or "10**26" as "1e26", so each of those forms finds the page.
 * **Notebook chrome.** mkdocs-jupyter writes prompts ("In [1]:"), code, its copy button
   ("Copied!") and printed output into the page; they are marked ``data-search-exclude``, so a
   notebook is found by its prose. Its heading anchors become Material's ``headerlink``
@@ -47,9 +47,11 @@ def e_notation(exponent: str, coefficient: str | None = None) -> str:
 
 
 def twin(exponent: str, coefficient: str | None = None, *, shown: bool = True) -> str:
-    """The hidden text search indexes for a power of ten: shown by search as 10²⁶ (1e26), or
-    only " (1e26)" after a ``10<sup>26</sup>`` the index already holds (``shown=False``)."""
-    typed = f"({e_notation(exponent, coefficient)})"
+    """The hidden text search indexes for a power of ten: shown by search as 10²⁶ = 1e26, or
+    only " = 1e26" after a ``10<sup>26</sup>`` the index already holds (``shown=False``)."""
+    # "= 1e26", not "(1e26)": the index keeps punctuation on its words (no trimmer in
+    # Material's pipeline), so "(1e26)" would not match a search for 1e26.
+    typed = f"= {e_notation(exponent, coefficient)}"
     if not shown:
         return f'<span class="search-twin" hidden> {typed}</span>'
     times = f"{coefficient} × " if coefficient else ""
