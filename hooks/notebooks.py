@@ -81,9 +81,9 @@ def run_box(stem: str, data_files: list[str], install: str) -> str:
         f'<a href="{escape(stem)}.py" download>{escape(stem)}.py</a> (the same notebook as a Python file in '
         f"jupytext's percent format, which JupyterLab and VS Code also open as a notebook){data}.{folder} "
         "Then, with Python 3.11 or newer:</p>"
-        f"<pre><code>{escape(install)} {NOTEBOOK_PACKAGES}\njupyter lab {escape(stem)}.ipynb</code></pre>"
-        "<p>The first line installs this site's own package (standard library only) with the libraries the "
-        "notebook draws with. Its citation keys, written after an @ in brackets, are entries of the site's "
+        f'<pre><code tabindex="0">{escape(install)}\npip install {NOTEBOOK_PACKAGES}\njupyter lab {escape(stem)}.ipynb</code></pre>'
+        "<p>The first line installs this site's own package (standard library only), the second the libraries "
+        "the notebook draws with. Its citation keys, written after an @ in brackets, are entries of the site's "
         '<a href="../../references.bib">references.bib</a>.</p>'
         "</aside>"
     )

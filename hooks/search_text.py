@@ -107,7 +107,9 @@ NOTEBOOK_CHROME = (
     "clipboard-copy-txt",  # the code again, for the copy button
     "jp-RenderedText",  # printed output
 )
-CHROME_TAG = re.compile(r'<(?P<tag>div)(?P<before>[^>]*\bclass="[^"]*\b(?:' + "|".join(NOTEBOOK_CHROME) + r')\b[^"]*")')
+# The attribute goes last in the tag: hooks/accessibility.py finds notebook code by the
+# tag's start, `<div class="highlight-ipynb`, to make it focusable.
+CHROME_TAG = re.compile(r'<div\b[^>]*\bclass="[^"]*\b(?:' + "|".join(NOTEBOOK_CHROME) + r')\b[^"]*"[^>]*')
 COPY_BUTTON = re.compile(r"<clipboard-copy\b")
 ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="(#[^"]*)">¶</a>')
 
@@ -115,7 +117,7 @@ ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="(#[^"]*)">¶</a>')
 def notebook_for_search(page_html: str) -> str:
     """A notebook's HTML with its chrome marked for search to skip and Material's heading
     anchors, so its headings index without "¶"."""
-    page_html = CHROME_TAG.sub(lambda m: f"<{m['tag']} data-search-exclude{m['before']}", page_html)
+    page_html = CHROME_TAG.sub(lambda m: m[0] + " data-search-exclude", page_html)
     page_html = COPY_BUTTON.sub("<clipboard-copy data-search-exclude", page_html)
     return ANCHOR_LINK.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', page_html)
 

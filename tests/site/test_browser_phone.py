@@ -83,9 +83,10 @@ def test_home_and_a_notebook_fit_a_phone(watched, base_url) -> None:
             img.getBoundingClientRect().right <= document.querySelector('article').getBoundingClientRect().right + 1)"""
     )
     assert widths and all(widths)
-    code = page.locator(".highlight-ipynb pre").first
-    assert "auto" == code.evaluate("pre => getComputedStyle(pre).overflowX")
-    assert code.evaluate("pre => pre.scrollWidth > pre.clientWidth")  # long lines scroll
+    code = page.locator(".highlight-ipynb").first  # the focusable block around the code
+    assert "0" == code.get_attribute("tabindex")
+    assert "auto" == code.evaluate("block => getComputedStyle(block).overflowX")
+    assert code.evaluate("block => block.scrollWidth > block.clientWidth")  # long lines scroll
     expect(page.locator(".jp-CodeCell .jp-InputPrompt").first).to_be_hidden()
 
 
@@ -96,5 +97,7 @@ def test_notebook_figures_follow_the_dark_scheme(watched, base_url) -> None:
     page.goto(base_url + "notebooks/success-curves/")
     page.wait_for_load_state("load")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    filters = page.eval_on_selector_all(".jp-RenderedImage img", "imgs => imgs.map(img => getComputedStyle(img).filter)")
+    filters = page.eval_on_selector_all(
+        ".jp-RenderedImage img", "imgs => imgs.map(img => getComputedStyle(img).filter)"
+    )
     assert filters and all("invert" in f for f in filters), filters

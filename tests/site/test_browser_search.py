@@ -74,7 +74,7 @@ def test_search_starts_at_once_on_a_page_without_calculator(watched, base_url) -
 
 
 def test_powers_of_ten_find_the_prose_as_typed(watched, base_url) -> None:
-    """"1e26", "10^26" and "10**26" all find the pages whose prose writes 10²⁶: the
+    """ "1e26", "10^26" and "10**26" all find the pages whose prose writes 10²⁶: the
     glossary and the governance essay (hooks/search_text.py, search-when-ready.js)."""
     page = watched.page
     page.goto(base_url + "glossary/")

@@ -19,7 +19,7 @@ def article(site: Path) -> str:
 
 
 def test_tab_title_names_the_site_once(site: Path) -> None:
-    """"Scaling Series Companion: …", not "… Scaling Series … - Scaling Series Companion"."""
+    """ "Scaling Series Companion: …", not "… Scaling Series … - Scaling Series Companion"."""
     [title] = re.findall(r"<title>(.*?)</title>", home(site))
     assert title.startswith("Scaling Series Companion: ")
     assert 1 == title.count("Scaling Series")
@@ -46,7 +46,7 @@ def test_every_essay_and_calculator_is_linked(site: Path) -> None:
 
 
 def test_numbers_table_has_a_header(site: Path) -> None:
-    """"A few numbers" is a table with named columns, not an empty header row."""
+    """ "A few numbers" is a table with named columns, not an empty header row."""
     text = article(site)
     table = text[text.index('id="a-few-numbers-to-start-with"') :]
     head = table[table.index("<thead>") : table.index("</thead>")]

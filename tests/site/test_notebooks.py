@@ -44,10 +44,11 @@ def test_each_notebook_page_says_how_to_run_it(site: Path, name: str) -> None:
     source = (DOCS / "notebooks" / f"{name}.py").read_text(encoding="utf-8")
     for data_file in re.findall(r'"(\w+\.csv)"', source):
         assert f"../../data/{data_file}" in links and (site / "data" / data_file).is_file()
-    [command] = re.findall(r"<pre><code>(.*?)</code></pre>", box, re.S)
-    install, run = unescape(command).splitlines()
-    wheel = re.fullmatch(r"pip install \S+/python/(\S+\.whl) numpy matplotlib jupyterlab", install)
+    [command] = re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", box, re.S)
+    install, libraries, run = unescape(command).splitlines()
+    wheel = re.fullmatch(r"pip install \S+/python/(\S+\.whl)", install)
     assert wheel and (site / "python" / wheel[1]).is_file()
+    assert "pip install numpy matplotlib jupyterlab" == libraries
     assert f"jupyter lab {name}.ipynb" == run
 
 
