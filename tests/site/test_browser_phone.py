@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_helpers import page_of
 from playwright.sync_api import expect
+
+from browser_helpers import page_of
 
 PHONE = {"width": 375, "height": 800}
 CALCULATOR = "half-life"
