@@ -89,6 +89,10 @@ def test_home_and_a_notebook_fit_a_phone(watched, base_url) -> None:
     assert "auto" == code.evaluate("block => getComputedStyle(block).overflowX")
     assert code.evaluate("block => block.scrollWidth > block.clientWidth")  # long lines scroll
     expect(page.locator(".jp-CodeCell .jp-InputPrompt").first).to_be_hidden()
+    output = page.locator(".jp-RenderedText pre").first  # printed lines stay whole
+    assert ["pre", "normal"] == output.evaluate(
+        "pre => [getComputedStyle(pre).whiteSpace, getComputedStyle(pre).wordBreak]"
+    )
 
 
 def test_notebook_figures_follow_the_dark_scheme(watched, base_url) -> None:
