@@ -4,9 +4,10 @@ A page embeds a calculator with that one line. The hook checks the id against th
 declarations in :mod:`calculators` (an unknown id fails the build), runs the calculator's
 defaults through :func:`calculators.run` (the same entry point the browser uses) and writes
 the complete, static calculator into the page: the form, the default result, static SVGs of
-the chart (one drawn for wide screens, one for phones) and the compiled chart spec the browser brings to life. Such a page also starts
-Python's worker from the top of its ``<head>``, so Python loads while the page itself does.
-Nothing here computes a formula of its own.
+the chart (one drawn for wide screens, one for phones) and the compiled chart spec the
+browser brings to life. Such a page also starts Python's worker from the top of its
+``<head>``, so Python loads while the page itself does. Nothing here computes a formula of
+its own.
 """
 
 from __future__ import annotations

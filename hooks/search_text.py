@@ -117,7 +117,11 @@ ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="(#[^"]*)">¶</a>')
 def notebook_for_search(page_html: str) -> str:
     """A notebook's HTML with its chrome marked for search to skip and Material's heading
     anchors, so its headings index without "¶"."""
-    page_html = CHROME_TAG.sub(lambda m: m[0] + " data-search-exclude", page_html)
+    page_html, found = CHROME_TAG.subn(lambda m: m[0] + " data-search-exclude", page_html)
+    if not found:
+        raise PluginError(
+            "a notebook page without code cells: mkdocs-jupyter's markup changed; update hooks/search_text.py"
+        )
     page_html = COPY_BUTTON.sub("<clipboard-copy data-search-exclude", page_html)
     return ANCHOR_LINK.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', page_html)
 

@@ -86,3 +86,26 @@ def test_data_pages_are_titled_in_words(docs: list[dict]) -> None:
         [title] = [doc["title"] for doc in docs if doc["location"] == location]
         assert not re.search(r"\.csv|_", title), title
         assert " " in title
+
+
+def test_notebook_chrome_is_marked_after_its_class(hook) -> None:
+    """Prompts, code, the copy button and printed output are marked for search to skip (the
+    mark goes last, so `<div class="highlight-ipynb` still starts the code's tag); heading
+    anchors become Material's; a notebook page without code fails the build loudly."""
+    from mkdocs.exceptions import PluginError
+
+    html = (
+        '<h1 id="t">T<a class="anchor-link" href="#t">¶</a></h1><div class="jp-InputPrompt jp-InputArea-prompt">In [1]:</div>'
+        '<clipboard-copy for="cell-1"><div><span class="notice" hidden>Copied!</span></div></clipboard-copy>'
+        '<div class="highlight-ipynb hl-python"><pre>x = 1</pre></div>'
+        '<div class="jp-RenderedText jp-OutputArea-output" tabindex="0"><pre>1</pre></div><p>Prose.</p>'
+    )
+    assert (
+        '<h1 id="t">T<a class="headerlink" href="#t" title="Permanent link">¶</a></h1>'
+        '<div class="jp-InputPrompt jp-InputArea-prompt" data-search-exclude>In [1]:</div>'
+        '<clipboard-copy data-search-exclude for="cell-1"><div><span class="notice" hidden>Copied!</span></div></clipboard-copy>'
+        '<div class="highlight-ipynb hl-python" data-search-exclude><pre>x = 1</pre></div>'
+        '<div class="jp-RenderedText jp-OutputArea-output" tabindex="0" data-search-exclude><pre>1</pre></div><p>Prose.</p>'
+    ) == hook.notebook_for_search(html)
+    with pytest.raises(PluginError, match="mkdocs-jupyter's markup changed"):
+        hook.notebook_for_search("<p>Only prose.</p>")
