@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Axis", "Calculator", "Chart", "ChartData", "Input", "Output", "Preset", "Row", "form_value"]
+__all__ = ["Axis", "Calculator", "Chart", "ChartData", "Input", "Output", "Preset", "Row", "form_text", "form_value"]
 
 #: One row of a chart's data set: the axis fields, plus ``series`` (lines) or ``label`` (points).
 Row = dict[str, float | str]
@@ -30,6 +30,25 @@ def form_value(value: float, digits: int = 4) -> float:
     5.278
     """
     return float(f"{value:.{digits}g}")
+
+
+def form_text(value: float) -> str:
+    """``value`` as a reader would type it into a field: the shortest text that reads back as
+    the same float, powers of ten written ``1e24`` (no plus sign, no trailing ``.0``).
+
+    >>> form_text(1e24), form_text(5.88e23), form_text(59.0), form_text(0.0001), form_text(1e-7)
+    ('1e24', '5.88e23', '59', '0.0001', '1e-7')
+    >>> form_text(100000.0), form_text(10000000.0), form_text(137.735)
+    ('100000', '1e7', '137.735')
+    """
+    text = repr(float(value))
+    mantissa, _, exponent = text.partition("e")
+    if not exponent and abs(value) >= 1e7:
+        # repr writes 1e16 and up with an exponent; a field is easier to read from 10^7.
+        mantissa, _, exponent = f"{value:.17e}".partition("e")
+        mantissa = mantissa.rstrip("0")
+    mantissa = mantissa.removesuffix(".0").removesuffix(".")
+    return f"{mantissa}e{int(exponent)}" if exponent else mantissa
 
 
 @dataclass(frozen=True)
@@ -66,6 +85,10 @@ class Preset:
     values: Mapping[str, float]
     source: str
     cites: tuple[str, ...] = ()
+    #: Inputs the preset leaves as the reader has them (the page says which); every other
+    #: input it does not name is set to its default, so the result never depends on what
+    #: was clicked before.
+    keeps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,7 +150,28 @@ class Calculator:
     #: tests type in to check that Pyodide computes what CPython does.
     example: Mapping[str, float]
     presets: tuple[Preset, ...] = ()
+    #: The scenario the defaults are, named and sourced like a preset (its values are the
+    #: defaults): the "Reset" button says it returns there, and its source is listed with
+    #: the presets'. A preset that only repeated the defaults would do nothing from them.
+    default_preset: Preset | None = None
+
+    def __post_init__(self) -> None:
+        names = {spec.name for spec in self.inputs}
+        for preset in (*self.presets, *([self.default_preset] if self.default_preset else [])):
+            unknown = (set(preset.values) | set(preset.keeps)) - names
+            both = set(preset.values) & set(preset.keeps)
+            if unknown or both:
+                raise ValueError(f"{self.id}/{preset.id}: unknown inputs {unknown or ''} or set and kept {both or ''}")
 
     def defaults(self) -> dict[str, float]:
         """The default value of every input, by name."""
         return {spec.name: spec.default for spec in self.inputs}
+
+    def preset_values(self, preset: Preset) -> dict[str, float]:
+        """What ``preset`` puts in the form: its own values, and the default of every other
+        input it does not keep (``preset.keeps`` are left out: the form keeps them)."""
+        return {
+            spec.name: preset.values.get(spec.name, spec.default)
+            for spec in self.inputs
+            if spec.name not in preset.keeps
+        }

@@ -30,6 +30,7 @@ from calculators import (
     Calculator,
     __version__,
     export,
+    form_text,
     get_calculator,
     narrow_spec,
     run,
@@ -240,7 +241,7 @@ def _install_lines(install: str) -> str:
 
 def _toolbar(cid: str, page_url: str) -> str:
     calculator = get_calculator(cid)
-    defaults = {spec.name: f"{spec.default:g}" for spec in calculator.inputs}
+    defaults = {spec.name: form_text(spec.default) for spec in calculator.inputs}
 
     def download(kind: str, label: str) -> str:
         href = get_relative_url(download_path(cid, kind), page_url or "index.html")
@@ -289,7 +290,7 @@ def _field(cid: str, spec: Any) -> str:
         f'<label for="{base}">{escape(spec.label)}{unit}</label>'
         f'<input id="{base}" name="{escape(spec.name)}" type="text" inputmode="decimal" '
         'autocomplete="off" spellcheck="false" '
-        f'value="{spec.default:g}" data-default="{spec.default:g}" aria-describedby="{base}-why {base}-error">'
+        f'value="{form_text(spec.default)}" data-default="{form_text(spec.default)}" aria-describedby="{base}-why {base}-error">'
         f'<p class="calc__why" id="{base}-why">{escape(spec.why)}</p>'
         f'<p class="calc__error" id="{base}-error" data-error-for="{escape(spec.name)}" hidden></p>'
         "</div>"
@@ -297,14 +298,42 @@ def _field(cid: str, spec: Any) -> str:
 
 
 def _presets(calculator: Calculator) -> str:
-    if not calculator.presets:
-        return ""
+    """The preset buttons and "Reset", and a line saying which setting the form shows.
+
+    Each button carries every value it sets, written as a reader would type them
+    (:func:`calculators.form_text`): its own, and the default of each input it neither
+    names nor keeps, so the result never depends on what was clicked before. The inputs it
+    keeps are named in words on the button's description and in the sources list."""
     buttons = "".join(
-        f'<button type="button" class="md-button calc__preset" data-preset="{escape(p.id)}" '
-        f'data-values="{escape(json.dumps(dict(p.values)))}" title="{escape(p.source)}">{escape(p.label)}</button>'
+        f'<button type="button" class="md-button calc__preset" data-preset="{escape(p.id)}" aria-pressed="false" '
+        f'data-values="{escape(json.dumps({k: form_text(v) for k, v in calculator.preset_values(p).items()}))}" '
+        f'data-keeps="{escape(_kept(calculator, p))}" title="{escape(p.source)}">{escape(p.label)}</button>'
         for p in calculator.presets
     )
-    return f'<div class="calc__presets" role="group" aria-label="Presets">{buttons}</div>'
+    origin = calculator.default_preset
+    reset_title = (
+        f"Every input back to its default: {origin.label}. {origin.source}"
+        if origin
+        else "Every input back to its default."
+    )
+    reset = (
+        '<button type="button" class="md-button calc__preset calc__reset" data-action="reset" '
+        f'title="{escape(reset_title)}">Reset</button>'
+    )
+    shown = f"Showing the defaults: {origin.label}." if origin else "Showing the defaults."
+    return (
+        f'<div class="calc__presets" role="group" aria-label="Presets">{buttons}{reset}</div>'
+        f'<p class="calc__preset-state" data-preset-state data-defaults="{escape(shown)}">{escape(shown)}</p>'
+    )
+
+
+def _kept(calculator: Calculator, preset: Any) -> str:
+    """The inputs ``preset`` leaves as the reader set them, in words ("" when none)."""
+    labels = [spec.label for spec in calculator.inputs if spec.name in preset.keeps]
+    if not labels:
+        return ""
+    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return f"Keeps your {listed} as you set {'it' if len(labels) == 1 else 'them'}."
 
 
 def _outputs(calculator: Calculator, result: dict[str, Any]) -> str:
@@ -321,12 +350,17 @@ def _outputs(calculator: Calculator, result: dict[str, Any]) -> str:
 
 def _sources(calculator: Calculator) -> str:
     # "[@key; ...]" is left for hooks/bibliography.py, which links it to the page's sources.
-    items = "".join(
-        f"<li><strong>{escape(p.label)}</strong>: {escape(p.source)}"
-        + (f" [{'; '.join('@' + key for key in p.cites)}]" if p.cites else "")
-        + "</li>"
-        for p in calculator.presets
-    )
+    def item(preset: Any, note: str) -> str:
+        kept = _kept(calculator, preset)
+        return (
+            f"<li><strong>{escape(preset.label)}</strong>{note}: {escape(preset.source)}"
+            + (f" [{'; '.join('@' + key for key in preset.cites)}]" if preset.cites else "")
+            + (f" {escape(kept)}" if kept else "")
+            + "</li>"
+        )
+
+    origin = [item(calculator.default_preset, " (the defaults, and Reset)")] if calculator.default_preset else []
+    items = "".join([*origin, *(item(p, "") for p in calculator.presets)])
     if not items:
         return ""
-    return f'<details class="calc__sources"><summary>Where the presets come from</summary><ul>{items}</ul></details>'
+    return f'<details class="calc__sources"><summary>Where the defaults and presets come from</summary><ul>{items}</ul></details>'

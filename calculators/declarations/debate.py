@@ -146,15 +146,16 @@ SIGMOID_OR_EXPONENTIAL = Calculator(
             why="Illustrative: an extrapolation ten years past the last data point.",
         ),
     ),
+    default_preset=Preset(
+        id="before-bend",
+        label="Data end 5 years before the bend (illustrative)",
+        values={"growth_rate": 0.7, "years_to_midpoint": 5.0, "years_observed": 6.0},
+        source="Illustrative values chosen for this page; no source claims this curve.",
+    ),
     presets=(
         Preset(
-            id="before-bend",
-            label="Data end 5 years before the bend (illustrative)",
-            values={"growth_rate": 0.7, "years_to_midpoint": 5.0, "years_observed": 6.0},
-            source="Illustrative values chosen for this page; no source claims this curve.",
-        ),
-        Preset(
             id="at-bend",
+            keeps=("ceiling", "years_ahead"),
             label="Data end at the bend (illustrative)",
             values={"growth_rate": 0.7, "years_to_midpoint": 0.0, "years_observed": 6.0},
             source=(
@@ -164,6 +165,7 @@ SIGMOID_OR_EXPONENTIAL = Calculator(
         ),
         Preset(
             id="metr-rate",
+            keeps=("ceiling", "years_ahead"),
             cites=("kwa2025metr", "ord2025halflife"),
             label="METR's doubling rate, bend in 5 years (rate sourced, bend illustrative)",
             values={"growth_rate": _METR_RATE, "years_to_midpoint": 5.0, "years_observed": 6.0},

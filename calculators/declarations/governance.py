@@ -132,18 +132,18 @@ EFFECTIVE_COMPUTE = Calculator(
             ),
         ),
     ),
-    presets=(
-        Preset(
-            id="ord-example",
-            cites=("ord2025governance",),
-            label="10²⁴ FLOP + 4 OOMs (Ord)",
-            values={"pretrain_flop": 1e24, "inference_multiplier": 1e4, "weight": 0.7},
-            source=(
-                "Ord, 'Inference Scaling Reshapes AI Governance' (2025): a 10²⁴ FLOP model with "
-                "4 OOMs more inference might perform like a 10²⁷ FLOP model. Ord states the example "
-                "on its own; what the 0.7 rule gives for it is our arithmetic."
-            ),
+    default_preset=Preset(
+        id="ord-example",
+        cites=("ord2025governance",),
+        label="10²⁴ FLOP + 4 OOMs (Ord)",
+        values={"pretrain_flop": 1e24, "inference_multiplier": 1e4, "weight": 0.7},
+        source=(
+            "Ord, 'Inference Scaling Reshapes AI Governance' (2025): a 10²⁴ FLOP model with "
+            "4 OOMs more inference might perform like a 10²⁷ FLOP model. Ord states the example "
+            "on its own; what the 0.7 rule gives for it is our arithmetic."
         ),
+    ),
+    presets=(
         Preset(
             id="weight-low",
             cites=("ord2025governance", "jones2021boardgames", "villalobos2023tradeoff"),
@@ -344,22 +344,22 @@ LIFETIME_COMPUTE = Calculator(
             why="Ord's appendix compares 10× more pre-training compute with 10× more inference per query.",
         ),
     ),
-    presets=(
-        Preset(
-            id="gpt4-breakeven",
-            cites=("ord2025governance",),
-            label="GPT-4 class at breakeven (Ord)",
-            values={
-                "params": _GPT4_PARAMS,
-                "tokens": _GPT4_TOKENS,
-                "queries": _GPT4_BREAKEVEN,
-                "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
-            },
-            source=(
-                "Ord, 'Inference Scaling Reshapes AI Governance' (2025), appendix: N = 10¹², "
-                "D = 10¹³, I = 10³; deployment equals pre-training at d = 10¹⁰."
-            ),
+    default_preset=Preset(
+        id="gpt4-breakeven",
+        cites=("ord2025governance",),
+        label="GPT-4 class at breakeven (Ord)",
+        values={
+            "params": _GPT4_PARAMS,
+            "tokens": _GPT4_TOKENS,
+            "queries": _GPT4_BREAKEVEN,
+            "tokens_per_query": _GPT4_TOKENS_PER_QUERY,
+        },
+        source=(
+            "Ord, 'Inference Scaling Reshapes AI Governance' (2025), appendix: N = 10¹², "
+            "D = 10¹³, I = 10³; deployment equals pre-training at d = 10¹⁰."
         ),
+    ),
+    presets=(
         Preset(
             id="pretraining-dominated",
             cites=("ord2025governance",),

@@ -89,19 +89,20 @@ HALF_LIFE = Calculator(
             why=("k = 1 is Ord's constant hazard: the success rate halves with every further T50 of task length."),
         ),
     ),
+    default_preset=Preset(
+        id="ord",
+        cites=("ord2025halflife",),
+        label="Constant hazard (Ord)",
+        values={"shape": 1.0},
+        source=(
+            "Ord, 'Is There a Half-Life for the Success Rates of AI Agents?' (2025): a "
+            "constant chance of failure per minute of task."
+        ),
+    ),
     presets=(
         Preset(
-            id="ord",
-            cites=("ord2025halflife",),
-            label="Constant hazard (Ord)",
-            values={"shape": 1.0},
-            source=(
-                "Ord, 'Is There a Half-Life for the Success Rates of AI Agents?' (2025): a "
-                "constant chance of failure per minute of task."
-            ),
-        ),
-        Preset(
             id="hamilton-agents",
+            keeps=("t50", "p"),
             cites=("hamilton2026peto", "ord2026weibullcomment"),
             label="AI agents, k = 0.6 (Hamilton)",
             values={"shape": 0.6},
@@ -113,6 +114,7 @@ HALF_LIFE = Calculator(
         ),
         Preset(
             id="hamilton-humans",
+            keeps=("t50", "p"),
             cites=("hamilton2026peto", "hamilton2026weibull"),
             label="Humans, k = 0.37 (Hamilton)",
             values={"shape": 0.37},
@@ -230,16 +232,17 @@ METR_LOGISTIC = Calculator(
             ),
         ),
     ),
+    default_preset=Preset(
+        id="claude-3-7-ord",
+        cites=("ord2025halflife", "kwa2025metr"),
+        label="Claude 3.7 Sonnet, as Ord reads it",
+        values={"t50": 59.0, "t80": 15.0},
+        source="Ord, half-life essay (2025), quoting METR (Kwa et al. 2025): 59 minutes at 50%, 15 minutes at 80%.",
+    ),
     presets=(
         Preset(
-            id="claude-3-7-ord",
-            cites=("ord2025halflife", "kwa2025metr"),
-            label="Claude 3.7 Sonnet, as Ord reads it",
-            values={"t50": 59.0, "t80": 15.0},
-            source="Ord, half-life essay (2025), quoting METR (Kwa et al. 2025): 59 minutes at 50%, 15 minutes at 80%.",
-        ),
-        Preset(
             id="claude-3-7-metr",
+            keeps=("p",),
             cites=("metr2026results",),
             label="Claude 3.7 Sonnet, METR 1.0 file",
             values={"t50": 56.09162, "t80": 15.226294},
@@ -247,6 +250,7 @@ METR_LOGISTIC = Calculator(
         ),
         Preset(
             id="gpt-5-metr",
+            keeps=("p",),
             cites=("metr2026results",),
             label="GPT-5, METR 1.0 file",
             values={"t50": 137.735311, "t80": 26.566128},
@@ -254,6 +258,7 @@ METR_LOGISTIC = Calculator(
         ),
         Preset(
             id="doubling-2023",
+            keeps=("p",),
             cites=("metr2026results",),
             label="Faster trend since 2023 (1.1 results)",
             values={"doubling_months": form_value(months_from_days(128.744))},

@@ -168,16 +168,17 @@ HOURLY_COST = Calculator(
             why="Ord's illustration: horizons 3× longer each year, the same pace as costs.",
         ),
     ),
+    default_preset=Preset(
+        id="o3",
+        cites=("ord2025hourlycosts",),
+        label="o3 at its full horizon ($350/h)",
+        values={"task_cost": task_cost_at_rate(350.0, 1.5), "horizon_hours": 1.5},
+        source=f"{_ORD_COSTS}: o3 costs about $350 an hour at its full horizon of about 1.5 hours. {_OPENAI_CAVEAT}",
+    ),
     presets=(
         Preset(
-            id="o3",
-            cites=("ord2025hourlycosts",),
-            label="o3 at its full horizon ($350/h)",
-            values={"task_cost": task_cost_at_rate(350.0, 1.5), "horizon_hours": 1.5},
-            source=f"{_ORD_COSTS}: o3 costs about $350 an hour at its full horizon of about 1.5 hours. {_OPENAI_CAVEAT}",
-        ),
-        Preset(
             id="gpt-5-short",
+            keeps=("reference_usd_per_hour", "cost_growth", "horizon_growth"),
             cites=("ord2025hourlycosts",),
             label="GPT-5 on 45-minute tasks ($13/h)",
             values={"task_cost": task_cost_at_rate(13.0, 0.75), "horizon_hours": 0.75},
@@ -185,6 +186,7 @@ HOURLY_COST = Calculator(
         ),
         Preset(
             id="gpt-5-long",
+            keeps=("reference_usd_per_hour", "cost_growth", "horizon_growth"),
             cites=("ord2025hourlycosts",),
             label="GPT-5 on 2-hour tasks ($120/h)",
             values={"task_cost": task_cost_at_rate(120.0, 2.0), "horizon_hours": 2.0},
@@ -192,6 +194,7 @@ HOURLY_COST = Calculator(
         ),
         Preset(
             id="grok-4-sweet-spot",
+            keeps=("reference_usd_per_hour", "cost_growth", "horizon_growth"),
             cites=("ord2025hourlycosts",),
             label="Grok 4 at its sweet spot ($0.40/h)",
             values={"task_cost": task_cost_at_rate(0.40, 1.0), "horizon_hours": 1.0},
@@ -384,21 +387,21 @@ COST_PER_SUCCESS = Calculator(
             ),
         ),
     ),
+    default_preset=Preset(
+        id="stakenborg",
+        cites=("stakenborg2026botec", "stakenborg2026tax"),
+        label="Stakenborg's base case",
+        values={
+            "task_hours": 8.0,
+            "t50_hours": 5.0,
+            "cost_per_step": 0.22,
+            "steps_per_hour": 80.0,
+            "human_usd_per_hour": 150.0,
+            "shape": 0.7,
+        },
+        source="Stakenborg, 'Agent economics: a BOTEC' (EA Forum, Feb 2026), and her half-life-tax calculator's defaults.",
+    ),
     presets=(
-        Preset(
-            id="stakenborg",
-            cites=("stakenborg2026botec", "stakenborg2026tax"),
-            label="Stakenborg's base case",
-            values={
-                "task_hours": 8.0,
-                "t50_hours": 5.0,
-                "cost_per_step": 0.22,
-                "steps_per_hour": 80.0,
-                "human_usd_per_hour": 150.0,
-                "shape": 0.7,
-            },
-            source="Stakenborg, 'Agent economics: a BOTEC' (EA Forum, Feb 2026), and her half-life-tax calculator's defaults.",
-        ),
         Preset(
             id="constant-hazard",
             cites=("ord2025halflife",),

@@ -105,6 +105,16 @@ RL_EXCHANGE = Calculator(
             ),
         ),
     ),
+    default_preset=Preset(
+        id="rule-100x",
+        cites=("ord2025rlscalelesswrong",),
+        label="100× inference (≈ 10,000× RL)",
+        values={"inference_multiplier": 100.0, "slope_ratio": _ORD_SLOPE_RATIO},
+        source=(
+            "Ord, 'How Well Does RL Scale?' (2025), as quoted in a LessWrong comment on it: "
+            "10,000× RL gives the same boost as 100× inference."
+        ),
+    ),
     presets=(
         Preset(
             id="rule-3x",
@@ -114,16 +124,6 @@ RL_EXCHANGE = Calculator(
             source=(
                 "Ord, 'How Well Does RL Scale?' (2025), as quoted in a LessWrong comment on it: 10× "
                 "RL gives the same boost as 3× inference."
-            ),
-        ),
-        Preset(
-            id="rule-100x",
-            cites=("ord2025rlscalelesswrong",),
-            label="100× inference (≈ 10,000× RL)",
-            values={"inference_multiplier": 100.0, "slope_ratio": _ORD_SLOPE_RATIO},
-            source=(
-                "Ord, 'How Well Does RL Scale?' (2025), as quoted in a LessWrong comment on it: "
-                "10,000× RL gives the same boost as 100× inference."
             ),
         ),
         Preset(

@@ -133,19 +133,21 @@ LOGX_READER = Calculator(
             ),
         ),
     ),
-    presets=(
-        Preset(
-            id="arc-agi-o3",
-            cites=("arcprize2024o3", "ord2025logx"),
-            label=f"o3 on ARC-AGI ({format_value(_O3_SLOPE, 'number', 2)} points per 10×)",
-            values={"points_per_decade": _O3_SLOPE, "score_start": _O3_LOW, "score_target": _O3_HIGH},
-            source=(
-                "ARC Prize's o3 report (Dec 2024), whose results Ord's 'Inference Scaling and the "
-                "Log-x Chart' discusses: 75.7% at $20 a task, 87.5% with about 172× the compute. "
-                f"A straight line through them rises {format_value(_O3_SLOPE, 'number', 2)} points per "
-                "10× (our arithmetic, not Ord's)."
-            ),
+    default_preset=Preset(
+        id="arc-agi-o3",
+        cites=("arcprize2024o3", "ord2025logx"),
+        label=f"o3 on ARC-AGI ({format_value(_O3_SLOPE, 'number', 2)} points per 10×)",
+        values={"points_per_decade": _O3_SLOPE, "score_start": _O3_LOW, "score_target": _O3_HIGH},
+        source=(
+            "ARC Prize's o3 report (Dec 2024), whose results Ord's 'Inference Scaling and the "
+            "Log-x Chart' discusses: 75.7% at $20 a task, 87.5% with about 172× the compute. "
+            f"A straight line through them rises {format_value(_O3_SLOPE, 'number', 2)} points per "
+            "10× (our arithmetic, not Ord's). The steeper slope, twice today's, is Ord's "
+            "alpha-beta pruning ('What would good progress look like on a log-x chart?'): it "
+            "halves the exponent of minimax's exponential cost, which doubles the slope."
         ),
+    ),
+    presets=(
         Preset(
             id="aime-inference",
             cites=("ord2025rlscale", "ainews2025rlscale"),
@@ -156,17 +158,6 @@ LOGX_READER = Calculator(
                 "checked against the essay's full text): about 100× more inference compute lifts "
                 "AIME-type scores from about 20% to about 80%, which is "
                 f"{format_value(_AIME_SLOPE, 'number', 2)} points per 10× (our arithmetic)."
-            ),
-        ),
-        Preset(
-            id="alpha-beta",
-            cites=("ord2025logx",),
-            label="Alpha-beta: slope × 2",
-            values={"slope_factor": 2.0},
-            source=(
-                "Ord, 'Inference Scaling and the Log-x Chart', 'What would good progress look "
-                "like on a log-x chart?': alpha-beta pruning halves the exponent of minimax's "
-                "exponential cost, which doubles the slope on a log-x chart."
             ),
         ),
     ),
@@ -289,20 +280,21 @@ COST_DECLINE = Calculator(
             ),
         ),
     ),
+    default_preset=Preset(
+        id="ord",
+        cites=("ord2025logx",),
+        label="Ord's inputs (3× and 1.4× a year)",
+        values={"algorithm_gain_per_year": 3.0, "hardware_gain_per_year": 1.4, "gap": 1000.0},
+        source=(
+            "Ord, 'Inference Scaling and the Log-x Chart' (Jan 2025): about 3× a year from "
+            "algorithms (Epoch AI) and 1.4× a year from cheaper compute, about 4× a year in all; "
+            "o3-high's $3,000 a task against a person's $3 is a 1,000× gap."
+        ),
+    ),
     presets=(
         Preset(
-            id="ord",
-            cites=("ord2025logx",),
-            label="Ord's inputs (3× and 1.4× a year)",
-            values={"algorithm_gain_per_year": 3.0, "hardware_gain_per_year": 1.4, "gap": 1000.0},
-            source=(
-                "Ord, 'Inference Scaling and the Log-x Chart' (Jan 2025): about 3× a year from "
-                "algorithms (Epoch AI) and 1.4× a year from cheaper compute, about 4× a year in all; "
-                "o3-high's $3,000 a task against a person's $3 is a 1,000× gap."
-            ),
-        ),
-        Preset(
             id="epoch-measured",
+            keeps=("gap",),
             cites=("ho2024algorithmic", "hobbhahn2022gpu"),
             label=(
                 f"Epoch's measured trends ({format_value(_HO_ALGORITHMS, 'number')}× and "
@@ -318,6 +310,7 @@ COST_DECLINE = Calculator(
         ),
         Preset(
             id="epoch-earlier",
+            keeps=("gap",),
             cites=("epoch2025trainingruns",),
             label="Epoch's earlier assumption for algorithms (1.7×)",
             values={"algorithm_gain_per_year": 1.7},

@@ -137,25 +137,25 @@ INFERENCE_SHARE = Calculator(
             why=("About 30× the base model's tokens on MATH level 5, in Ord's 'How Well Does RL Scale?' (2025)."),
         ),
     ),
-    presets=(
-        Preset(
-            id="math-l5",
-            cites=("ord2025mostlyinferencethread", "ord2025rlscale"),
-            label="MATH level 5 (82%)",
-            values={
-                "base_score": 0.0,
-                "base_tokens": 1.0,
-                "trend_intercept": 6.0,
-                "trend_slope": _MATH_L5_SLOPE,
-                "top_tokens": 30.0,
-            },
-            source=_relative_note(
-                "Ord's thread on his essay gives 82% of the gain from inference scaling; a split of "
-                "6 + 28 points reproduces it. Chains about 30× longer: Ord, 'How Well Does RL "
-                f"Scale?' (2025). Slope 28 / log10(30) = {format_value(_MATH_L5_SLOPE, 'number', 4)} "
-                "is our arithmetic."
-            ),
+    default_preset=Preset(
+        id="math-l5",
+        cites=("ord2025mostlyinferencethread", "ord2025rlscale"),
+        label="MATH level 5 (82%)",
+        values={
+            "base_score": 0.0,
+            "base_tokens": 1.0,
+            "trend_intercept": 6.0,
+            "trend_slope": _MATH_L5_SLOPE,
+            "top_tokens": 30.0,
+        },
+        source=_relative_note(
+            "Ord's thread on his essay gives 82% of the gain from inference scaling; a split of "
+            "6 + 28 points reproduces it. Chains about 30× longer: Ord, 'How Well Does RL "
+            f"Scale?' (2025). Slope 28 / log10(30) = {format_value(_MATH_L5_SLOPE, 'number', 4)} "
+            "is our arithmetic."
         ),
+    ),
+    presets=(
         Preset(
             id="gpqa-diamond",
             cites=("ord2025mostlyinferencethread",),

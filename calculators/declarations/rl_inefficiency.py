@@ -118,18 +118,18 @@ RL_INFORMATION = Calculator(
             why="A pass/fail reward carries at most 1 bit; graded or intermediate rewards can carry more.",
         ),
     ),
-    presets=(
-        Preset(
-            id="frontier",
-            cites=("ord2025rlinefficiency", "ainews2025inefficiency"),
-            label="Frontier RL, 10⁴ tokens",
-            values={"episode_tokens": 10_000.0, "bits_per_episode": 1.0},
-            source=(
-                "Ord, 'The Extreme Inefficiency of RL for Frontier Models' (2025), as summarised "
-                "publicly (ainews247.org/story/16650): under 1 bit per 10⁴ to 10⁶ tokens; 10⁴ is "
-                "the low end."
-            ),
+    default_preset=Preset(
+        id="frontier",
+        cites=("ord2025rlinefficiency", "ainews2025inefficiency"),
+        label="Frontier RL, 10⁴ tokens",
+        values={"episode_tokens": 10_000.0, "bits_per_episode": 1.0},
+        source=(
+            "Ord, 'The Extreme Inefficiency of RL for Frontier Models' (2025), as summarised "
+            "publicly (ainews247.org/story/16650): under 1 bit per 10⁴ to 10⁶ tokens; 10⁴ is "
+            "the low end."
         ),
+    ),
+    presets=(
         Preset(
             id="long-horizon",
             cites=("ord2025rlinefficiency", "ainews2025inefficiency"),

@@ -148,20 +148,20 @@ SCALING_PARADOX = Calculator(
             why=f"13: Ord's N = k_N a^13 ({_ORD}), his rounding of 1 / 0.076, Kaplan et al.'s parameter exponent.",
         ),
     ),
+    default_preset=Preset(
+        id="ord-halving",
+        cites=("ord2025paradox",),
+        label="Ord's example: 6 → 3",
+        values={
+            "current_loss": 6.0,
+            "target_loss": 3.0,
+            "compute_power": ORD_COMPUTE_POWER,
+            "data_power": ORD_DATA_POWER,
+            "params_power": ORD_PARAMS_POWER,
+        },
+        source=f"{_ORD}: halving the test loss from 6 to 3 needs the compute doubled 20 times; C ∝ a^20, D ∝ a^11, N ∝ a^13.",
+    ),
     presets=(
-        Preset(
-            id="ord-halving",
-            cites=("ord2025paradox",),
-            label="Ord's example: 6 → 3",
-            values={
-                "current_loss": 6.0,
-                "target_loss": 3.0,
-                "compute_power": ORD_COMPUTE_POWER,
-                "data_power": ORD_DATA_POWER,
-                "params_power": ORD_PARAMS_POWER,
-            },
-            source=f"{_ORD}: halving the test loss from 6 to 3 needs the compute doubled 20 times; C ∝ a^20, D ∝ a^11, N ∝ a^13.",
-        ),
         Preset(
             id="kaplan-unrounded",
             cites=("kaplan2020", "ord2025paradox"),
@@ -343,16 +343,23 @@ CHINCHILLA = Calculator(
             why="0.28 is β in Hoffmann et al.'s (2022) parametric fit, as printed (rounded) in the paper.",
         ),
     ),
+    default_preset=Preset(
+        id="chinchilla",
+        cites=("hoffmann2022",),
+        label="Chinchilla's budget and fit",
+        values={
+            "flop": _CHINCHILLA_FLOP,
+            **dict(zip(_FIT_NAMES, (CHINCHILLA_E, CHINCHILLA_A, CHINCHILLA_B, CHINCHILLA_ALPHA, CHINCHILLA_BETA))),
+        },
+        source=(
+            "Hoffmann et al. (2022): Chinchilla, 70B parameters on 1.4T tokens, C = 6ND; their "
+            "parametric fit (approach 3) as printed: E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28."
+        ),
+    ),
     presets=(
         Preset(
-            id="chinchilla-run",
-            cites=("hoffmann2022",),
-            label="Chinchilla's budget",
-            values={"flop": _CHINCHILLA_FLOP},
-            source="Hoffmann et al. (2022): Chinchilla, 70B parameters on 1.4T tokens; C = 6ND.",
-        ),
-        Preset(
             id="eu-threshold",
+            keeps=("tokens_per_param",),
             cites=("ord2025governance", "heim2024thresholds"),
             label="10²⁵ FLOP (EU AI Act)",
             values={"flop": 1e25},
@@ -360,20 +367,15 @@ CHINCHILLA = Calculator(
         ),
         Preset(
             id="us-threshold",
+            keeps=("tokens_per_param",),
             cites=("ord2025governance", "heim2024thresholds"),
             label="10²⁶ FLOP (US order)",
             values={"flop": 1e26},
             source="US executive order reporting threshold (2023), as cited in Ord's governance essay.",
         ),
         Preset(
-            id="hoffmann-fit",
-            cites=("hoffmann2022",),
-            label="Hoffmann et al.'s fit (as printed)",
-            values=dict(zip(_FIT_NAMES, (CHINCHILLA_E, CHINCHILLA_A, CHINCHILLA_B, CHINCHILLA_ALPHA, CHINCHILLA_BETA))),
-            source="Hoffmann et al. (2022), parametric fit (approach 3): E = 1.69, A = 406.4, B = 410.7, α = 0.34, β = 0.28.",
-        ),
-        Preset(
             id="epoch-replication",
+            keeps=("tokens_per_param",),
             cites=("besiroglu2024",),
             label="Epoch replication",
             values=dict(zip(_FIT_NAMES, (EPOCH_E, EPOCH_A, EPOCH_B, EPOCH_ALPHA, EPOCH_BETA))),

@@ -21,7 +21,8 @@ from calculators._declare import form_value
 
 def _preset(calculator_id: str, preset_id: str):
     calculator = get_calculator(calculator_id)
-    return next(preset for preset in calculator.presets if preset.id == preset_id)
+    presets = (*calculator.presets, *([calculator.default_preset] if calculator.default_preset else []))
+    return next(preset for preset in presets if preset.id == preset_id)
 
 
 def _default(calculator_id: str, name: str) -> float:

@@ -24,7 +24,8 @@ def test_inference_share_presets_reproduce_ords_boosts(
 ) -> None:
     """The benchmark presets give Ord's two boosts (to 0.01 points) and his share."""
     calculator = CALCULATORS["inference-share"]
-    values = next(p.values for p in calculator.presets if p.id == preset)
+    presets = [*calculator.presets, calculator.default_preset]
+    values = calculator.preset_values(next(p for p in presets if p is not None and p.id == preset))
     outputs = run("inference-share", values)["outputs"]
     assert pytest.approx(rl_gain, abs=0.01) == outputs["rl_gain"]["value"]
     assert pytest.approx(inference_gain, abs=0.01) == outputs["inference_gain"]["value"]

@@ -18,7 +18,8 @@ def bibliography(repo_module):
 
 @pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
 def test_every_preset_cites_known_sources(calculator_id: str, bibliography) -> None:
-    for preset in CALCULATORS[calculator_id].presets:
+    calculator = CALCULATORS[calculator_id]
+    for preset in (*calculator.presets, *([calculator.default_preset] if calculator.default_preset else [])):
         if not preset.cites:
             assert preset.source.startswith("Illustrative"), f"{calculator_id}/{preset.id} cites no source"
             continue

@@ -41,10 +41,14 @@ export function mountCalculator(root) {
   calculators.set(root, state);
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("input", () => update(root, { byReader: true }));
+  form.addEventListener("input", () => {
+    showPreset(root, null, "Showing your own inputs.");
+    update(root, { byReader: true });
+  });
   for (const button of root.querySelectorAll("[data-preset]")) {
     button.addEventListener("click", () => applyPreset(root, button));
   }
+  root.querySelector('[data-action="reset"]').addEventListener("click", () => reset(root));
   root.querySelector('[data-action="pin"]').addEventListener("click", () => pin(root, true));
   root.querySelector('[data-action="unpin"]').addEventListener("click", () => pin(root, false));
   root.querySelector('[data-action="copy-link"]').addEventListener("click", () => copy(root, "link"));
@@ -58,7 +62,10 @@ export function mountCalculator(root) {
 
   const fromUrl = readPermalink(root.dataset.calculator, inputNames(root));
   for (const [name, value] of Object.entries(fromUrl)) input(root, name).value = value;
-  if (Object.keys(fromUrl).length) notify(root, "Inputs taken from the link; the result follows once Python is running.");
+  if (Object.keys(fromUrl).length) {
+    showPreset(root, null, "Showing the inputs from the link.");
+    notify(root, "Inputs taken from the link; the result follows once Python is running.");
+  }
 
   // A page from another build than these scripts is never computed by them (its own
   // calculators, formats and numbers may differ): it keeps the result it was built with.
@@ -101,7 +108,7 @@ function follow(root, status) {
   const note = root.querySelector("[data-unavailable]");
   note.textContent = unavailable ?? "";
   note.hidden = !unavailable;
-  for (const control of root.querySelectorAll('form input, [data-preset], [data-action="pin"]')) {
+  for (const control of root.querySelectorAll('form input, [data-preset], [data-action="reset"], [data-action="pin"]')) {
     control.disabled = Boolean(unavailable);
     const described = (control.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && id !== note.id);
     if (unavailable) described.push(note.id);
@@ -129,12 +136,14 @@ function restoreBuilt(root) {
   if (!state.last) {
     // Nothing live was shown: only the inputs may differ (taken from a link).
     for (const element of root.querySelectorAll("form input[data-default]")) element.value = element.dataset.default;
+    showPreset(root, null);
     return;
   }
   const { built } = state;
   state.last = null;
   state.request++;
   for (const element of root.querySelectorAll("form input[data-default]")) element.value = element.dataset.default;
+  showPreset(root, null);
   for (const [name, text] of Object.entries(built.outputs)) root.querySelector(`[data-output="${CSS.escape(name)}"]`).textContent = text;
   for (const [selector, element] of Object.entries(built.table)) root.querySelector(selector).replaceWith(element.cloneNode(true));
   root.querySelector("[data-python]").textContent = built.python;
@@ -156,13 +165,31 @@ function readInputs(root) {
   return Object.fromEntries(inputNames(root).map((name) => [name, input(root, name).value]));
 }
 
+// A preset sets every input it does not keep (the build wrote each value, the defaults
+// included), so what it shows never depends on what was clicked before.
 function applyPreset(root, button) {
   for (const [name, value] of Object.entries(JSON.parse(button.dataset.values))) {
     const element = input(root, name);
     if (element) element.value = String(value);
   }
+  showPreset(root, button, `Showing the preset ${button.textContent}. ${button.dataset.keeps}`.trim());
   notify(root, `${button.textContent}: ${button.title}`);
   update(root, { byReader: true });
+}
+
+function reset(root) {
+  for (const element of root.querySelectorAll("form input[data-default]")) element.value = element.dataset.default;
+  showPreset(root, null);
+  notify(root, "Every input is back to its default.");
+  update(root, { byReader: true });
+}
+
+// Which setting the form shows: a preset (pressed), the defaults, or the reader's own inputs.
+// Without a message, the defaults (the line the build wrote).
+function showPreset(root, active, message) {
+  for (const button of root.querySelectorAll("[data-preset]")) button.setAttribute("aria-pressed", String(button === active));
+  const state = root.querySelector("[data-preset-state]");
+  state.textContent = message ?? state.dataset.defaults;
 }
 
 // Only a reader's own change rewrites the address: the first live result of a page comes

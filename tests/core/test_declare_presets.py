@@ -1,0 +1,129 @@
+"""Presets are predictable: each sets every input it does not say it keeps, none repeats the
+defaults, the order they are clicked in never matters, and their values read as typed."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from calculators import CALCULATORS, form_text, run
+from calculators._declare import Calculator, Input, Output, Preset
+
+IDS = sorted(CALCULATORS)
+
+
+def _click(calculator: Calculator, form: dict[str, float], preset: Preset) -> dict[str, float]:
+    """What the page's form holds after clicking ``preset`` (calculator.js: every value the
+    button carries replaces the field's; kept fields stay as they were)."""
+    return {**form, **calculator.preset_values(preset)}
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_every_preset_sets_every_input_it_does_not_keep(calculator_id: str) -> None:
+    """A preset's values plus the inputs it keeps name every input exactly once; the ones it
+    does not name take their defaults."""
+    calculator = CALCULATORS[calculator_id]
+    names = [spec.name for spec in calculator.inputs]
+    for preset in calculator.presets:
+        values = calculator.preset_values(preset)
+        assert sorted(names) == sorted([*values, *preset.keeps]), preset.id
+        for name, value in values.items():
+            expected = preset.values.get(name, calculator.defaults()[name])
+            assert expected == value, (preset.id, name)
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_no_preset_equals_the_defaults(calculator_id: str) -> None:
+    """Clicked on the defaults, every preset changes at least one input (the defaults' own
+    scenario is the Reset button's, ``default_preset``)."""
+    calculator = CALCULATORS[calculator_id]
+    defaults = calculator.defaults()
+    for preset in calculator.presets:
+        assert defaults != _click(calculator, defaults, preset), preset.id
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_the_default_preset_is_the_defaults(calculator_id: str) -> None:
+    """The scenario Reset names is exactly the defaults, and keeps nothing."""
+    calculator = CALCULATORS[calculator_id]
+    origin = calculator.default_preset
+    if origin is None:
+        pytest.skip("no named origin for these defaults")
+    assert () == origin.keeps
+    assert calculator.defaults() == calculator.preset_values(origin)
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_a_preset_gives_the_same_result_whatever_was_clicked_before(calculator_id: str) -> None:
+    """Clicking B after A (or after the example, the reader's own inputs) gives what
+    clicking B on the defaults gives: no preset keeps an input that another preset sets."""
+    calculator = CALCULATORS[calculator_id]
+    defaults = calculator.defaults()
+    for before, after in itertools.product([None, *calculator.presets], calculator.presets):
+        form = defaults if before is None else _click(calculator, defaults, before)
+        assert _click(calculator, defaults, after) == _click(calculator, form, after), (before, after.id)
+    set_somewhere = {name for preset in calculator.presets for name in preset.values}
+    kept_somewhere = {name for preset in calculator.presets for name in preset.keeps}
+    assert set() == set_somewhere & kept_somewhere
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_every_preset_computes(calculator_id: str) -> None:
+    """Every preset, on the defaults and on the example, gives a result."""
+    calculator = CALCULATORS[calculator_id]
+    for preset in calculator.presets:
+        for start in (calculator.defaults(), {**calculator.defaults(), **calculator.example}):
+            assert run(calculator_id, _click(calculator, start, preset))["ok"], preset.id
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_preset_values_round_trip_as_typed(calculator_id: str) -> None:
+    """The text a preset or default puts in a field reads back as the very float it stands
+    for, has no float noise (at most 9 significant digits) and no '+' or trailing '.0'."""
+    calculator = CALCULATORS[calculator_id]
+    values = [spec.default for spec in calculator.inputs]
+    values += [v for preset in calculator.presets for v in preset.values.values()]
+    for value in values:
+        text = form_text(value)
+        assert value == float(text), text
+        digits = text.split("e")[0].replace(".", "").replace("-", "").strip("0")
+        assert len(digits) <= 9, text
+        assert "+" not in text and not text.endswith(".0"), text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1e24, "1e24"),
+        (5.88e23, "5.88e23"),
+        (59.0, "59"),
+        (0.37, "0.37"),
+        (1e-7, "1e-7"),
+        (-2.5, "-2.5"),
+        (12345678.0, "1.2345678e7"),
+        (1e6, "1000000"),
+        (0.0, "0"),
+    ],
+)
+def test_form_text_examples(value: float, text: str) -> None:
+    """Values written as a person types them (hand-checked)."""
+    assert text == form_text(value)
+
+
+def test_a_preset_naming_an_unknown_or_kept_input_fails_the_declaration() -> None:
+    """A preset that sets an input it also keeps, or names no input, is a declaration bug."""
+    spec = Input(name="x", label="X", unit="", default=1.0, why="because")
+    base = {
+        "id": "c",
+        "title": "C",
+        "summary": "s",
+        "inputs": (spec,),
+        "outputs": (Output("y", "Y"),),
+        "compute": lambda x: {"y": x},
+        "chart": None,
+        "example": {"x": 2.0},
+    }
+    for bad in (Preset("p", "P", {"x": 2.0}, "src", keeps=("x",)), Preset("p", "P", {"z": 2.0}, "src")):
+        with pytest.raises(ValueError, match="c/p"):
+            Calculator(**base, presets=(bad,))  # type: ignore[arg-type]
