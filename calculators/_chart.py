@@ -15,6 +15,7 @@ from typing import Any
 
 from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
+from ._format import axis_title, format_value, vega_tick_label
 
 __all__ = [
     "DATASETS",
@@ -29,12 +30,15 @@ __all__ = [
     "narrow_spec",
     "sample",
     "vega_lite_spec",
+    "with_text",
 ]
 
 #: The data sets a calculator's chart function returns.
 DATASETS = ("lines", "points")
 #: The data set the page fills with a pinned setting's lines.
 PINNED = "pinned"
+#: The fields of each chart row that hold its x and y values as a reader reads them.
+X_TEXT, Y_TEXT = "x_text", "y_text"
 #: At most this many rows in the table that accompanies each chart.
 TABLE_ROWS = 13
 #: Charts draw values within 10^-300 .. 10^300 on a log axis, the models' own ceiling
@@ -177,10 +181,8 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
     """The Vega-Lite spec of ``chart`` showing ``data`` (as returned by ``chart.data``)."""
     x = _position(chart.x, "x")
     y = _position(chart.y, "y")
-    tooltip = [
-        {"field": axis.field, "type": "quantitative", "title": axis.title, "format": _tooltip_format(axis)}
-        for axis in (chart.x, chart.y)
-    ]
+    # The values as the outputs write them (with_text), not as Vega would.
+    tooltip = [{"field": text, "title": axis.title} for axis, text in ((chart.x, X_TEXT), (chart.y, Y_TEXT))]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "description": chart.description or chart.title,
@@ -304,30 +306,42 @@ def _position(axis: Axis, scale: str) -> dict[str, Any]:
     encoding: dict[str, Any] = {
         "field": axis.field,
         "type": "quantitative",
-        "title": axis.title,
+        "title": axis_title(axis.title, axis.scale),
         "scale": {"type": axis.scale},
-        "axis": {"format": axis.format or ",~r", "grid": True},
+        # Tick labels in the site's number format (10²⁴, 25,000, ×100, 80%), never d3's 1e+24.
+        "axis": {"labelExpr": vega_tick_label(axis.kind), "grid": True},
     }
     if axis.scale == "linear" and not axis.zero:
         encoding["scale"]["zero"] = False
     if axis.scale == "log":
         # One tick per power of ten in view, so d3 never adds the 2..9 ticks in between
         # (it does when asked for more ticks than there are decades); crowded labels drop.
+        # Under three decades, powers of ten alone would leave two labels or fewer, so it
+        # asks for 6: d3 then adds 2×, 3×, ... and labels the 1× and 2× of each decade.
         # Capped at 10, and 5 when the domain is degenerate (an extreme input), because
         # d3 fails on a tick count that is huge, infinite or NaN.
         decades = f"floor(log(domain('{scale}')[1] / domain('{scale}')[0]) / LN10)"
-        encoding["axis"]["tickCount"] = {"expr": f"isFinite({decades}) ? clamp({decades}, 2, 10) : 5"}
+        count = f"{decades} < 3 ? 6 : min({decades}, 10)"
+        encoding["axis"]["tickCount"] = {"expr": f"isFinite({decades}) ? ({count}) : 5"}
         encoding["axis"]["labelOverlap"] = "greedy"
     return encoding
 
 
-def _tooltip_format(axis: Axis) -> str:
-    """Three significant digits, in the axis's own style (percent, powers of ten or plain)."""
-    if axis.kind == "percent" or "%" in axis.format:
-        return ".3~%"
-    if "e" in axis.format:
-        return ".3~e"
-    return ",.3~r"
+def with_text(chart: Chart, data: Rows) -> Rows:
+    """``data`` with each row's axis values also written for a reader (``x_text``,
+    ``y_text``, by :func:`~calculators.format_value` and the axis's kind): what the tooltips
+    show and the downloads carry beside the numbers, in the outputs' own format."""
+    return {
+        name: [
+            {
+                **row,
+                X_TEXT: format_value(float(row[chart.x.field]), chart.x.kind),
+                Y_TEXT: format_value(float(row[chart.y.field]), chart.y.kind),
+            }
+            for row in rows
+        ]
+        for name, rows in data.items()
+    }
 
 
 def chart_table(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
@@ -337,8 +351,6 @@ def chart_table(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str
     each series' y value at that x (rows sampled evenly from the lines), followed by the
     labelled points as ``{"label", "x", "y"}`` under ``"points"``.
     """
-    from ._format import format_value
-
     series = list(dict.fromkeys(row["series"] for row in data["lines"]))
     by_x: dict[float, dict[str, float]] = {}
     for row in data["lines"]:

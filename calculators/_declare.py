@@ -104,14 +104,18 @@ class Output:
 
 @dataclass(frozen=True)
 class Axis:
-    """An axis of a chart: the data field it shows, its title and scale."""
+    """An axis of a chart: the data field it shows, its title and scale.
+
+    The title names the quantity and its unit only: the chart adds "log scale" to a log
+    axis's title (:func:`~calculators._format.axis_title`), while tooltips and the table,
+    which show plain values, use the title as it is.
+    """
 
     field: str
     title: str
     scale: Literal["linear", "log"] = "linear"
-    #: d3-format string for the chart's tick labels ("" picks a plain number format).
-    format: str = ""
-    #: :func:`~calculators.format_value` kind for the same values in tables and downloads.
+    #: :func:`~calculators.format_value` kind of the values: how the tick labels, tooltips,
+    #: table and downloads write them ("number", "percent" or "multiplier").
     kind: str = "number"
     #: Whether a linear axis must include 0 (set False to zoom in on the data's range).
     zero: bool = True

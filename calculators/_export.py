@@ -11,7 +11,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ._chart import X_TEXT, Y_TEXT
 from ._declare import Calculator
+from ._format import short_number
 from ._runtime import run
 from .declarations import get_calculator
 
@@ -58,19 +60,41 @@ def export_json(calculator_id: str, inputs_json: str, version: str = "") -> str:
 
 
 def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
-    """One tidy table: inputs and outputs (name, value, unit), then every chart row (x, y)."""
+    """One tidy table: inputs and outputs (name, value, unit), then every chart row (x, y).
+
+    Each number comes twice: in full (``repr``, for a program to read back exactly) and as
+    the page shows it (the "shown" columns: ``1.00 × 10²⁴``, ``35.0%``; inputs to the digits typed).
+    """
     x, y = calculator.chart.x, calculator.chart.y
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["section", "name", "label", "value", "unit", x.field, y.field])
+    writer.writerow(
+        [
+            "section",
+            "name",
+            "label",
+            "value",
+            "value shown",
+            "unit",
+            x.field,
+            y.field,
+            f"{x.field} shown",
+            f"{y.field} shown",
+        ]
+    )
     for spec in calculator.inputs:
-        writer.writerow(["input", spec.name, spec.label, repr(result["inputs"][spec.name]), spec.unit, "", ""])
-    for output in calculator.outputs:
+        value = result["inputs"][spec.name]
         writer.writerow(
-            ["output", output.name, output.label, repr(result["outputs"][output.name]["value"]), output.unit, "", ""]
+            ["input", spec.name, spec.label, repr(value), short_number(value, 9), spec.unit, "", "", "", ""]
         )
-    for row in result["chart"]["lines"]:
-        writer.writerow(["chart line", row["series"], "", "", "", repr(row[x.field]), repr(row[y.field])])
-    for row in result["chart"]["points"]:
-        writer.writerow(["chart point", row["label"], "", "", "", repr(row[x.field]), repr(row[y.field])])
+    for output in calculator.outputs:
+        shown = result["outputs"][output.name]
+        writer.writerow(
+            ["output", output.name, output.label, repr(shown["value"]), shown["text"], output.unit, "", "", "", ""]
+        )
+    for section, key, rows in (("chart line", "series", "lines"), ("chart point", "label", "points")):
+        for row in result["chart"][rows]:
+            writer.writerow(
+                [section, row[key], "", "", "", "", repr(row[x.field]), repr(row[y.field]), row[X_TEXT], row[Y_TEXT]]
+            )
     return out.getvalue()

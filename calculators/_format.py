@@ -4,9 +4,27 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["dollars", "format_value", "percent_number", "shape_name", "short_number"]
+__all__ = [
+    "axis_title",
+    "dollars",
+    "format_value",
+    "percent_number",
+    "shape_name",
+    "short_number",
+    "tick_label",
+    "vega_tick_label",
+]
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: Shares smaller than this (0.1%) are written "1 in N".
+ONE_IN_BELOW = 1e-3
+#: Shares from this up (10 million per cent) are written as a factor, "×N".
+_PERCENT_AS_FACTOR_FROM = 1e5
+#: Plain numbers from a thousandth up to a billion; powers of ten outside.
+_PLAIN_FROM, _PLAIN_BELOW = 1e-3, 1e9
+#: Tick labels are short: plain up to a million, 10⁶ and up as powers of ten (an axis that
+#: reads 100,000 then 10⁶ stays legible where 100,000,000 beside 10⁹ would not).
+_TICK_PLAIN_BELOW = 1e6
 
 
 def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
@@ -15,18 +33,26 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
     Args:
         value: A finite float.
         kind: ``"number"`` (significant digits, thousands separators, powers of ten past a
-            billion or below a thousandth), ``"percent"`` (a probability written as a
-            percentage) or ``"multiplier"`` (a factor written as ``×6.61``).
+            billion or below a thousandth), ``"percent"`` (a probability or share written as
+            a percentage; below 0.1% as "1 in N", which reads better than a run of zeros or a
+            power of ten with a per cent sign, and from 10 million per cent up as a factor)
+            or ``"multiplier"`` (a factor written as ``×6.61``).
         digits: Significant digits to keep.
 
     >>> format_value(1159.87)
     '1,160'
     >>> format_value(0.3497, "percent")
     '35.0%'
+    >>> format_value(0.0001, "percent"), format_value(9.33e-302, "percent"), format_value(5e-324, "percent")
+    ('1 in 10,000', '1 in 1.07 × 10³⁰¹', '1 in 2.02 × 10³²³')
     >>> format_value(2.5e-7)
     '2.50 × 10⁻⁷'
     """
     if kind == "percent":
+        if 0 < abs(value) < ONE_IN_BELOW:
+            return ("−" if value < 0 else "") + "1 in " + _reciprocal(abs(value), digits)
+        if abs(value) >= _PERCENT_AS_FACTOR_FROM:
+            return "×" + _significant(value, digits)
         return _significant(value * 100, digits) + "%"
     if kind == "multiplier":
         return "×" + _significant(value, digits)
@@ -35,11 +61,24 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
     raise ValueError(f"unknown number format {kind!r}")
 
 
+def _reciprocal(value: float, digits: int) -> str:
+    """1 / ``value`` (positive) as :func:`_significant` writes it, worked out in logarithms
+    when it is past the float range (1 / 5e-324)."""
+    if value >= 1e-300:
+        return _significant(1 / value, digits)
+    log = -math.log10(value)
+    exponent = math.floor(log)
+    mantissa = f"{10 ** (log - exponent):.{digits - 1}f}"
+    if float(mantissa) >= 10:  # 9.996 rounds up to the next power
+        mantissa, exponent = f"{1:.{digits - 1}f}", exponent + 1
+    return f"{mantissa} × 10{str(exponent).translate(_SUPERSCRIPT)}"
+
+
 def _significant(value: float, digits: int) -> str:
     if value == 0:
         return "0"
     magnitude = abs(value)
-    if magnitude >= 1e9 or magnitude < 1e-3:
+    if magnitude >= _PLAIN_BELOW or magnitude < _PLAIN_FROM:
         mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
         return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
     decimals = max(digits - 1 - math.floor(math.log10(magnitude)), 0)
@@ -81,13 +120,99 @@ def dollars(value: float) -> str:
     return "$" + format_value(value, "number")
 
 
-def short_number(value: float) -> str:
+def short_number(value: float, digits: int = 3) -> str:
     """:func:`format_value` without trailing zeros: 2, 20, 92.8, 5.88 × 10²³.
 
-    >>> short_number(2.0), short_number(92.80), short_number(5.88e23)
-    ('2', '92.8', '5.88 × 10²³')
+    >>> short_number(2.0), short_number(92.80), short_number(5.88e23), short_number(137.735311, 9)
+    ('2', '92.8', '5.88 × 10²³', '137.735311')
     """
-    mantissa, space, power = format_value(value).partition(" ")
+    mantissa, space, power = format_value(value, "number", digits).partition(" ")
     if "." in mantissa:
         mantissa = mantissa.rstrip("0").rstrip(".")
     return mantissa + space + power
+
+
+# --- Tick labels: the same style, computed by Vega for the ticks it picks ------------------
+
+
+def tick_label(value: float, kind: str = "number") -> str:
+    """A chart tick's label, as :func:`vega_tick_label` writes it in the browser: the style
+    of :func:`format_value` without trailing zeros, from a million up (not a billion) in
+    powers of ten, an exact power of ten as ``10²⁴``.
+
+    This is the reference the tests hold Vega's labels to; the chart itself never calls it.
+
+    >>> tick_label(1e24), tick_label(3e-7), tick_label(25000.0), tick_label(0.8, "percent")
+    ('10²⁴', '3 × 10⁻⁷', '25,000', '80%')
+    >>> tick_label(100.0, "multiplier"), tick_label(1e12, "multiplier"), tick_label(0.0)
+    ('×100', '×10¹²', '0')
+    """
+    if kind == "percent":
+        return _trimmed(f"{value * 100:.6f}").replace("-", "−") + "%"
+    prefix = "×" if kind == "multiplier" else ""
+    if value == 0:
+        return prefix + "0"
+    sign = "−" if value < 0 else ""
+    magnitude = abs(value)
+    if _PLAIN_FROM <= magnitude < _TICK_PLAIN_BELOW:
+        rounded = float(f"{magnitude:.6g}")  # six significant digits, as d3's ",.6~r"
+        decimals = max(5 - math.floor(math.log10(rounded)), 0)
+        return prefix + sign + _trimmed(f"{rounded:,.{decimals}f}")
+    exponent = math.floor(math.log10(magnitude) + 1e-9)
+    mantissa = _trimmed(f"{magnitude / 10.0**exponent:.3g}")
+    power = "10" + str(exponent).translate(_SUPERSCRIPT)
+    return prefix + sign + (power if mantissa == "1" else f"{mantissa} × {power}")
+
+
+def _trimmed(text: str) -> str:
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def vega_tick_label(kind: str = "number", value: str = "datum.value") -> str:
+    """A Vega expression writing ``value`` as :func:`tick_label` does, for an axis's
+    ``labelExpr``: only functions Vega's expression interpreter offers (the site's strict
+    Content-Security-Policy rules out compiled expressions), so the browser's axes, the
+    build's static charts and the tables speak one number format.
+
+    A tick Vega leaves unlabelled (a crowded log axis) stays unlabelled.
+    """
+    if kind == "percent":
+        text = f"replace(format({value}, '.6~%'), '-', '−')"
+        return f"datum.label === '' ? '' : {text}"
+    prefix = "'×' + " if kind == "multiplier" else ""
+    magnitude = f"abs({value})"
+    sign = f"({value} < 0 ? '−' : '')"
+    plain = f"format({magnitude}, ',.6~r')"
+    exponent = f"floor(log({magnitude}) / LN10 + 1e-9)"
+    mantissa = f"format({magnitude} / pow(10, {exponent}), '.3~r')"
+    power = "'10' + " + _vega_superscript(f"format({exponent}, 'd')")
+    scientific = f"({mantissa} === '1' ? {power} : {mantissa} + ' × ' + {power})"
+    number = (
+        f"{value} === 0 ? '0' : {sign} + "
+        f"({magnitude} >= {_PLAIN_FROM!r} && {magnitude} < {_TICK_PLAIN_BELOW:.0e} ? {plain} : {scientific})"
+    )
+    return f"datum.label === '' ? '' : {prefix}({number})"
+
+
+def _vega_superscript(text: str) -> str:
+    """A Vega expression: the digits and minus sign of ``text`` as superscripts."""
+    for plain, superscript in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True):
+        # d3's format writes a minus as U+2212; either way it becomes a superscript minus.
+        pattern = "/[-−]/g" if plain == "-" else f"/{plain}/g"
+        text = f"replace({text}, {pattern}, '{superscript}')"
+    return text
+
+
+def axis_title(title: str, scale: str) -> str:
+    """An axis's title as the chart prints it: a log axis says so, inside the title's
+    brackets when it has them ("Task length (minutes, log scale)"). Tables and tooltips use
+    the title alone.
+
+    >>> axis_title("Task length (minutes)", "log"), axis_title("Queries served", "log")
+    ('Task length (minutes, log scale)', 'Queries served (log scale)')
+    """
+    if scale != "log":
+        return title
+    if title.endswith(")"):
+        return title[:-1] + ", log scale)"
+    return title + " (log scale)"

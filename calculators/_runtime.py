@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table, drawable_rows
+from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table, drawable_rows, with_text
 from ._checks import InputError, OutOfRangeError, finite
 from ._declare import Calculator
 from ._format import format_value
@@ -89,7 +89,7 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
             }
             for spec in calculator.outputs
         },
-        "chart": {name: chart[name] for name in DATASETS},
+        "chart": with_text(calculator.chart, {name: chart[name] for name in DATASETS}),
         "table": chart_table(calculator.chart, chart),
         "python": python_snippet(calculator.id, values),
     }

@@ -105,7 +105,8 @@ def with_about(kind: str, text: str, about: dict[str, str]) -> str:
             "licence": "Licence",
             "licence_url": "Licence text",
         }
-        rows = "".join(f"about,{name},{labels[name]},{_csv_field(value)},,,\n" for name, value in about.items())
+        empty = "," * (header.count(",") - 3)  # the header's other columns, left empty
+        rows = "".join(f"about,{name},{labels[name]},{_csv_field(value)}{empty}\n" for name, value in about.items())
         return f"{header}\n{rows}{rest}"
     indented = json.dumps(about, indent=2, ensure_ascii=False).replace("\n", "\n  ")
     return '{\n  "about": ' + indented + ",\n" + text[2:]

@@ -22,7 +22,7 @@ __all__ = ["SIGMOID_OR_EXPONENTIAL"]
 
 _CHART_POINTS = 121
 _YEARS_AXIS = Axis(field="years", title="Years after the last data point")
-_VALUE_AXIS = Axis(field="value", title="Value (log scale)", scale="log")
+_VALUE_AXIS = Axis(field="value", title="Value", scale="log")
 # METR's 50% time horizon doubled about every 212 days (Kwa et al. 2025, as Ord reads them in
 # "Is There a Half-Life for the Success Rates of AI Agents?"). The preset's growth rate per
 # year is computed from it by the core; 365.25 days a year is only the change of unit.

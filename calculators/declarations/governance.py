@@ -46,7 +46,7 @@ _GPT4_BREAKEVEN = deployment_breakeven_queries(_GPT4_TOKENS, _GPT4_TOKENS_PER_QU
 # What a chart function returns: line rows and labelled points.
 _ChartData = dict[str, list[dict[str, float | str]]]
 _MULTIPLIER_AXIS = Axis(field="multiplier", title="Inference per task (× standard)", scale="log", kind="multiplier")
-_QUERIES_AXIS = Axis(field="queries", title="Queries served", scale="log", format=".0e")
+_QUERIES_AXIS = Axis(field="queries", title="Queries served", scale="log")
 
 
 def _effective_compute(pretrain_flop: float, inference_multiplier: float, weight: float) -> dict[str, float]:
@@ -217,7 +217,7 @@ EFFECTIVE_COMPUTE = Calculator(
             "as flat lines, the chosen model, and where its line crosses each threshold."
         ),
         x=_MULTIPLIER_AXIS,
-        y=Axis(field="flop", title="Effective compute (FLOP)", scale="log", format=".0e"),
+        y=Axis(field="flop", title="Effective compute (FLOP)", scale="log"),
         data=_effective_chart,
     ),
 )
@@ -419,7 +419,7 @@ LIFETIME_COMPUTE = Calculator(
             "deployment equals pre-training."
         ),
         x=_QUERIES_AXIS,
-        y=Axis(field="compute", title="Lifetime compute (parameter-tokens)", scale="log", format=".0e"),
+        y=Axis(field="compute", title="Lifetime compute (parameter-tokens)", scale="log"),
         data=_lifetime_chart,
     ),
 )

@@ -22,8 +22,8 @@ __all__ = ["HALF_LIFE", "METR_LOGISTIC"]
 
 _CHART_POINTS = 121
 #: Both calculators chart success against task length.
-_T_AXIS = Axis(field="t", title="Task length (minutes, log scale)", scale="log")
-_SUCCESS_AXIS = Axis(field="success", title="Probability of success", format=".0%", kind="percent")
+_T_AXIS = Axis(field="t", title="Task length (minutes)", scale="log")
+_SUCCESS_AXIS = Axis(field="success", title="Probability of success", kind="percent")
 
 
 def _compute(t50: float, p: float, shape: float) -> dict[str, float]:

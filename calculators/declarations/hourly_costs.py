@@ -31,10 +31,10 @@ __all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "SWEET_SPOT"]
 _LN10 = math.log(10)
 _LOG10_4 = math.log10(4)
 #: hourly-cost and sweet-spot chart METR's axes: horizon against cost per task.
-_TASK_COST_AXIS = Axis(field="cost", title="Cost per task (US$, log scale)", scale="log")
-_HORIZON_AXIS = Axis(field="horizon", title="50% time horizon (hours, log scale)", scale="log")
-_TASK_HOURS_AXIS = Axis(field="hours", title="Task length (hours, log scale)", scale="log")
-_SUCCESS_COST_AXIS = Axis(field="cost", title="Cost per success (US$, log scale)", scale="log")
+_TASK_COST_AXIS = Axis(field="cost", title="Cost per task (US$)", scale="log")
+_HORIZON_AXIS = Axis(field="horizon", title="50% time horizon (hours)", scale="log")
+_TASK_HOURS_AXIS = Axis(field="hours", title="Task length (hours)", scale="log")
+_SUCCESS_COST_AXIS = Axis(field="cost", title="Cost per success (US$)", scale="log")
 
 _ORD_COSTS = (
     "Ord, 'Are the Costs of AI Agents Also Rising Exponentially?' (22 Dec 2025), reading "

@@ -16,8 +16,8 @@ from ..models.rl import (
 __all__ = ["RL_EXCHANGE"]
 
 _CHART_POINTS = 121
-_INFERENCE_AXIS = Axis(field="inference", title="Inference multiplier (log scale)", scale="log", format="~s")
-_RL_AXIS = Axis(field="rl", title="RL multiplier, same gain (log scale)", scale="log", format="~s")
+_INFERENCE_AXIS = Axis(field="inference", title="Inference multiplier", scale="log")
+_RL_AXIS = Axis(field="rl", title="RL multiplier, same gain", scale="log")
 
 _ORD_SLOPE_RATIO = 2.0
 #: Ord's stated exchange rules, as (inference multiplier, RL multiplier, label): 3x inference

@@ -16,8 +16,8 @@ from ..models.rl import (
 __all__ = ["RL_INFORMATION"]
 
 _CHART_POINTS = 121
-_TOKENS_AXIS = Axis(field="tokens", title="Tokens per episode (log scale)", scale="log", format="~s")
-_BITS_AXIS = Axis(field="bits", title="Bits per token (log scale)", scale="log", format="~g")
+_TOKENS_AXIS = Axis(field="tokens", title="Tokens per episode", scale="log")
+_BITS_AXIS = Axis(field="bits", title="Bits per token", scale="log")
 
 _EXAMPLE_EPISODES = (  # (label, tokens per episode), from a public summary of the essay
     ("R1 chain (32k)", 32_000.0),

@@ -37,8 +37,8 @@ from ..models.pretraining import (
 __all__ = ["CHINCHILLA", "SCALING_PARADOX"]
 
 _CHART_POINTS = 121
-_GAIN_AXIS = Axis(field="gain", title="Accuracy gain, a_new / a_now (log scale)", scale="log", format="~g")
-_PARAMS_AXIS = Axis(field="params", title="Parameters, N (log scale)", scale="log", format="~e")
+_GAIN_AXIS = Axis(field="gain", title="Accuracy gain, a_new / a_now", scale="log")
+_PARAMS_AXIS = Axis(field="params", title="Parameters, N", scale="log")
 _KAPLAN = "Kaplan et al., 'Scaling Laws for Neural Language Models' (2020), Fig. 1"
 _ORD = "Ord, 'The Scaling Paradox' (2025)"
 
@@ -220,9 +220,7 @@ SCALING_PARADOX = Calculator(
             "(log scale); the points mark the chosen cut."
         ),
         x=_GAIN_AXIS,
-        y=Axis(
-            field="multiplier", title="Resource multiplier (log scale)", scale="log", format="~e", kind="multiplier"
-        ),
+        y=Axis(field="multiplier", title="Resource multiplier", scale="log", kind="multiplier"),
         data=_paradox_chart,
     ),
 )
@@ -414,7 +412,7 @@ CHINCHILLA = Calculator(
             "parameter split."
         ),
         x=_PARAMS_AXIS,
-        y=Axis(field="excess_loss", title="Loss above the optimum (nats/token)", format=".2f"),
+        y=Axis(field="excess_loss", title="Loss above the optimum (nats/token)"),
         data=_chinchilla_chart,
     ),
 )

@@ -26,7 +26,9 @@ export function withAbout(kind, text, about) {
   const ordered = Object.fromEntries(Object.keys(LABELS).map((name) => [name, about[name] ?? ""]));
   if (kind === "csv") {
     const cut = text.indexOf("\n") + 1;
-    const rows = Object.entries(ordered).map(([name, value]) => `about,${name},${LABELS[name]},${csvField(value)},,,\n`);
+    // The header's other columns, left empty (its names hold no comma).
+    const empty = ",".repeat(text.slice(0, cut).split(",").length - 4);
+    const rows = Object.entries(ordered).map(([name, value]) => `about,${name},${LABELS[name]},${csvField(value)}${empty}\n`);
     return text.slice(0, cut) + rows.join("") + text.slice(cut);
   }
   return `{\n  "about": ${JSON.stringify(ordered, null, 2).replaceAll("\n", "\n  ")},\n${text.slice(2)}`;
