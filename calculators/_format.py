@@ -96,7 +96,7 @@ def percent_number(p: float) -> str:
     >>> percent_number(0.8), percent_number(0.999), percent_number(0.12345)
     ('80', '99.9', '12.35')
     """
-    return f"{p * 100:.4g}"
+    return short_number(p * 100, 4)
 
 
 def shape_name(shape: float, start: bool = True) -> str:
@@ -108,7 +108,7 @@ def shape_name(shape: float, start: bool = True) -> str:
     """
     if shape == 1:
         return f"{'C' if start else 'c'}onstant hazard (k = 1)"
-    return f"Weibull (k = {shape:g})"
+    return f"Weibull (k = {short_number(shape, 4)})"
 
 
 def dollars(value: float) -> str:

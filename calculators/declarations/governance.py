@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .._chart import log_range, sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
-from .._format import format_value
+from .._format import format_value, short_number
 from ..models._numeric import power_in_range
 from ..models.governance import (
     CHINCHILLA_PARAMS_EXPONENT,
@@ -66,7 +66,11 @@ def _effective_chart(pretrain_flop: float, inference_multiplier: float, weight: 
     multipliers = sample(_MULTIPLIER_AXIS, low, high, round(high - low) * 2 + 1)  # two points a decade
     weights = sorted({*_WEIGHTS, weight})
     lines: list[dict[str, float | str]] = [
-        {"multiplier": m, "flop": effective_flop(pretrain_flop, m, w), "series": f"Inference weight {w:g}"}
+        {
+            "multiplier": m,
+            "flop": effective_flop(pretrain_flop, m, w),
+            "series": f"Inference weight {short_number(w, 4)}",
+        }
         for w in weights
         for m in multipliers
     ]
@@ -254,10 +258,10 @@ def _lifetime_chart(
     curves: dict[str, Callable[[float], float]] = {
         "Lifetime compute now": lambda d: lifetime_compute(params, tokens, d, tokens_per_query, post_training),
         "Training alone (pre + post)": lambda d: lifetime_compute(params, tokens, 0.0, tokens_per_query, post_training),
-        f"After ×{factor:g} pre-training": lambda d: lifetime_compute(
+        f"After ×{short_number(factor, 4)} pre-training": lambda d: lifetime_compute(
             params * grow, tokens * grow, d, tokens_per_query, post_training
         ),
-        f"After ×{factor:g} inference": lambda d: lifetime_compute(
+        f"After ×{short_number(factor, 4)} inference": lambda d: lifetime_compute(
             params, tokens, d, tokens_per_query * factor, post_training
         ),
     }

@@ -8,6 +8,7 @@ import math
 from .._chart import sample
 from .._checks import OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
+from .._format import short_number
 from ..models.rl import (
     rl_multiplier_for_inference,
     slope_ratio_from_gains,
@@ -45,7 +46,7 @@ def _series_name(ratio: float) -> str:
         return "r = 1 (RL as good as inference)"
     if ratio == _ORD_SLOPE_RATIO:
         return "r = 2 (Ord's estimate)"
-    return f"r = {ratio:.4g} (this setting)"
+    return f"r = {short_number(ratio, 4)} (this setting)"
 
 
 def _exchange_chart(inference_multiplier: float, slope_ratio: float) -> dict[str, list[dict[str, float | str]]]:

@@ -8,7 +8,7 @@ import math
 from .._chart import sample
 from .._checks import OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
-from .._format import format_value
+from .._format import format_value, short_number
 from ..models.growth import annual_factor, cost_decline, doubling_time, extrapolate
 from ..models.logx import logx_reading, logx_score, logx_slope
 
@@ -78,7 +78,7 @@ def _series_name(points_per_decade: float, slope_factor: float) -> str:
     slope = format_value(points_per_decade * slope_factor, "number")
     if slope_factor == 1:
         return f"Today's slope ({slope} points per 10×)"
-    return f"Slope × {slope_factor:g} ({slope} points per 10×)"
+    return f"Slope × {short_number(slope_factor, 4)} ({slope} points per 10×)"
 
 
 LOGX_READER = Calculator(

@@ -84,7 +84,11 @@ def _paradox_chart(
         except OutOfRangeError:  # a rounding step past the range at the chart's edge
             continue
         lines += [
-            {"gain": gain, "multiplier": getattr(row, key), "series": f"{label}, a^{power:g}"}
+            {
+                "gain": gain,
+                "multiplier": getattr(row, key),
+                "series": f"{label} (accuracy gain to the power {short_number(power, 4)})",
+            }
             for (key, label), power in zip(_RESOURCES, powers)
         ]
     points = [
