@@ -1,0 +1,92 @@
+"""The charts' tick labels, as Vega itself writes them: the site's number format.
+
+The label expression (:func:`calculators._format.vega_tick_label`) runs in Vega; these tests
+render with vl-convert, the build's own Vega, so they check what the static charts show,
+and hold it to the Python reference :func:`~calculators._format.tick_label`. The browser
+test (test_browser_chart_labels.py) checks the live charts, which run the same expression
+through Vega's interpreter.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import vl_convert
+
+from calculators import CALCULATORS, narrow_spec, run, vega_lite_spec
+from calculators._format import tick_label, vega_tick_label
+
+E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
+VALUES = [
+    0.0, 1e-300, 2e-120, 1e-7, 3e-7, 1e-4, 0.001, 0.002, 0.01, 0.05, 0.25, 0.5, 1.0, 2.0, 5.0, 8.0,
+    10.0, 20.0, 100.0, 250.0, 1000.0, 2500.0, 1e4, 3e4, 1e5, 999999.0, 1e6, 2.5e6, 1e9, 3e12, 1e24,
+    5e25, 1e100, 1e300, -1.0, -8.0, -0.5, -2e6,
+]  # fmt: skip
+
+
+def _vega_labels(kind: str, values: list[float]) -> list[str]:
+    """What Vega writes for each value with the axis's label expression: one text mark per
+    value, its text the expression (datum.label stands in for a tick Vega labels)."""
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega/v6.json",
+        "width": 10,
+        "height": 10,
+        "data": [
+            {
+                "name": "ticks",
+                "values": [{"value": v, "label": "x", "i": i} for i, v in enumerate(values)],
+                "transform": [{"type": "formula", "as": "text", "expr": vega_tick_label(kind)}],
+            }
+        ],
+        "marks": [
+            {
+                "type": "text",
+                "from": {"data": "ticks"},
+                "encode": {"enter": {"text": {"field": "text"}, "y": {"field": "i"}, "description": {"field": "i"}}},
+            }
+        ],
+    }
+    svg = vl_convert.vega_to_svg(spec)
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    return [t.replace("&amp;", "&") for t in texts]
+
+
+@pytest.mark.parametrize("kind", ["number", "multiplier", "percent"])
+def test_vega_writes_the_reference_labels(kind: str) -> None:
+    """Vega's labels equal tick_label's for powers of ten, nice numbers, negatives and zero."""
+    values = [v for v in VALUES if kind != "percent" or 0 <= v <= 1]
+    assert [tick_label(v, kind) for v in values] == _vega_labels(kind, values)
+
+
+def _axes(svg: str) -> dict[str, list[str]]:
+    """Each axis's title and its visible tick labels, from a Vega SVG."""
+    axes = {}
+    for part in svg.split('role-axis"')[1:]:
+        title = re.search(r'aria-label="([XY]-axis[^"]*)"', part)
+        if not title or "role-axis-label" not in part:
+            continue
+        block = part.split("role-axis-label")[1].split("role-axis-domain")[0]
+        # Labels a crowded axis drops are drawn transparent.
+        texts = [
+            t for attrs, t in re.findall(r"<text([^>]*)>([^<]*)</text>", block) if t and 'opacity="0"' not in attrs
+        ]
+        axes[title.group(1)[:7]] = texts
+    return axes
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_static_charts_label_every_axis_in_the_sites_format(calculator_id: str) -> None:
+    """Defaults, example and every preset, wide and phone charts: each axis shows at least
+    three labels, none in e-notation."""
+    calculator = CALCULATORS[calculator_id]
+    settings = [calculator.defaults(), {**calculator.defaults(), **calculator.example}]
+    settings += [{**calculator.defaults(), **calculator.preset_values(p)} for p in calculator.presets]
+    for values in settings:
+        spec = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
+        for drawn in (spec, narrow_spec(spec)):
+            axes = _axes(vl_convert.vegalite_to_svg(drawn))
+            assert {"X-axis ", "Y-axis "} == set(axes), axes
+            for title, labels in axes.items():
+                assert len(labels) >= 3, (values, title, labels)
+                assert not any(E_NOTATION.search(label) for label in labels), (values, title, labels)
