@@ -12,7 +12,7 @@ Worker) and under pytest. Standard library only.
 """
 
 from ._chart import narrow_spec, vega_lite_spec
-from ._declare import Axis, Calculator, Chart, Input, Output, Preset, form_text
+from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._export import export, export_json
 from ._format import format_value
 from ._runtime import run, run_json
@@ -198,7 +198,6 @@ __all__ = [
     "extrapolate",
     "fit_exponential",
     "fit_logistic",
-    "form_text",
     "format_value",
     "get_calculator",
     "growth_per_year",

@@ -229,7 +229,16 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
             },
             {
                 "data": {"name": "points"},
-                "mark": {"type": "text", "align": "left", "dx": 7, "dy": -8, "fontSize": 12},
+                # A label sits above right of its point; past 65% of the plot's width it
+                # sits to the left, so it is not cut off at the edge; a point whose row says
+                # "place": "below" has its label under it (two points close together).
+                "mark": {
+                    "type": "text",
+                    "align": {"expr": _RIGHT_PART.format(x=chart.x.field) + " ? 'right' : 'left'"},
+                    "dx": {"expr": _RIGHT_PART.format(x=chart.x.field) + " ? -7 : 7"},
+                    "dy": {"expr": "datum.place === 'below' ? 12 : -8"},
+                    "fontSize": 12,
+                },
                 "encoding": {"x": x, "y": y, "text": {"field": "label"}},
             },
         ],
@@ -302,11 +311,20 @@ def _at_most(count: Any, cap: int) -> Any:
     return cap
 
 
+#: Whether a point lies in the right part of the plot, where its label goes to its left.
+_RIGHT_PART = "scale('x', datum['{x}']) > width * 0.65"
+#: Longer axis titles are printed on two lines (the unit in brackets on the second), so a
+#: phone's narrow chart does not cut them off.
+_TITLE_ONE_LINE = 30
+
+
 def _position(axis: Axis, scale: str) -> dict[str, Any]:
+    title = axis_title(axis.title, axis.scale)
+    name, bracket, unit = title.partition(" (")
     encoding: dict[str, Any] = {
         "field": axis.field,
         "type": "quantitative",
-        "title": axis_title(axis.title, axis.scale),
+        "title": [name, bracket.strip() + unit] if len(title) > _TITLE_ONE_LINE and bracket else title,
         "scale": {"type": axis.scale},
         # Tick labels in the site's number format (10²⁴, 25,000, ×100, 80%), never d3's 1e+24.
         "axis": {"labelExpr": vega_tick_label(axis.kind), "grid": True},

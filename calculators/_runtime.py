@@ -106,9 +106,9 @@ def reader_message(calculator: Calculator, error: ValueError) -> str:
 
     >>> from calculators import get_calculator
     >>> reader_message(get_calculator("half-life"), ValueError("t50 must be greater than 0, got -1"))
-    '50% time horizon, T50 must be greater than 0, got -1'
+    '50% time horizon, T₅₀ must be greater than 0, got -1'
     >>> reader_message(get_calculator("metr-logistic"), ValueError("t80 must be shorter than t50 (59), got 70"))
-    '80% time horizon, T80 must be shorter than 50% time horizon, T50 (59), got 70'
+    '80% time horizon, T₈₀ must be shorter than 50% time horizon, T₅₀ (59), got 70'
     """
     labels = {spec.name: spec.label for spec in calculator.inputs}
     message = str(error)

@@ -30,12 +30,12 @@ from calculators import (
     Calculator,
     __version__,
     export,
-    form_text,
     get_calculator,
     narrow_spec,
     run,
     vega_lite_spec,
 )
+from calculators._declare import form_text
 
 SHORTCODE = re.compile(r"<!--\s*md:calculator\s+(?P<id>[^\s>]*)\s*-->")
 

@@ -81,7 +81,8 @@ def _chart_data(
         {"years": at_10x, "value": exponential(at_10x), "label": "10× over"},
     ]
     if low <= years_to_midpoint <= high:
-        points.append({"years": years_to_midpoint, "value": ceiling / 2, "label": "midpoint"})
+        # On the S-curve, under the exponential: its label goes below, clear of theirs.
+        points.append({"years": years_to_midpoint, "value": ceiling / 2, "label": "midpoint", "place": "below"})
     return {"lines": lines, "points": points}
 
 

@@ -45,7 +45,9 @@ _GPT4_PARAMS, _GPT4_TOKENS, _GPT4_TOKENS_PER_QUERY = 1e12, 1e13, 1e3
 _GPT4_BREAKEVEN = deployment_breakeven_queries(_GPT4_TOKENS, _GPT4_TOKENS_PER_QUERY)
 # What a chart function returns: line rows and labelled points.
 _ChartData = dict[str, list[dict[str, float | str]]]
-_MULTIPLIER_AXIS = Axis(field="multiplier", title="Inference per task (× standard)", scale="log", kind="multiplier")
+_MULTIPLIER_AXIS = Axis(
+    field="multiplier", title="Inference compute per task (× standard use)", scale="log", kind="multiplier"
+)
 _QUERIES_AXIS = Axis(field="queries", title="Queries served", scale="log")
 
 
@@ -114,7 +116,7 @@ EFFECTIVE_COMPUTE = Calculator(
         Input(
             name="inference_multiplier",
             label="Inference compute per task",
-            unit="× standard",
+            unit="× standard use",
             default=1e4,
             minimum=0,
             scale="log",
@@ -125,7 +127,7 @@ EFFECTIVE_COMPUTE = Calculator(
         ),
         Input(
             name="weight",
-            label="Inference weight (OOMs of pre-training per OOM of inference)",
+            label="Exchange rate: orders of magnitude of pre-training one order of magnitude of inference is worth",
             unit="",
             default=0.7,
             minimum=0,
@@ -201,12 +203,12 @@ EFFECTIVE_COMPUTE = Calculator(
     ),
     outputs=(
         Output(name="effective_flop", label="Effective training compute", unit="FLOP"),
-        Output(name="effective_ooms", label="Effective compute in OOMs (log₁₀ FLOP)"),
-        Output(name="ooms_vs_eu", label="OOMs above (+) or below (−) the EU AI Act's 10²⁵ FLOP"),
-        Output(name="ooms_vs_us", label="OOMs above (+) or below (−) the US order's 10²⁶ FLOP"),
+        Output(name="effective_ooms", label="Effective compute in orders of magnitude (log₁₀ of FLOP)"),
+        Output(name="ooms_vs_eu", label="Orders of magnitude above (+) or below (−) the EU AI Act's 10²⁵ FLOP"),
+        Output(name="ooms_vs_us", label="Orders of magnitude above (+) or below (−) the US order's 10²⁶ FLOP"),
         Output(
             name="copies_share",
-            label="Copies the same hardware runs at once, vs standard inference",
+            label="Copies of the model the same hardware runs at once, compared with standard use",
             kind="percent",
         ),
     ),
@@ -332,8 +334,8 @@ LIFETIME_COMPUTE = Calculator(
         ),
         Input(
             name="post_training",
-            label="Post-training compute, C_post",
-            unit="parameter-tokens",
+            label="Post-training compute",
+            unit="parameters × tokens",
             default=0.0,
             minimum=0,
             why="Ord's appendix gives no figure for post-training; 0 leaves it out.",
@@ -394,12 +396,12 @@ LIFETIME_COMPUTE = Calculator(
         ),
     ),
     outputs=(
-        Output(name="total", label="Lifetime compute", unit="parameter-tokens"),
+        Output(name="total", label="Lifetime compute", unit="parameters × tokens"),
         Output(name="pretraining_share", label="Pre-training's share", kind="percent"),
         Output(name="deployment_share", label="Deployment's share", kind="percent"),
         Output(
             name="breakeven_queries",
-            label="Queries at which deployment overtakes pre-training, D / I",
+            label="Queries at which deployment overtakes pre-training (D ÷ I)",
             unit="queries",
         ),
         Output(name="pretraining_scaleup", label="Lifetime compute after scaling pre-training", kind="multiplier"),
@@ -423,7 +425,7 @@ LIFETIME_COMPUTE = Calculator(
             "deployment equals pre-training."
         ),
         x=_QUERIES_AXIS,
-        y=Axis(field="compute", title="Lifetime compute (parameter-tokens)", scale="log"),
+        y=Axis(field="compute", title="Lifetime compute (parameters × tokens)", scale="log"),
         data=_lifetime_chart,
     ),
 )

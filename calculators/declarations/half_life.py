@@ -61,7 +61,7 @@ HALF_LIFE = Calculator(
     inputs=(
         Input(
             name="t50",
-            label="50% time horizon, T50",
+            label="50% time horizon, T₅₀",
             unit="minutes",
             default=59.0,
             minimum=0,
@@ -82,7 +82,7 @@ HALF_LIFE = Calculator(
         ),
         Input(
             name="shape",
-            label="Weibull shape, k",
+            label="Weibull shape, k (1 = constant hazard)",
             unit="",
             default=1.0,
             minimum=0,
@@ -125,9 +125,9 @@ HALF_LIFE = Calculator(
         ),
     ),
     outputs=(
-        Output(name="t_p", label="Task length at success p, T_p", unit="minutes"),
-        Output(name="t50_over_t_p", label="T50 ÷ T_p", kind="multiplier"),
-        Output(name="success_at_2x", label="Success at twice T50", kind="percent"),
+        Output(name="t_p", label="Task length with success probability p, Tₚ", unit="minutes"),
+        Output(name="t50_over_t_p", label="T₅₀ ÷ Tₚ (times shorter than the 50% horizon)", kind="multiplier"),
+        Output(name="success_at_2x", label="Success probability at twice T₅₀", kind="percent"),
     ),
     compute=_compute,
     example={"t50": 240.0, "p": 0.95, "shape": 0.6},
@@ -192,7 +192,7 @@ METR_LOGISTIC = Calculator(
     inputs=(
         Input(
             name="t50",
-            label="50% time horizon, T50",
+            label="50% time horizon, T₅₀",
             unit="minutes",
             default=59.0,
             minimum=0,
@@ -204,7 +204,7 @@ METR_LOGISTIC = Calculator(
         ),
         Input(
             name="t80",
-            label="80% time horizon, T80",
+            label="80% time horizon, T₈₀",
             unit="minutes",
             default=15.0,
             minimum=0,
@@ -269,10 +269,12 @@ METR_LOGISTIC = Calculator(
         ),
     ),
     outputs=(
-        Output(name="slope", label="Logistic slope, β1", unit="log-odds per doubling of length", digits=2),
-        Output(name="t_p", label="Task length at success p, logistic", unit="minutes"),
-        Output(name="t_p_constant_hazard", label="Task length at success p, constant hazard", unit="minutes"),
-        Output(name="months_to_p", label="Months until today's T50 tasks succeed with probability p", unit="months"),
+        Output(name="slope", label="Logistic slope, β₁", unit="log-odds per doubling of task length", digits=2),
+        Output(name="t_p", label="Task length with success probability p, logistic curve", unit="minutes"),
+        Output(
+            name="t_p_constant_hazard", label="Task length with success probability p, constant hazard", unit="minutes"
+        ),
+        Output(name="months_to_p", label="Months until tasks of today's T₅₀ succeed with probability p", unit="months"),
     ),
     compute=_metr_compute,
     example={"t50": 137.7, "t80": 26.6, "p": 0.95, "doubling_months": 4.2},

@@ -344,7 +344,7 @@ COST_PER_SUCCESS = Calculator(
         ),
         Input(
             name="t50_hours",
-            label="Agent's 50% time horizon, T50",
+            label="Agent's 50% time horizon, T₅₀",
             unit="hours",
             default=5.0,
             minimum=0,
@@ -377,7 +377,7 @@ COST_PER_SUCCESS = Calculator(
         ),
         Input(
             name="shape",
-            label="Weibull shape, k",
+            label="Weibull shape, k (1 = constant hazard)",
             unit="",
             default=0.7,
             minimum=0,
@@ -418,7 +418,7 @@ COST_PER_SUCCESS = Calculator(
         ),
     ),
     outputs=(
-        Output(name="agent_cost", label="Agent's expected cost per success, shape k", unit="US$"),
+        Output(name="agent_cost", label="Agent's expected cost per success, Weibull shape k", unit="US$"),
         Output(
             name="agent_cost_constant_hazard", label="Agent's expected cost per success, constant hazard", unit="US$"
         ),
@@ -538,7 +538,7 @@ SWEET_SPOT = Calculator(
         ),
         Input(
             name="steepness",
-            label="Slope at low cost",
+            label="Slope at low cost, on log–log axes",
             unit="",
             default=_SWEET_DEFAULTS["steepness"],
             minimum=1,
@@ -549,7 +549,7 @@ SWEET_SPOT = Calculator(
         ),
         Input(
             name="slope",
-            label="Slope that marks saturation",
+            label="Slope that marks saturation, on log–log axes",
             unit="",
             default=_SWEET_DEFAULTS["slope"],
             minimum=0,

@@ -96,7 +96,7 @@ RL_EXCHANGE = Calculator(
         ),
         Input(
             name="slope_ratio",
-            label="Slope ratio, b_inf / b_RL",
+            label="Slope ratio: inference's slope ÷ RL's slope",
             unit="",
             default=_ORD_SLOPE_RATIO,
             minimum=0,
@@ -152,8 +152,8 @@ RL_EXCHANGE = Calculator(
     ),
     outputs=(
         Output(name="rl_multiplier", label="RL compute multiplier for the same gain", kind="multiplier"),
-        Output(name="rl_ooms", label="RL compute, orders of magnitude", unit="OOM"),
-        Output(name="inference_ooms", label="Inference compute, orders of magnitude", unit="OOM"),
+        Output(name="rl_ooms", label="RL compute, orders of magnitude more", unit="OOMs"),
+        Output(name="inference_ooms", label="Inference compute, orders of magnitude more", unit="OOMs"),
     ),
     compute=_exchange,
     example={"inference_multiplier": 30.0, "slope_ratio": 1.5},

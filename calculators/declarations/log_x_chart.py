@@ -15,7 +15,7 @@ from ..models.logx import logx_reading, logx_score, logx_slope
 __all__ = ["COST_DECLINE", "LOGX_READER"]
 
 _CHART_POINTS = 41
-_COMPUTE_AXIS = Axis(field="compute", title="Compute, × the start's", scale="log", kind="multiplier")
+_COMPUTE_AXIS = Axis(field="compute", title="Compute (× the start's)", scale="log", kind="multiplier")
 _SCORE_AXIS = Axis(field="score", title="Benchmark score (%)", zero=False)
 # o3 on ARC-AGI's semi-private set (ARC Prize, 20 Dec 2024): 75.7% at the high-efficiency
 # setting, 87.5% at the low-efficiency one with about 172 times the compute.
@@ -187,7 +187,7 @@ LOGX_READER = Calculator(
 
 _DECLINE_POINTS = 61
 _YEARS_AXIS = Axis(field="years", title="Years from today")
-_GAP_AXIS = Axis(field="gap", title="Remaining cost gap, ×", scale="log", kind="multiplier")
+_GAP_AXIS = Axis(field="gap", title="Remaining cost gap (× too expensive)", scale="log", kind="multiplier")
 # Ho et al. (2024): compute for a fixed language-model performance halves about every 8
 # months; Hobbhahn and Besiroglu (2022): ML GPUs' FLOP/s per dollar doubles every 2.07 years.
 _HO_ALGORITHMS = form_value(annual_factor(8 / 12))

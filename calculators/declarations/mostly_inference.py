@@ -97,7 +97,7 @@ INFERENCE_SHARE = Calculator(
         Input(
             name="base_tokens",
             label="Base model's output tokens",
-            unit="per answer",
+            unit="tokens per answer",
             default=1.0,
             minimum=0,
             scale="log",
@@ -130,7 +130,7 @@ INFERENCE_SHARE = Calculator(
         Input(
             name="top_tokens",
             label="Reasoning model's largest token count",
-            unit="per answer",
+            unit="tokens per answer",
             default=30.0,
             minimum=0,
             scale="log",
@@ -192,9 +192,9 @@ INFERENCE_SHARE = Calculator(
         ),
     ),
     outputs=(
-        Output(name="rl_gain", label="RL boost, Δ_RL", unit="points"),
-        Output(name="inference_gain", label="Inference-scaling boost, Δ_inf", unit="points"),
-        Output(name="total_gain", label="Total gain", unit="points"),
+        Output(name="rl_gain", label="Boost from RL training", unit="percentage points"),
+        Output(name="inference_gain", label="Boost from inference scaling", unit="percentage points"),
+        Output(name="total_gain", label="Total gain", unit="percentage points"),
         Output(name="inference_share", label="Share from inference scaling", kind="percent"),
     ),
     compute=_share,

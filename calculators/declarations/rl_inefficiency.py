@@ -175,8 +175,10 @@ RL_INFORMATION = Calculator(
     outputs=(
         Output(name="bound_bits_per_token", label="Pre-training, upper bound", unit="bits per token"),
         Output(name="rl_bits_per_token", label="RL, upper bound", unit="bits per token"),
-        Output(name="ratio", label="Pre-training ÷ RL (realistic)", kind="multiplier"),
-        Output(name="ratio_at_bound", label="Pre-training ÷ RL (upper bounds)", kind="multiplier"),
+        Output(name="ratio", label="Information per token, pre-training ÷ RL (realistic)", kind="multiplier"),
+        Output(
+            name="ratio_at_bound", label="Information per token, pre-training ÷ RL (upper bounds)", kind="multiplier"
+        ),
     ),
     compute=_information,
     example={

@@ -37,7 +37,7 @@ from ..models.pretraining import (
 __all__ = ["CHINCHILLA", "SCALING_PARADOX"]
 
 _CHART_POINTS = 121
-_GAIN_AXIS = Axis(field="gain", title="Accuracy gain, a_new / a_now", scale="log")
+_GAIN_AXIS = Axis(field="gain", title="Accuracy gain (× today's)", scale="log")
 _PARAMS_AXIS = Axis(field="params", title="Parameters, N", scale="log")
 _KAPLAN = "Kaplan et al., 'Scaling Laws for Neural Language Models' (2020), Fig. 1"
 _ORD = "Ord, 'The Scaling Paradox' (2025)"
@@ -87,7 +87,7 @@ def _paradox_chart(
             {
                 "gain": gain,
                 "multiplier": getattr(row, key),
-                "series": f"{label} (accuracy gain to the power {short_number(power, 4)})",
+                "series": f"{label}, power {short_number(power, 4)}",
             }
             for (key, label), power in zip(_RESOURCES, powers)
         ]
@@ -114,7 +114,7 @@ SCALING_PARADOX = Calculator(
         Input(
             name="current_loss",
             label="Total test loss today",
-            unit="nats/token",
+            unit="nats per token",
             default=6.0,
             minimum=0,
             why=f"6 is where Ord's example starts, read off the compute plot of {_KAPLAN} ({_ORD}).",
@@ -122,7 +122,7 @@ SCALING_PARADOX = Calculator(
         Input(
             name="target_loss",
             label="Total test loss wanted",
-            unit="nats/token",
+            unit="nats per token",
             default=3.0,
             minimum=0,
             why=f"3 halves the loss, Ord's example: it needs about a million times the compute ({_ORD}).",
@@ -210,7 +210,7 @@ SCALING_PARADOX = Calculator(
     outputs=(
         Output(name="accuracy_gain", label="Accuracy (1 / loss) grows by", kind="multiplier"),
         Output(name="compute_multiplier", label="Compute needed", kind="multiplier"),
-        Output(name="compute_ooms", label="Orders of magnitude of compute", unit="OOM"),
+        Output(name="compute_ooms", label="Orders of magnitude of compute", unit="OOMs"),
         Output(name="data_multiplier", label="Data needed", kind="multiplier"),
         Output(name="params_multiplier", label="Parameters needed", kind="multiplier"),
     ),
@@ -224,7 +224,9 @@ SCALING_PARADOX = Calculator(
             "(log scale); the points mark the chosen cut."
         ),
         x=_GAIN_AXIS,
-        y=Axis(field="multiplier", title="Resource multiplier", scale="log", kind="multiplier"),
+        y=Axis(
+            field="multiplier", title="Compute, data or parameters needed (× today's)", scale="log", kind="multiplier"
+        ),
         data=_paradox_chart,
     ),
 )
@@ -298,7 +300,7 @@ CHINCHILLA = Calculator(
         Input(
             name="tokens_per_param",
             label="Compare with tokens per parameter",
-            unit="tokens/param",
+            unit="tokens per parameter",
             default=20.0,
             minimum=0,
             scale="log",
@@ -307,7 +309,7 @@ CHINCHILLA = Calculator(
         Input(
             name="irreducible_loss",
             label="Fit's floor, E",
-            unit="nats/token",
+            unit="nats per token",
             default=CHINCHILLA_E,
             minimum=0,
             why="1.69 is the floor of Hoffmann et al.'s (2022) parametric fit, as printed in the paper.",
@@ -391,9 +393,9 @@ CHINCHILLA = Calculator(
     outputs=(
         Output(name="params", label="Optimal parameters, N*", unit="parameters"),
         Output(name="tokens", label="Optimal training tokens, D*", unit="tokens"),
-        Output(name="optimal_tokens_per_param", label="Optimal tokens per parameter", unit="tokens/param"),
-        Output(name="loss", label="Loss at the optimum", unit="nats/token", digits=4),
-        Output(name="ratio_loss", label="Loss at your tokens per parameter", unit="nats/token", digits=4),
+        Output(name="optimal_tokens_per_param", label="Optimal tokens per parameter", unit="tokens per parameter"),
+        Output(name="loss", label="Loss at the optimum", unit="nats per token", digits=4),
+        Output(name="ratio_loss", label="Loss at your tokens per parameter", unit="nats per token", digits=4),
         Output(
             name="compute_efficiency",
             label="Compute the optimum needs for that loss",
@@ -416,7 +418,7 @@ CHINCHILLA = Calculator(
             "parameter split."
         ),
         x=_PARAMS_AXIS,
-        y=Axis(field="excess_loss", title="Loss above the optimum (nats/token)"),
+        y=Axis(field="excess_loss", title="Loss above the optimum (nats per token)"),
         data=_chinchilla_chart,
     ),
 )

@@ -75,15 +75,17 @@ def test_run_accepts_surrounding_spaces_and_missing_inputs() -> None:
     ("name", "raw", "message"),
     [
         pytest.param("p", "1.5", "Target success probability, p must be strictly between 0 and 1, got 1.5", id="p-1.5"),
-        pytest.param("t50", "abc", "50% time horizon, T50 must be a number, got 'abc'", id="t50-abc"),
-        pytest.param("t50", "", "50% time horizon, T50 is empty: enter a number", id="t50-empty"),
-        pytest.param("t50", "   ", "50% time horizon, T50 is empty: enter a number", id="t50-blank"),
-        pytest.param("t50", "nan", "50% time horizon, T50 must be a finite number, got nan", id="t50-nan"),
-        pytest.param("t50", "inf", "50% time horizon, T50 must be a finite number, got inf", id="t50-inf"),
-        pytest.param("t50", "1e999", "50% time horizon, T50 must be a finite number, got inf", id="t50-1e999"),
-        pytest.param("t50", "-1", "50% time horizon, T50 must be greater than 0, got -1", id="t50-negative"),
-        pytest.param("t50", True, "50% time horizon, T50 must be a number, got True", id="t50-bool"),
-        pytest.param("shape", "0", "Weibull shape, k must be greater than 0, got 0", id="shape-0"),
+        pytest.param("t50", "abc", "50% time horizon, T₅₀ must be a number, got 'abc'", id="t50-abc"),
+        pytest.param("t50", "", "50% time horizon, T₅₀ is empty: enter a number", id="t50-empty"),
+        pytest.param("t50", "   ", "50% time horizon, T₅₀ is empty: enter a number", id="t50-blank"),
+        pytest.param("t50", "nan", "50% time horizon, T₅₀ must be a finite number, got nan", id="t50-nan"),
+        pytest.param("t50", "inf", "50% time horizon, T₅₀ must be a finite number, got inf", id="t50-inf"),
+        pytest.param("t50", "1e999", "50% time horizon, T₅₀ must be a finite number, got inf", id="t50-1e999"),
+        pytest.param("t50", "-1", "50% time horizon, T₅₀ must be greater than 0, got -1", id="t50-negative"),
+        pytest.param("t50", True, "50% time horizon, T₅₀ must be a number, got True", id="t50-bool"),
+        pytest.param(
+            "shape", "0", "Weibull shape, k (1 = constant hazard) must be greater than 0, got 0", id="shape-0"
+        ),
     ],
 )
 def test_run_maps_bad_input_to_its_name(name: str, raw: object, message: str) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import CALCULATORS, form_text
+from calculators import CALCULATORS
+from calculators._declare import form_text
 
 
 @pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))

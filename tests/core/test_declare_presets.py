@@ -7,8 +7,8 @@ import itertools
 
 import pytest
 
-from calculators import CALCULATORS, form_text, run
-from calculators._declare import Calculator, Input, Output, Preset
+from calculators import CALCULATORS, run
+from calculators._declare import Calculator, Input, Output, Preset, form_text
 
 IDS = sorted(CALCULATORS)
 

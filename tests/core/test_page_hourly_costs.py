@@ -21,7 +21,7 @@ from calculators import (
             "metr-logistic",
             {"t80": "70"},
             "t80",
-            "80% time horizon, T80 must be shorter than 50% time horizon, T50 (59), got 70",
+            "80% time horizon, T₈₀ must be shorter than 50% time horizon, T₅₀ (59), got 70",
             id="t80-too-long",
         ),
         pytest.param(
@@ -49,21 +49,21 @@ from calculators import (
             "cost-per-success",
             {"t50_hours": "0"},
             "t50_hours",
-            "Agent's 50% time horizon, T50 must be greater than 0, got 0",
+            "Agent's 50% time horizon, T₅₀ must be greater than 0, got 0",
             id="t50-0",
         ),
         pytest.param(
             "cost-per-success",
             {"shape": "-1"},
             "shape",
-            "Weibull shape, k must be greater than 0, got -1",
+            "Weibull shape, k (1 = constant hazard) must be greater than 0, got -1",
             id="shape-negative",
         ),
         pytest.param(
             "sweet-spot",
             {"slope": "2"},
             "slope",
-            "Slope that marks saturation must be strictly between 0 and 1, got 2",
+            "Slope that marks saturation, on log–log axes must be strictly between 0 and 1, got 2",
             id="slope-2",
         ),
         pytest.param(
@@ -84,7 +84,7 @@ def test_sweet_spot_calculator_needs_a_steep_curve() -> None:
     """A curve never steeper than slope 1 has no sweet spot, and the message sits on steepness."""
     result = run("sweet-spot", {"steepness": "0.8"})
     assert ["steepness"] == list(result["errors"])
-    assert result["errors"]["steepness"].startswith("Slope at low cost must be greater than 1")
+    assert result["errors"]["steepness"].startswith("Slope at low cost, on log–log axes must be greater than 1")
 
 
 def test_sweet_spot_calculator_matches_the_closed_form() -> None:
