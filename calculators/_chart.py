@@ -230,12 +230,12 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
             {
                 "data": {"name": "points"},
                 # A label sits above right of its point; past 65% of the plot's width it
-                # sits to the left, so it is not cut off at the edge; a point whose row says
-                # "place": "below" has its label under it (two points close together).
+                # sits to the left, so it is not cut off at the edge. A row can choose:
+                # "side": "left" or "right", and "place": "below" (two points close together).
                 "mark": {
                     "type": "text",
-                    "align": {"expr": _RIGHT_PART.format(x=chart.x.field) + " ? 'right' : 'left'"},
-                    "dx": {"expr": _RIGHT_PART.format(x=chart.x.field) + " ? -7 : 7"},
+                    "align": {"expr": f"{_LABEL_LEFT.format(x=chart.x.field)} ? 'right' : 'left'"},
+                    "dx": {"expr": f"{_LABEL_LEFT.format(x=chart.x.field)} ? -7 : 7"},
                     "dy": {"expr": "datum.place === 'below' ? 12 : -8"},
                     "fontSize": 12,
                 },
@@ -244,7 +244,15 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
         ],
         "config": {
             "font": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal"},
+            # Labels that would come closer than 6 px drop out (greedily), on every axis
+            # and at every width the live chart takes.
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "titleFontWeight": "normal",
+                "labelOverlap": "greedy",
+                "labelSeparation": 6,
+            },
             "legend": {"labelFontSize": 12, "labelLimit": 400},
             "view": {"stroke": None},
         },
@@ -312,7 +320,7 @@ def _at_most(count: Any, cap: int) -> Any:
 
 
 #: Whether a point lies in the right part of the plot, where its label goes to its left.
-_RIGHT_PART = "scale('x', datum['{x}']) > width * 0.65"
+_LABEL_LEFT = "(datum.side ? datum.side === 'left' : scale('x', datum['{x}']) > width * 0.65)"
 #: Longer axis titles are printed on two lines (the unit in brackets on the second), so a
 #: phone's narrow chart does not cut them off.
 _TITLE_ONE_LINE = 30

@@ -209,7 +209,11 @@ def render_calculator(
         _toolbar(cid, page_url),
         # The compiled spec rides in an attribute, not a <script>: Material's instant
         # navigation re-runs every <script> in the content, and drops its type on the way.
-        f'<figure class="calc__chart" data-search-exclude data-chart-spec="{escape(vega_spec)}">',
+        f'<figure class="calc__chart" data-search-exclude data-chart-spec="{escape(vega_spec)}" '
+        # What a tap on the chart reads out (javascripts/calculators/chart.js): the axes'
+        # fields and titles; the values come as the rows' x_text and y_text.
+        f'data-x="{escape(calculator.chart.x.field)}" data-x-title="{escape(calculator.chart.x.title)}" '
+        f'data-y="{escape(calculator.chart.y.field)}" data-y-title="{escape(calculator.chart.y.title)}">',
         f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(calculator.chart.description)}">'
         f"{svg}{phone_chart(spec)}</div>",
         f"<figcaption>{escape(calculator.chart.description)}"

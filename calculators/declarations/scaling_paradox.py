@@ -265,12 +265,15 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
         except OutOfRangeError:  # a model size whose token count leaves the float range
             continue
         lines.append({"params": n, "excess_loss": excess, "series": name})
+    # The two points can sit close together: each label goes to its own side.
+    smaller = fixed.params < best.params
     points: list[Row] = [
-        {"params": best.params, "excess_loss": 0.0, "label": "N*"},  # short: 20:1 sits close by
+        {"params": best.params, "excess_loss": 0.0, "label": "N*", "side": "right" if smaller else "left"},
         {
             "params": fixed.params,
             "excess_loss": fixed.loss - best.loss,
-            "label": f"{short_number(tokens_per_param)} tokens/param",
+            "label": f"{short_number(tokens_per_param)} tokens per parameter",
+            "side": "left" if smaller else "right",
         },
     ]
     return {"lines": lines, "points": points}

@@ -23,24 +23,63 @@ function loadVega() {
   return vegaLoaded;
 }
 
-// Vega's tooltip callback: show the hovered mark's fields as text next to the pointer.
-function tooltipHandler(canvas) {
+// The small box of values beside the pointer (or finger): show(lines, event) or hide().
+function tooltipBox(canvas) {
   const box = document.createElement("div");
   box.className = "calc__tooltip";
   box.hidden = true;
+  box.setAttribute("role", "status");
   canvas.append(box);
-  return (handler, event, item, value) => {
-    if (value == null || value === "") {
+  return {
+    show(lines, event) {
+      box.replaceChildren(...lines.map((line) => Object.assign(document.createElement("div"), { textContent: line })));
+      const bounds = canvas.getBoundingClientRect();
+      box.style.left = `${Math.max(0, Math.min(event.clientX - bounds.left + 12, bounds.width - 180))}px`;
+      box.style.top = `${event.clientY - bounds.top + 12}px`;
+      box.hidden = false;
+    },
+    hide() {
       box.hidden = true;
-      return;
-    }
-    const lines = typeof value === "object" ? Object.entries(value).map(([key, text]) => `${key}: ${text}`) : [String(value)];
-    box.replaceChildren(...lines.map((line) => Object.assign(document.createElement("div"), { textContent: line })));
-    const bounds = canvas.getBoundingClientRect();
-    box.style.left = `${Math.min(event.clientX - bounds.left + 12, bounds.width - 180)}px`;
-    box.style.top = `${event.clientY - bounds.top + 12}px`;
-    box.hidden = false;
+    },
   };
+}
+
+// Vega's tooltip callback: show the hovered mark's fields as text next to the pointer.
+function tooltipHandler(box) {
+  return (handler, event, item, value) => {
+    if (value == null || value === "") box.hide();
+    else box.show(typeof value === "object" ? Object.entries(value).map(([key, text]) => `${key}: ${text}`) : [String(value)], event);
+  };
+}
+
+// Tap (or click) to read: a finger cannot hover, and a line is thin, so a tap shows the
+// values of the nearest point of any curve or marked point, within 40 px of it.
+const NEAREST_PX = 40;
+const KINDS = { points: ["Point", "label"], lines: ["Curve", "series"], pinned: ["Pinned curve", "series"] };
+
+function readOnTap(view, figure, canvas, box) {
+  const { x: xField, y: yField, xTitle, yTitle } = figure.dataset;
+  canvas.addEventListener("click", (event) => {
+    const svg = canvas.querySelector(".calc__chart-live svg");
+    if (!svg) return;
+    const bounds = svg.getBoundingClientRect();
+    const [left, top] = view.origin();
+    const px = event.clientX - bounds.left - left;
+    const py = event.clientY - bounds.top - top;
+    const [x, y] = [view.scale("x"), view.scale("y")];
+    let nearest = null;
+    let distance = NEAREST_PX;
+    for (const kind of Object.keys(KINDS)) {
+      for (const row of view.data(kind)) {
+        // A marked point wins over a curve passing within 6 px as close.
+        const d = Math.hypot(x(row[xField]) - px, y(row[yField]) - py) - (kind === "points" ? 6 : 0);
+        if (d < distance) [nearest, distance] = [{ kind, row }, d];
+      }
+    }
+    if (!nearest) return box.hide();
+    const [name, key] = KINDS[nearest.kind];
+    box.show([`${name}: ${nearest.row[key]}`, `${xTitle}: ${nearest.row.x_text}`, `${yTitle}: ${nearest.row.y_text}`], event);
+  });
 }
 
 // One view per figure, created once: the promise is stored at once, so results that arrive
@@ -64,9 +103,11 @@ async function createView(figure, data) {
     hover: true,
     expr: expressionInterpreter,
   });
-  view.tooltip(tooltipHandler(canvas));
+  const box = tooltipBox(canvas);
+  view.tooltip(tooltipHandler(box));
   for (const [name, rows] of Object.entries(data)) view.data(name, rows);
   await view.runAsync();
+  readOnTap(view, figure, canvas, box);
   for (const picture of staticCharts(canvas)) picture.remove();
   holder.hidden = false;
   // The static SVG scales as a picture; the live chart instead takes the width it has,

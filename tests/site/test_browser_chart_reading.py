@@ -1,0 +1,170 @@
+"""Reading the live charts and using the presets, in the browser.
+
+Every calculator's live chart, at 375 px and 1280 px: no two pieces of text overlap (tick
+labels, titles, point labels, legend), none is cut off at the chart's edge, and every tick
+label is in the site's number format (as tests/site/test_chart_labels.py checks the static
+charts). A tap on a touch screen reads out the nearest value. Presets set what they say,
+show which one is active, and Reset returns every input to its default.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from calculators import CALCULATORS, run
+from calculators._format import tick_label
+
+from browser_helpers import expect_outputs, open_live
+
+IDS = sorted(CALCULATORS)
+E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
+
+# Every visible text box of the live chart, in page pixels.
+TEXT_BOXES = """root => {
+  const svg = root.querySelector('.calc__chart-live svg');
+  const frame = svg.getBoundingClientRect();
+  const boxes = [...svg.querySelectorAll('text')]
+    .filter((t) => t.textContent.trim() && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')
+    .map((t) => {
+      const b = t.getBoundingClientRect();
+      const role = t.closest('[class*="role-"]')?.getAttribute('class') ?? '';
+      return { text: t.textContent, role, left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+    });
+  return { frame: { left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom }, boxes };
+}"""
+
+
+def _overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of text boxes closer than 2 px (touching labels read as one: "1001,000")."""
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if (
+                a["left"] < b["right"] + 2
+                and b["left"] < a["right"] + 2
+                and a["top"] < b["bottom"]
+                and b["top"] < a["bottom"]
+            ):
+                pairs.append((a["text"], b["text"]))
+    return pairs
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url, calculator_id, width) -> None:
+    """Defaults and each preset: no two text boxes overlap, each lies inside the chart, and
+    the axes' tick labels are the site's (no e-notation, at least three an axis)."""
+    page = reader.page
+    page.set_viewport_size({"width": width, "height": 900})
+    root = open_live(page, base_url, site, calculator_id)
+    calculator = CALCULATORS[calculator_id]
+    settings = [None, *(preset.id for preset in calculator.presets)]
+    for preset in settings:
+        if preset:
+            root.locator(f'[data-preset="{preset}"]').click()
+            values = {
+                **calculator.defaults(),
+                **calculator.preset_values(next(p for p in calculator.presets if p.id == preset)),
+            }
+            expect_outputs(root, run(calculator_id, values))
+        expect(root.locator(".calc__chart-live svg")).to_have_count(1)
+        page.wait_for_timeout(100)  # the view redraws after the outputs show
+        drawn = root.evaluate(TEXT_BOXES)
+        boxes, frame = drawn["boxes"], drawn["frame"]
+        assert [] == _overlapping(boxes), (preset, width)
+        outside = [b["text"] for b in boxes if b["left"] < frame["left"] - 1 or b["right"] > frame["right"] + 1]
+        assert [] == outside, (preset, width)
+        ticks = [b["text"] for b in boxes if "role-axis-label" in b["role"]]
+        assert not [t for t in ticks if E_NOTATION.search(t)], ticks
+        assert len(ticks) >= 6, ticks  # two axes, three labels or more each
+
+
+def test_tick_labels_are_the_reference_labels(reader, site, base_url) -> None:
+    """The live chart's tick labels (Vega's interpreter running vega_tick_label) are what
+    tick_label writes for the tick values: effective compute's log axes run 10²⁴, 10²⁵, …"""
+    root = open_live(reader.page, base_url, site, "effective-compute")
+    expect(root.locator(".calc__chart-live svg")).to_have_count(1)
+    labels = root.locator(".calc__chart-live .role-axis-label text").all_text_contents()
+    assert [tick_label(10.0**n) for n in range(24, 31)] == [t for t in labels if "10" in t and "×" not in t]
+    assert "×10,000" in labels and "×1" in labels
+
+
+def test_a_tap_reads_the_nearest_value_on_a_touch_phone(browser, site, base_url) -> None:
+    """On a touch phone (375 px, touch events, no hover), tapping near a marked point shows
+    its label and its values as the outputs write them."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        root = open_live(page, base_url, site, "half-life")
+        expect(root.locator(".calc__chart-live svg")).to_have_count(1)
+        point = root.locator('.calc__chart-live path[aria-roledescription="point"]').first
+        box = point.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2 + 3, box["y"] + box["height"] / 2 + 2)
+        tooltip = root.locator(".calc__tooltip")
+        expect(tooltip).to_be_visible()
+        marked = run("half-life", CALCULATORS["half-life"].defaults())["chart"]["points"]
+        text = tooltip.inner_text()
+        assert any(p["label"] in text and p["x_text"] in text and p["y_text"] in text for p in marked), text
+        # Far from every curve, a tap hides it again.
+        frame = root.locator(".calc__chart-live svg").bounding_box()
+        page.touchscreen.tap(frame["x"] + frame["width"] - 5, frame["y"] + 5)
+        expect(tooltip).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_presets_show_which_is_active_and_reset_returns_the_defaults(reader, site, base_url) -> None:
+    """A preset fills every field it sets (as typed), is pressed, and says what it keeps;
+    editing a field releases it; clicking presets in any order gives each its own result;
+    Reset brings back every default and the default result."""
+    page = reader.page
+    calculator = CALCULATORS["metr-logistic"]
+    root = open_live(page, base_url, site, "metr-logistic")
+    state = root.locator("[data-preset-state]")
+    expect(state).to_contain_text("Showing the defaults")
+    first, second = calculator.presets[0], calculator.presets[-1]
+    # The reader's own p is kept by every METR preset.
+    root.locator('input[name="p"]').fill("0.95")
+    expect(state).to_have_text("Showing your own inputs.")
+    for preset in (first, second, first):
+        button = root.locator(f'[data-preset="{preset.id}"]')
+        button.click()
+        expect(button).to_have_attribute("aria-pressed", "true")
+        expect(root.locator('[aria-pressed="true"]')).to_have_count(1)
+        expect(state).to_contain_text(preset.label)
+        expect(state).to_contain_text("Keeps your Target success probability, p")
+        values = {**calculator.defaults(), **calculator.preset_values(preset), "p": 0.95}
+        expect_outputs(root, run("metr-logistic", values))
+        fields = json.loads(button.get_attribute("data-values"))
+        for name, text in fields.items():
+            expect(root.locator(f'input[name="{name}"]')).to_have_value(text)
+            assert float(text) == values[name] and "e+" not in text
+    root.locator('input[name="t50"]').fill("70")
+    expect(root.locator('[aria-pressed="true"]')).to_have_count(0)
+    root.locator('[data-action="reset"]').click()
+    for spec in calculator.inputs:
+        expect(root.locator(f'input[name="{spec.name}"]')).to_have_value(
+            root.locator(f'input[name="{spec.name}"]').get_attribute("data-default")
+        )
+    expect_outputs(root, run("metr-logistic", calculator.defaults()))
+    expect(state).to_contain_text("Showing the defaults")
+
+
+def test_glossary_terms_link_from_calculators(reader, site, base_url) -> None:
+    """A calculator's first FLOP, OOM and nats link to their glossary entries, which exist,
+    with the entry's first sentence as the link's title."""
+    page = reader.page
+    root = open_live(page, base_url, site, "effective-compute")
+    flop = root.locator("a.calc__term", has_text="FLOP").first
+    expect(flop).to_have_attribute("title", re.compile("floating-point operation"))
+    href = flop.get_attribute("href")
+    assert href.endswith("glossary/#term-flop"), href
+    oom = root.locator("a.calc__term", has_text=re.compile("OOM|[Oo]rders? of magnitude")).first
+    assert oom.get_attribute("href").endswith("#term-oom-order-of-magnitude")
+    flop.click()
+    expect(page.locator("dt#term-flop")).to_be_visible()
+    expect(page.locator("dt#term-nats")).to_have_count(1)
