@@ -253,7 +253,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 "labelOverlap": "greedy",
                 "labelSeparation": 6,
             },
-            "legend": {"labelFontSize": 12, "labelLimit": 400},
+            "legend": {"labelFontSize": 12, "labelLimit": 400, "rowPadding": 5},
             "view": {"stroke": None},
         },
     }

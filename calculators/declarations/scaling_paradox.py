@@ -265,15 +265,20 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
         except OutOfRangeError:  # a model size whose token count leaves the float range
             continue
         lines.append({"params": n, "excess_loss": excess, "series": name})
-    # The two points can sit close together: each label goes to its own side.
-    smaller = fixed.params < best.params
+    # The reader's split is labelled where the chart puts labels (left of a point in the
+    # plot's right part); the optimum's label goes the other way when the two are close.
+    where = (math.log10(fixed.params) - low) / (high - low)
+    fixed_side = "left" if where > 0.65 else "right"
+    close = abs(math.log10(fixed.params) - math.log10(best.params)) < 0.3 * (high - low)
+    optimum: Row = {"params": best.params, "excess_loss": 0.0, "label": "N*"}
+    if close:
+        optimum["side"] = "right" if fixed_side == "left" else "left"
     points: list[Row] = [
-        {"params": best.params, "excess_loss": 0.0, "label": "N*", "side": "right" if smaller else "left"},
+        optimum,
         {
             "params": fixed.params,
             "excess_loss": fixed.loss - best.loss,
-            "label": f"{short_number(tokens_per_param)} tokens per parameter",
-            "side": "left" if smaller else "right",
+            "label": f"{short_number(tokens_per_param)} tokens/param",
         },
     ]
     return {"lines": lines, "points": points}

@@ -53,8 +53,8 @@ def test_chinchilla_defaults_compare_the_optimum_with_chinchilla_itself() -> Non
     result = run("chinchilla", {})
     assert result["ok"]
     points = {point["label"]: point for point in result["chart"]["points"]}
-    assert pytest.approx(70e9, rel=1e-12) == points["20 tokens per parameter"]["params"]
-    assert 0.0 == points["N*"]["excess_loss"] < points["20 tokens per parameter"]["excess_loss"]
+    assert pytest.approx(70e9, rel=1e-12) == points["20 tokens/param"]["params"]
+    assert 0.0 == points["N*"]["excess_loss"] < points["20 tokens/param"]["excess_loss"]
     assert pytest.approx(chinchilla_loss(70e9, 1.4e12), rel=1e-12) == result["outputs"]["ratio_loss"]["value"]
 
 
