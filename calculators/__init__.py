@@ -148,6 +148,10 @@ from .models.time_horizons import (
     percentile,
     reach_interval,
     trend_band,
+    trend_year,
+    window_doubling_days,
+    window_models,
+    window_reach_year,
 )
 
 __version__ = "0.1.0"
@@ -285,8 +289,12 @@ __all__ = [
     "training_compute_multiplier",
     "trend_band",
     "trend_slope_from_gain",
+    "trend_year",
     "vega_lite_spec",
     "weibull_t50",
+    "window_doubling_days",
+    "window_models",
+    "window_reach_year",
     "year_from_day",
     "years_per_oom",
     "years_to_close",

@@ -65,7 +65,7 @@ def day_from_year(year: float, name: str = "year") -> float:
         InputError: naming ``name`` if ``year`` is not a finite number within 1 to 10000.
 
     >>> day_from_year(1970.0), day_from_year(2024.5)
-    (0.0, 19722.5)
+    (0.0, 19906.0)
     """
     year = finite(name, year)
     if not FIRST_YEAR <= year <= LAST_YEAR + 1:
@@ -82,7 +82,7 @@ def year_from_day(day: float) -> float:
     Raises:
         InputError: if ``day`` is not a finite number.
 
-    >>> year_from_day(0.0), year_from_day(19722.5)
+    >>> year_from_day(0.0), year_from_day(19906.0)
     (1970.0, 2024.5)
     """
     first, last = _year_start(FIRST_YEAR), _year_start(LAST_YEAR) + _days_in(LAST_YEAR)

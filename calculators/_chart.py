@@ -255,7 +255,7 @@ def _band(chart: Chart, encoding: dict[str, Any]) -> dict[str, Any]:
             "x": encoding["x"],
             "y": {**encoding["y"], "field": low},
             "y2": {"field": high},
-            "color": {**encoding["color"], "legend": None},
+            "color": encoding["color"],
         },
     }
 
@@ -294,7 +294,7 @@ def _date_axis(axis: Axis, layer: dict[str, Any]) -> None:
         "axis": {
             "format": "%Y",
             "grid": True,
-            "tickCount": {"interval": "utcyear", "step": 1},
+            "tickCount": {"interval": "year", "step": 1},
             "labelOverlap": "greedy",
         },
     }

@@ -27,20 +27,23 @@ from ..models.growth import annual_factor, doubling_time, extrapolate
 from ..models.half_life import horizon_ratio
 from ..models.logistic_horizon import DAYS_PER_MONTH, logistic_horizon, logistic_slope
 from ..models.metr_horizons import ModelHorizon, metr_horizons
-from ..models.time_horizons import bootstrap_fits, day_reached, doubling_interval, reach_interval, trend_band
+from ..models.time_horizons import (
+    bootstrap_fits,
+    doubling_interval,
+    reach_interval,
+    trend_band,
+    trend_year,
+    window_models,
+    window_reach_year,
+)
 
 __all__ = ["TIME_HORIZONS"]
 
 _MINUTES_PER_HOUR = 60.0
 _DAYS_PER_YEAR = 365.25
-#: The two METR releases, as the reader types them.
-_REPORTS = {1.0: "time-horizon-1.0", 1.1: "time-horizon-1.1"}
-_REPORT_NAMES = {1.0: "Time Horizon 1.0", 1.1: "Time Horizon 1.1"}
 _CHART_POINTS = 41
 #: A work week of 40 hours, and a work month of 52 such weeks over 12 months (our choice).
 _WORK_MONTH_HOURS = form_value(40 * 52 / 12)
-#: The trend's date must fall within the calendar (years 1 to 9999) to be shown.
-_NEVER = "the trend does not reach the target between the years 1 and 9999"
 
 
 class _Window(NamedTuple):
@@ -51,27 +54,13 @@ class _Window(NamedTuple):
 
 
 def _window(start_year: float, end_year: float, report: float, frontier_only: float) -> _Window:
-    start = day_from_year(start_year, "start_year")
-    end = day_from_year(end_year, "end_year")
-    if not end > start:
-        raise InputError(
-            "end_year", f"end_year must be later than start_year ({show(start_year)}), got {show(end_year)}"
-        )
-    if report not in _REPORTS:
-        raise InputError("report", f"report must be 1.0 or 1.1 (METR's two releases), got {show(report)}")
+    # The form writes yes or no as 1 or 0.
     if frontier_only not in (0.0, 1.0):
         raise InputError(
             "frontier_only", f"frontier_only must be 1 (frontier models only) or 0 (all), got {show(frontier_only)}"
         )
-    shown = tuple(row for row in metr_horizons() if row.report == _REPORTS[report])
-    fitted = tuple(row for row in shown if start <= row.release_day <= end and (row.frontier or not frontier_only))
-    dates = {row.release_day for row in fitted}
-    if len(fitted) < 3 or len(dates) < 2:
-        raise InputError(
-            "start_year",
-            f"start_year to end_year ({show(start_year)} to {show(end_year)}) holds {len(fitted)} of the chosen "
-            "models: widen the window so that it holds at least 3, released on at least 2 dates",
-        )
+    fitted = window_models(report, start_year, end_year, frontier_only=bool(frontier_only))
+    shown = tuple(row for row in metr_horizons() if row.report == fitted[0].report)
     return _Window(fitted, shown)
 
 
@@ -92,13 +81,6 @@ def _trend(start_year: float, end_year: float, report: float, frontier_only: flo
     if not fit.rate > 0:
         raise OutOfRangeError("the horizons in this window do not grow, so they have no doubling time")
     return _Trend(window, fit, bootstrap_fits(days, minutes), horizon_ratio(p, shape))
-
-
-def _year(day: float) -> float:
-    """A day of the trend as a decimal year, if the calendar has it."""
-    if not day_from_year(1.0) <= day <= day_from_year(10000.0):
-        raise OutOfRangeError(_NEVER)
-    return year_from_day(day)
 
 
 def _hours_at(fit: ExponentialFit, day: float, ratio: float) -> float:
@@ -128,7 +110,9 @@ def _compute(
     target_t50_min = target_hours * _MINUTES_PER_HOUR * ratio
     if not 0 < target_t50_min < math.inf:
         raise OutOfRangeError("the 50% horizon that gives the target at this success level is too extreme to compute")
-    reached = day_reached(target_t50_min, fit.rate, fit.anchor_time, fit.anchor_value)
+    reached_year = window_reach_year(
+        report, start_year, end_year, target_hours * _MINUTES_PER_HOUR, p, shape, bool(frontier_only)
+    )
     earliest, latest = reach_interval(trend.refits, target_t50_min)
     shortest, longest = doubling_interval(trend.refits)
     doubling_days = math.log(2) / fit.rate
@@ -139,7 +123,7 @@ def _compute(
     # Ord's hourly cost drifts by cost growth ÷ horizon growth a year (hourly-costs essay);
     # the horizon's growth is the fitted trend's. Our combination of his two models.
     hourly_growth = hourly_cost_growth(cost_growth, annual_factor(doubling_days / _DAYS_PER_YEAR))
-    years = (reached - as_of) / _DAYS_PER_YEAR
+    years = (day_from_year(reached_year) - as_of) / _DAYS_PER_YEAR
     hourly_then = hourly_usd if hourly_growth == 1 else extrapolate(hourly_usd, doubling_time(hourly_growth), years)
     return {
         "doubling_months": doubling_days / DAYS_PER_MONTH,
@@ -147,9 +131,9 @@ def _compute(
         "doubling_high_months": longest / DAYS_PER_MONTH,
         "horizon_p_hours": _hours_at(fit, as_of, ratio),
         "horizon_p_logistic_hours": _hours_at(fit, as_of, logistic_ratio),
-        "date_reached": _year(reached),
-        "date_earliest": _year(earliest),
-        "date_latest": _year(latest),
+        "date_reached": reached_year,
+        "date_earliest": trend_year(earliest),
+        "date_latest": trend_year(latest),
         "hourly_growth": hourly_growth,
         "hourly_cost_then": hourly_then,
         "task_cost_then": task_cost_at_rate(hourly_then, target_hours),
@@ -180,7 +164,12 @@ def _chart_data(
     target = f"Target: {short_number(target_hours)} hours"
     days = [day_from_year(year) for year in years]
     lines: list[Row] = []
+    # The trend is drawn from its window on: before it, it would claim what no fitted model says.
+    start = year_from_day(min(row.release_day for row in trend.window.fitted)) - 0.25
     for year, day, (low, high) in zip(years, days, trend_band(trend.refits, days), strict=True):
+        lines.append({"year": year, "horizon": target_hours, "series": target})
+        if year < start:
+            continue
         middle = _hours_at(trend.fit, day, 1.0)
         for name, ratio in ((fitted, 1.0), (converted, trend.ratio)):
             lines.append(
@@ -192,7 +181,6 @@ def _chart_data(
                     "series": name,
                 }
             )
-        lines.append({"year": year, "horizon": target_hours, "series": target})
     fitted_models = set(trend.window.fitted)
     points: list[Row] = [
         {
@@ -267,7 +255,7 @@ TIME_HORIZONS = Calculator(
             minimum=0,
             maximum=1,
             step=1,
-            why="1 keeps the models METR marks as frontier (a new record when released), the models METR's own fits use.",
+            why="1 keeps the models METR flags as state of the art when released: fitted alone, they give METR's published doubling times.",
         ),
         Input(
             name="p",

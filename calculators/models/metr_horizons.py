@@ -36,8 +36,8 @@ class ModelHorizon(NamedTuple):
     t50_low_min: float
     t50_high_min: float
     t80_min: float
-    #: METR's ``is_sota`` flag: the model set a new 50%-horizon record when released.
-    #: METR fits its published doubling times to these models only.
+    #: METR's ``is_sota`` flag: state of the art when released. A least-squares fit to
+    #: these models alone gives METR's published doubling times.
     frontier: bool
     #: Where the row was read, ``repository:file@commit``.
     source: str

@@ -31,9 +31,12 @@ import math
 import random
 from collections.abc import Sequence
 
-from .._checks import InputError, OutOfRangeError, finite, positive, probability, result
+from .._calendar import day_from_year, year_from_day
+from .._checks import InputError, OutOfRangeError, finite, positive, probability, result, show
 from ._numeric import exp_in_range
 from .fitting import ExponentialFit, fit_exponential
+from .half_life import horizon_ratio
+from .metr_horizons import REPORTS, ModelHorizon, metr_horizons
 from .sigmoid import exponential_doubling_time
 
 __all__ = [
@@ -45,12 +48,86 @@ __all__ = [
     "percentile",
     "reach_interval",
     "trend_band",
+    "trend_year",
+    "window_doubling_days",
+    "window_models",
+    "window_reach_year",
 ]
 
 #: Refits a bootstrap makes by default: the 2.5% and 97.5% points then rest on 25 refits each.
 BOOTSTRAP_RESAMPLES = 1000
 #: Fewer models than this give no interval worth drawing (two points always fit exactly).
 _MINIMUM_MODELS = 3
+#: METR's releases by number, as a reader names them.
+_RELEASES = {1.0: REPORTS[0], 1.1: REPORTS[1]}
+
+
+def window_models(
+    report: float, start_year: float, end_year: float, frontier_only: bool = True
+) -> tuple[ModelHorizon, ...]:
+    """The models of one METR release released within a window of dates.
+
+    Args:
+        report: METR's release, 1.0 or 1.1 (Time Horizon 1.0 or 1.1).
+        start_year: The window's first date, as a decimal year (2023.0 is 1 January 2023).
+        end_year: Its last date, later than ``start_year``; both ends are included.
+        frontier_only: Keep only the models METR marks as frontier (``is_sota``), the
+            models METR's own trend fits use.
+
+    Returns:
+        The release's rows (:class:`calculators.ModelHorizon`) in the window, in the data
+        file's order.
+
+    Raises:
+        ValueError: if ``report`` is not 1.0 or 1.1, a year is not a finite number from 1 to
+            10000, ``end_year`` is not later than ``start_year``, or the window holds fewer
+            than 3 models or only one release date (no trend to fit).
+
+    >>> [row.model for row in window_models(1.1, 2026.0, 2026.5, frontier_only=False)]
+    ['claude_opus_4_6_inspect', 'gpt_5_3_codex', 'gemini_3_1_pro', 'gpt_5_4']
+    """
+    report = finite("report", report)
+    if report not in _RELEASES:
+        raise InputError("report", f"report must be 1.0 or 1.1 (METR's two releases), got {show(report)}")
+    start = day_from_year(start_year, "start_year")
+    end = day_from_year(end_year, "end_year")
+    if not end > start:
+        raise InputError(
+            "end_year", f"end_year must be later than start_year ({show(start_year)}), got {show(end_year)}"
+        )
+    rows = tuple(
+        row
+        for row in metr_horizons()
+        if row.report == _RELEASES[report] and start <= row.release_day <= end and (row.frontier or not frontier_only)
+    )
+    if len(rows) < _MINIMUM_MODELS or len({row.release_day for row in rows}) < 2:
+        raise InputError(
+            "start_year",
+            f"start_year to end_year ({show(start_year)} to {show(end_year)}) holds {len(rows)} of the chosen "
+            f"models: widen the window so that it holds at least {_MINIMUM_MODELS}, released on at least 2 dates",
+        )
+    return rows
+
+
+def window_doubling_days(report: float, start_year: float, end_year: float, frontier_only: bool = True) -> float:
+    """The doubling time, in days, of the trend of 50% horizons in a window of METR's data.
+
+    Args:
+        report, start_year, end_year, frontier_only: The window, as for :func:`window_models`.
+
+    Returns:
+        :func:`doubling_days` of the window's models' release dates and 50% horizons.
+
+    Raises:
+        ValueError: as :func:`window_models` and :func:`doubling_days` do.
+
+    Source: METR's trend fit; with METR's windows it gives METR's published figures.
+
+    >>> round(window_doubling_days(1.1, 2023.0, 2026.5), 3)   # METR 1.1, frontier models from 2023 on
+    128.744
+    """
+    rows = window_models(report, start_year, end_year, frontier_only)
+    return doubling_days([row.release_day for row in rows], [row.t50_min for row in rows])
 
 
 def doubling_days(times: Sequence[float], values: Sequence[float]) -> float:
@@ -233,7 +310,7 @@ def day_reached(target: float, rate: float, anchor_day: float, anchor_value: flo
 
     Source: solving the exponential trend for its date.
 
-    >>> day_reached(target=60, rate=math.log(2) / 212, anchor_day=0, anchor_value=15)
+    >>> round(day_reached(target=60, rate=math.log(2) / 212, anchor_day=0, anchor_value=15), 9)
     424.0
     """
     target = positive("target", target)
@@ -293,3 +370,65 @@ def trend_band(fits: Sequence[ExponentialFit], days: Sequence[float], level: flo
         what = "the trend's band on this date"
         bands.append((exp_in_range(what, low), exp_in_range(what, high)))
     return bands
+
+
+def window_reach_year(
+    report: float,
+    start_year: float,
+    end_year: float,
+    target_minutes: float,
+    p: float = 0.5,
+    shape: float = 1.0,
+    frontier_only: bool = True,
+) -> float:
+    """When the trend of a window of METR's data reaches a task length at a success level.
+
+    Args:
+        report, start_year, end_year, frontier_only: The window, as for :func:`window_models`.
+        target_minutes: The task length, greater than 0, in minutes of human time.
+        p: The success level, strictly between 0 and 1 (0.5 is the 50% horizon itself).
+        shape: Weibull shape k of the success curve that converts the 50% horizon to level
+            ``p``, greater than 0 (1 is Ord's constant hazard; see :func:`calculators.horizon`).
+
+    Returns:
+        The date, as a decimal year, at which the fitted 50% trend divided by
+        ``T50 / T_p`` (:func:`calculators.horizon_ratio`) reaches ``target_minutes``.
+
+    Raises:
+        ValueError: as :func:`window_models`, :func:`calculators.horizon_ratio` and
+            :func:`day_reached` do, or if the date falls outside the years 1 to 9999.
+
+    Source: METR's trend fit, with Ord's (2025) constant hazard or Hamilton's (2026)
+    Weibull conversion between success levels.
+
+    >>> round(window_reach_year(1.1, 2023.0, 2026.5, target_minutes=2400, p=0.8), 2)   # a work week at 80%
+    2027.56
+    """
+    rows = window_models(report, start_year, end_year, frontier_only)
+    fit = fit_exponential([row.release_day for row in rows], [row.t50_min for row in rows])
+    target = positive("target_minutes", target_minutes) * horizon_ratio(p, shape)
+    if not 0 < target < math.inf:
+        raise OutOfRangeError("the 50% horizon that gives the target at this success level is too extreme to compute")
+    return trend_year(day_reached(target, fit.rate, fit.anchor_time, fit.anchor_value))
+
+
+def trend_year(day: float) -> float:
+    """A day the trend reaches something, as a decimal year, if the calendar has it.
+
+    Args:
+        day: Days since 1 January 1970.
+
+    Returns:
+        :func:`calculators.year_from_day` of ``day``.
+
+    Raises:
+        ValueError: if ``day`` is not finite, or falls before the year 1 or after 9999
+            (a trend that gets there that far off does not get there in any calendar).
+
+    >>> trend_year(0.0)
+    1970.0
+    """
+    day = finite("day", day)
+    if not day_from_year(1.0) <= day <= day_from_year(10000.0):
+        raise OutOfRangeError("the trend does not reach the target between the years 1 and 9999")
+    return year_from_day(day)
