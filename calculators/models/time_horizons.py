@@ -103,8 +103,8 @@ def window_models(
     if len(rows) < _MINIMUM_MODELS or len({row.release_day for row in rows}) < 2:
         raise InputError(
             "start_year",
-            f"start_year to end_year ({show(start_year)} to {show(end_year)}) holds {len(rows)} of the chosen "
-            f"models: widen the window so that it holds at least {_MINIMUM_MODELS}, released on at least 2 dates",
+            f"start_year: the window from {show(start_year)} to {show(end_year)} holds {len(rows)} of the chosen "
+            f"models; widen it to hold at least {_MINIMUM_MODELS}, released on at least 2 dates",
         )
     return rows
 
@@ -196,7 +196,7 @@ def bootstrap_fits(
     logs = [math.log(float(value)) for value in values]
     count = len(days)
     draw = random.Random(seed).random
-    fits = []
+    fits: list[ExponentialFit] = []
     while len(fits) < resamples:
         # int(random() * n) rather than randrange: its result depends on nothing but the
         # generator's doubles, so every Python gives the same draws.
