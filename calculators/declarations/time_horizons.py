@@ -64,6 +64,31 @@ def _window(start_year: float, end_year: float, report: float, frontier_only: fl
     return _Window(fitted, shown)
 
 
+class _Fitted(NamedTuple):
+    window: _Window
+    fit: ExponentialFit
+    refits: tuple[ExponentialFit, ...]
+
+
+# A reader changing the success level, the shape, the target or the costs keeps the window:
+# its fit and bootstrap, and the band the chart draws from them, are kept for the next run.
+@functools.lru_cache(maxsize=8)
+def _fitted(start_year: float, end_year: float, report: float, frontier_only: float) -> _Fitted:
+    window = _window(start_year, end_year, report, frontier_only)
+    days = [row.release_day for row in window.fitted]
+    minutes = [row.t50_min for row in window.fitted]
+    fit = fit_exponential(days, minutes)
+    if not fit.rate > 0:
+        raise OutOfRangeError("the horizons in this window do not grow, so they have no doubling time")
+    return _Fitted(window, fit, bootstrap_fits(days, minutes))
+
+
+@functools.lru_cache(maxsize=8)
+def _band(window: tuple[float, float, float, float], days: tuple[float, ...]) -> tuple[tuple[float, float], ...]:
+    """The 50% trend's bootstrap band (minutes) on each of ``days``."""
+    return tuple(trend_band(_fitted(*window).refits, days))
+
+
 class _Trend(NamedTuple):
     window: _Window
     fit: ExponentialFit
@@ -72,15 +97,8 @@ class _Trend(NamedTuple):
     ratio: float
 
 
-@functools.lru_cache(maxsize=8)
 def _trend(start_year: float, end_year: float, report: float, frontier_only: float, p: float, shape: float) -> _Trend:
-    window = _window(start_year, end_year, report, frontier_only)
-    days = [row.release_day for row in window.fitted]
-    minutes = [row.t50_min for row in window.fitted]
-    fit = fit_exponential(days, minutes)
-    if not fit.rate > 0:
-        raise OutOfRangeError("the horizons in this window do not grow, so they have no doubling time")
-    return _Trend(window, fit, bootstrap_fits(days, minutes), horizon_ratio(p, shape))
+    return _Trend(*_fitted(start_year, end_year, report, frontier_only), horizon_ratio(p, shape))
 
 
 def _hours_at(fit: ExponentialFit, day: float, ratio: float) -> float:
@@ -166,7 +184,8 @@ def _chart_data(
     lines: list[Row] = []
     # The trend is drawn from its window on: before it, it would claim what no fitted model says.
     start = year_from_day(min(row.release_day for row in trend.window.fitted)) - 0.25
-    for year, day, (low, high) in zip(years, days, trend_band(trend.refits, days), strict=True):
+    band = _band((start_year, end_year, report, frontier_only), tuple(days))
+    for year, day, (low, high) in zip(years, days, band, strict=True):
         lines.append({"year": year, "horizon": target_hours, "series": target})
         if year < start:
             continue

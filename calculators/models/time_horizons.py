@@ -341,8 +341,11 @@ def reach_interval(fits: Sequence[ExponentialFit], target: float, level: float =
     if not fits:
         raise InputError("fits", "fits needs at least one refit")
     target = positive("target", target)
+    # day_reached for each refit, without checking each refit's numbers again.
+    log_target = math.log(target)
     days = [
-        day_reached(target, fit.rate, fit.anchor_time, fit.anchor_value) if fit.rate > 0 else math.inf for fit in fits
+        fit.anchor_time + (log_target - math.log(fit.anchor_value)) / fit.rate if fit.rate > 0 else math.inf
+        for fit in fits
     ]
     return _middle(days, level, "the date's interval")
 
