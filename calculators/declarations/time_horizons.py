@@ -42,6 +42,7 @@ __all__ = ["TIME_HORIZONS"]
 _MINUTES_PER_HOUR = 60.0
 _DAYS_PER_YEAR = 365.25
 _CHART_POINTS = 41
+_BAND_STEP = 4
 #: A work week of 40 hours, and a work month of 52 such weeks over 12 months (our choice).
 _WORK_MONTH_HOURS = form_value(40 * 52 / 12)
 
@@ -184,22 +185,24 @@ def _chart_data(
     lines: list[Row] = []
     # The trend is drawn from its window on: before it, it would claim what no fitted model says.
     start = year_from_day(min(row.release_day for row in trend.window.fitted)) - 0.25
-    band = _band((start_year, end_year, report, frontier_only), tuple(days))
-    for year, day, (low, high) in zip(years, days, band, strict=True):
+    drawn = [i for i, year in enumerate(years) if year >= start]
+    # The band is smooth: it is worked out at every fourth date (and where the trend starts),
+    # which keeps a change of window quick; the chart joins those ends with a smooth curve.
+    banded = sorted({drawn[0], *range(0, len(years), _BAND_STEP)} & set(drawn))
+    bands = dict(
+        zip(banded, _band((start_year, end_year, report, frontier_only), tuple(days[i] for i in banded)), strict=True)
+    )
+    for i, (year, day) in enumerate(zip(years, days, strict=True)):
         lines.append({"year": year, "horizon": target_hours, "series": target})
         if year < start:
             continue
         middle = _hours_at(trend.fit, day, 1.0)
         for name, ratio in ((fitted, 1.0), (converted, trend.ratio)):
-            lines.append(
-                {
-                    "year": year,
-                    "horizon": middle / ratio,
-                    "low": low / _MINUTES_PER_HOUR / ratio,
-                    "high": high / _MINUTES_PER_HOUR / ratio,
-                    "series": name,
-                }
-            )
+            row: Row = {"year": year, "horizon": middle / ratio, "series": name}
+            if i in bands:
+                low, high = bands[i]
+                row.update(low=low / _MINUTES_PER_HOUR / ratio, high=high / _MINUTES_PER_HOUR / ratio)
+            lines.append(row)
     fitted_models = set(trend.window.fitted)
     points: list[Row] = [
         {
