@@ -12,7 +12,7 @@ Worker) and under pytest. Standard library only.
 """
 
 from ._calendar import day_from_year, year_from_day
-from ._chart import vega_lite_spec
+from ._chart import narrow_spec, vega_lite_spec
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._export import export, export_json
 from ._format import format_value
@@ -257,6 +257,7 @@ __all__ = [
     "metr_horizons",
     "months_from_days",
     "months_to_reach",
+    "narrow_spec",
     "ooms_above_threshold",
     "ooms_per_year",
     "optimal_loss_exponent",

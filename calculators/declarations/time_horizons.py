@@ -16,7 +16,7 @@ import statistics
 from typing import NamedTuple
 
 from .._calendar import day_from_year, year_from_day
-from .._chart import Rows, keep_drawable, linear_grid
+from .._chart import Rows, keep_drawable, sample
 from .._checks import InputError, OutOfRangeError, positive, show
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import percent_number, shape_name, short_number
@@ -42,6 +42,8 @@ __all__ = ["TIME_HORIZONS"]
 _MINUTES_PER_HOUR = 60.0
 _DAYS_PER_YEAR = 365.25
 _CHART_POINTS = 41
+#: The chart's x axis: release dates, as decimal years, drawn as a calendar.
+_RELEASE_DATE = Axis(field="year", title="Release date", kind="year", dates=True, zero=False)
 _BAND_STEP = 4
 #: A work week of 40 hours, and a work month of 52 such weeks over 12 months (our choice).
 _WORK_MONTH_HOURS = form_value(40 * 52 / 12)
@@ -177,7 +179,7 @@ def _chart_data(
     first = year_from_day(min(row.release_day for row in shown))
     last = max(year_from_day(max(row.release_day for row in shown)), as_of_year, outputs["date_latest"])
     # From the first model to the latest date the reader asked about, at most 40 years on.
-    years = linear_grid(math.floor(first), math.ceil(min(last, first + 40.0)) + 0.5, _CHART_POINTS)
+    years = sample(_RELEASE_DATE, math.floor(first), math.ceil(min(last, first + 40.0)) + 0.5, _CHART_POINTS)
     fitted = f"50% horizon, trend of {len(trend.window.fitted)} models"
     converted = f"{percent_number(p)}% horizon, {shape_name(shape, start=False)}"
     target = f"Target: {short_number(target_hours)} hours"
@@ -463,7 +465,7 @@ TIME_HORIZONS = Calculator(
             "interval; the least-squares trend of the models in the window with its 95% bootstrap band; the "
             "same trend converted to the chosen success level; and the target task length."
         ),
-        x=Axis(field="year", title="Release date", kind="year", dates=True, zero=False),
+        x=_RELEASE_DATE,
         y=Axis(field="horizon", title="Time horizon (hours of human time, log scale)", scale="log"),
         data=_chart_data,
         uses_outputs=True,
