@@ -328,7 +328,9 @@ def _date_axis(axis: Axis, layer: dict[str, Any]) -> None:
         "axis": {
             "format": "%Y",
             "grid": True,
-            "tickCount": {"interval": "year", "step": 1},
+            # At most one tick a year (Vega then ticks whole years, never two labels "2024"),
+            # and at most 12; as an expression, so that the phone's chart can cap it further.
+            "tickCount": {"expr": "clamp(floor((domain('x')[1] - domain('x')[0]) / 31557600000), 2, 12)"},
             "labelOverlap": "greedy",
         },
     }
