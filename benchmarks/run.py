@@ -53,6 +53,8 @@ BOOTSTRAP_RESAMPLES = 2000
 SETTLE_S = 0.5  # pause between cold visits, so one visit's teardown never overlaps the next
 INPUT_CHANGES = 50
 PAGE = "essays/half-life/"
+#: The time-horizon explorer's own page.
+EXPLORER = "time-horizons/"
 
 # The reference page: the same self-hosted Pyodide, booted in a module worker, nothing else.
 BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare Pyodide</title>
@@ -136,6 +138,11 @@ def measure(site: Path) -> dict[str, float | str]:
             low, high = ratio_interval(bare, live)
             results["boot_ratio_ci95"] = f"{low:.2f}–{high:.2f}"
             results.update(input_latency(browser, url))
+            # The heaviest calculator: every change refits the trend and its 1,000-refit bootstrap.
+            # Each step lengthens the target task by 4 hours, which changes the cost of one such task.
+            explorer = input_latency(browser, url, EXPLORER, "target_hours", "task_cost_then", 44, 4)
+            results["explorer_input_median_ms"] = explorer["input_median_ms"]
+            results["explorer_input_p95_ms"] = explorer["input_p95_ms"]
             results["boots_per_visit"] = boots_in_visit(browser, url, site)
             results.update(first_visit_bytes(browser, url))
             browser.close()
@@ -174,18 +181,27 @@ def ratio_interval(bare: list[float], live: list[float]) -> tuple[float, float]:
     return ratios[int(0.025 * len(ratios))], ratios[int(0.975 * len(ratios)) - 1]
 
 
-def input_latency(browser, url: str) -> dict[str, float]:
-    """Median and 95th percentile of input event to updated output, over many changes."""
+def input_latency(
+    browser,
+    url: str,
+    page_path: str = PAGE,
+    field: str = "t50",
+    output: str = "t_p",
+    start: float = 30,
+    step: float = 3,
+) -> dict[str, float]:
+    """Median and 95th percentile of input event to updated output, over many changes of
+    ``field`` (``start``, ``start + step``, ...) on the first calculator of ``page_path``."""
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     page.add_init_script(INSTRUMENT)
-    page.goto(url + PAGE)
+    page.goto(url + page_path)
     page.wait_for_selector('.calc[data-state="live"]', timeout=120_000)
     page.wait_for_selector(".calc__chart-live svg", timeout=60_000)
     timings = page.evaluate(
-        """async (count) => {
-            const input = document.querySelector('.calc input[name="t50"]');
-            const output = document.querySelector('.calc [data-output="t_p"]');
+        """async ([count, field, name, start, step]) => {
+            const input = document.querySelector(`.calc input[name="${field}"]`);
+            const output = document.querySelector(`.calc [data-output="${name}"]`);
             const times = [];
             for (let i = 0; i < count; i++) {
                 const before = output.textContent;
@@ -195,14 +211,14 @@ def input_latency(browser, url: str) -> dict[str, float]:
                     });
                     observer.observe(output, { childList: true, characterData: true, subtree: true });
                 });
-                const start = performance.now();
-                input.value = String(30 + i * 3);
+                const begin = performance.now();
+                input.value = String(start + i * step);
                 input.dispatchEvent(new Event("input", { bubbles: true }));
-                times.push((await changed) - start);
+                times.push((await changed) - begin);
             }
             return times;
         }""",
-        INPUT_CHANGES,
+        [INPUT_CHANGES, field, output, start, step],
     )
     context.close()
     ordered = sorted(timings)
@@ -282,6 +298,8 @@ def report(results: dict[str, float | str]) -> bool:
         ("bare_boot_range_ms", "bare Pyodide boot, fastest–slowest visit (ms)"),
         ("time_to_live_range_ms", "calculator page live, fastest–slowest visit (ms)"),
         ("input_p95_ms", "input to output, 95th percentile (ms)"),
+        ("explorer_input_median_ms", "time-horizon explorer: input to output, median (ms)"),
+        ("explorer_input_p95_ms", "time-horizon explorer: input to output, 95th percentile (ms)"),
         ("first_visit_gzip_kb", "first visit, every file, gzipped (KB)"),
         ("runtime_gzip_kb", "of which Pyodide runtime and core wheel (KB)"),
     ]:

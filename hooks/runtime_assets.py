@@ -236,6 +236,8 @@ def build_core_wheel() -> Path:
             ROOT / "README.md",
             ROOT / "LICENSES" / "MIT.txt",
             *(ROOT / "calculators").rglob("*.py"),
+            # Package data the core reads (METR's horizons): a change must rebuild the wheel.
+            *(ROOT / "calculators").rglob("*.csv"),
         ]
     ):
         digest.update(path.relative_to(ROOT).as_posix().encode())
