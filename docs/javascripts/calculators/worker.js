@@ -65,7 +65,8 @@ function heartbeat() {
 // fetch, for runtime files: a timeout while nothing arrives, and the body checked against
 // the size and SHA-256 the build recorded before its last byte is handed on.
 // With `fatal` false a failure only rejects this download, for a file the boot can do without.
-async function verifiedFetch(resource, options = {}, fatal = true) {
+// `tap`, if given, receives a copy of the response as it arrives, unchecked.
+async function verifiedFetch(resource, options = {}, fatal = true, tap = null) {
   const fail = fatal ? failBoot : () => {};
   const url = String(resource?.url ?? resource);
   const file = expected.get(url.split("?")[0]);
@@ -101,6 +102,7 @@ async function verifiedFetch(resource, options = {}, fatal = true) {
     clearTimeout(timer);
     return response;
   }
+  tap?.(response.clone());
   // Read from the network at its own pace (so the stall timer measures the network, not
   // how fast Pyodide consumes), hand each chunk on as the next arrives, and hold the last one
   // back until size and checksum are right: a damaged file never reaches its end.
@@ -152,11 +154,32 @@ async function verifiedFetch(resource, options = {}, fatal = true) {
 
 const fetchOriginal = self.fetch.bind(self);
 const LIBRARY = new URL(MANIFEST.library, RUNTIME).href;
+const WASM = new URL(`${MANIFEST.pyodide}pyodide.asm.wasm`, RUNTIME).href;
 let libraryUsed = "library";
 self.fetch = (resource, options) => {
   const url = String(resource?.url ?? resource);
   if (url === LIBRARY) return libraryOrStock(options);
+  if (url === WASM) return verifiedFetch(resource, options, true, compileWasm);
   return url.startsWith(RUNTIME.href) ? verifiedFetch(resource, options) : fetchOriginal(resource, options);
+};
+
+// Pyodide's WebAssembly is compiled from the response itself while its bytes arrive, not from
+// the checked copy verifiedFetch hands on: a response rebuilt from bytes has no address, so V8
+// could neither use nor keep its code cache (a returning reader would compile it again). It
+// is instantiated, and so run, only once the checked copy has arrived whole and right.
+let compiledWasm = null;
+function compileWasm(response) {
+  compiledWasm = WebAssembly.compileStreaming(response);
+  compiledWasm.catch(() => {}); // awaited below
+}
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const checked = await source;
+  if (!compiledWasm) return instantiateStreaming(checked, imports);
+  await checked.arrayBuffer(); // rejects if the bytes are damaged
+  const module = await compiledWasm;
+  compiledWasm = null;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
 // The precompiled library, or Pyodide's own if it does not arrive whole: either boots the
@@ -185,8 +208,20 @@ async function cachedSnapshot() {
   }
 }
 
-async function inflate(response) {
-  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+// The snapshot's memory, from its file: gzipped, zero pages left out (hooks/startup_library.mjs,
+// packPages, describes the format).
+async function unpackSnapshot(response) {
+  const packed = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  const [magic, length, pageSize, count] = new Uint32Array(packed.buffer, 0, 4);
+  if (magic !== 0x31534750) throw new Error("not a snapshot");
+  const pages = new Uint32Array(packed.buffer, 16, count);
+  const memory = new Uint8Array(length);
+  let at = 16 + 4 * count;
+  for (const page of pages) {
+    memory.set(packed.subarray(at, at + pageSize), page * pageSize);
+    at += pageSize;
+  }
+  return memory;
 }
 
 async function forgetSnapshot() {
@@ -209,16 +244,20 @@ async function download(url) {
   return new Uint8Array(await (await fetch(url.href)).arrayBuffer());
 }
 
+function downloadCore() {
+  return Promise.all([MANIFEST.wheel, MANIFEST.bytecode].map((file) => download(new URL(file, RUNTIME))));
+}
+
 async function boot() {
   if (typeof WebAssembly !== "object") throw new BootError("unsupported", "this browser cannot run WebAssembly");
   self.postMessage({ progress: "download" });
   const indexURL = new URL(MANIFEST.pyodide, RUNTIME).href;
-  // The core's two small files download while Pyodide itself downloads and starts.
-  const core = Promise.all([MANIFEST.wheel, MANIFEST.bytecode].map((file) => download(new URL(file, RUNTIME))));
-  core.catch(() => {}); // awaited below; a failure is reported from there
   const loader = import(new URL("pyodide.mjs", indexURL).href);
   loader.catch(() => {}); // awaited below
   const snapshot = RETRY ? null : await cachedSnapshot();
+  // Without a snapshot, the core's two small files download while Pyodide itself starts.
+  const core = snapshot ? null : downloadCore();
+  core?.catch(() => {}); // awaited below; a failure is reported from there
   let loadPyodide;
   try {
     ({ loadPyodide } = await loader);
@@ -230,7 +269,7 @@ async function boot() {
   let start = null;
   if (snapshot) {
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: inflate(snapshot) });
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: unpackSnapshot(snapshot) });
       // The snapshot remembers the library's table of contents: only that library fits it.
       if (libraryUsed !== "library") throw new Error("the start-up library did not download");
       // The snapshot froze the random generator of the build machine: seed it afresh.
@@ -245,12 +284,15 @@ async function boot() {
   pyodide ??= await loadPyodide(options);
   start ??= libraryUsed;
   self.postMessage({ progress: "core" });
-  const [wheel, bytecode] = await core;
   // The wheel's sources, and beside them their bytecode compiled at build time for this
   // very Python (checked against the sources' hashes on import), so nothing is compiled here.
-  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-  pyodide.unpackArchive(bytecode, "zip", { extractDir: sitePackages });
+  // A snapshot holds every module of the core imported already: it needs neither.
+  if (start !== "snapshot") {
+    const [wheel, bytecode] = await (core ?? downloadCore());
+    const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+    pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+    pyodide.unpackArchive(bytecode, "zip", { extractDir: sitePackages });
+  }
   // Kept for the worker's lifetime: two proxies, created once.
   const calculators = pyodide.pyimport("calculators");
   return {
