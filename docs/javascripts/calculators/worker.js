@@ -218,7 +218,7 @@ async function unpackSnapshot(response) {
   const memory = new Uint8Array(length);
   let at = 16 + 4 * count;
   for (const page of pages) {
-    memory.set(packed.subarray(at, at + pageSize), page * pageSize);
+    memory.set(packed.subarray(at, at + Math.min(pageSize, length - page * pageSize)), page * pageSize);
     at += pageSize;
   }
   return memory;
