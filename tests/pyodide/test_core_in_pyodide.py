@@ -86,7 +86,9 @@ def test_core_suite_passes_in_pyodide() -> None:
     assert 0 == run.returncode, output[-4000:]
     assert "platform emscripten" in output
     assert re.search(r"core bytecode: \d+ modules, each from its checked-hash \.pyc", output), output[-4000:]
-    assert re.search(r"start-up library: \d{2,} modules loaded at start-up, each from its \.pyc", output), output[-4000:]
+    assert re.search(r"start-up library: \d{2,} modules loaded at start-up, each from its \.pyc", output), output[
+        -4000:
+    ]
     assert re.search(r"start-up library: \d{2,} standard-library modules outside it imported from source", output)
     summary = re.findall(r"^=+ (.*) in [\d.]+s.* =+$", output, re.MULTILINE)[-1]
     assert re.fullmatch(r"[1-9]\d* passed", summary), summary
