@@ -229,10 +229,12 @@ def build_core_bytecode(wheel: Path) -> Path:
 # in the core's folder because both are built from the core (its imports decide the library's
 # module list; the snapshot holds it imported).
 def library_name() -> str:
+    """The precompiled start-up library's file name: it holds bytecode for Pyodide's Python."""
     return f"python_stdlib-pyodide-{_package_version('pyodide')}.zip"
 
 
 def snapshot_name() -> str:
+    """The memory snapshot's file name: only the Pyodide that made it can restore it."""
     return f"snapshot-pyodide-{_package_version('pyodide')}.bin.gz"
 
 
