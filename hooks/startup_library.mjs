@@ -102,7 +102,8 @@ if len(compiled) < 50:
 with zipfile.ZipFile(ZIP) as archive, zipfile.ZipFile("/tmp/startup.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
     for info in archive.infolist():
         if info.filename not in compiled:
-            out.writestr(info, archive.read(info), compress_type=info.compress_type)
+            # Recompressed at level 9 (Pyodide's zip is not): about 27 KB fewer on a first visit.
+            out.writestr(info, archive.read(info), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
             continue
         source = archive.read(info)
         code = compile(source, f"{ZIP}/{info.filename}", "exec", dont_inherit=True)
