@@ -5,6 +5,8 @@
 #                no network needed
 #   make test    set up (venv, npm ci, Chromium) and run every test layer
 #   make test-fast  core, golden cases, cross-checks and doctests on both cores (about 20 s idle)
+#   make deep    the property and never-raises tests with many more random examples, and every
+#                calculator's inputs in pairs at every pair of edge values (weekly in CI)
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
 #   make bench   performance figures against their budgets (benchmarks/run.py)
@@ -17,7 +19,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast check check-workflows build dev bench setup chromium clean publish
+.PHONY: serve test test-fast deep check check-workflows build dev bench setup chromium clean publish
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -62,6 +64,22 @@ test: setup chromium
 test-fast: $(VENV)/.installed
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-fast} $(BIN)/python -m pytest -n 2 calculators tests/core tests/crosscheck
 
+# Opt-in, and weekly in CI (.github/workflows/deep.yml): the same property, cross-check and
+# never-raises tests as make test-fast, under the Hypothesis profile "deep" (DEEP_EXAMPLES
+# random examples a property, 2,000 unless set; fresh ones each run, so it keeps finding new
+# cases where CI's derandomized 100 cannot), plus the tests marked deep, which make test
+# leaves out: every pair of every calculator's inputs at every pair of 16 edge values. It
+# prints the profile and what each part ran; a failure prints how to reproduce it. Measured
+# on this 2-core machine: DEEP_EXAMPLES=300 took 11 min (1,308 tests), so the default 2,000
+# takes over an hour here; the edge-value pairs alone (-m deep) take about 30 s.
+DEEP_EXAMPLES ?= 2000
+DEEP_WORKERS ?= 2
+deep: $(VENV)/.installed
+	@echo "make deep: Hypothesis profile 'deep', $(DEEP_EXAMPLES) examples a property (tests/core, tests/crosscheck);"
+	@echo "           edge-value pairs exhaustively: $$($(BIN)/python -m pytest -q --collect-only -m deep tests/core | tail -1)"
+	HYPOTHESIS_PROFILE=deep DEEP_EXAMPLES=$(DEEP_EXAMPLES) $(BIN)/python -m pytest -n $(DEEP_WORKERS) \
+		-m "core or crosscheck or deep" tests/core tests/crosscheck --durations=10
+
 # Lint and format (ruff) over the Python the project owns; strict types on the core (mypy).
 LINTED := calculators hooks tests tools benchmarks conftest.py
 check: $(VENV)/.installed
@@ -82,7 +100,8 @@ check: check-workflows
 # A release, built for where it will live. SITE_URL is the site's root; mike builds the
 # release into its own folder under it (SITE_URL/0.1.0/, which its plugin adds to site_url,
 # so canonical links, citations and the install line name the versioned address), points
-# `latest` there by redirects, and commits it all to the local gh-pages branch; the deploy
+# `latest` there by redirects, copies its 404 page to the root (GitHub Pages serves only that
+# one; tools/root_404.sh), and commits it all to the local gh-pages branch; the deploy
 # workflow pushes that branch. SITE_PUBLISH makes the build refuse a missing or local
 # address and a commit that is not tagged v<version> (hooks/site_address.py, hooks/citation.py).
 VERSION = $(shell sed -n 's/^version: *//p' CITATION.cff)
@@ -91,6 +110,7 @@ publish: setup
 	PATH="$(CURDIR)/$(BIN):$$PATH" SITE_PUBLISH=1 SITE_URL="$(SITE_URL)" \
 		$(BIN)/mike deploy --update-aliases --alias-type=redirect $(VERSION) latest
 	$(BIN)/mike set-default latest
+	sh tools/root_404.sh $(VERSION)
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis .mypy_cache .ruff_cache

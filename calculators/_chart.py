@@ -9,6 +9,7 @@ data sets when an input changes.
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import Any
 
@@ -20,13 +21,13 @@ __all__ = [
     "DRAWABLE_DECADES",
     "NOTHING_TO_DRAW",
     "PINNED",
-    "SPAN_DECADES",
     "chart_table",
     "drawable",
+    "drawable_rows",
     "keep_drawable",
-    "linear_grid",
-    "log_grid",
     "log_range",
+    "narrow_spec",
+    "sample",
     "vega_lite_spec",
 ]
 
@@ -36,12 +37,13 @@ DATASETS = ("lines", "points")
 PINNED = "pinned"
 #: At most this many rows in the table that accompanies each chart.
 TABLE_ROWS = 13
-#: Charts draw values within 10^-300 .. 10^300 on a log axis: well inside the float range,
-#: so that the chart's own scale arithmetic (ratios of its domain's ends) stays finite.
+#: Charts draw values within 10^-300 .. 10^300 on a log axis, the models' own ceiling
+#: (:data:`calculators.models._numeric.CEILING`): every result a model gives can be drawn.
+#: Vega draws a log axis across that whole range (600 decades; checked in Chromium), and
+#: its tick count falls back to 5 when the ratio of the domain's ends overflows.
 DRAWABLE_DECADES = 300.0
-#: A chart whose axes are widened around the reader's values keeps them within 10^±120:
-#: Vega cannot draw a log axis spanning about 300 decades or more, and no reader needs one.
-SPAN_DECADES = 120.0
+_LOG_AXIS_LOW: float = 10.0**-DRAWABLE_DECADES
+_LOG_AXIS_HIGH: float = 10.0**DRAWABLE_DECADES
 
 Rows = dict[str, list[dict[str, float | str]]]
 
@@ -69,13 +71,42 @@ def log_range(log10_low: float, log10_high: float) -> tuple[float, float]:
     return low, high
 
 
-def drawable(*values: float, decades: float = DRAWABLE_DECADES) -> bool:
-    """Whether a log axis shows every one of ``values``: each within 10^±decades.
+def drawable(axis: Axis, *values: float) -> bool:
+    """Whether ``axis`` can show every one of ``values``, by its declared scale: on a log
+    axis, each positive and within 10^±:data:`DRAWABLE_DECADES`; on a linear axis, each finite.
 
-    >>> drawable(1e-3, 1e250), drawable(1e-320), drawable(1e200, decades=SPAN_DECADES)
-    (True, False, False)
+    >>> log, linear = Axis("x", "x", scale="log"), Axis("x", "x")
+    >>> drawable(log, 1e-3, 1e250), drawable(log, 1e-320), drawable(log, 0.0), drawable(linear, -1e308)
+    (True, False, False, True)
+    >>> drawable(linear, math.inf), drawable(log, math.nan)
+    (False, False)
     """
-    return all(10.0**-decades <= value <= 10.0**decades for value in values)
+    if axis.scale == "log":
+        return all(_on_log_axis(value) for value in values)
+    return all(math.isfinite(value) for value in values)
+
+
+def drawable_rows(chart: Chart, data: Rows) -> Rows:
+    """``data`` without the rows its chart's axes cannot show (:func:`drawable` on each).
+
+    :func:`calculators.run` applies this to every chart, so no declaration needs a limit
+    of its own: a point or a stretch of line past the axis's range is left off the chart
+    (its number stays in the outputs), and a chart left with no line says so.
+
+    >>> from calculators._declare import Chart
+    >>> chart = Chart("c", Axis("x", "x", scale="log"), Axis("y", "y"), data=dict)
+    >>> drawable_rows(chart, {"lines": [{"x": 1e-320, "y": 1.0}, {"x": 2.0, "y": 1.0}], "points": []})
+    {'lines': [{'x': 2.0, 'y': 1.0}], 'points': []}
+    """
+    axes = (chart.x, chart.y)
+    return {
+        name: [row for row in rows if all(drawable(axis, float(row[axis.field])) for axis in axes)]
+        for name, rows in data.items()
+    }
+
+
+def _on_log_axis(value: float) -> bool:
+    return _LOG_AXIS_LOW <= value <= _LOG_AXIS_HIGH
 
 
 def keep_drawable(data: Rows, *windows: dict[str, tuple[float, float]]) -> Rows:
@@ -101,7 +132,7 @@ def keep_drawable(data: Rows, *windows: dict[str, tuple[float, float]]) -> Rows:
 def _inside(row: dict[str, float | str], window: dict[str, tuple[float, float]]) -> bool:
     for field, (centre, decades) in window.items():
         value = float(row[field])
-        if not drawable(value):
+        if not _on_log_axis(value):
             return False
         if centre > 0:
             # A centre beyond the drawable range moves inside it, so the window can hold something.
@@ -111,27 +142,30 @@ def _inside(row: dict[str, float | str], window: dict[str, tuple[float, float]])
     return True
 
 
-def log_grid(log10_low: float, log10_high: float, count: int) -> list[float]:
-    """``count`` values evenly spaced on a log axis over :func:`log_range` of the two ends.
+def sample(axis: Axis, low: float, high: float, count: int) -> list[float]:
+    """``count`` values evenly spaced along ``axis`` from ``low`` to ``high``, both included:
+    the one grid every chart samples its lines on.
 
-    >>> log_grid(0, 2, 3)
+    The ends are positions on the axis as its declared scale spaces them: the values
+    themselves on a linear axis, their powers of ten on a log axis (so a range past the
+    float range can be asked for). A log axis's range is first cut to what it can draw
+    (:func:`log_range`).
+
+    >>> sample(Axis("t", "t", scale="log"), 0, 2, 3)
     [1.0, 10.0, 100.0]
-    >>> log_grid(400, 500, 2)
+    >>> sample(Axis("t", "t", scale="log"), 400, 500, 2)
     [1e+299, 1e+300]
-    """
-    low, high = log_range(log10_low, log10_high)
-    step = (high - low) / (count - 1)
-    return [10.0 ** (low + i * step) for i in range(count)]
-
-
-def linear_grid(low: float, high: float, count: int) -> list[float]:
-    """``count`` values evenly spaced on a linear axis from ``low`` to ``high``, both included.
-
-    >>> linear_grid(-1, 1, 5)
+    >>> sample(Axis("t", "t"), -1, 1, 5)
     [-1.0, -0.5, 0.0, 0.5, 1.0]
     """
+    if axis.scale == "log":
+        low, high = log_range(low, high)
     step = (high - low) / (count - 1)
-    return [low + i * step for i in range(count)]
+    positions = [low + i * step for i in range(count)]
+    if axis.scale == "log":
+        # Never past the drawable range by a rounding error (10^300.0000000001 is not drawable).
+        return [10.0 ** min(position, DRAWABLE_DECADES) for position in positions]
+    return positions
 
 
 # Colours distinguishable in light and dark mode and by readers with colour-vision
@@ -204,6 +238,66 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
             "view": {"stroke": None},
         },
     }
+
+
+#: The width a phone's static chart is drawn for: a 375 px screen gives the chart about 300
+#: px, a 320 px one about 250, so at 280 its text shows at 10 to 13 px rather than at the
+#: 5 to 6 px of the 640 px chart shrunk to fit.
+NARROW_WIDTH = 280
+#: At most this many ticks on each axis of the narrow chart, so their labels never crowd.
+NARROW_TICKS = 5
+
+
+def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` (from :func:`vega_lite_spec`) drawn for a phone's width, to be shown before
+    Python is live (or without JavaScript) instead of the wide chart shrunk to fit.
+
+    The same layers and data, at :data:`NARROW_WIDTH` pixels: text at 12 px throughout (it
+    then shows at about 10 to 13 px on phones), at most :data:`NARROW_TICKS` ticks an axis,
+    whatever tick count the wide chart asks for, and labels that would touch left out.
+
+    >>> wide = {"width": 640, "config": {"axis": {}, "legend": {}}, "layer": [
+    ...     {"mark": "line", "encoding": {"x": {"axis": {}}, "y": {"axis": {"tickCount": {"expr": "8"}}}}}]}
+    >>> narrow = narrow_spec(wide)
+    >>> narrow["width"], narrow["layer"][0]["encoding"]["y"]["axis"]["tickCount"]
+    (280, {'expr': 'min(5, (8))'})
+    >>> wide["width"]  # the wide spec is left as it was
+    640
+    """
+    narrow = copy.deepcopy(spec)
+    narrow["width"] = NARROW_WIDTH
+    config = narrow.setdefault("config", {})
+    # Labels closer than 8 px drop out (measured with the build's font, which can be narrower
+    # than the reader's, hence the margin).
+    config["axis"] = {
+        **config.get("axis", {}),
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+        "titlePadding": 6,
+        "labelOverlap": "greedy",
+        "labelSeparation": 8,
+    }
+    config["legend"] = {**config.get("legend", {}), "labelFontSize": 12, "labelLimit": NARROW_WIDTH}
+    capped: set[int] = set()  # the layers share their axes' dictionaries: cap each once
+    for layer in narrow.get("layer", []):
+        mark = layer.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "text":
+            mark["fontSize"] = 12
+        for channel in ("x", "y"):
+            axis = layer.get("encoding", {}).get(channel, {}).get("axis")
+            if isinstance(axis, dict) and id(axis) not in capped:
+                capped.add(id(axis))
+                axis["tickCount"] = _at_most(axis.get("tickCount"), NARROW_TICKS)
+    return narrow
+
+
+def _at_most(count: Any, cap: int) -> Any:
+    """A Vega-Lite tick count (absent, a number or an expression) limited to ``cap``."""
+    if isinstance(count, dict) and "expr" in count:
+        return {"expr": f"min({cap}, ({count['expr']}))"}
+    if isinstance(count, (int, float)):
+        return min(cap, count)
+    return cap
 
 
 def _position(axis: Axis, scale: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table
+from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table, drawable_rows
 from ._checks import InputError, OutOfRangeError, finite
 from ._declare import Calculator
 from ._format import format_value
@@ -71,7 +71,7 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         values = _read_inputs(calculator, raw_inputs)
         outputs = calculator.compute(**values)
         given = {"outputs": outputs} if calculator.chart.uses_outputs else {}
-        chart = calculator.chart.data(**values, **given)
+        chart = drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
         _check_finite(outputs, chart)
     except InputError as error:
         if error.parameter not in {spec.name for spec in calculator.inputs}:

@@ -7,6 +7,12 @@ severity, what the page said, what it says now, and why). From it this hook writ
   first, one heading per date and page so that each can be linked to;
 * on every page with an entry, a notice under its title linking to that page's entries.
 
+Each entry is also tied to the releases, read from git: every tag ``v<version>``, with the
+release date from that tag's ``CITATION.cff`` and the entries of that tag's log. An entry
+names the first release whose log holds it, and the last release before that, whose archived copy of the page (mike keeps every
+release at ``SITE_URL/<version>/``) shows the text a reader may have cited. A build without
+a public address names the releases without linking to them, as a preview has no archive.
+
 The footer links to the Corrections page on every page (``overrides/partials/copyright.html``).
 A malformed entry, or one naming a page that does not exist, fails the build.
 """
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
@@ -50,7 +57,12 @@ class Correction(NamedTuple):
 
 def load(path: Path = LOG_FILE) -> list[Correction]:
     """Every entry of the log, newest first (entries of one date keep their order)."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return load_text(path.read_text(encoding="utf-8"))
+
+
+def load_text(text: str) -> list[Correction]:
+    """The entries of a log given as text (a release's copy is read from git)."""
+    raw = yaml.safe_load(text) or []
     entries = []
     for number, item in enumerate(raw, 1):
         fields = {"date", "page", "severity", "was", "now", "why"}
@@ -82,14 +94,76 @@ def grouped(entries: list[Correction]) -> dict[dt.date, dict[str, list[Correctio
     return groups
 
 
-def log_markdown(entries: list[Correction], files: Files, here: Page) -> str:
+class Release(NamedTuple):
+    version: str
+    date: dt.date
+    corrections: frozenset[tuple[str, str, str]]  # the key of every entry its log held
+
+
+def published_releases(repo: Path = ROOT) -> list[Release]:
+    """Every release tagged in ``repo`` (``v<version>``), oldest first; none outside a git
+    checkout. A tag whose CITATION.cff disagrees with its name fails the build."""
+
+    def git(*args: str) -> str | None:
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+        return done.stdout if done.returncode == 0 else None
+
+    releases = []
+    for tag in (git("tag", "--list", "v*") or "").split():
+        cff = yaml.safe_load(git("show", f"{tag}:CITATION.cff") or "") or {}
+        if str(cff.get("version")) != tag.removeprefix("v") or not isinstance(cff.get("date-released"), dt.date):
+            raise PluginError(f"release tag {tag}: its CITATION.cff must give version {tag[1:]} and date-released")
+        log = git("show", f"{tag}:docs/corrections.yml")
+        held = frozenset(key(entry) for entry in (load_text(log) if log else []))
+        releases.append(Release(str(cff["version"]), cff["date-released"], held))
+    return sorted(releases, key=lambda release: (release.date, release.version))
+
+
+def key(entry: Correction) -> tuple[str, str, str]:
+    """What identifies an entry across releases (its wording may be fixed later; its page, date
+    and new text are what a release published)."""
+    return (entry.date.isoformat(), entry.page, entry.now)
+
+
+def release_of(entry: Correction, releases: list[Release]) -> tuple[Release | None, Release | None]:
+    """The first release whose corrections log holds ``entry`` (None: not released yet), and the
+    newest release before it, which still showed the text as it was (None: there is none)."""
+    for number, release in enumerate(releases):
+        if key(entry) in release.corrections:
+            return release, releases[number - 1] if number else None
+    return None, releases[-1] if releases else None
+
+
+def release_line(entry: Correction, releases: list[Release], root: str | None, page_url: str) -> str:
+    """One sentence saying in which release a correction appears and where the earlier text is
+    archived. ``root`` is the site's public address (None for a preview: names, no links)."""
+
+    def named(release: Release, path: str = "") -> str:
+        label = f"release {release.version}"
+        return f"[{label}]({root}{release.version}/{path})" if root else label
+
+    first, before = release_of(entry, releases)
+    published = (
+        f"Published in {named(first)} ({human_date(first.date)})." if first else "Not yet in a published release."
+    )
+    if before is None:
+        return published
+    return f"{published} The page as {named(before, page_url)} showed it is archived unchanged."
+
+
+def log_markdown(
+    entries: list[Correction], files: Files, here: Page, releases: list[Release] | None = None, root: str | None = None
+) -> str:
     """The Corrections page's list, as Markdown (so entries may use links and citations)."""
+    releases = releases or []
     lines = []
     for day, pages in grouped(entries).items():
         lines += [f"## {human_date(day)} {{#{day.isoformat()}}}", ""]
         for src, items in pages.items():
             title = page_title(files, src)
             lines += [f"### [{title}]({get_relative_url(src, here.file.src_uri)}) {{#{anchor(day, src)}}}", ""]
+            file = files.get_file_from_path(src)
+            lines += [release_line(items[0], releases, root, file.url if file else ""), ""]
             for item in items:
                 lines += [
                     f"- **{SEVERITIES[item.severity]}.** {item.now}",
@@ -111,11 +185,20 @@ def page_title(files: Files, src: str) -> str:
 
 
 _STATE: dict[str, list[Correction]] = {}
+_RELEASES: dict[str, list[Release]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _STATE["entries"] = load()
+    _RELEASES["all"] = published_releases()
     return config
+
+
+def _root(config: MkDocsConfig) -> str | None:
+    """The public address of the whole archive (every release's folder is under it), or None
+    for a local preview (hooks/site_address.py)."""
+    address = config.extra.get("address", {})
+    return None if address.get("local_preview", True) else address.get("root")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -130,7 +213,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     if not SHORTCODE.search(markdown):
         raise PluginError(f"{PAGE}: the '<!-- md:corrections -->' list is missing")
-    return SHORTCODE.sub(lambda _: log_markdown(_STATE["entries"], files, page), markdown)
+    log = log_markdown(_STATE["entries"], files, page, _RELEASES["all"], _root(config))
+    return SHORTCODE.sub(lambda _: log, markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -145,11 +229,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     days = sorted({entry.date for entry in mine}, reverse=True)
     links = ", ".join(f'<a href="{base}#{anchor(day, page.file.src_uri)}">{human_date(day)}</a>' for day in days)
     count = len(mine)
+    cited = ""
+    _, before = release_of(max(mine, key=lambda entry: entry.date), _RELEASES["all"])
+    root = _root(config)
+    if before is not None:
+        archived = f"release {before.version}"
+        if root:
+            archived = f'<a href="{root}{before.version}/{page.url}">{archived}</a>'
+        cited = f" The page as {archived} showed it is archived unchanged."
     notice = (
         '<aside class="admonition info correction-notice" aria-label="Corrections">'
         '<p class="admonition-title">Corrected</p>'
         f"<p>We corrected {count} claim{'s' if count != 1 else ''} on this page on {links}. "
-        "The corrections log says what it said before and why it changed.</p></aside>"
+        f"The corrections log says what it said before and why it changed.{cited}</p></aside>"
     )
     h1_end = html.find("</h1>")
     if h1_end < 0:

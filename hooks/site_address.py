@@ -10,7 +10,9 @@ A publishing build (``SITE_PUBLISH=1``, which ``make publish`` sets) refuses to 
 a public ``SITE_URL``, so a deployed site can never carry the local address.
 
 The outcome is left in ``config.extra["address"]`` for the other hooks and the templates:
-``{"url": ..., "local_preview": bool}``.
+``{"url": ..., "root": ..., "local_preview": bool}``. ``url`` is where this build lives
+(mike's plugin adds a release's folder to it, ``SITE_URL/<version>/``); ``root`` is
+``SITE_URL`` itself, under which every release keeps its folder.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problem:
         raise PluginError(problem)
     url = config.site_url or ""
-    config.extra["address"] = {"url": url, "local_preview": not setting}
+    root = setting.rstrip("/") + "/" if setting else url
+    config.extra["address"] = {"url": url, "root": root, "local_preview": not setting}
     return config
 
 

@@ -3,7 +3,7 @@ part of an S-curve, and see when it goes wrong."""
 
 from __future__ import annotations
 
-from .._chart import linear_grid
+from .._chart import sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import format_value
 from ..models.sigmoid import (
@@ -21,6 +21,8 @@ from ..models.sigmoid import (
 __all__ = ["SIGMOID_OR_EXPONENTIAL"]
 
 _CHART_POINTS = 121
+_YEARS_AXIS = Axis(field="years", title="Years after the last data point")
+_VALUE_AXIS = Axis(field="value", title="Value (log scale)", scale="log")
 # METR's 50% time horizon doubled about every 212 days (Kwa et al. 2025, as Ord reads them in
 # "Is There a Half-Life for the Success Rates of AI Agents?"). The preset's growth rate per
 # year is computed from it by the core; 365.25 days a year is only the change of unit.
@@ -65,7 +67,7 @@ def _chart_data(
     low = min(-years_observed, years_ahead) - 1
     right = max(years_ahead, at_10x, 0.0)
     high = right + max(2.0, 0.4 * (right - low))
-    times = linear_grid(low, high, _CHART_POINTS)
+    times = sample(_YEARS_AXIS, low, high, _CHART_POINTS)
     observed = [float(t) for t in range(-int(years_observed), 1)]
     lines: list[Row] = [
         # Series are coloured and stacked in name order: the data last, drawn on top.
@@ -191,8 +193,8 @@ SIGMOID_OR_EXPONENTIAL = Calculator(
             "and flattens at its ceiling. Marked: the last data point, where the exponential is "
             "2 and 10 times too high, and the S-curve's midpoint."
         ),
-        x=Axis(field="years", title="Years after the last data point"),
-        y=Axis(field="value", title="Value (log scale)", scale="log"),
+        x=_YEARS_AXIS,
+        y=_VALUE_AXIS,
         data=_chart_data,
     ),
 )

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .._chart import DRAWABLE_DECADES, log_grid, log_range
+from .._chart import log_range, sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .._format import format_value
+from ..models._numeric import power_in_range
 from ..models.governance import (
     CHINCHILLA_PARAMS_EXPONENT,
     EU_AI_ACT_THRESHOLD_FLOP,
@@ -44,6 +45,8 @@ _GPT4_PARAMS, _GPT4_TOKENS, _GPT4_TOKENS_PER_QUERY = 1e12, 1e13, 1e3
 _GPT4_BREAKEVEN = deployment_breakeven_queries(_GPT4_TOKENS, _GPT4_TOKENS_PER_QUERY)
 # What a chart function returns: line rows and labelled points.
 _ChartData = dict[str, list[dict[str, float | str]]]
+_MULTIPLIER_AXIS = Axis(field="multiplier", title="Inference per task (× standard)", scale="log", kind="multiplier")
+_QUERIES_AXIS = Axis(field="queries", title="Queries served", scale="log", format=".0e")
 
 
 def _effective_compute(pretrain_flop: float, inference_multiplier: float, weight: float) -> dict[str, float]:
@@ -59,9 +62,8 @@ def _effective_compute(pretrain_flop: float, inference_multiplier: float, weight
 
 def _effective_chart(pretrain_flop: float, inference_multiplier: float, weight: float) -> _ChartData:
     here = math.log10(inference_multiplier)
-    low = max(min(0, math.floor(here) - 1), -DRAWABLE_DECADES)
-    high = min(max(6, math.ceil(here) + 1), DRAWABLE_DECADES)
-    multipliers = log_grid(low, high, round(high - low) * 2 + 1)  # two points a decade
+    low, high = log_range(min(0, math.floor(here) - 1), max(6, math.ceil(here) + 1))
+    multipliers = sample(_MULTIPLIER_AXIS, low, high, round(high - low) * 2 + 1)  # two points a decade
     weights = sorted({*_WEIGHTS, weight})
     lines: list[dict[str, float | str]] = [
         {"multiplier": m, "flop": effective_flop(pretrain_flop, m, w), "series": f"Inference weight {w:g}"}
@@ -214,7 +216,7 @@ EFFECTIVE_COMPUTE = Calculator(
             "with the EU AI Act (10²⁵ FLOP) and US executive order (10²⁶ FLOP) thresholds "
             "as flat lines, the chosen model, and where its line crosses each threshold."
         ),
-        x=Axis(field="multiplier", title="Inference per task (× standard)", scale="log", kind="multiplier"),
+        x=_MULTIPLIER_AXIS,
         y=Axis(field="flop", title="Effective compute (FLOP)", scale="log", format=".0e"),
         data=_effective_chart,
     ),
@@ -246,9 +248,9 @@ def _lifetime_chart(
     if queries > 0:
         low, high = min(low, math.floor(math.log10(queries)) - 1), max(high, math.ceil(math.log10(queries)) + 1)
     low, high = log_range(low, high)
-    counts = log_grid(low, high, round(high - low) * 6 + 1)  # six points a decade
+    counts = sample(_QUERIES_AXIS, low, high, round(high - low) * 6 + 1)  # six points a decade
     # Chinchilla split: parameters and tokens each grow by the square root of the factor.
-    grow = factor**CHINCHILLA_PARAMS_EXPONENT
+    grow = power_in_range("the parameter growth", factor, CHINCHILLA_PARAMS_EXPONENT)
     curves: dict[str, Callable[[float], float]] = {
         "Lifetime compute now": lambda d: lifetime_compute(params, tokens, d, tokens_per_query, post_training),
         "Training alone (pre + post)": lambda d: lifetime_compute(params, tokens, 0.0, tokens_per_query, post_training),
@@ -416,7 +418,7 @@ LIFETIME_COMPUTE = Calculator(
             "or inference per query by the chosen factor, with the breakeven point where "
             "deployment equals pre-training."
         ),
-        x=Axis(field="queries", title="Queries served", scale="log", format=".0e"),
+        x=_QUERIES_AXIS,
         y=Axis(field="compute", title="Lifetime compute (parameter-tokens)", scale="log", format=".0e"),
         data=_lifetime_chart,
     ),

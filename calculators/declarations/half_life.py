@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from .._chart import Rows, keep_drawable, log_grid
+from .._chart import Rows, keep_drawable, sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import percent_number, shape_name
 from ..models.half_life import horizon, horizon_ratio, survival
@@ -21,6 +21,9 @@ from ..models.logistic_horizon import (
 __all__ = ["HALF_LIFE", "METR_LOGISTIC"]
 
 _CHART_POINTS = 121
+#: Both calculators chart success against task length.
+_T_AXIS = Axis(field="t", title="Task length (minutes, log scale)", scale="log")
+_SUCCESS_AXIS = Axis(field="success", title="Probability of success", format=".0%", kind="percent")
 
 
 def _compute(t50: float, p: float, shape: float) -> dict[str, float]:
@@ -36,7 +39,7 @@ def _chart_data(t50: float, p: float, shape: float) -> dict[str, list[dict[str, 
     t_p = horizon(p, t50, shape)
     # Three decades either side of T50, widened to keep the target point in view.
     marked = (math.log10(t50), math.log10(t_p))
-    lengths = log_grid(min(marked) - 3, max(marked) + 3, _CHART_POINTS)
+    lengths = sample(_T_AXIS, min(marked) - 3, max(marked) + 3, _CHART_POINTS)
     shapes = [1.0] if shape == 1 else [1.0, shape]
     lines: list[Row] = [
         {"t": t, "success": survival(t, t50, k), "series": shape_name(k)} for k in shapes for t in lengths
@@ -133,8 +136,8 @@ HALF_LIFE = Calculator(
             "for the constant-hazard curve and the Weibull curve with the chosen shape, both "
             "passing through 50% at T50."
         ),
-        x=Axis(field="t", title="Task length (minutes, log scale)", scale="log"),
-        y=Axis(field="success", title="Probability of success", format=".0%", kind="percent"),
+        x=_T_AXIS,
+        y=_SUCCESS_AXIS,
         data=_chart_data,
     ),
 )
@@ -160,7 +163,7 @@ def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Row
     t_p_hazard = horizon(p, t50)
     # Two decades beyond the marked lengths on either side (a phone's axis stays legible).
     marked = [math.log10(t) for t in (t50, t80, t_p, t_p_hazard)]
-    lengths = log_grid(min(marked) - 2, max(marked) + 2, 121)
+    lengths = sample(_T_AXIS, min(marked) - 2, max(marked) + 2, 121)
     logistic = f"METR logistic, slope {slope:.2f}"
     hazard = "Constant hazard, same T50"
     lines: list[Row] = [{"t": t, "success": logistic_success(t, t50, slope), "series": logistic} for t in lengths]
@@ -275,8 +278,8 @@ METR_LOGISTIC = Calculator(
             "METR's logistic curve through the given T50 and T80, and for a constant hazard with "
             "the same T50."
         ),
-        x=Axis(field="t", title="Task length (minutes, log scale)", scale="log"),
-        y=Axis(field="success", title="Probability of success", format=".0%", kind="percent"),
+        x=_T_AXIS,
+        y=_SUCCESS_AXIS,
         data=_metr_chart,
     ),
 )

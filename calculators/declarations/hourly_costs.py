@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 
-from .._chart import Rows, drawable, keep_drawable, log_grid
+from .._chart import DRAWABLE_DECADES, Rows, drawable, keep_drawable, sample
+from .._checks import InputError, OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from .._format import dollars, format_value, shape_name
 from ..models.agent_costs import (
@@ -29,6 +30,11 @@ __all__ = ["COST_PER_SUCCESS", "HOURLY_COST", "SWEET_SPOT"]
 
 _LN10 = math.log(10)
 _LOG10_4 = math.log10(4)
+#: hourly-cost and sweet-spot chart METR's axes: horizon against cost per task.
+_TASK_COST_AXIS = Axis(field="cost", title="Cost per task (US$, log scale)", scale="log")
+_HORIZON_AXIS = Axis(field="horizon", title="50% time horizon (hours, log scale)", scale="log")
+_TASK_HOURS_AXIS = Axis(field="hours", title="Task length (hours, log scale)", scale="log")
+_SUCCESS_COST_AXIS = Axis(field="cost", title="Cost per success (US$, log scale)", scale="log")
 
 _ORD_COSTS = (
     "Ord, 'Are the Costs of AI Agents Also Rising Exponentially?' (22 Dec 2025), reading "
@@ -76,8 +82,8 @@ def _hourly_chart(
     rate = hourly_cost(task_cost, horizon_hours)
     others = [(label, cost, hours) for label, cost, hours in _ORD_POINTS if (cost, hours) != (task_cost, horizon_hours)]
     hours_shown = [horizon_hours] + [hours for _, _, hours in others]
-    hours_grid = log_grid(
-        min(map(math.log10, hours_shown)) - _LOG10_4, max(map(math.log10, hours_shown)) + _LOG10_4, 41
+    hours_grid = sample(
+        _HORIZON_AXIS, min(map(math.log10, hours_shown)) - _LOG10_4, max(map(math.log10, hours_shown)) + _LOG10_4, 41
     )
     lines: list[dict[str, float | str]] = []
     for name, usd_per_hour in (
@@ -89,15 +95,17 @@ def _hourly_chart(
         for hours in hours_grid:
             try:
                 cost = task_cost_at_rate(usd_per_hour, hours)
-            except ValueError:
+            except OutOfRangeError:
                 continue  # beyond the float range: leave this stretch of line out
             lines.append({"cost": cost, "horizon": hours, "series": name})
     points: list[dict[str, float | str]] = []
     if task_cost > 0:
         points.append({"cost": task_cost, "horizon": horizon_hours, "label": "This agent"})
     points += [{"cost": cost, "horizon": hours, "label": label} for label, cost, hours in others]
-    # Centred on this agent's point; failing that (an extreme cost), on the human line.
-    target = min(max(math.log10(horizon_hours), -294.0), 294.0)
+    # Centred on this agent's point; failing that (an extreme cost), on the human line, at
+    # a horizon whose 6-decade window stays inside what the log axis draws.
+    edge = DRAWABLE_DECADES - 6.0
+    target = min(max(math.log10(horizon_hours), -edge), edge)
     human = [row for row in lines if str(row["series"]).startswith("Human")]
     nearest = min(human, key=lambda row: abs(math.log10(float(row["horizon"])) - target), default=None)
     human_centre = float(nearest["cost"]) if nearest else 0.0
@@ -214,8 +222,8 @@ HOURLY_COST = Calculator(
             "on METR's chart. Lines of constant hourly cost have slope 1: one through this agent's "
             "point and one at the human rate. Points Ord quotes for o3 and GPT-5 are marked."
         ),
-        x=Axis(field="cost", title="Cost per task (US$, log scale)", scale="log"),
-        y=Axis(field="horizon", title="50% time horizon (hours, log scale)", scale="log"),
+        x=_TASK_COST_AXIS,
+        y=_HORIZON_AXIS,
         data=_hourly_chart,
     ),
 )
@@ -245,7 +253,7 @@ def _break_even(
     """The break-even length, or None where there is none (agent never cheaper, or no float)."""
     try:
         return break_even_task_hours(t50_hours, cost_per_step, steps_per_hour, human, shape)
-    except ValueError:
+    except (InputError, OutOfRangeError):
         return None
 
 
@@ -259,15 +267,17 @@ def _success_chart(
 ) -> Rows:
     even = _break_even(t50_hours, cost_per_step, steps_per_hour, human_usd_per_hour, shape)
     marked = [t50_hours] + ([task_hours] if task_hours > 0 else []) + ([even] if even is not None else [])
-    lengths = log_grid(min(map(math.log10, marked)) - math.log10(20), max(map(math.log10, marked)) + _LOG10_4, 81)
+    lengths = sample(
+        _TASK_HOURS_AXIS, min(map(math.log10, marked)) - math.log10(20), max(map(math.log10, marked)) + _LOG10_4, 81
+    )
     lines: list[dict[str, float | str]] = []
     human = f"Human: {dollars(human_usd_per_hour)}/h"
     for t in lengths:
         try:
             cost = human_task_cost(t, human_usd_per_hour)
-        except ValueError:
+        except OutOfRangeError:
             continue  # beyond the float range: leave this stretch of line out
-        if drawable(cost):
+        if drawable(_SUCCESS_COST_AXIS, cost):
             lines.append({"hours": t, "cost": cost, "series": human})
     # The agent's cost explodes past T50; its lines stop at 30 times the human's cost for the
     # longest task shown, so that the chart keeps a readable scale.
@@ -277,7 +287,7 @@ def _success_chart(
         for t in lengths:
             try:
                 cost = agent_cost_per_success(t, t50_hours, cost_per_step, steps_per_hour, k)
-            except ValueError:
+            except OutOfRangeError:
                 continue  # beyond the float range (success too unlikely, or a cost too small)
             if cost > ceiling:
                 break
@@ -290,7 +300,7 @@ def _success_chart(
     if even is not None:
         try:
             points.append({"hours": even, "cost": human_task_cost(even, human_usd_per_hour), "label": "Break-even"})
-        except ValueError:
+        except OutOfRangeError:
             pass
     # Costs are shown within 8 powers of ten of the human's cost at T50 (or, without a human
     # line, the agent's), so that a near-zero price per step cannot stretch the axis.
@@ -301,7 +311,7 @@ def _success_chart(
     else:
         try:
             centre = agent_cost_per_success(t50_hours, t50_hours, cost_per_step, steps_per_hour, shape)
-        except ValueError:
+        except OutOfRangeError:
             centre = 0.0
     return keep_drawable(
         {"lines": lines, "points": points},
@@ -429,8 +439,8 @@ COST_PER_SUCCESS = Calculator(
             "break-even task length (marked for the chosen shape); agent lines stop at 30 times the "
             "human's cost for the longest task shown."
         ),
-        x=Axis(field="hours", title="Task length (hours, log scale)", scale="log"),
-        y=Axis(field="cost", title="Cost per success (US$, log scale)", scale="log"),
+        x=_TASK_HOURS_AXIS,
+        y=_SUCCESS_COST_AXIS,
         data=_success_chart,
     ),
 )
@@ -465,7 +475,7 @@ def _sweet_chart(
     low, high = outputs["sweet_cost"] / 10, outputs["saturation_cost"] * 10
     shown = [
         (c, t)
-        for c in log_grid(math.log10(low), math.log10(high), 121)
+        for c in sample(_TASK_COST_AXIS, math.log10(low), math.log10(high), 121)
         if (t := saturating_horizon(c, max_horizon_hours, half_cost, steepness)) > 0
     ]
     lines: list[dict[str, float | str]] = [
@@ -480,7 +490,7 @@ def _sweet_chart(
             outputs["saturation_hourly_cost"],
         ),
     ):
-        for hours in log_grid(math.log10(shown[0][1]), math.log10(max_horizon_hours) + math.log10(2), 81):
+        for hours in sample(_HORIZON_AXIS, math.log10(shown[0][1]), math.log10(max_horizon_hours) + math.log10(2), 81):
             cost = task_cost_at_rate(rate, hours)
             if low <= cost <= high:
                 lines.append({"cost": cost, "horizon": hours, "series": name})
@@ -562,8 +572,8 @@ SWEET_SPOT = Calculator(
             "on log scales, with its sweet spot and saturation point and the lines of constant "
             "hourly cost (slope 1) through them."
         ),
-        x=Axis(field="cost", title="Cost per task (US$, log scale)", scale="log"),
-        y=Axis(field="horizon", title="50% time horizon (hours, log scale)", scale="log"),
+        x=_TASK_COST_AXIS,
+        y=_HORIZON_AXIS,
         data=_sweet_chart,
         uses_outputs=True,
     ),

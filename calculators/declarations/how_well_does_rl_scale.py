@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import math
 
-from .._chart import SPAN_DECADES, drawable, log_grid
+from .._chart import sample
+from .._checks import OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ..models.rl import (
     rl_multiplier_for_inference,
@@ -15,6 +16,8 @@ from ..models.rl import (
 __all__ = ["RL_EXCHANGE"]
 
 _CHART_POINTS = 121
+_INFERENCE_AXIS = Axis(field="inference", title="Inference multiplier (log scale)", scale="log", format="~s")
+_RL_AXIS = Axis(field="rl", title="RL multiplier, same gain (log scale)", scale="log", format="~s")
 
 _ORD_SLOPE_RATIO = 2.0
 #: Ord's stated exchange rules, as (inference multiplier, RL multiplier, label): 3x inference
@@ -49,26 +52,24 @@ def _exchange_chart(inference_multiplier: float, slope_ratio: float) -> dict[str
     rl_multiplier = rl_multiplier_for_inference(inference_multiplier, slope_ratio)
     log_inference = math.log10(inference_multiplier)
     # 1 to 10,000 (room for the labels right of the 1,000x rule), widened to keep the setting in view.
-    low = max(min(0.0, log_inference - 0.5), -SPAN_DECADES)
-    high = min(max(4.0, log_inference + 0.5), SPAN_DECADES)
-    grid = log_grid(low, high, _CHART_POINTS)
+    grid = sample(_INFERENCE_AXIS, min(0.0, log_inference - 0.5), max(4.0, log_inference + 0.5), _CHART_POINTS)
     lines: list[dict[str, float | str]] = []
     for ratio in sorted({1.0, _ORD_SLOPE_RATIO, slope_ratio}):
         for multiplier in grid:
-            # Keep each curve inside 10^±120 so the log axis can draw it (checked on the value
-            # itself: 10^120 computed as a power can land a rounding error past the limit).
-            if abs(ratio * math.log10(multiplier)) <= SPAN_DECADES + 1:
+            # A curve steeper than the setting's can leave the float range before the grid
+            # ends: the part past the models' ceiling is left off the chart.
+            try:
                 rl = rl_multiplier_for_inference(multiplier, ratio)
-                if drawable(multiplier, rl, decades=SPAN_DECADES):
-                    lines.append({"inference": multiplier, "rl": rl, "series": _series_name(ratio)})
+            except OutOfRangeError:
+                continue
+            lines.append({"inference": multiplier, "rl": rl, "series": _series_name(ratio)})
     # A rule the setting lands on is left out, so that two labels do not overprint.
     points: list[dict[str, float | str]] = [
         {"inference": inference, "rl": rl, "label": label}
         for inference, rl, label in _RULES
         if abs(math.log10(inference) - log_inference) > 0.05 or abs(math.log10(rl / rl_multiplier)) > 0.05
     ]
-    if drawable(inference_multiplier, rl_multiplier, decades=SPAN_DECADES):
-        points.append({"inference": inference_multiplier, "rl": rl_multiplier, "label": "This setting"})
+    points.append({"inference": inference_multiplier, "rl": rl_multiplier, "label": "This setting"})
     return {"lines": lines, "points": points}
 
 
@@ -162,8 +163,8 @@ RL_EXCHANGE = Calculator(
             "multiplier (log scale), for slope ratios 1, 2 (Ord's estimate) and the chosen one, "
             "with Ord's stated rules and this setting marked."
         ),
-        x=Axis(field="inference", title="Inference multiplier (log scale)", scale="log", format="~s"),
-        y=Axis(field="rl", title="RL multiplier, same gain (log scale)", scale="log", format="~s"),
+        x=_INFERENCE_AXIS,
+        y=_RL_AXIS,
         data=_exchange_chart,
     ),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from .._chart import DRAWABLE_DECADES, linear_grid, log_grid
+from .._chart import sample
 from .._checks import OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import format_value
@@ -15,6 +15,8 @@ from ..models.logx import logx_reading, logx_score, logx_slope
 __all__ = ["COST_DECLINE", "LOGX_READER"]
 
 _CHART_POINTS = 41
+_COMPUTE_AXIS = Axis(field="compute", title="Compute, × the start's (log scale)", scale="log", kind="multiplier")
+_SCORE_AXIS = Axis(field="score", title="Benchmark score (%)", zero=False)
 # o3 on ARC-AGI's semi-private set (ARC Prize, 20 Dec 2024): 75.7% at the high-efficiency
 # setting, 87.5% at the low-efficiency one with about 172 times the compute.
 _O3_LOW, _O3_HIGH, _O3_COMPUTE = 75.7, 87.5, 172.0
@@ -37,8 +39,8 @@ def _chart_data(
 ) -> dict[str, list[dict[str, float | str]]]:
     reading = logx_reading(score_start, score_target, points_per_decade, slope_factor)
     # One decade beyond the start and both targets on either side.
-    low = max(min(0.0, reading.ooms, reading.steepened_ooms) - 1, -DRAWABLE_DECADES)
-    high = min(max(0.0, reading.ooms, reading.steepened_ooms) + 1, DRAWABLE_DECADES)
+    low = min(0.0, reading.ooms, reading.steepened_ooms) - 1
+    high = max(0.0, reading.ooms, reading.steepened_ooms) + 1
     slopes = [(points_per_decade, 1.0)]
     # A steeper line so steep that its slope leaves the float range is vertical: not drawn.
     if slope_factor != 1 and math.isfinite(points_per_decade * slope_factor):
@@ -46,7 +48,7 @@ def _chart_data(
     lines: list[Row] = []
     for slope, factor in slopes:
         series = _series_name(points_per_decade, factor)
-        for compute in log_grid(low, high, _CHART_POINTS):
+        for compute in sample(_COMPUTE_AXIS, low, high, _CHART_POINTS):
             try:
                 score = logx_score(score_start, slope, compute)
             except OutOfRangeError:  # a score past the float range: far off the chart
@@ -183,8 +185,8 @@ LOGX_READER = Calculator(
             "a straight line at today's slope and one at the steeper slope, both through the start "
             "score, with the compute each needs to reach the target marked."
         ),
-        x=Axis(field="compute", title="Compute, × the start's (log scale)", scale="log", kind="multiplier"),
-        y=Axis(field="score", title="Benchmark score (%)", zero=False),
+        x=_COMPUTE_AXIS,
+        y=_SCORE_AXIS,
         data=_chart_data,
     ),
 )
@@ -193,6 +195,8 @@ LOGX_READER = Calculator(
 # --- cost-decline: how fast falling costs close a cost gap ----------------------------
 
 _DECLINE_POINTS = 61
+_YEARS_AXIS = Axis(field="years", title="Years from today")
+_GAP_AXIS = Axis(field="gap", title="Remaining cost gap, × (log scale)", scale="log", kind="multiplier")
 # Ho et al. (2024): compute for a fixed language-model performance halves about every 8
 # months; Hobbhahn and Besiroglu (2022): ML GPUs' FLOP/s per dollar doubles every 2.07 years.
 _HO_ALGORITHMS = form_value(annual_factor(8 / 12))
@@ -210,7 +214,7 @@ def _decline_chart(
     # Half as far again as the closing point (or as one order of magnitude, if the gap is
     # already closed), so the reader sees the line cross parity and its label fits.
     end = 1.5 * max(decline.years_to_close, decline.years_per_oom)
-    years = linear_grid(0.0, end, _DECLINE_POINTS)
+    years = sample(_YEARS_AXIS, 0.0, end, _DECLINE_POINTS)
     curves = [
         (decline.annual_factor, f"Both together ({format_value(decline.annual_factor, 'multiplier')} a year)"),
         (algorithm_gain_per_year, f"Algorithms only ({format_value(algorithm_gain_per_year, 'multiplier')} a year)"),
@@ -236,7 +240,7 @@ def _remaining_gap(gap: float, annual_factor: float, years: float) -> float | No
     try:
         # Shrinking by a factor f a year is growth with a doubling time of -ln 2 / ln f.
         return extrapolate(gap, -doubling_time(annual_factor), years)
-    except ValueError:  # beyond what a float holds: leave the point out of the chart
+    except OutOfRangeError:  # beyond what a float holds: leave the point out of the chart
         return None
 
 
@@ -337,8 +341,8 @@ COST_DECLINE = Calculator(
             "The remaining cost gap (log scale) against years from today, with both gains "
             "together and with each alone; the gap is closed where a line crosses 1×."
         ),
-        x=Axis(field="years", title="Years from today"),
-        y=Axis(field="gap", title="Remaining cost gap, × (log scale)", scale="log", kind="multiplier"),
+        x=_YEARS_AXIS,
+        y=_GAP_AXIS,
         data=_decline_chart,
     ),
 )

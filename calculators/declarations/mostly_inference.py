@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from .._chart import SPAN_DECADES, drawable, log_grid
+from .._chart import log_range, sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
 from .._format import format_value
 from ..models.rl import (
@@ -15,6 +15,9 @@ from ..models.rl import (
 )
 
 __all__ = ["INFERENCE_SHARE"]
+
+_TOKENS_AXIS = Axis(field="tokens", title="Output tokens per answer (log scale)", scale="log", format="~s")
+_SCORE_AXIS = Axis(field="score", title="Score (percentage points)")
 
 
 # Ord's three benchmarks. His thread gives the inference shares (82%, 63%, 92%); the point
@@ -38,20 +41,19 @@ def _share_chart(
     base_score: float, base_tokens: float, trend_intercept: float, trend_slope: float, top_tokens: float
 ) -> dict[str, list[dict[str, float | str]]]:
     split = decompose_gain(base_score, base_tokens, trend_intercept, trend_slope, top_tokens)
-    # Token counts the chart shows: within 10^±120.
-    log_base = max(math.log10(base_tokens), -SPAN_DECADES)
-    log_top = min(math.log10(top_tokens), SPAN_DECADES)
+    # Token counts the chart shows: the part of the trend the log axis can draw.
+    log_base, log_top = log_range(math.log10(base_tokens), math.log10(top_tokens))
     if log_top - log_base < 1e-9:  # no inference scaling: draw a short stretch around the point
-        log_base, log_top = max(log_top - 0.2, -SPAN_DECADES), min(log_base + 0.2, SPAN_DECADES)
+        log_base, log_top = log_range(log_top - 0.2, log_base + 0.2)
     # The base model's level runs on past the top of the trend, as a reference for the total
     # gain and to leave room for the label of the top point.
-    log_end = min(log_top + max(0.5, 0.5 * (log_top - log_base)), SPAN_DECADES)
+    log_end = log_top + max(0.5, 0.5 * (log_top - log_base))
     lines: list[dict[str, float | str]] = []
     if log_top > log_base:
-        for tokens in log_grid(log_base, log_top, 61):
+        for tokens in sample(_TOKENS_AXIS, log_base, log_top, 61):
             score = score_on_trend(tokens, trend_intercept, trend_slope)
             lines.append({"tokens": tokens, "score": score, "series": "Reasoning model's trend"})
-        for tokens in log_grid(log_base, log_end, 61):
+        for tokens in sample(_TOKENS_AXIS, log_base, log_end, 61):
             lines.append({"tokens": tokens, "score": base_score, "series": "Base model's score"})
     trend_at_base = base_score + split.rl_gain
     points: list[dict[str, float | str]] = [
@@ -63,10 +65,7 @@ def _share_chart(
             "label": f"Inference +{format_value(split.inference_gain)}",
         },
     ]
-    return {
-        "lines": lines,
-        "points": [point for point in points if drawable(float(point["tokens"]), decades=SPAN_DECADES)],
-    }
+    return {"lines": lines, "points": points}
 
 
 def _relative_note(what: str) -> str:
@@ -213,8 +212,8 @@ INFERENCE_SHARE = Calculator(
             "reasoning model's straight-line trend, the base model's score, and points marking "
             "the base model, the RL boost up to the trend and the inference boost along it."
         ),
-        x=Axis(field="tokens", title="Output tokens per answer (log scale)", scale="log", format="~s"),
-        y=Axis(field="score", title="Score (percentage points)"),
+        x=_TOKENS_AXIS,
+        y=_SCORE_AXIS,
         data=_share_chart,
     ),
 )

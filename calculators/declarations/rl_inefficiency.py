@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from .._chart import SPAN_DECADES, drawable, log_grid
+from .._chart import sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ..models.rl import (
     bits_per_token_pretraining,
@@ -16,6 +16,8 @@ from ..models.rl import (
 __all__ = ["RL_INFORMATION"]
 
 _CHART_POINTS = 121
+_TOKENS_AXIS = Axis(field="tokens", title="Tokens per episode (log scale)", scale="log", format="~s")
+_BITS_AXIS = Axis(field="bits", title="Bits per token (log scale)", scale="log", format="~g")
 
 _EXAMPLE_EPISODES = (  # (label, tokens per episode), from a public summary of the essay
     ("R1 chain (32k)", 32_000.0),
@@ -42,28 +44,22 @@ def _information_chart(
     log_episode = math.log10(episode_tokens)
     # One token to a billion (room for the labels right of HCAST's 16M), widened to keep the
     # reader's episode in view.
-    low = max(min(0.0, log_episode - 1), -SPAN_DECADES)
-    high = min(max(9.0, log_episode + 1), SPAN_DECADES)
-    lengths = log_grid(low, high, _CHART_POINTS)
-    # Anything beyond 10^±120 is left out rather than drawn wrongly.
+    lengths = sample(_TOKENS_AXIS, min(0.0, log_episode - 1), max(9.0, log_episode + 1), _CHART_POINTS)
+    # Rows the log axes cannot draw are left off by run() (calculators._chart.drawable_rows).
     lines: list[dict[str, float | str]] = []
     for label, bits in (
         ("Pre-training, upper bound", bound),
         ("Pre-training, realistic", pretrain_bits_per_token),
     ):
-        if drawable(bits, decades=SPAN_DECADES):
-            lines += [{"tokens": length, "bits": bits, "series": label} for length in lengths]
+        lines += [{"tokens": length, "bits": bits, "series": label} for length in lengths]
     for length in lengths:
-        bits = bits_per_episode / length
-        if drawable(bits, decades=SPAN_DECADES):
-            lines.append({"tokens": length, "bits": bits, "series": "RL, 1 reward per episode"})
+        lines.append({"tokens": length, "bits": bits_per_episode / length, "series": "RL, 1 reward per episode"})
     points: list[dict[str, float | str]] = []
     episode_bits = rl_bits_per_token(episode_tokens, bits_per_episode)
-    if drawable(episode_tokens, episode_bits, decades=SPAN_DECADES):
-        points.append({"tokens": episode_tokens, "bits": episode_bits, "label": "This episode"})
+    points.append({"tokens": episode_tokens, "bits": episode_bits, "label": "This episode"})
     for label, length in _EXAMPLE_EPISODES:
         bits = bits_per_episode / length
-        if drawable(bits, decades=SPAN_DECADES) and abs(math.log10(length) - log_episode) > 0.3:
+        if abs(math.log10(length) - log_episode) > 0.3:
             points.append({"tokens": length, "bits": bits, "label": label})
     return {"lines": lines, "points": points}
 
@@ -196,8 +192,8 @@ RL_INFORMATION = Calculator(
             "(log scale): flat lines for pre-training's upper bound and realistic value, and a "
             "falling line for RL, which gets one reward per episode."
         ),
-        x=Axis(field="tokens", title="Tokens per episode (log scale)", scale="log", format="~s"),
-        y=Axis(field="bits", title="Bits per token (log scale)", scale="log", format="~g"),
+        x=_TOKENS_AXIS,
+        y=_BITS_AXIS,
         data=_information_chart,
     ),
 )

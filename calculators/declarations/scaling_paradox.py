@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from .._chart import DRAWABLE_DECADES, log_grid
+from .._chart import DRAWABLE_DECADES, sample
+from .._checks import OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import short_number
 from ..models.pretraining import (
@@ -36,6 +37,8 @@ from ..models.pretraining import (
 __all__ = ["CHINCHILLA", "SCALING_PARADOX"]
 
 _CHART_POINTS = 121
+_GAIN_AXIS = Axis(field="gain", title="Accuracy gain, a_new / a_now (log scale)", scale="log", format="~g")
+_PARAMS_AXIS = Axis(field="params", title="Parameters, N (log scale)", scale="log", format="~e")
 _KAPLAN = "Kaplan et al., 'Scaling Laws for Neural Language Models' (2020), Fig. 1"
 _ORD = "Ord, 'The Scaling Paradox' (2025)"
 
@@ -75,10 +78,10 @@ def _paradox_chart(
     limit = DRAWABLE_DECADES / max(powers)
     low, high = max(low, min(-limit, decades)), min(high, max(limit, decades))
     lines = []
-    for gain in log_grid(low, high, _CHART_POINTS):
+    for gain in sample(_GAIN_AXIS, low, high, _CHART_POINTS):
         try:
             row = scaling_paradox_multipliers(gain, 1.0, *powers)
-        except ValueError:  # a rounding step past the range at the chart's edge
+        except OutOfRangeError:  # a rounding step past the range at the chart's edge
             continue
         lines += [
             {"gain": gain, "multiplier": getattr(row, key), "series": f"{label}, a^{power:g}"}
@@ -216,7 +219,7 @@ SCALING_PARADOX = Calculator(
             "against the factor by which accuracy, the reciprocal of the total test loss, grows "
             "(log scale); the points mark the chosen cut."
         ),
-        x=Axis(field="gain", title="Accuracy gain, a_new / a_now (log scale)", scale="log", format="~g"),
+        x=_GAIN_AXIS,
         y=Axis(
             field="multiplier", title="Resource multiplier (log scale)", scale="log", format="~e", kind="multiplier"
         ),
@@ -247,16 +250,15 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
     # Whole decades of model size around the optimum and the reader's split (a log axis
     # rounds out to them anyway), at least half a decade beyond either.
     sizes = sorted((math.log10(best.params), math.log10(fixed.params)))
-    low = max(math.floor(sizes[0] - 0.5), -DRAWABLE_DECADES)
-    high = min(math.ceil(sizes[1] + 0.5), DRAWABLE_DECADES)
+    low, high = math.floor(sizes[0] - 0.5), math.ceil(sizes[1] + 0.5)
     name = f"{short_number(flop)} FLOP"
     # Loss above the budget's optimum: zero at the optimum, so the axis (which starts at 0)
     # shows the valley's shape rather than a flat line near 2 nats.
     lines: list[Row] = []
-    for n in log_grid(low, high, _CHART_POINTS):
+    for n in sample(_PARAMS_AXIS, low, high, _CHART_POINTS):
         try:
             excess = chinchilla_isoflop_loss(flop, n, **fit) - best.loss
-        except ValueError:  # a model size whose token count leaves the float range
+        except OutOfRangeError:  # a model size whose token count leaves the float range
             continue
         lines.append({"params": n, "excess_loss": excess, "series": name})
     points: list[Row] = [
@@ -409,7 +411,7 @@ CHINCHILLA = Calculator(
             "(N on a log scale); points mark the fit's optimum N* and the chosen tokens-per-"
             "parameter split."
         ),
-        x=Axis(field="params", title="Parameters, N (log scale)", scale="log", format="~e"),
+        x=_PARAMS_AXIS,
         y=Axis(field="excess_loss", title="Loss above the optimum (nats/token)", format=".2f"),
         data=_chinchilla_chart,
     ),

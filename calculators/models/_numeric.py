@@ -12,7 +12,7 @@ import math
 
 from .._checks import OutOfRangeError
 
-__all__ = ["CEILING", "LOG_CEILING", "exp_in_range", "fsum", "softplus"]
+__all__ = ["CEILING", "LOG_CEILING", "exp_in_range", "fsum", "in_range", "power_in_range", "softplus"]
 
 #: The largest result a model gives; its reciprocal is the smallest nonzero one.
 CEILING = 1e300
@@ -38,6 +38,46 @@ def exp_in_range(what: str, log_value: float) -> float:
     if log_value < -LOG_CEILING:
         raise OutOfRangeError(f"{what} is too small to compute")
     return math.exp(log_value)
+
+
+def in_range(what: str, value: float) -> float:
+    """A positive result computed directly, or :class:`OutOfRangeError` saying ``what`` is
+    too large or too small when it lies outside 10^-300 .. 10^300 (or is not a number).
+
+    >>> in_range("the cost", 2.5)
+    2.5
+    >>> in_range("the cost", 1e-305)
+    Traceback (most recent call last):
+    ...
+    calculators._checks.OutOfRangeError: the cost is too small to compute
+    """
+    if math.isnan(value):
+        raise OutOfRangeError(f"{what} cannot be computed")
+    if value > CEILING:
+        raise OutOfRangeError(f"{what} is too large to compute")
+    if value < 1 / CEILING:
+        raise OutOfRangeError(f"{what} is too small to compute")
+    return value
+
+
+def power_in_range(what: str, base: float, exponent: float) -> float:
+    """``base ** exponent`` for a positive finite ``base``, within 10^-300 .. 10^300, or
+    :class:`OutOfRangeError` saying ``what`` is too large or too small.
+
+    Checked in logarithms first, so no power overflows or underflows on the way; then
+    computed as a power, so whole powers of exact bases stay exact.
+
+    >>> power_in_range("the factor", 10.0, 25), power_in_range("the factor", 2.0, -3)
+    (1e+25, 0.125)
+    >>> power_in_range("the factor", 1e151, 2)
+    Traceback (most recent call last):
+    ...
+    calculators._checks.OutOfRangeError: the factor is too large to compute
+    """
+    if base == 1:
+        return 1.0
+    exp_in_range(what, exponent * math.log(base))
+    return in_range(what, math.pow(base, exponent))
 
 
 def softplus(x: float) -> float:

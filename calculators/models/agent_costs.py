@@ -552,12 +552,7 @@ def _point(log_cost: float, log_horizon: float) -> CurvePoint:
     """The point at (log C, log T), each interpolated between two valid points."""
     values = []
     for what, log_value in (("cost", log_cost), ("horizon", log_horizon), ("hourly cost", log_cost - log_horizon)):
-        try:
-            value = math.exp(log_value)
-        except OverflowError:  # rounding in the interpolation can step just past the float range
-            raise OutOfRangeError(f"the {what} at that point is too large to compute") from None
-        if value == 0:
-            raise OutOfRangeError(f"the {what} at that point is too small to compute")
+        value = exp_in_range(f"the {what} at that point", log_value)
         values.append(value)
     return CurvePoint(*values)
 

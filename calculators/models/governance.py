@@ -35,6 +35,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, result, show
+from ._numeric import power_in_range
 
 __all__ = [
     "EU_AI_ACT_THRESHOLD_FLOP",
@@ -120,7 +121,7 @@ def effective_flop(pretrain_flop: float, inference_multiplier: float, weight: fl
     >>> f"{effective_flop(1e24, 1e4):.3g}"
     '6.31e+26'
     """
-    return _power_of_ten("the effective compute", effective_ooms(pretrain_flop, inference_multiplier, weight))
+    return power_in_range("the effective compute", 10.0, effective_ooms(pretrain_flop, inference_multiplier, weight))
 
 
 def ooms_above_threshold(log10_flop: float, threshold_flop: float) -> float:
@@ -209,7 +210,7 @@ def inference_multiplier_to_reach(
     if weight == 0:
         raise InputError("weight", "weight must be greater than 0 and at most 1, got 0")
     ooms = (math.log10(target_flop) - math.log10(pretrain_flop)) / weight
-    return _power_of_ten("the inference multiplier", ooms)
+    return power_in_range("the inference multiplier", 10.0, ooms)
 
 
 def simultaneous_copies(copies: float, inference_multiplier: float) -> float:
@@ -436,7 +437,7 @@ def pretraining_scaleup_cost_multiplier(
     factor = positive("factor", factor)
     pretraining_share, post_training_share, deployment_share = _shares(deployment_share, post_training_share)
     params_exponent = _fraction("params_exponent", params_exponent)
-    per_query = factor**params_exponent
+    per_query = power_in_range("the cost multiplier", factor, params_exponent)
     multiplier = pretraining_share * factor + post_training_share + deployment_share * per_query
     return _not_underflowed("the cost multiplier", result("the cost multiplier", multiplier), factor)
 
@@ -505,17 +506,6 @@ def _product(*factors: float) -> float:
     for factor in middle:
         value *= factor
     return value
-
-
-def _power_of_ten(what: str, ooms: float) -> float:
-    """``10 ** ooms`` as a float, or a plain ValueError when no float can hold it."""
-    try:
-        value = 10.0**ooms
-    except OverflowError:
-        raise OutOfRangeError(f"{what} is too large to compute") from None
-    if value == 0:
-        raise OutOfRangeError(f"{what} is too small to compute")
-    return result(what, value)
 
 
 def _not_underflowed(what: str, value: float, source: float) -> float:

@@ -29,7 +29,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, positive, show
-from ._numeric import CEILING, exp_in_range
+from ._numeric import CEILING, exp_in_range, power_in_range
 
 __all__ = [
     "CostDecline",
@@ -192,11 +192,7 @@ def annual_factor(doubling_time: float) -> float:
     """
     doubling_time = _nonzero_time(doubling_time)
     exponent = 1.0 / doubling_time  # doublings a year; infinite for a subnormal doubling time
-    if exponent >= 1024:
-        raise OutOfRangeError("the annual factor is too large to compute")
-    if exponent < -1022:
-        raise OutOfRangeError("the annual factor is too small to compute")
-    return float(2.0**exponent)
+    return power_in_range("the annual factor", 2.0, exponent)
 
 
 def years_to_close(gap: float, annual_factor: float) -> float:

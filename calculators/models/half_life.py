@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 
 from .._checks import OutOfRangeError, non_negative, positive, probability, result
-from ._numeric import LOG_CEILING
+from ._numeric import LOG_CEILING, exp_in_range, in_range
 
 __all__ = ["horizon", "horizon_ratio", "reliability_lag_months", "survival", "weibull_t50"]
 
@@ -98,10 +98,7 @@ def horizon(p: float, t50: float, shape: float = 1.0) -> float:
     log_ratio = math.log(_doublings(p)) / shape
     if log_ratio > LOG_CEILING:
         raise OutOfRangeError("the task length for these inputs is too large to compute")
-    t_p = t50 * math.exp(log_ratio)
-    if t_p == 0:
-        raise OutOfRangeError("the task length for these inputs is too small to compute")
-    return result("the task length for these inputs", t_p)
+    return in_range("the task length for these inputs", t50 * math.exp(log_ratio))
 
 
 def horizon_ratio(p: float, shape: float = 1.0) -> float:
@@ -127,9 +124,7 @@ def horizon_ratio(p: float, shape: float = 1.0) -> float:
     p = probability("p", p)
     shape = positive("shape", shape)
     log_ratio = -math.log(_doublings(p)) / shape
-    if abs(log_ratio) > LOG_CEILING:
-        raise OutOfRangeError("the horizon ratio for these inputs is too extreme to compute")
-    return math.exp(log_ratio)
+    return exp_in_range("the horizon ratio for these inputs", log_ratio)
 
 
 def reliability_lag_months(p: float, doubling_months: float, shape: float = 1.0) -> float:
@@ -198,6 +193,4 @@ def weibull_t50(rate_per_min: float, shape: float) -> float:
     rate = positive("rate_per_min", rate_per_min)
     shape = positive("shape", shape)
     log_t50 = math.log(_LN2) / shape - math.log(rate)
-    if abs(log_t50) > LOG_CEILING:
-        raise OutOfRangeError("the 50% horizon for these inputs is too extreme to compute")
-    return math.exp(log_t50)
+    return exp_in_range("the 50% horizon for these inputs", log_t50)

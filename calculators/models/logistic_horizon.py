@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 
 from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, probability, result, show
-from ._numeric import LOG_CEILING
+from ._numeric import LOG_CEILING, in_range
 
 __all__ = [
     "doublings_to_reach",
@@ -305,6 +305,4 @@ def _scaled(base: float, log2_factor: float, what: str) -> float:
         value = base * 2.0**log2_factor
     else:
         value = 2.0**log2_value
-    if value == 0:
-        raise OutOfRangeError(f"{what} is too small to compute")
-    return result(what, value)
+    return in_range(what, value)

@@ -25,6 +25,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, positive, show
+from ._numeric import power_in_range
 
 __all__ = [
     "LogxReading",
@@ -75,7 +76,7 @@ def logx_cost_multiplier(score_gain: float, points_per_decade: float) -> float:
     >>> logx_cost_multiplier(10, 5)  # 10 points at 5 points per 10x: two OOMs
     100.0
     """
-    return _power_of_ten("the compute multiplier", logx_ooms(score_gain, points_per_decade))
+    return power_in_range("the compute multiplier", 10.0, logx_ooms(score_gain, points_per_decade))
 
 
 def logx_ooms(score_gain: float, points_per_decade: float, slope_factor: float = 1.0) -> float:
@@ -135,7 +136,7 @@ def steepened_cost_multiplier(score_gain: float, points_per_decade: float, slope
     >>> steepened_cost_multiplier(10, 5, 2)  # a hundredfold becomes tenfold
     10.0
     """
-    return _power_of_ten("the compute multiplier", logx_ooms(score_gain, points_per_decade, slope_factor))
+    return power_in_range("the compute multiplier", 10.0, logx_ooms(score_gain, points_per_decade, slope_factor))
 
 
 def logx_slope(score_low: float, score_high: float, compute_multiplier: float) -> float:
@@ -259,16 +260,3 @@ def _gain(name: str, value: float) -> float:
     if not -100 <= number <= 100:
         raise InputError(name, f"{name} must be from -100 to 100 (percentage points), got {show(number)}")
     return number
-
-
-def _power_of_ten(what: str, exponent: float) -> float:
-    """10 ** exponent, or a ValueError when it is beyond the normal float range."""
-    if exponent < -307:
-        raise OutOfRangeError(f"{what} is too small to compute")
-    try:
-        value = float(10.0**exponent)
-    except OverflowError:
-        raise OutOfRangeError(f"{what} is too large to compute") from None
-    if not math.isfinite(value):  # an infinite exponent
-        raise OutOfRangeError(f"{what} is too large to compute")
-    return value

@@ -30,7 +30,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, show
-from ._numeric import LOG_CEILING, exp_in_range
+from ._numeric import LOG_CEILING, exp_in_range, in_range
 
 __all__ = [
     "ChinchillaAllocation",
@@ -870,6 +870,7 @@ def _allocation(fit: _Fit, log_params: float, log_tokens: float, ratio: float | 
 
 
 def _power_in_range(what: str, base: float, power: float, log_base: float) -> float:
-    """``base ** power`` (exact for whole powers of exact bases), checked in logs first."""
+    """``base ** power`` (exact for whole powers of exact bases), checked in logs first
+    (``log_base``, worked out by the caller as precisely as it can) and then as a number."""
     exp_in_range(what, power * log_base)
-    return float(base**power)
+    return in_range(what, float(base**power))

@@ -32,7 +32,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, non_negative, positive, result, show
-from ._numeric import LOG_CEILING, exp_in_range
+from ._numeric import LOG_CEILING, exp_in_range, power_in_range
 
 __all__ = [
     "GainSplit",
@@ -230,7 +230,7 @@ def rl_multiplier_for_inference(inference_multiplier: float, slope_ratio: float 
     """
     inference_multiplier = positive("inference_multiplier", inference_multiplier)
     slope_ratio = positive("slope_ratio", slope_ratio)
-    return _power(inference_multiplier, slope_ratio, "the RL compute multiplier")
+    return power_in_range("the RL compute multiplier", inference_multiplier, slope_ratio)
 
 
 def inference_multiplier_for_rl(rl_multiplier: float, slope_ratio: float = 2.0) -> float:
@@ -256,7 +256,7 @@ def inference_multiplier_for_rl(rl_multiplier: float, slope_ratio: float = 2.0) 
     """
     rl_multiplier = positive("rl_multiplier", rl_multiplier)
     slope_ratio = positive("slope_ratio", slope_ratio)
-    return _power(rl_multiplier, 1.0 / slope_ratio, "the inference compute multiplier")
+    return power_in_range("the inference compute multiplier", rl_multiplier, 1.0 / slope_ratio)
 
 
 def slope_ratio_from_gains(
@@ -500,15 +500,6 @@ def _above_one(name: str, value: float) -> float:
     if number <= 1:
         raise InputError(name, f"{name} must be greater than 1, got {show(number)}")
     return number
-
-
-def _power(base: float, exponent: float, what: str) -> float:
-    """``base ** exponent`` for positive finite ``base``, or a ValueError saying it is out of range."""
-    try:
-        value = math.pow(base, exponent)
-    except OverflowError:
-        raise OutOfRangeError(f"{what} is too large to compute") from None
-    return _nonzero(result(what, value), what)
 
 
 def _nonzero(value: float, what: str) -> float:

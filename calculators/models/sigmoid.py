@@ -27,7 +27,7 @@ import math
 from typing import NamedTuple
 
 from .._checks import InputError, OutOfRangeError, finite, positive, result, show
-from ._numeric import LOG_CEILING, softplus
+from ._numeric import LOG_CEILING, exp_in_range, in_range, softplus
 from .fitting import (
     ExponentialFit,
     LogisticFit,
@@ -134,7 +134,7 @@ def exponential_value(t: float, rate: float, anchor_time: float, anchor_value: f
         raise OutOfRangeError("the exponential's value at t is too large to compute")
     # The value is anchor_value * exp(exponent); round the product only once it is safe.
     value = anchor_value * math.exp(exponent) if exponent <= LOG_CEILING else math.exp(log_value)
-    return result("the exponential's value at t", value)
+    return in_range("the exponential's value at t", value)
 
 
 def logistic_inflection(ceiling: float, growth_rate: float, midpoint: float) -> LogisticInflection:
@@ -454,9 +454,7 @@ def overshoot_ratio(
     fit = exponential_fit_of_logs(times, logs)
     log_exponential = math.log(fit.anchor_value) + zero_safe_product(fit.rate, years_ahead - fit.anchor_time)
     log_ratio = log_exponential - log_logistic(years_ahead, math.log(ceiling), growth_rate, years_to_midpoint)
-    if not log_ratio <= LOG_CEILING:
-        raise OutOfRangeError("the overshoot at years_ahead is too large to compute")
-    return math.exp(log_ratio)
+    return exp_in_range("the overshoot at years_ahead", log_ratio)
 
 
 # --- Private helpers ------------------------------------------------------------------

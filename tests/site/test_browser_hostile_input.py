@@ -5,7 +5,7 @@ injected markup, and the form recovers when a valid value returns.
 Each mechanism (typing into a field, a request sent straight to the worker, a link carrying
 markup) is the same code for every calculator, so it is checked here once across a sample
 that covers the calculators whose inputs once broke. What every input of every calculator
-does with such values is proved below the browser, per input: tests/core/test_reader_errors.py
+does with such values is proved below the browser, per input: tests/core/test_runtime_errors.py
 (edge values, in CPython and again in Pyodide) and tests/core/test_total_functions.py
 (any text).
 """

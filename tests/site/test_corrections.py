@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,96 @@ def test_every_page_links_to_corrections_and_sources_in_its_footer(site: Path) -
             # On the linked page itself the link is to "./".
             own = page.parent.name == target
             assert re.search(r'href="\./"' if own else rf'href="[./]*{target}/"', footer), (page, target)
+
+
+def _commit_release(repo: Path, version: str, released: str, log: list[dict]) -> None:
+    """Commit a CITATION.cff and a corrections log to ``repo`` and tag them v<version>."""
+    (repo / "docs").mkdir(parents=True, exist_ok=True)
+    (repo / "CITATION.cff").write_text(f"version: {version}\ndate-released: {released}\n", encoding="utf-8")
+    (repo / "docs" / "corrections.yml").write_text(yaml.safe_dump(log), encoding="utf-8")
+    git = ["git", "-c", "user.name=Release", "-c", "user.email=release@example.org"]
+    for command in (["add", "-A"], ["commit", "-qm", version], ["tag", f"v{version}"]):
+        subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
+
+
+ENTRY = {
+    "date": dt.date(2026, 12, 1),
+    "page": "essays/half-life.md",
+    "severity": "wrong",
+    "was": "a",
+    "now": "b",
+    "why": "c",
+}
+LATER = {**ENTRY, "date": dt.date(2027, 1, 5), "now": "d"}
+
+
+@pytest.fixture
+def tagged_repo(tmp_path: Path) -> Path:
+    """A repository with three releases: 0.1.0 before the entry, 0.2.0 carrying it, 0.10.0 also."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit_release(repo, "0.1.0", "2026-11-23", [])
+    _commit_release(repo, "0.2.0", "2026-12-02", [ENTRY])
+    _commit_release(repo, "0.10.0", "2027-02-01", [ENTRY, LATER])
+    return repo
+
+
+def test_releases_are_read_from_tags_with_their_dates_and_logs(hook, tagged_repo: Path) -> None:
+    releases = hook.published_releases(tagged_repo)
+    assert [(r.version, r.date.isoformat()) for r in releases] == [
+        ("0.1.0", "2026-11-23"),
+        ("0.2.0", "2026-12-02"),
+        ("0.10.0", "2027-02-01"),
+    ]
+    assert [len(r.corrections) for r in releases] == [0, 1, 2]
+
+
+def test_an_entry_names_its_first_release_and_links_the_text_it_replaced(hook, tagged_repo: Path) -> None:
+    releases = hook.published_releases(tagged_repo)
+    entry = hook.load_text(yaml.safe_dump([ENTRY]))[0]
+    line = hook.release_line(entry, releases, "https://example.org/c/", "essays/half-life/")
+    assert line == (
+        "Published in [release 0.2.0](https://example.org/c/0.2.0/) (2 December 2026). "
+        "The page as [release 0.1.0](https://example.org/c/0.1.0/essays/half-life/) showed it is archived unchanged."
+    )
+    later = hook.load_text(yaml.safe_dump([LATER]))[0]
+    assert hook.release_line(later, releases, "https://example.org/c/", "essays/half-life/").startswith(
+        "Published in [release 0.10.0](https://example.org/c/0.10.0/) (1 February 2027). "
+        "The page as [release 0.2.0](https://example.org/c/0.2.0/essays/half-life/)"
+    )
+
+
+def test_an_unreleased_entry_points_at_the_newest_release_and_a_preview_does_not_link(hook, tagged_repo) -> None:
+    releases = hook.published_releases(tagged_repo)
+    fresh = hook.load_text(yaml.safe_dump([{**ENTRY, "now": "e"}]))[0]
+    assert hook.release_line(fresh, releases, None, "essays/half-life/") == (
+        "Not yet in a published release. The page as release 0.10.0 showed it is archived unchanged."
+    )
+    assert hook.release_line(fresh, [], None, "x/") == "Not yet in a published release."
+
+
+def test_a_tag_whose_citation_disagrees_fails_the_build(hook, tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit_release(repo, "0.1.0", "2026-11-23", [])
+    subprocess.run(["git", "tag", "v0.3.0"], cwd=repo, check=True)
+    with pytest.raises(PluginError, match=r"v0\.3\.0"):
+        hook.published_releases(repo)
+
+
+def test_the_log_says_which_release_carries_each_group_of_entries(site: Path, hook) -> None:
+    """This checkout's own releases (a development clone may have none tagged); a preview names
+    releases but links no archive."""
+    releases = hook.published_releases()
+    html = (site / "corrections" / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", html)
+    groups = [(day, items[0]) for day, pages in hook.grouped(hook.load()).items() for items in pages.values()]
+    for _, first in groups:
+        line = hook.release_line(first, releases, None, "")
+        assert line.split(" The page as")[0] in text
+    said = text.count("Published in release ") + text.count("Not yet in a published release.")
+    assert said == len(groups)
+    archive_links = [href for href in re.findall(r'href="([^"]*)"', html) if re.search(r"/\d+\.\d+\.\d+/", href)]
+    assert archive_links == [], "a local preview has no archive to link to"

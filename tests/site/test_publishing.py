@@ -294,6 +294,8 @@ def test_the_workflow_publishes_with_the_same_make_targets() -> None:
     steps = [step.get("run", "") for step in workflow["jobs"]["publish"]["steps"]]
     assert any("make publish" in run for run in steps)
     assert any("make check-workflows" in run for run in steps)
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\npublish:")[1].split("\n\n")[0]
+    assert "mike deploy" in recipe and "mike set-default latest" in recipe and "tools/root_404.sh" in recipe
     assert steps[-1] == "git push origin gh-pages"
     assert workflow[True]["push"]["tags"] == ["v*"]  # YAML reads the key `on` as true
     assert "SITE_URL" in workflow["jobs"]["publish"]["env"]
@@ -339,6 +341,7 @@ def test_a_release_is_archived_at_its_own_address(tmp_path: Path) -> None:
     )
     assert 0 == done.returncode, done.stdout + done.stderr
     subprocess.run([mike, "set-default", "latest"], cwd=copy, env=env, check=True, capture_output=True)
+    subprocess.run(["sh", str(ROOT / "tools" / "root_404.sh"), version], cwd=copy, env=env, check=True)
 
     def published(path: str) -> str:
         return subprocess.run(
@@ -354,3 +357,37 @@ def test_a_release_is_archived_at_its_own_address(tmp_path: Path) -> None:
     assert f"../../../{version}/essays/half-life/" in published("latest/essays/half-life/index.html")
     assert "latest/" in published("index.html")
     assert published(".nojekyll") == ""
+    # The release's corrections log names it as the release that carries its entries.
+    log = published(f"{version}/corrections/index.html")
+    assert f'Published in <a href="{release}">release {version}</a>' in log
+    # GitHub Pages answers a missing address anywhere with the root's 404.html: the release's.
+    assert published("404.html") == published(f"{version}/404.html")
+
+
+# --- the deep test run ----------------------------------------------------------------------------
+
+DEEP_WORKFLOW = ROOT / ".github/workflows/deep.yml"
+
+
+def test_the_deep_workflow_runs_make_deep_weekly() -> None:
+    """The scheduled workflow runs the same make target a maintainer runs, once a week."""
+    workflow = yaml.safe_load(DEEP_WORKFLOW.read_text())
+    [cron] = [entry["cron"] for entry in workflow[True]["schedule"]]  # YAML reads `on` as true
+    minute, hour, day_of_month, month, day_of_week = cron.split()
+    assert ("*", "*") == (day_of_month, month) and day_of_week.isdigit() and minute.isdigit() and hour.isdigit()
+    steps = [step.get("run", "") for step in workflow["jobs"]["deep"]["steps"]]
+    assert any(run.startswith("make deep") for run in steps)
+
+
+def collected(*args: str) -> str:
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "tests/core/test_runtime_errors.py", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def test_only_make_deep_runs_the_deep_tests() -> None:
+    """Every run leaves the exhaustive edge-value pairs out unless `-m deep` asks for them."""
+    pairs = "test_every_pair_of_inputs_at_every_pair_of_edge_values"
+    assert pairs not in collected()
+    assert pairs not in collected("-m", "core")
+    deep = collected("-m", "core or deep")
+    assert pairs in deep and "test_reproducers_get_the_cores_own_messages" in deep

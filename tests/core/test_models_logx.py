@@ -1,4 +1,4 @@
-"""Properties of the log-x chart functions (calculators/logx.py), checked with Hypothesis.
+"""Properties of the log-x chart functions (calculators/models/logx.py), checked with Hypothesis.
 
 Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
 """

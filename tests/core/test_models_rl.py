@@ -1,4 +1,4 @@
-"""Properties of the RL models (calculators/rl.py) that hold for every input, checked with Hypothesis.
+"""Properties of the RL models (calculators/models/rl.py) that hold for every input, checked with Hypothesis.
 
 Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
 """
@@ -396,40 +396,6 @@ def test_every_preset_gives_a_result(calculator_id: str) -> None:
     for preset in calculator.presets:
         outcome = run(calculator_id, {**calculator.defaults(), **preset.values})
         assert outcome["ok"], (preset.id, outcome)
-
-
-@pytest.mark.parametrize(
-    ("preset", "rl_gain", "inference_gain", "share"),
-    [("math-l5", 6, 28, "82.4%"), ("gpqa-diamond", 9, 15, "62.5%"), ("otis-aime", 4, 45, "91.8%")],
-)
-def test_inference_share_presets_reproduce_ords_boosts(
-    preset: str, rl_gain: float, inference_gain: float, share: str
-) -> None:
-    """The benchmark presets give Ord's two boosts (to 0.01 points) and his share."""
-    calculator = CALCULATORS["inference-share"]
-    values = next(p.values for p in calculator.presets if p.id == preset)
-    outputs = run("inference-share", values)["outputs"]
-    assert pytest.approx(rl_gain, abs=0.01) == outputs["rl_gain"]["value"]
-    assert pytest.approx(inference_gain, abs=0.01) == outputs["inference_gain"]["value"]
-    assert share == outputs["inference_share"]["text"]
-
-
-@pytest.mark.parametrize("calculator_id", ["rl-information", "inference-share", "rl-exchange"])
-@given(data=st.data())
-def test_charts_stay_drawable_for_any_inputs(calculator_id: str, data: st.DataObject) -> None:
-    """Any floats in: run() answers or explains, and log-axis values stay within 10^±120 (Vega's reach)."""
-    calculator = CALCULATORS[calculator_id]
-    inputs = {
-        spec.name: data.draw(st.one_of(any_floats, st.just(spec.default)), label=spec.name)
-        for spec in calculator.inputs
-    }
-    outcome = run(calculator_id, inputs)
-    if not outcome["ok"]:
-        return
-    logged = [axis.field for axis in (calculator.chart.x, calculator.chart.y) if axis.scale == "log"]
-    for rows in outcome["chart"].values():
-        for row in rows:
-            assert all(1e-120 <= row[field] <= 1e120 for field in logged), row
 
 
 def test_rl_table_covers_fact_base_rows_26_to_30() -> None:

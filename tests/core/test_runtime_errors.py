@@ -14,6 +14,7 @@ Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 
@@ -81,6 +82,24 @@ def test_each_input_alone_at_each_edge_value(calculator_id: str, value: float) -
     """Every input at every edge value, the others at their defaults: exhaustively."""
     for spec in CALCULATORS[calculator_id].inputs:
         assert_reader_facing(calculator_id, run(calculator_id, {spec.name: repr(value)}))
+
+
+def input_pairs() -> list[object]:
+    """Every calculator's inputs taken two at a time, as test parameters."""
+    return [
+        pytest.param(calculator_id, first, second, id=f"{calculator_id}:{first}+{second}")
+        for calculator_id in sorted(CALCULATORS)
+        for first, second in itertools.combinations([spec.name for spec in CALCULATORS[calculator_id].inputs], 2)
+    ]
+
+
+@pytest.mark.deep
+@pytest.mark.parametrize(("calculator_id", "first", "second"), input_pairs())
+def test_every_pair_of_inputs_at_every_pair_of_edge_values(calculator_id: str, first: str, second: str) -> None:
+    """Exhaustively, for ``make deep``: each pair of inputs at each pair of edge values (16 x 16,
+    typed as text), the others at their defaults; a result or the core's own message."""
+    for x, y in itertools.product(EDGE_VALUES, repeat=2):
+        assert_reader_facing(calculator_id, run(calculator_id, {first: repr(x), second: repr(y)}))
 
 
 #: Values readers could type that once reached them as Python's own messages (issue 13).

@@ -1,4 +1,4 @@
-"""Properties of the steady-growth functions (calculators/growth.py), checked with Hypothesis.
+"""Properties of the steady-growth functions (calculators/models/growth.py), checked with Hypothesis.
 
 Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
 """

@@ -1,0 +1,98 @@
+"""The chart machinery's sampling and drawable rules (:mod:`calculators._chart`), and that
+every calculator's chart keeps to them for any input a reader can give.
+
+Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calculators import CALCULATORS, run
+from calculators._chart import DRAWABLE_DECADES, drawable, sample
+from calculators._declare import Axis
+
+from strategies import any_floats
+
+LOG = Axis(field="x", title="x", scale="log")
+LINEAR = Axis(field="x", title="x")
+
+ends = st.floats(min_value=-1000, max_value=1000, allow_nan=False)
+counts = st.integers(min_value=2, max_value=200)
+#: A range from its lower end to its upper one, as every chart asks for.
+ranges = st.tuples(ends, ends).filter(lambda pair: pair[0] < pair[1])
+
+
+@given(ranges, counts)
+def test_a_log_grid_is_geometric_and_drawable(span: tuple[float, float], count: int) -> None:
+    """A log axis's grid: ``count`` values, each drawable, evenly spaced in log10 between
+    the requested powers of ten cut to 10^±300 (a range past it collapses to its last decade)."""
+    low, high = span
+    grid = sample(LOG, low, high, count)
+    assert count == len(grid)
+    assert drawable(LOG, *grid)
+    first, last = (min(max(end, -DRAWABLE_DECADES), DRAWABLE_DECADES) for end in (low, high))
+    if first == last:  # both ends past one limit: the decade inside it
+        first, last = (
+            (DRAWABLE_DECADES - 1, DRAWABLE_DECADES) if first > 0 else (-DRAWABLE_DECADES, 1 - DRAWABLE_DECADES)
+        )
+    steps = [math.log10(b) - math.log10(a) for a, b in itertools.pairwise(grid)]
+    assert pytest.approx(first, abs=1e-9) == math.log10(grid[0])
+    assert pytest.approx(last, abs=1e-9) == math.log10(grid[-1])
+    assert all(pytest.approx((last - first) / (count - 1), abs=1e-9) == step for step in steps)
+
+
+@given(ranges, counts)
+def test_a_linear_grid_is_even_and_keeps_its_ends(span: tuple[float, float], count: int) -> None:
+    """A linear axis's grid: ``count`` values from ``low`` to ``high`` (the values themselves,
+    not cut), one step apart."""
+    low, high = span
+    grid = sample(LINEAR, low, high, count)
+    assert [low, high] == [grid[0], pytest.approx(high, abs=1e-9)]
+    step = (high - low) / (count - 1)
+    assert all(pytest.approx(step, abs=1e-9) == b - a for a, b in itertools.pairwise(grid))
+
+
+@given(any_floats)
+def test_drawable_follows_the_axis_scale(value: float) -> None:
+    """A log axis draws positive values within 10^±300; a linear axis any finite value."""
+    assert (1e-300 <= value <= 1e300) == drawable(LOG, value)
+    assert math.isfinite(value) == drawable(LINEAR, value)
+
+
+def test_drawable_needs_every_value() -> None:
+    """One value the axis cannot show makes the set undrawable."""
+    assert (True, False, False) == (
+        drawable(LOG, 1e-300, 1e300),
+        drawable(LOG, 1.0, 0.0),
+        drawable(LINEAR, 1.0, math.nan),
+    )
+
+
+#: Values at and past the edges of the float range, both signs, as a reader can type them.
+EDGES = st.sampled_from([0.0, -0.0, 5e-324, 1e-320, 1e-300, 1e-10, 1e10, 1e300, 1.7e308, -1e300, -1.0])
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+@given(data=st.data())
+def test_every_chart_row_is_drawable_on_its_declared_axes(calculator_id: str, data: st.DataObject) -> None:
+    """Whatever the inputs (edge values or any floats, mixed with defaults), every line and
+    point a chart returns is drawable on the axis its declaration names: no page keeps a
+    limit of its own."""
+    calculator = CALCULATORS[calculator_id]
+    values = st.one_of(EDGES, any_floats)
+    inputs = {
+        spec.name: data.draw(st.one_of(values, st.just(spec.default)), label=spec.name) for spec in calculator.inputs
+    }
+    outcome = run(calculator_id, inputs)
+    if not outcome["ok"]:
+        return
+    axes = (calculator.chart.x, calculator.chart.y)
+    for rows in outcome["chart"].values():
+        for row in rows:
+            assert all(drawable(axis, float(row[axis.field])) for axis in axes), row
