@@ -121,6 +121,7 @@ BUDGETS = {
     "vs_pyscript_loopback": ("calculator page cold ÷ PyScript page cold, loopback", 1.0),
     "input_median_ms": ("input to output, median (ms)", 50.0),
     "boots_per_visit": ("Python boots in a five-page visit", 1),
+    "save_data_read_python_kb": ("Python fetched while a Save-Data reader reads the top (KB)", 0),
     "own_js_css_gzip_kb": ("own JS + CSS, gzipped (KB)", 60.0),
     "first_visit_gzip_kb": ("first visit, every file, gzipped (KB)", round(FIRST_VISIT_BEFORE_KB * 1.1)),
     "build_s": ("full site build (s)", 90.0),
@@ -219,6 +220,7 @@ def measure(site: Path) -> dict[str, object]:
             results.update(input_latency(browser, url))
             results["boots_per_visit"] = boots_in_visit(browser, url, site)
             results.update(first_visit_bytes(browser, url))
+            results.update(save_data_visit(browser, url))
             browser.close()
     finally:
         server.shutdown()
@@ -401,6 +403,34 @@ def first_visit_bytes(browser, url: str) -> dict[str, float]:
     }
 
 
+# The browser asking to save data (Chromium's Save-Data setting), as the page reads it.
+SAVE_DATA = "Object.defineProperty(NetworkInformation.prototype, 'saveData', { get: () => true });"
+
+
+def save_data_visit(browser, url: str) -> dict[str, float]:
+    """A reader whose browser asks to save data reads the calculator page's top for five
+    seconds (KB of Python fetched: none expected), then goes to the calculator: ms from there
+    to live. Without Save-Data, nothing changes (the start-up figures above)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(SAVE_DATA + INSTRUMENT)
+    page = context.new_page()
+    fetched: list[int] = []
+    page.on("requestfinished", lambda r: "/assets/runtime/" in r.url and fetched.append(r.sizes()["responseBodySize"]))
+    page.goto(url + PAGE)
+    time.sleep(5)
+    python_kb = sum(fetched) / 1024
+    start = page.evaluate("performance.now()")
+    page.locator(".calc").first.scroll_into_view_if_needed()
+    deadline = time.monotonic() + 180
+    while page.evaluate("window.__live") is None:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the calculator never went live with Save-Data")
+        time.sleep(0.02)
+    live = page.evaluate("window.__live") - start
+    context.close()
+    return {"save_data_read_python_kb": python_kb, "save_data_scroll_to_live_ms": live}
+
+
 def runtime_sizes(site: Path) -> dict[str, float]:
     """Gzipped sizes (KB) of the start-up files, as a host that compresses would send them."""
     runtime = site / "assets" / "runtime"
@@ -443,6 +473,7 @@ def report(results: dict[str, object]) -> bool:
     print()
     for key, label in [
         ("input_p95_ms", "input to output, 95th percentile (ms)"),
+        ("save_data_scroll_to_live_ms", "Save-Data: reaching the calculator to live (ms)"),
         ("first_visit_gzip_kb_without_runtime", "first visit without the Pyodide runtime, gzipped (KB)"),
         ("runtime_gzip_kb", "of the first visit: Pyodide runtime, library and core (KB)"),
         ("wasm_gzip_kb", "pyodide.asm.wasm, gzipped (KB)"),
