@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from ._calendar import month_and_year
+
 __all__ = [
     "axis_title",
     "dollars",
@@ -36,7 +38,8 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
             billion or below a thousandth), ``"percent"`` (a probability or share written as
             a percentage; below 0.1% as "1 in N", which reads better than a run of zeros or a
             power of ten with a per cent sign, and from 10 million per cent up as a factor)
-            or ``"multiplier"`` (a factor written as ``×6.61``).
+            ``"multiplier"`` (a factor written as ``×6.61``) or ``"year"`` (a decimal year
+            written as its month, ``March 2027``; ``digits`` is not used).
         digits: Significant digits to keep.
 
     >>> format_value(1159.87)
@@ -47,6 +50,8 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
     ('1 in 10,000', '1 in 1.07 × 10³⁰¹', '1 in 2.02 × 10³²³')
     >>> format_value(2.5e-7)
     '2.50 × 10⁻⁷'
+    >>> format_value(2027.2, "year")
+    'March 2027'
     """
     if kind == "percent":
         if 0 < abs(value) < ONE_IN_BELOW:
@@ -58,6 +63,8 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
         return "×" + _significant(value, digits)
     if kind == "number":
         return _significant(value, digits)
+    if kind == "year":
+        return month_and_year(value)
     raise ValueError(f"unknown number format {kind!r}")
 
 
@@ -93,9 +100,11 @@ def _significant(value: float, digits: int) -> str:
 def percent_number(p: float) -> str:
     """A probability as the number of a label like T80: up to 4 significant digits, no sign.
 
-    >>> percent_number(0.8), percent_number(0.999), percent_number(0.12345)
-    ('80', '99.9', '12.35')
+    >>> percent_number(0.8), percent_number(0.999), percent_number(0.12345), percent_number(1e-12)
+    ('80', '99.9', '12.35', '≈0')
     """
+    if 0 < p * 100 < _PLAIN_FROM:  # a label has no room for 10⁻¹⁰; the outputs give it exactly
+        return "≈0"
     return short_number(p * 100, 4)
 
 

@@ -146,11 +146,13 @@ def register_anchors(page: Page, html: str) -> None:
 # busy with the rest of the page: a worker created later waits for the page's main thread,
 # which Material's scripts keep busy for the first second. runtime.js adopts this worker,
 # and replays what it said before runtime.js was there. The script is inline (one fetch
-# fewer); hooks/csp.py hashes it into the Content-Security-Policy like Material's own.
+# fewer); hooks/csp.py hashes it into the Content-Security-Policy like Material's own. When
+# the browser asks to save data it starts nothing: calculator.js then starts Python once a
+# calculator comes near the screen (save-data.js), so a page only read downloads no Python.
 WORKER_SCRIPT = "javascripts/calculators/worker.js"
 EARLY_START = (
-    '<script>try{{const w=new Worker({url},{{type:"module",name:"python"}}),e=[];'
-    "w.onmessage=w.onerror=(x)=>{{e.push(x)}};self.pythonWorker={{worker:w,early:e}}}}catch(x){{}}</script>"
+    '<script>try{{if(!navigator.connection?.saveData){{const w=new Worker({url},{{type:"module",name:"python"}}),e=[];'
+    "w.onmessage=w.onerror=(x)=>{{e.push(x)}};self.pythonWorker={{worker:w,early:e}}}}}}catch(x){{}}</script>"
 )
 HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?")
 
@@ -334,11 +336,17 @@ def _presets(calculator: Calculator) -> str:
 
 def _kept(calculator: Calculator, preset: Any) -> str:
     """The inputs ``preset`` leaves as the reader set them, in words ("" when none)."""
-    labels = [spec.label for spec in calculator.inputs if spec.name in preset.keeps]
-    if not labels:
+    kept = [spec.label for spec in calculator.inputs if spec.name in preset.keeps]
+    if not kept:
         return ""
-    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-    return f"Keeps your {listed} as you set {'it' if len(labels) == 1 else 'them'}."
+    changed = [spec.label for spec in calculator.inputs if spec.name not in preset.keeps]
+    if len(kept) > len(changed):  # shorter to name what it sets
+        return f"Sets only {_listed(changed)}; keeps the other inputs as you set them."
+    return f"Keeps your {_listed(kept)} as you set {'it' if len(kept) == 1 else 'them'}."
+
+
+def _listed(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else "; ".join(labels[:-1]) + " and " + labels[-1]
 
 
 def _outputs(calculator: Calculator, result: dict[str, Any]) -> str:

@@ -12,7 +12,8 @@ searches, and this hook fixes both before the index is built (it runs after hook
 * **Notebook chrome.** mkdocs-jupyter writes prompts ("In [1]:"), code, its copy button
   ("Copied!") and printed output into the page; they are marked ``data-search-exclude``, so a
   notebook is found by its prose. Its heading anchors become Material's ``headerlink``
-  (which search leaves out of titles, so no "¶"), styled as on every other page.
+  (which search leaves out of titles, so no "¶"), styled as on every other page, and its
+  Markdown cells are unwrapped, so each paragraph is found under its own heading.
 
 Material's search ends an exclusion at the first closing tag of the same name, so only
 elements holding no element of their own kind are marked.
@@ -114,9 +115,37 @@ COPY_BUTTON = re.compile(r"<clipboard-copy\b")
 ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="(#[^"]*)">¶</a>')
 
 
+#: A Markdown cell as mkdocs-jupyter writes it: its prose four <div>s deep.
+MARKDOWN_CELL = re.compile(
+    r'<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"[^>]*>\s*<div class="jp-Cell-inputWrapper"[^>]*>\s*'
+    r'<div class="jp-Collapser[^"]*">\s*</div>\s*<div class="jp-InputArea jp-Cell-inputArea">'
+    r'<div class="jp-InputPrompt[^"]*"[^>]*>\s*</div>'
+    r'<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput"[^>]*>(?P<prose>.*?)'
+    r"</div>\s*</div>\s*</div>\s*</div>",
+    re.S,
+)
+
+
+def unwrap_prose(page_html: str) -> str:
+    """A notebook's Markdown cells as plain prose, side by side with its code cells.
+
+    Material's search gives a heading's section only what follows it inside the heading's
+    parent element; wrapped in its cell, a heading would keep just its own cell's prose, and
+    every later paragraph would be found under the notebook's title instead. Unwrapped, each
+    heading's section runs to the next heading, as on every other page (and the prose reads
+    in the site's own type rather than Jupyter's).
+    """
+    cells = page_html.count('<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"')
+    page_html, unwrapped = MARKDOWN_CELL.subn(lambda m: m["prose"], page_html)
+    if unwrapped != cells:
+        raise PluginError(f"unwrapped {unwrapped} of {cells} Markdown cells: update hooks/search_text.py")
+    return page_html
+
+
 def notebook_for_search(page_html: str) -> str:
-    """A notebook's HTML with its chrome marked for search to skip and Material's heading
-    anchors, so its headings index without "¶"."""
+    """A notebook's HTML with its prose unwrapped (:func:`unwrap_prose`), its chrome marked
+    for search to skip and Material's heading anchors, so its headings index without "¶"."""
+    page_html = unwrap_prose(page_html)
     page_html, found = CHROME_TAG.subn(lambda m: m[0] + " data-search-exclude", page_html)
     if not found:
         raise PluginError(

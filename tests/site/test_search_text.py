@@ -68,7 +68,8 @@ def test_prose_pages_are_found_as_1e26(docs: list[dict]) -> None:
 
 def test_notebooks_are_indexed_by_their_prose(docs: list[dict], site: Path) -> None:
     """No prompt, code, copy button or printed output of a notebook reaches the index, and
-    its prose does; no title anywhere carries a pilcrow."""
+    its prose does, each paragraph under its own heading; no title anywhere carries a
+    pilcrow."""
     notebooks = [doc for doc in docs if doc["location"].startswith("notebooks/")]
     assert notebooks
     text = "\n".join(doc["text"] for doc in notebooks)
@@ -76,6 +77,9 @@ def test_notebooks_are_indexed_by_their_prose(docs: list[dict], site: Path) -> N
         assert chrome not in text, chrome
     assert "METR measures each AI agent" in text and "fits a straight line to the logarithm" in text
     assert [] == [doc["title"] for doc in docs if "¶" in doc["title"]]
+    # A heading's section holds the prose up to the next heading, across code cells.
+    [trend] = [doc["text"] for doc in docs if doc["location"] == "notebooks/metr-time-horizons/#fitting-the-trend"]
+    assert "fits a straight line" in trend and "The straight lines on the log scale" in trend
     page = (site / "notebooks" / "metr-time-horizons" / "index.html").read_text()
     assert 'class="anchor-link"' not in page and 'class="headerlink"' in page
 
