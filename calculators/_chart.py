@@ -213,7 +213,13 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                         "type": "nominal",
                         "title": None,
                         "scale": {"range": _PALETTE},
-                        "legend": {"orient": "bottom", "direction": "vertical"},
+                        # Names longer than a phone's chart is wide end in "…" (the table
+                        # under the chart gives them whole).
+                        "legend": {
+                            "orient": "bottom",
+                            "direction": "vertical",
+                            "labelLimit": {"expr": "max(120, width - 20)"},
+                        },
                     },
                     "tooltip": [*tooltip, {"field": "series", "title": "Curve"}],
                 },

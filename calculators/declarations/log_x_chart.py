@@ -61,6 +61,7 @@ def _chart_data(
             "compute": reading.compute_multiplier,
             "score": score_target,
             "label": format_value(reading.compute_multiplier, "multiplier"),
+            "side": "right",  # the steeper slope's point, at the same score, is to its left
         },
     ]
     if slope_factor != 1:
@@ -69,6 +70,7 @@ def _chart_data(
                 "compute": reading.steepened_multiplier,
                 "score": score_target,
                 "label": format_value(reading.steepened_multiplier, "multiplier"),
+                "side": "left",
             }
         )
     return {"lines": lines, "points": points}

@@ -96,8 +96,10 @@ def _paradox_chart(
             "gain": cost.accuracy_gain,
             "multiplier": getattr(cost, key),
             "label": f"{label} ×{short_number(getattr(cost, key))}",
+            # Three points at one gain, two of them close: labels alternate sides.
+            "side": side,
         }
-        for key, label in _RESOURCES
+        for (key, label), side in zip(_RESOURCES, ("right", "left", "right"), strict=True)
     ]
     return {"lines": lines, "points": points}
 

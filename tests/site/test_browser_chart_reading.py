@@ -60,22 +60,20 @@ def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url,
     page.set_viewport_size({"width": width, "height": 900})
     root = open_live(page, base_url, site, calculator_id)
     calculator = CALCULATORS[calculator_id]
-    settings = [None, *(preset.id for preset in calculator.presets)]
-    for preset in settings:
+    form = calculator.defaults()
+    for preset in [None, *calculator.presets]:
         if preset:
-            root.locator(f'[data-preset="{preset}"]').click()
-            values = {
-                **calculator.defaults(),
-                **calculator.preset_values(next(p for p in calculator.presets if p.id == preset)),
-            }
-            expect_outputs(root, run(calculator_id, values))
+            root.locator(f'[data-preset="{preset.id}"]').click()
+            form = {**form, **calculator.preset_values(preset)}  # kept inputs stay as they were
+            expect_outputs(root, run(calculator_id, form))
         expect(root.locator(".calc__chart-live svg")).to_have_count(1)
         page.wait_for_timeout(100)  # the view redraws after the outputs show
         drawn = root.evaluate(TEXT_BOXES)
         boxes, frame = drawn["boxes"], drawn["frame"]
-        assert [] == _overlapping(boxes), (preset, width)
+        name = preset.id if preset else "defaults"
+        assert [] == _overlapping(boxes), (name, width)
         outside = [b["text"] for b in boxes if b["left"] < frame["left"] - 1 or b["right"] > frame["right"] + 1]
-        assert [] == outside, (preset, width)
+        assert [] == outside, (name, width)
         ticks = [b["text"] for b in boxes if "role-axis-label" in b["role"]]
         assert not [t for t in ticks if E_NOTATION.search(t)], ticks
         assert len(ticks) >= 6, ticks  # two axes, three labels or more each

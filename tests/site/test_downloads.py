@@ -38,10 +38,10 @@ def test_default_downloads_say_where_they_come_from(site: Path, calculator_id: s
 
     header, *rows = (site / f"assets/downloads/{calculator_id}.csv").read_text().split("\n")
     assert rows[:4] == [
-        f"about,permalink,Permalink,{permalink},,,",
-        f"about,site_version,Site version,{calculators.__version__},,,",
-        "about,licence,Licence,CC BY 4.0,,,",
-        "about,licence_url,Licence text,https://creativecommons.org/licenses/by/4.0/,,,",
+        f"about,permalink,Permalink,{permalink},,,,,,",
+        f"about,site_version,Site version,{calculators.__version__},,,,,,",
+        "about,licence,Licence,CC BY 4.0,,,,,,",
+        "about,licence_url,Licence text,https://creativecommons.org/licenses/by/4.0/,,,,,,",
     ]
     assert "\n".join([header, *rows[4:]]) == exported["csv"]
 
