@@ -259,7 +259,14 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 "labelOverlap": "greedy",
                 "labelSeparation": 6,
             },
-            "legend": {"labelFontSize": 12, "labelLimit": 400, "rowPadding": 5},
+            # Legends at the bottom stack (a second one, such as point shapes, goes under the
+            # first rather than beside it, past a phone's width).
+            "legend": {
+                "labelFontSize": 12,
+                "labelLimit": 400,
+                "rowPadding": 5,
+                "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
+            },
             "view": {"stroke": None},
         },
     }

@@ -96,10 +96,11 @@ def _paradox_chart(
             "gain": cost.accuracy_gain,
             "multiplier": getattr(cost, key),
             "label": f"{label} ×{short_number(getattr(cost, key))}",
-            # Three points at one gain, two of them close: labels alternate sides.
-            "side": side,
+            # Three points at one gain, data's and parameters' close: data's label goes
+            # below its point, the others' above.
+            "place": place,
         }
-        for (key, label), side in zip(_RESOURCES, ("right", "left", "right"), strict=True)
+        for (key, label), place in zip(_RESOURCES, ("above", "below", "above"), strict=True)
     ]
     return {"lines": lines, "points": points}
 
