@@ -116,9 +116,9 @@ def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
         if kind == "csv":
             header, *rows = text.split("\n")
             assert rows[:3] == [
-                f"about,permalink,Permalink,{about['permalink']},,,",
-                f"about,site_version,Site version,{about['site_version']},,,",
-                "about,licence,Licence,CC BY 4.0,,,",
+                f"about,permalink,Permalink,{about['permalink']},,,,,,",
+                f"about,site_version,Site version,{about['site_version']},,,,,,",
+                "about,licence,Licence,CC BY 4.0,,,,,,",
             ]
             assert rows[3].startswith("about,licence_url,")
             text = "\n".join([header, *rows[4:]])
