@@ -5,6 +5,7 @@ page listing what can be read when a page was never visited."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections.abc import Iterator
@@ -35,14 +36,20 @@ def wait_for_keys(page, needed: set[str], timeout: float = 60) -> list[str]:
 
 
 def kit(site, url: str) -> set[str]:
-    """What a calculator page needs besides itself: the chart library and Python."""
+    """What a calculator page needs besides itself: the chart library and Python. Of the
+    runtime's files, two are not needed: Pyodide's stock standard library (the worker falls
+    back to it only when the precompiled one fails) and the memory snapshot (fetched in the
+    background for returning readers); runtime.json names both."""
     vega = [p.relative_to(site).as_posix() for p in (site / "assets" / "vendor").rglob("*.js")]
+    manifest = json.loads((site / "assets" / "runtime" / "runtime.json").read_text(encoding="utf-8"))
+    optional = {"assets/runtime/runtime.json"} | {f"assets/runtime/{manifest[k]}" for k in ("stockLibrary", "snapshot")}
     runtime = [
-        p.relative_to(site).as_posix()
+        name
         for p in (site / "assets" / "runtime").rglob("*")
-        if p.is_file() and p.name != "runtime.json"
+        if p.is_file() and (name := p.relative_to(site).as_posix()) not in optional
     ]
     assert any(name.endswith("vega.min.js") for name in vega) and any(name.endswith(".wasm") for name in runtime)
+    assert f"assets/runtime/{manifest['library']}" in runtime
     return {url + name for name in vega + runtime}
 
 
