@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 BOOT_MS = 90_000
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def own_file(site: Path, path: str) -> str:
@@ -18,6 +19,19 @@ def own_file(site: Path, path: str) -> str:
     stem, suffix = path.rsplit(".", 1)
     [found] = site.glob(f"{stem}.*.{suffix}")
     return found.relative_to(site).as_posix()
+
+
+def page_addresses() -> list[str]:
+    """Site-relative URLs of every page the build makes from docs/ (the Markdown pages and the
+    notebooks), known before the build so tests can be made one per page."""
+    docs = ROOT / "docs"
+    urls = []
+    for source in sorted([*docs.rglob("*.md"), *(docs / "notebooks").glob("*.py")]):
+        relative = source.relative_to(docs).with_suffix("")
+        if relative.name == "index":
+            relative = relative.parent
+        urls.append("" if str(relative) == "." else relative.as_posix() + "/")
+    return urls
 
 
 def page_of(site: Path, calculator_id: str) -> str:

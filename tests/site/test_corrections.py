@@ -81,7 +81,14 @@ def _commit_release(repo: Path, version: str, released: str, log: list[dict]) ->
         subprocess.run([*git, *command], cwd=repo, check=True, capture_output=True)
 
 
-ENTRY = {"date": dt.date(2026, 12, 1), "page": "essays/half-life.md", "severity": "wrong", "was": "a", "now": "b", "why": "c"}
+ENTRY = {
+    "date": dt.date(2026, 12, 1),
+    "page": "essays/half-life.md",
+    "severity": "wrong",
+    "was": "a",
+    "now": "b",
+    "why": "c",
+}
 LATER = {**ENTRY, "date": dt.date(2027, 1, 5), "now": "d"}
 
 
