@@ -11,7 +11,7 @@ Worker) and under pytest. Standard library only.
 19.0
 """
 
-from ._chart import vega_lite_spec
+from ._chart import narrow_spec, vega_lite_spec
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._export import export, export_json
 from ._format import format_value
@@ -233,6 +233,7 @@ __all__ = [
     "metr_horizon",
     "months_from_days",
     "months_to_reach",
+    "narrow_spec",
     "ooms_above_threshold",
     "ooms_per_year",
     "optimal_loss_exponent",

@@ -3,10 +3,11 @@
 A page embeds a calculator with that one line. The hook checks the id against the
 declarations in :mod:`calculators` (an unknown id fails the build), runs the calculator's
 defaults through :func:`calculators.run` (the same entry point the browser uses) and writes
-the complete, static calculator into the page: the form, the default result, a static SVG of
-the chart and the compiled chart spec the browser brings to life. Such a page also starts
-Python's worker from the top of its ``<head>``, so Python loads while the page itself does.
-Nothing here computes a formula of its own.
+the complete, static calculator into the page: the form, the default result, static SVGs of
+the chart (one drawn for wide screens, one for phones) and the compiled chart spec the
+browser brings to life. Such a page also starts Python's worker from the top of its
+``<head>``, so Python loads while the page itself does. Nothing here computes a formula of
+its own.
 """
 
 from __future__ import annotations
@@ -24,7 +25,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from calculators import CALCULATORS, Calculator, __version__, export, get_calculator, run, vega_lite_spec
+from calculators import (
+    CALCULATORS,
+    Calculator,
+    __version__,
+    export,
+    get_calculator,
+    narrow_spec,
+    run,
+    vega_lite_spec,
+)
 
 SHORTCODE = re.compile(r"<!--\s*md:calculator\s+(?P<id>[^\s>]*)\s*-->")
 
@@ -113,12 +123,21 @@ def download_name(calculator_id: str, inputs: dict[str, str], kind: str) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The pip install line heading "Python for this result" (hooks/python_package.py).
     install = config.extra.get("install", {}).get("comment", "")
+    register_anchors(page, html)
     return SHORTCODE.sub(
         lambda match: render_calculator(
             get_calculator(match["id"]), page.url, install, download_about(config, page.url, match["id"])
         ),
         html,
     )
+
+
+def register_anchors(page: Page, html: str) -> None:
+    """Tell MkDocs each calculator's section id (``calc-ID``), so a strict build accepts
+    links such as ``half-life.md#calc-half-life`` and still fails on a calculator the page
+    lacks (MkDocs checks anchors once every page is built, against what Markdown wrote)."""
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(f"calc-{match['id']}" for match in SHORTCODE.finditer(html))
 
 
 # Pages with a calculator start Python's worker from the top of <head>, before the browser is
@@ -189,7 +208,8 @@ def render_calculator(
         # The compiled spec rides in an attribute, not a <script>: Material's instant
         # navigation re-runs every <script> in the content, and drops its type on the way.
         f'<figure class="calc__chart" data-search-exclude data-chart-spec="{escape(vega_spec)}">',
-        f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(calculator.chart.description)}">{svg}</div>',
+        f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(calculator.chart.description)}">'
+        f"{svg}{phone_chart(spec)}</div>",
         f"<figcaption>{escape(calculator.chart.description)}"
         '<span class="calc__pinned-note" data-pinned-note hidden> Dashed grey lines: the pinned setting.</span></figcaption>',
         "</figure>",
@@ -202,6 +222,16 @@ def render_calculator(
         "</section>",
     ]
     return "\n".join(parts)
+
+
+def phone_chart(spec: dict[str, Any]) -> str:
+    """The static chart drawn for a phone (:func:`calculators.narrow_spec`), beside the wide one.
+
+    Narrow screens show this one instead (stylesheets/calculators.css chooses by media query,
+    so it works without JavaScript): the wide chart shrunk to a phone's width would print its
+    text at 5 to 6 px. The first live result replaces both (javascripts/calculators/chart.js).
+    """
+    return f'<div class="calc__chart-phone" data-chart-phone>{vl_convert.vegalite_to_svg(narrow_spec(spec))}</div>'
 
 
 def _install_lines(install: str) -> str:

@@ -71,3 +71,22 @@ def test_search_starts_at_once_on_a_page_without_calculator(watched, base_url) -
         assert time.monotonic() < deadline, "search never became ready without a reader asking"
         time.sleep(0.05)
     assert search_for(page, "horizon")
+
+
+def test_powers_of_ten_find_the_prose_as_typed(watched, base_url) -> None:
+    """ "1e26", "10^26" and "10**26" all find the pages whose prose writes 10²⁶: the
+    glossary and the governance essay (hooks/search_text.py, search-when-ready.js)."""
+    page = watched.page
+    page.goto(base_url + "glossary/")
+    for query in ("1e26", "10^26", "10**26"):
+        page.fill("input.md-search__input", "")
+        titles = search_for(page, query)
+        assert "Glossary" in titles and "Inference scaling reshapes AI governance" in titles, (query, titles)
+
+
+def test_metr_finds_the_data_page_first(watched, base_url) -> None:
+    """The page about METR's data ranks first for "METR", titled in words."""
+    page = watched.page
+    page.goto(base_url + "glossary/")
+    page.wait_for_selector(".md-search-result__meta")
+    assert "METR's time horizons" == search_for(page, "METR")[0]

@@ -5,7 +5,7 @@
 // scripts running it). Whenever Python is not running, the section shows the result computed
 // when the page was built, for the inputs it was built with, so result, table, chart and
 // downloads agree; the controls that need Python say why they do nothing.
-import { drawChart, drawPinned, reserveLiveHeight, resetChart } from "./chart.js";
+import { copyStaticCharts, drawChart, drawPinned, reserveLiveHeight, resetChart } from "./chart.js";
 import { aboutResult, chartFile, downloadName, save, withAbout } from "./downloads.js";
 import { readPermalink, writePermalink } from "./permalink.js";
 import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
@@ -120,7 +120,7 @@ function snapshot(root) {
     outputs: Object.fromEntries([...root.querySelectorAll("[data-output]")].map((element) => [element.dataset.output, element.textContent])),
     table: Object.fromEntries(TABLE_PARTS.map((selector) => [selector, root.querySelector(selector).cloneNode(true)])),
     python: root.querySelector("[data-python]").textContent,
-    chart: root.querySelector(".calc__chart-canvas > svg")?.cloneNode(true),
+    chart: copyStaticCharts(root.querySelector(".calc__chart")),
   };
 }
 
@@ -140,7 +140,7 @@ function restoreBuilt(root) {
   root.querySelector("[data-python]").textContent = built.python;
   showErrors(root, {});
   showPinned(root, null);
-  if (built.chart) resetChart(root.querySelector(".calc__chart"), built.chart.cloneNode(true));
+  if (built.chart.length) resetChart(root.querySelector(".calc__chart"), built.chart.map((picture) => picture.cloneNode(true)));
   notify(root, "");
 }
 

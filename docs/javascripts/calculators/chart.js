@@ -67,7 +67,7 @@ async function createView(figure, data) {
   view.tooltip(tooltipHandler(canvas));
   for (const [name, rows] of Object.entries(data)) view.data(name, rows);
   await view.runAsync();
-  canvas.querySelector(":scope > svg")?.remove();
+  for (const picture of staticCharts(canvas)) picture.remove();
   holder.hidden = false;
   // The static SVG scales as a picture; the live chart instead takes the width it has,
   // so its text stays readable on a phone.
@@ -77,12 +77,24 @@ async function createView(figure, data) {
   return view;
 }
 
-/** Reserve the live chart's height (the static SVG's own height attribute, whatever the
- * width) while the static picture shows, so nothing below moves when the live chart comes. */
+/** The build's static pictures of the chart: the wide SVG and the phone's (a wrapper around
+ * its SVG); the stylesheet shows one of them. */
+function staticCharts(canvas) {
+  return canvas.querySelectorAll(":scope > svg, :scope > [data-chart-phone]");
+}
+
+/** Reserve the live chart's height (the shown static SVG's own height attribute: the live
+ * chart keeps its height whatever the width) while the static picture shows, so nothing
+ * below moves when the live chart comes; but never more than the picture as shown, so a
+ * picture scaled down to a narrow screen has no blank band around it. */
 export function reserveLiveHeight(figure) {
   const canvas = figure.querySelector("[data-chart]");
-  const height = Number(canvas.querySelector(":scope > svg")?.getAttribute("height"));
-  if (height > 0) canvas.style.minHeight = `${height}px`;
+  for (const picture of staticCharts(canvas)) {
+    const svg = picture.matches("svg") ? picture : picture.querySelector("svg");
+    const shown = svg?.getBoundingClientRect().height ?? 0;
+    const live = Number(svg?.getAttribute("height"));
+    if (shown > 0 && live > 0) canvas.style.minHeight = `${Math.min(live, shown)}px`;
+  }
 }
 
 /** Show a result's chart data (the data sets `lines` and `points`). */
@@ -100,9 +112,9 @@ export async function drawPinned(figure, lines) {
   await view.runAsync();
 }
 
-/** Put the static picture `svg` back in place of the live view (Python stopped for good);
- * the next live result draws a new view. */
-export async function resetChart(figure, svg) {
+/** Put the static pictures `pictures` (as staticCharts lists them) back in place of the
+ * live view (Python stopped for good); the next live result draws a new view. */
+export async function resetChart(figure, pictures) {
   const view = views.get(figure);
   views.delete(figure);
   observers.get(figure)?.disconnect();
@@ -115,6 +127,11 @@ export async function resetChart(figure, svg) {
   }
   const canvas = figure.querySelector("[data-chart]");
   canvas.querySelector(".calc__chart-live")?.remove();
-  canvas.querySelector(":scope > svg")?.remove();
-  canvas.prepend(svg);
+  for (const picture of staticCharts(canvas)) picture.remove();
+  canvas.prepend(...pictures);
+}
+
+/** Copies of the static pictures, to give back to resetChart later. */
+export function copyStaticCharts(figure) {
+  return [...staticCharts(figure.querySelector("[data-chart]"))].map((picture) => picture.cloneNode(true));
 }

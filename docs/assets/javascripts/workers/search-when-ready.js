@@ -16,6 +16,20 @@ const held = [];
 const hold = (event) => held.push(event.data);
 self.addEventListener("message", hold);
 
+// A power of ten as readers type it, "10^26" or "10**26", is asked for as "1e26", which the
+// index holds beside every 10²⁶ of the prose (hooks/search_text.py): Lunr would read "10^26"
+// as the word "10" boosted 26 times. Material's query messages have type 2
+// (SearchMessageType.QUERY); this listener comes before Material's, so it sees them first.
+const QUERY = 2;
+
+function powersAsTyped(query) {
+  return query.replace(/(^|[^\w.])10\s*(?:\^|\*\*)\s*\{?([-−]?\d+(?:\.\d+)?)\}?/g, (_, before, power) => `${before}1e${power.replace("−", "-")}`);
+}
+
+self.addEventListener("message", ({ data: message }) => {
+  if (message?.type === QUERY && typeof message.data === "string") message.data = powersAsTyped(message.data);
+});
+
 let started = false;
 let channel = null;
 let timer = null;

@@ -1,0 +1,165 @@
+"""MkDocs hook: what site search indexes is what a reader would type, and nothing else.
+
+Material's search indexes each page's HTML text. Two things there do not read as a reader
+searches, and this hook fixes both before the index is built (it runs after hooks/math.py):
+
+* **Powers of ten.** Prose writes a threshold as 10²⁶, in maths (``\\(10^{26}\\)``, which
+  KaTeX's markup leaves in the index as "1026") or as ``10<sup>26</sup>``. Each gets a hidden
+  twin for search: the formula's is ``10<sup>26</sup> = 1e26`` (the formula itself is left
+  out), the HTML's " = 1e26". The index then holds "1e26", and search shows 10²⁶ = 1e26.
+  The browser's search wrapper (assets/javascripts/workers/search-when-ready.js) reads a
+  query of "10^26" or "10**26" as "1e26", so each of those forms finds the page.
+* **Notebook chrome.** mkdocs-jupyter writes prompts ("In [1]:"), code, its copy button
+  ("Copied!") and printed output into the page; they are marked ``data-search-exclude``, so a
+  notebook is found by its prose. Its heading anchors become Material's ``headerlink``
+  (which search leaves out of titles, so no "¶"), styled as on every other page, and its
+  Markdown cells are unwrapped, so each paragraph is found under its own heading.
+
+Material's search ends an exclusion at the first closing tag of the same name, so only
+elements holding no element of their own kind are marked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+# ----------------------------------------------------------------------------- powers of ten
+
+#: A formula that is only a power of ten, with an optional coefficient: 10^{26}, 10^{26.8},
+#: 5.88 \times 10^{23}, 10^{-3}.
+POWER_TEX = re.compile(
+    r"\s*(?:(?P<coefficient>\d+(?:\.\d+)?)\s*\\(?:times|cdot)\s*)?10\s*\^\s*(?:\{\s*(?P<braced>[-−]?\d+(?:\.\d+)?)\s*\}|(?P<digit>\d))\s*"
+)
+#: ``10<sup>26</sup>`` written in a page's own HTML, not already inside a twin.
+POWER_HTML = re.compile(r"(?<![\w.])10<sup>(?P<exponent>[-−]?\d+(?:\.\d+)?)</sup>")
+INLINE_MATH = '<span class="arithmatex">'
+ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(?P<tex>.*?)</annotation>', re.S)
+SPAN_TAG = re.compile(r"<span\b|</span>")
+
+
+def e_notation(exponent: str, coefficient: str | None = None) -> str:
+    """How a reader types the number: ``e_notation("26") == "1e26"``, ``("23", "5.88") ==
+    "5.88e23"``."""
+    return f"{coefficient or '1'}e{exponent.replace('−', '-')}"
+
+
+def twin(exponent: str, coefficient: str | None = None, *, shown: bool = True) -> str:
+    """The hidden text search indexes for a power of ten: shown by search as 10²⁶ = 1e26, or
+    only " = 1e26" after a ``10<sup>26</sup>`` the index already holds (``shown=False``)."""
+    # "= 1e26", not "(1e26)": the index keeps punctuation on its words (no trimmer in
+    # Material's pipeline), so "(1e26)" would not match a search for 1e26.
+    typed = f"= {e_notation(exponent, coefficient)}"
+    if not shown:
+        return f'<span class="search-twin" hidden> {typed}</span>'
+    times = f"{coefficient} × " if coefficient else ""
+    return f'<span class="search-twin" hidden>{times}10<sup>{exponent}</sup> {typed}</span>'
+
+
+def index_powers_of_ten(page_html: str) -> str:
+    """Each inline formula that is a power of ten is left out of the index (its markup reads
+    "1026") and followed by its twin; each ``10<sup>n</sup>`` gets its twin after it."""
+    out: list[str] = []
+    position = 0
+    while (start := page_html.find(INLINE_MATH, position)) >= 0:
+        end = _element_end(page_html, start)
+        formula = page_html[start:end]
+        annotation = ANNOTATION.search(formula)
+        power = POWER_TEX.fullmatch(annotation["tex"]) if annotation else None
+        out.append(_with_html_twins(page_html[position:start]))
+        if power:
+            exponent = power["braced"] or power["digit"]
+            value = e_notation(exponent, power["coefficient"])
+            out.append(
+                f'<data value="{value}" data-search-exclude>{formula}</data>{twin(exponent, power["coefficient"])}'
+            )
+        else:
+            out.append(formula)
+        position = end
+    out.append(_with_html_twins(page_html[position:]))
+    return "".join(out)
+
+
+def _with_html_twins(text: str) -> str:
+    return POWER_HTML.sub(lambda m: m[0] + twin(m["exponent"], shown=False), text)
+
+
+def _element_end(page_html: str, start: int) -> int:
+    """Where the ``<span>`` opened at ``start`` closes (just past its ``</span>``)."""
+    depth = 0
+    for tag in SPAN_TAG.finditer(page_html, start):
+        depth += 1 if tag[0] == "<span" else -1
+        if depth == 0:
+            return tag.end()
+    raise PluginError("an inline formula's <span> never closes (KaTeX's markup changed?)")
+
+
+# ---------------------------------------------------------------------------- notebook chrome
+
+#: The parts of mkdocs-jupyter's page that are not prose, by class; each holds no element of
+#: its own tag (checked by the tests on the built index).
+NOTEBOOK_CHROME = (
+    "jp-InputPrompt",  # In [1]:
+    "jp-OutputPrompt",  # Out [1]:
+    "highlight-ipynb",  # the code, highlighted
+    "clipboard-copy-txt",  # the code again, for the copy button
+    "jp-RenderedText",  # printed output
+)
+# The attribute goes last in the tag: hooks/accessibility.py finds notebook code by the
+# tag's start, `<div class="highlight-ipynb`, to make it focusable.
+CHROME_TAG = re.compile(r'<div\b[^>]*\bclass="[^"]*\b(?:' + "|".join(NOTEBOOK_CHROME) + r')\b[^"]*"[^>]*')
+COPY_BUTTON = re.compile(r"<clipboard-copy\b")
+ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="(#[^"]*)">¶</a>')
+
+
+#: A Markdown cell as mkdocs-jupyter writes it: its prose four <div>s deep.
+MARKDOWN_CELL = re.compile(
+    r'<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"[^>]*>\s*<div class="jp-Cell-inputWrapper"[^>]*>\s*'
+    r'<div class="jp-Collapser[^"]*">\s*</div>\s*<div class="jp-InputArea jp-Cell-inputArea">'
+    r'<div class="jp-InputPrompt[^"]*"[^>]*>\s*</div>'
+    r'<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput"[^>]*>(?P<prose>.*?)'
+    r"</div>\s*</div>\s*</div>\s*</div>",
+    re.S,
+)
+
+
+def unwrap_prose(page_html: str) -> str:
+    """A notebook's Markdown cells as plain prose, side by side with its code cells.
+
+    Material's search gives a heading's section only what follows it inside the heading's
+    parent element; wrapped in its cell, a heading would keep just its own cell's prose, and
+    every later paragraph would be found under the notebook's title instead. Unwrapped, each
+    heading's section runs to the next heading, as on every other page (and the prose reads
+    in the site's own type rather than Jupyter's).
+    """
+    cells = page_html.count('<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"')
+    page_html, unwrapped = MARKDOWN_CELL.subn(lambda m: m["prose"], page_html)
+    if unwrapped != cells:
+        raise PluginError(f"unwrapped {unwrapped} of {cells} Markdown cells: update hooks/search_text.py")
+    return page_html
+
+
+def notebook_for_search(page_html: str) -> str:
+    """A notebook's HTML with its prose unwrapped (:func:`unwrap_prose`), its chrome marked
+    for search to skip and Material's heading anchors, so its headings index without "¶"."""
+    page_html = unwrap_prose(page_html)
+    page_html, found = CHROME_TAG.subn(lambda m: m[0] + " data-search-exclude", page_html)
+    if not found:
+        raise PluginError(
+            "a notebook page without code cells: mkdocs-jupyter's markup changed; update hooks/search_text.py"
+        )
+    page_html = COPY_BUTTON.sub("<clipboard-copy data-search-exclude", page_html)
+    return ANCHOR_LINK.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', page_html)
+
+
+def is_notebook(page: Page) -> bool:
+    return page.file.src_uri.endswith((".py", ".ipynb"))
+
+
+def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    if is_notebook(page):
+        page_html = notebook_for_search(page_html)
+    return index_powers_of_ten(page_html)

@@ -1,0 +1,77 @@
+"""The phone's static chart (``narrow_spec``) is the same chart drawn for a narrow screen:
+the same layers and data, its own width and text size, and fewer ticks than the wide one."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from calculators import CALCULATORS, narrow_spec, run, vega_lite_spec
+from calculators._chart import NARROW_TICKS, NARROW_WIDTH
+
+IDS = sorted(CALCULATORS)
+
+
+def wide_spec(calculator_id: str) -> dict:
+    calculator = CALCULATORS[calculator_id]
+    return vega_lite_spec(calculator.chart, run(calculator_id, {})["chart"])
+
+
+def axes(spec: dict) -> list[dict]:
+    return [
+        layer["encoding"][channel]["axis"]
+        for layer in spec["layer"]
+        for channel in ("x", "y")
+        if "axis" in layer["encoding"].get(channel, {})
+    ]
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_narrow_chart_keeps_the_data_and_layers(calculator_id: str) -> None:
+    """Only presentation changes: the data sets, marks' kinds and encodings' fields are the
+    wide chart's, and the wide spec itself is left untouched."""
+    wide = wide_spec(calculator_id)
+    before = copy.deepcopy(wide)
+    narrow = narrow_spec(wide)
+    assert before == wide
+    assert wide["datasets"] == narrow["datasets"]
+    assert [json.dumps(layer["data"]) for layer in wide["layer"]] == [
+        json.dumps(layer["data"]) for layer in narrow["layer"]
+    ]
+    for wide_layer, narrow_layer in zip(wide["layer"], narrow["layer"], strict=True):
+        assert {name: enc.get("field") for name, enc in wide_layer["encoding"].items() if isinstance(enc, dict)} == {
+            name: enc.get("field") for name, enc in narrow_layer["encoding"].items() if isinstance(enc, dict)
+        }
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_narrow_chart_is_drawn_for_a_phone(calculator_id: str) -> None:
+    """Its own width (narrower than the wide chart's), 12 px text everywhere, and every axis
+    capped at NARROW_TICKS ticks, whether the wide axis gives a number, an expression or
+    nothing; labels that would touch are dropped."""
+    wide = wide_spec(calculator_id)
+    narrow = narrow_spec(wide)
+    assert NARROW_WIDTH == narrow["width"] < wide["width"]
+    assert 12 == narrow["config"]["axis"]["labelFontSize"] == narrow["config"]["axis"]["titleFontSize"]
+    assert 12 == narrow["config"]["legend"]["labelFontSize"]
+    assert "greedy" == narrow["config"]["axis"]["labelOverlap"]
+    for layer in narrow["layer"]:
+        if isinstance(layer["mark"], dict) and layer["mark"]["type"] == "text":
+            assert 12 == layer["mark"]["fontSize"]
+    for wide_axis, narrow_axis in zip(axes(wide), axes(narrow), strict=True):
+        count = wide_axis.get("tickCount")
+        if isinstance(count, dict):
+            assert {"expr": f"min({NARROW_TICKS}, ({count['expr']}))"} == narrow_axis["tickCount"]
+        else:
+            assert min(NARROW_TICKS, count or NARROW_TICKS) == narrow_axis["tickCount"]
+
+
+@pytest.mark.parametrize(
+    ("count", "capped"), [(None, 5), (3, 3), (8, 5), (7.5, 5), ({"expr": "a"}, {"expr": "min(5, (a))"})]
+)
+def test_tick_counts_of_every_kind_are_capped(count: object, capped: object) -> None:
+    """A tick count absent, numeric or an expression ends at most NARROW_TICKS."""
+    spec = {"layer": [{"mark": "line", "encoding": {"x": {"axis": {} if count is None else {"tickCount": count}}}}]}
+    assert capped == narrow_spec(spec)["layer"][0]["encoding"]["x"]["axis"]["tickCount"]

@@ -1,0 +1,108 @@
+"""Phones before Python is live, and without JavaScript: the chart drawn for their width
+(not the wide one shrunk), no blank band reserved around it; home and notebook pages that
+fit a 375 px screen; notebook figures themed for the dark scheme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from browser_helpers import page_of
+
+PHONE = {"width": 375, "height": 800}
+CALCULATOR = "half-life"
+
+# The shown static chart: which one, its drawn and native sizes, the canvas' height, and
+# the size its axis labels reach the screen at.
+MEASURE = """canvas => {
+    const wide = canvas.querySelector(':scope > svg');
+    const phone = canvas.querySelector(':scope > [data-chart-phone] > svg');
+    const shown = [wide, phone].find(svg => svg.getClientRects().length);
+    const box = shown.getBoundingClientRect();
+    const scale = box.width / Number(shown.getAttribute('width'));
+    const label = shown.querySelector('.role-axis-label text');
+    return {
+        phone: shown === phone,
+        canvas: canvas.getBoundingClientRect().height,
+        height: box.height,
+        labelPx: parseFloat(label.getAttribute('font-size') ?? getComputedStyle(label).fontSize) * scale,
+    };
+}"""
+
+
+def static_chart(page, base_url: str, site: Path):
+    page.route("**/assets/runtime/**", lambda route: None)  # Python never arrives
+    page.goto(base_url + page_of(site, CALCULATOR))
+    page.wait_for_load_state("load")
+    return page.locator(f'.calc[data-calculator="{CALCULATOR}"] [data-chart]')
+
+
+def test_phone_shows_the_chart_drawn_for_it_before_python(watched, base_url, site) -> None:
+    page = watched.page
+    page.set_viewport_size(PHONE)
+    canvas = static_chart(page, base_url, site)
+    expect(canvas.locator("[data-chart-phone] svg")).to_be_visible()
+    expect(canvas.locator(":scope > svg")).to_be_hidden()
+    shown = canvas.evaluate(MEASURE)
+    assert shown["phone"]
+    assert shown["canvas"] - shown["height"] < 2, shown  # no blank band above or below
+    assert shown["labelPx"] >= 10, shown
+
+
+def test_wide_screen_shows_the_wide_chart(watched, base_url, site) -> None:
+    canvas = static_chart(watched.page, base_url, site)
+    expect(canvas.locator(":scope > svg")).to_be_visible()
+    expect(canvas.locator("[data-chart-phone]")).to_be_hidden()
+    shown = canvas.evaluate(MEASURE)
+    assert not shown["phone"] and shown["labelPx"] >= 11, shown
+
+
+def test_phone_without_javascript_gets_the_phone_chart(browser, base_url, site) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + page_of(site, CALCULATOR))
+        canvas = page.locator(f'.calc[data-calculator="{CALCULATOR}"] [data-chart]')
+        expect(canvas.locator("[data-chart-phone] svg")).to_be_visible()
+        expect(canvas.locator(":scope > svg")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_home_and_a_notebook_fit_a_phone(watched, base_url) -> None:
+    """No horizontal scroll at 375 px; a notebook's figures fit its column and its code
+    scrolls inside its block rather than pushing the page wider."""
+    page = watched.page
+    page.set_viewport_size(PHONE)
+    for path in ("", "notebooks/metr-time-horizons/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll('.jp-RenderedImage img')].map(img =>
+            img.getBoundingClientRect().right <= document.querySelector('article').getBoundingClientRect().right + 1)"""
+    )
+    assert widths and all(widths)
+    code = page.locator(".highlight-ipynb").first  # the focusable block around the code
+    assert "0" == code.get_attribute("tabindex")
+    assert "auto" == code.evaluate("block => getComputedStyle(block).overflowX")
+    assert code.evaluate("block => block.scrollWidth > block.clientWidth")  # long lines scroll
+    expect(page.locator(".jp-CodeCell .jp-InputPrompt").first).to_be_hidden()
+    output = page.locator(".jp-RenderedText pre").first  # printed lines stay whole
+    assert ["pre", "normal"] == output.evaluate(
+        "pre => [getComputedStyle(pre).whiteSpace, getComputedStyle(pre).wordBreak]"
+    )
+
+
+def test_notebook_figures_follow_the_dark_scheme(watched, base_url) -> None:
+    """In the dark scheme a notebook's figures are drawn light on dark, not white boxes."""
+    page = watched.page
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url + "notebooks/success-curves/")
+    page.wait_for_load_state("load")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    filters = page.eval_on_selector_all(
+        ".jp-RenderedImage img", "imgs => imgs.map(img => getComputedStyle(img).filter)"
+    )
+    assert filters and all("invert" in f for f in filters), filters
