@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -83,6 +84,16 @@ def open_live(page, base_url: str, site: Path, calculator_id: str, query: str = 
     root = page.locator(f'.calc[data-calculator="{calculator_id}"]')
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     return root
+
+
+def wait_until(page, expression: str, seconds: float = 30) -> None:
+    """Poll ``expression`` in the page until it is true. Not ``page.wait_for_function``: that
+    compiles a string with eval inside the page, which the site's policy rightly refuses
+    when the first check is false."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {expression}"
+        time.sleep(0.25)
 
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
