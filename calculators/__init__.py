@@ -11,6 +11,7 @@ Worker) and under pytest. Standard library only.
 19.0
 """
 
+from ._calendar import day_from_year, year_from_day
 from ._chart import narrow_spec, vega_lite_spec
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._export import export, export_json
@@ -84,6 +85,7 @@ from .models.logx import (
     logx_slope,
     steepened_cost_multiplier,
 )
+from .models.metr_horizons import ModelHorizon, metr_horizons
 from .models.pretraining import (
     ChinchillaAllocation,
     ParadoxMultipliers,
@@ -137,10 +139,25 @@ from .models.sigmoid import (
     parting_time,
     years_until_overshoot,
 )
+from .models.time_horizons import (
+    BOOTSTRAP_RESAMPLES,
+    bootstrap_fits,
+    day_reached,
+    doubling_days,
+    doubling_interval,
+    percentile,
+    reach_interval,
+    trend_band,
+    trend_year,
+    window_doubling_days,
+    window_models,
+    window_reach_year,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BOOTSTRAP_RESAMPLES",
     "CALCULATORS",
     "EU_AI_ACT_THRESHOLD_FLOP",
     "HUMAN_HOURLY_RATE_USD",
@@ -158,6 +175,7 @@ __all__ = [
     "LogisticFit",
     "LogisticInflection",
     "LogxReading",
+    "ModelHorizon",
     "Output",
     "ParadoxMultipliers",
     "Preset",
@@ -165,6 +183,7 @@ __all__ = [
     "agent_cost_per_success",
     "annual_factor",
     "bits_per_token_pretraining",
+    "bootstrap_fits",
     "break_even_task_hours",
     "capacity_bits_per_token",
     "chinchilla_allocation",
@@ -179,8 +198,12 @@ __all__ = [
     "compute_ooms_for_loss",
     "cost_decline",
     "cost_multiple",
+    "day_from_year",
+    "day_reached",
     "decompose_gain",
     "deployment_breakeven_queries",
+    "doubling_days",
+    "doubling_interval",
     "doubling_time",
     "doublings_to_reach",
     "early_doubling_time",
@@ -231,6 +254,7 @@ __all__ = [
     "loss_cut_multiplier",
     "loss_multiplier",
     "metr_horizon",
+    "metr_horizons",
     "months_from_days",
     "months_to_reach",
     "narrow_spec",
@@ -242,8 +266,10 @@ __all__ = [
     "optimal_tokens_exponent",
     "overshoot_ratio",
     "parting_time",
+    "percentile",
     "pretraining_scaleup_cost_multiplier",
     "python_snippet",
+    "reach_interval",
     "reliability_lag_months",
     "rl_bits_per_token",
     "rl_information_ratio",
@@ -262,9 +288,15 @@ __all__ = [
     "task_cost_at_rate",
     "time_to_reach",
     "training_compute_multiplier",
+    "trend_band",
     "trend_slope_from_gain",
+    "trend_year",
     "vega_lite_spec",
     "weibull_t50",
+    "window_doubling_days",
+    "window_models",
+    "window_reach_year",
+    "year_from_day",
     "years_per_oom",
     "years_to_close",
     "years_until_overshoot",

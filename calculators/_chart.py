@@ -181,7 +181,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
         {"field": axis.field, "type": "quantitative", "title": axis.title, "format": _tooltip_format(axis)}
         for axis in (chart.x, chart.y)
     ]
-    return {
+    spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "description": chart.description or chart.title,
         "width": 640,
@@ -238,6 +238,105 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
             "view": {"stroke": None},
         },
     }
+    return _with_extras(chart, spec)
+
+
+# --- What some charts add: a date axis, interval bands and error bars, grouped points ------
+
+#: Vega's expression for the instant a decimal year stands for (UTC), as _calendar counts it:
+#: the year's start plus that share of the year's length.
+_DATE_EXPR = "utc(floor(datum[{f}]), 0, 1) + (datum[{f}] - floor(datum[{f}])) * (utc(floor(datum[{f}]) + 1, 0, 1) - utc(floor(datum[{f}]), 0, 1))"
+#: The field each layer computes from a decimal-year field, for the date axis.
+_DATE_FIELD = "_date"
+
+
+def _with_extras(chart: Chart, spec: dict[str, Any]) -> dict[str, Any]:
+    """Add what ``chart`` asks for beyond lines and labelled points.
+
+    Each addition is a layer or an encoding on the same data sets (``lines``, ``points``),
+    so the page still swaps only those when an input changes.
+    """
+    layers: list[dict[str, Any]] = spec["layer"]
+    if not chart.label_points:
+        layers[:] = [layer for layer in layers if layer["mark"]["type"] != "text"]
+    points = next(layer for layer in layers if layer["mark"]["type"] == "point")
+    if chart.point_group:
+        points["encoding"]["shape"] = {
+            "field": chart.point_group,
+            "type": "nominal",
+            "title": None,
+            "legend": {"orient": "bottom", "direction": "vertical"},
+        }
+        points["encoding"]["tooltip"].append({"field": chart.point_group, "title": "Group"})
+    if chart.interval:
+        lines = next(layer for layer in layers if layer["data"]["name"] == "lines")
+        layers.insert(layers.index(lines), _band(chart, lines["encoding"]))
+        layers.insert(layers.index(points), _error_bars(chart, points["encoding"]))
+    if chart.x.dates:
+        for layer in layers:
+            _date_axis(chart.x, layer)
+    return spec
+
+
+def _band(chart: Chart, encoding: dict[str, Any]) -> dict[str, Any]:
+    """A shaded band between the interval's ends, for each line that has them."""
+    low, high = chart.interval or ("", "")
+    return {
+        "data": {"name": "lines"},
+        "transform": [{"filter": f"isValid(datum[{low!r}]) && isValid(datum[{high!r}])"}],
+        "mark": {"type": "area", "opacity": 0.18, "interpolate": "monotone"},
+        "encoding": {
+            "x": encoding["x"],
+            "y": {**encoding["y"], "field": low},
+            "y2": {"field": high},
+            "color": encoding["color"],
+        },
+    }
+
+
+def _error_bars(chart: Chart, encoding: dict[str, Any]) -> dict[str, Any]:
+    """A vertical bar from the low to the high end of each point's interval."""
+    low, high = chart.interval or ("", "")
+    title = chart.y.title.split(" (")[0]
+    return {
+        "data": {"name": "points"},
+        "transform": [{"filter": f"isValid(datum[{low!r}]) && isValid(datum[{high!r}])"}],
+        "mark": {"type": "rule", "color": "#888", "strokeWidth": 1.5},
+        "encoding": {
+            "x": encoding["x"],
+            "y": {**encoding["y"], "field": low},
+            "y2": {"field": high},
+            "tooltip": [
+                {"field": "label", "title": "Point"},
+                {"field": low, "title": f"{title}, interval from", "format": _tooltip_format(chart.y)},
+                {"field": high, "title": "to", "format": _tooltip_format(chart.y)},
+            ],
+        },
+    }
+
+
+def _date_axis(axis: Axis, layer: dict[str, Any]) -> None:
+    """Draw ``axis`` (decimal years) as dates: each layer computes the instant, and the x
+    encoding and its tooltip show it as a date."""
+    layer.setdefault("transform", []).insert(0, {"calculate": _DATE_EXPR.format(f=repr(axis.field)), "as": _DATE_FIELD})
+    encoding = layer["encoding"]
+    encoding["x"] = {
+        "field": _DATE_FIELD,
+        "type": "temporal",
+        "title": axis.title,
+        "scale": {"type": "utc"},
+        "axis": {
+            "format": "%Y",
+            "grid": True,
+            # At most one tick a year (Vega then ticks whole years, never two labels "2024"),
+            # and at most 12; as an expression, so that the phone's chart can cap it further.
+            "tickCount": {"expr": "clamp(floor((domain('x')[1] - domain('x')[0]) / 31557600000), 2, 12)"},
+            "labelOverlap": "greedy",
+        },
+    }
+    for item in encoding.get("tooltip", []):
+        if item.get("field") == axis.field:
+            item.update({"field": _DATE_FIELD, "type": "temporal", "format": "%b %Y", "formatType": "utc"})
 
 
 #: The width a phone's static chart is drawn for: a 375 px screen gives the chart about 300

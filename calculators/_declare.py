@@ -92,6 +92,8 @@ class Axis:
     kind: str = "number"
     #: Whether a linear axis must include 0 (set False to zoom in on the data's range).
     zero: bool = True
+    #: The field holds decimal years (kind "year"): drawn as a calendar axis of dates.
+    dates: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,12 @@ class Chart:
     ``series`` (lines) or ``label`` (points). With ``uses_outputs``, ``data`` is also given
     the calculator's computed outputs (``outputs=``, by name), so a chart that marks them
     draws them without computing them again.
+
+    ``interval`` names two row fields, the low and high ends of an interval of the y value:
+    lines with them get a shaded band, points an error bar. ``point_group`` names a field of
+    the points that sets their shape (with a legend), and ``label_points=False`` leaves the
+    points unlabelled on the chart (for many points; their labels stay in the tooltip and
+    the table).
     """
 
     title: str
@@ -110,6 +118,9 @@ class Chart:
     data: Callable[..., ChartData]
     description: str = ""
     uses_outputs: bool = False
+    interval: tuple[str, str] | None = None
+    point_group: str = ""
+    label_points: bool = True
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from ._calendar import month_and_year
+
 __all__ = ["dollars", "format_value", "percent_number", "shape_name", "short_number"]
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -16,7 +18,8 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
         value: A finite float.
         kind: ``"number"`` (significant digits, thousands separators, powers of ten past a
             billion or below a thousandth), ``"percent"`` (a probability written as a
-            percentage) or ``"multiplier"`` (a factor written as ``×6.61``).
+            percentage), ``"multiplier"`` (a factor written as ``×6.61``) or ``"year"`` (a
+            decimal year written as its month, ``March 2027``; ``digits`` is not used).
         digits: Significant digits to keep.
 
     >>> format_value(1159.87)
@@ -25,6 +28,8 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
     '35.0%'
     >>> format_value(2.5e-7)
     '2.50 × 10⁻⁷'
+    >>> format_value(2027.2, "year")
+    'March 2027'
     """
     if kind == "percent":
         return _significant(value * 100, digits) + "%"
@@ -32,6 +37,8 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
         return "×" + _significant(value, digits)
     if kind == "number":
         return _significant(value, digits)
+    if kind == "year":
+        return month_and_year(value)
     raise ValueError(f"unknown number format {kind!r}")
 
 

@@ -13,7 +13,10 @@
 // - Whatever the current build no longer has is deleted (on activation and whenever a page
 //   asks to be cached).
 // - A calculator page is cached together with the kit it needs (chart library, Pyodide, the
-//   core), so offline its chart follows its numbers.
+//   start-up library, the core), so offline its chart follows its numbers.
+// - Python's memory snapshot is fetched only when a live page asks for it (it does unless the
+//   browser asks to save data), in the background; the Python worker asks for it with
+//   `cache: "only-if-cached"`, which this answers from the cache alone, never the network.
 // Requests to any other origin are not touched (the site makes none).
 const OFFLINE = null; // @offline-manifest
 const CACHE = "scaling-series-companion";
@@ -32,10 +35,12 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The page asks: {cache: [urls], calculator: true if it has one}.
+// The page asks: {cache: [urls], calculator: true if it has one, snapshot: true to add
+// Python's snapshot}.
 self.addEventListener("message", (event) => {
   const urls = (event.data?.cache ?? []).map((url) => new URL(url, SCOPE)).filter((url) => url.origin === SCOPE.origin);
   const kit = event.data?.calculator ? OFFLINE.kit.map((path) => new URL(path, SCOPE)) : [];
+  if (event.data?.snapshot) kit.push(new URL(OFFLINE.snapshot, SCOPE));
   event.waitUntil(
     prune().then(() =>
       Promise.all(
@@ -55,6 +60,10 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== SCOPE.origin) return;
   const keeping = (promise) => event.waitUntil(promise);
+  if (request.cache === "only-if-cached") {
+    event.respondWith(cachedCopy(url).then((cached) => cached ?? new Response(null, { status: 504, statusText: "Not cached" })));
+    return;
+  }
   event.respondWith(known(url) && request.cache !== "reload" ? cacheFirst(request, keeping) : networkFirst(request, keeping));
 });
 

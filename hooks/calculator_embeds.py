@@ -144,11 +144,13 @@ def register_anchors(page: Page, html: str) -> None:
 # busy with the rest of the page: a worker created later waits for the page's main thread,
 # which Material's scripts keep busy for the first second. runtime.js adopts this worker,
 # and replays what it said before runtime.js was there. The script is inline (one fetch
-# fewer); hooks/csp.py hashes it into the Content-Security-Policy like Material's own.
+# fewer); hooks/csp.py hashes it into the Content-Security-Policy like Material's own. When
+# the browser asks to save data it starts nothing: calculator.js then starts Python once a
+# calculator comes near the screen (save-data.js), so a page only read downloads no Python.
 WORKER_SCRIPT = "javascripts/calculators/worker.js"
 EARLY_START = (
-    '<script>try{{const w=new Worker({url},{{type:"module",name:"python"}}),e=[];'
-    "w.onmessage=w.onerror=(x)=>{{e.push(x)}};self.pythonWorker={{worker:w,early:e}}}}catch(x){{}}</script>"
+    '<script>try{{if(!navigator.connection?.saveData){{const w=new Worker({url},{{type:"module",name:"python"}}),e=[];'
+    "w.onmessage=w.onerror=(x)=>{{e.push(x)}};self.pythonWorker={{worker:w,early:e}}}}}}catch(x){{}}</script>"
 )
 HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?")
 

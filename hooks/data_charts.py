@@ -71,6 +71,7 @@ METR_COLUMNS = [
     "horizon50_ci_low_min",
     "horizon50_ci_high_min",
     "horizon80_min",
+    "is_sota",
     "report",
     "source_path",
 ]

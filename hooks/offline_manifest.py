@@ -8,7 +8,12 @@ Once every file is written, the manifest goes into ``sw.js``'s placeholder line:
 - ``pages``: each page's address (its folder) and title, for the offline page that lists
   what a reader can still open;
 - ``kit``: what any calculator page needs besides the page itself (the site's scripts, Vega
-  and its interpreter, Pyodide and the core), cached together with such a page.
+  and its interpreter, Pyodide, the precompiled start-up library and the core), cached
+  together with such a page. Pyodide's stock standard library is not in it (the worker only
+  falls back to it), nor is the memory snapshot:
+- ``snapshot``: the memory snapshot of Python, which the service worker fetches in the
+  background only once a page is live and the browser does not ask to save data, so a
+  first visit pays no byte for it.
 
 Because the manifest changes with every build, so does ``sw.js``, and the browser installs
 the new service worker after a deploy. ``sitemap.xml`` is left out: hosts (and
@@ -29,7 +34,9 @@ from mkdocs.exceptions import PluginError
 SERVICE_WORKER = "sw.js"
 PLACEHOLDER = "const OFFLINE = null; // @offline-manifest"
 UNLISTED = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
-KIT = re.compile(r"^(javascripts/calculators/|assets/vendor/vega|assets/runtime/(?!runtime\.json))")
+KIT = re.compile(
+    r"^(javascripts/calculators/|assets/vendor/vega|assets/runtime/(?!runtime\.json|pyodide-[^/]*/python_stdlib\.zip|.*/snapshot-))"
+)
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
@@ -62,4 +69,8 @@ def offline_manifest(site: Path) -> dict[str, object]:
             continue
         content = path.read_bytes()
         files[name] = [len(content), hashlib.sha256(content).hexdigest()]
-    return {"files": files, "pages": pages, "kit": [name for name in files if KIT.match(name)]}
+    runtime = json.loads((site / "assets" / "runtime" / "runtime.json").read_text(encoding="utf-8"))
+    snapshot = f"assets/runtime/{runtime['snapshot']}"
+    if snapshot not in files:
+        raise PluginError(f"the build has no {snapshot}")
+    return {"files": files, "pages": pages, "kit": [name for name in files if KIT.match(name)], "snapshot": snapshot}

@@ -3,6 +3,10 @@
 - builds the core (`calculators/`) as a wheel from this repository, so the browser runs the
   very code the tests run, plus an archive of its modules compiled for Pyodide's Python
   (``hooks/compile_core.mjs``), so the browser does not compile them at start-up;
+- builds what makes Python start fast (``hooks/startup_library.mjs``): the precompiled
+  start-up library (Pyodide's standard library with the modules a visit loads as bytecode),
+  which every visit boots from, and a memory snapshot of Python with the core imported, which
+  a returning reader's browser restores instead of booting once the service worker has it;
 - copies the pinned front-end packages (Pyodide, Vega and its CSP-safe expression
   interpreter, KaTeX) out of ``node_modules``, so the site never asks another origin for
   anything;
@@ -105,7 +109,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, INTERPRETER_SITE_PATH, content=vega_interpreter_module()))
     wheel = build_core_wheel()
     bytecode = build_core_bytecode(wheel)
-    for built in (wheel, bytecode):
+    startup = build_startup(wheel, bytecode)
+    for built in (wheel, bytecode, startup / library_name(), startup / snapshot_name()):
         files.append(
             File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built))
         )
@@ -184,6 +189,9 @@ def runtime_manifest(wheel: Path, files: dict[str, dict[str, int | str]] | None 
         "pyodideVersion": version,
         "wheel": f"{core_folder(wheel)}/{wheel.name}",
         "bytecode": f"{core_folder(wheel)}/{bytecode_name()}",
+        "library": f"{core_folder(wheel)}/{library_name()}",
+        "stockLibrary": f"pyodide-{version}/python_stdlib.zip",
+        "snapshot": f"{core_folder(wheel)}/{snapshot_name()}",
         "coreVersion": wheel.name.split("-")[1],
         "files": files or {},
     }
@@ -217,6 +225,47 @@ def build_core_bytecode(wheel: Path) -> Path:
     return out
 
 
+# The start-up library and the snapshot, named after the Pyodide they were built with; they sit
+# in the core's folder because both are built from the core (its imports decide the library's
+# module list; the snapshot holds it imported).
+def library_name() -> str:
+    """The precompiled start-up library's file name: it holds bytecode for Pyodide's Python."""
+    return f"python_stdlib-pyodide-{_package_version('pyodide')}.zip"
+
+
+def snapshot_name() -> str:
+    """The memory snapshot's file name: only the Pyodide that made it can restore it."""
+    return f"snapshot-pyodide-{_package_version('pyodide')}.bin.gz"
+
+
+def build_startup(wheel: Path, bytecode: Path) -> Path:
+    """Build (or reuse) the precompiled start-up library and the memory snapshot.
+
+    ``hooks/startup_library.mjs`` boots the pinned Pyodide under Node, runs every calculator to
+    learn which standard-library modules a visit loads, compiles those, boots again from the
+    result, checks it gives the same answers, and snapshots that Python. Cached next to the
+    wheel (a folder per Pyodide version), written to a temporary folder and renamed.
+    """
+    out = wheel.parent / f"startup-pyodide-{_package_version('pyodide')}"
+    if not (out / library_name()).is_file():
+        partial = Path(tempfile.mkdtemp(prefix="partial-", dir=wheel.parent))
+        command = ["node", str(ROOT / "hooks" / "startup_library.mjs"), str(wheel), str(bytecode), str(partial)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        except FileNotFoundError as error:
+            raise PluginError("building Python's start-up library needs Node.js (run `make setup`)") from error
+        if done.returncode != 0:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise PluginError(f"building Python's start-up library failed:\n{done.stdout}\n{done.stderr[-4000:]}")
+        (partial / "python_stdlib.zip").rename(partial / library_name())
+        (partial / "snapshot.bin.gz").rename(partial / snapshot_name())
+        try:
+            partial.rename(out)
+        except OSError:  # another build finished it first
+            shutil.rmtree(partial, ignore_errors=True)
+    return out
+
+
 def core_folder(wheel: Path) -> str:
     """``core-<hash>``: the wheel's folder in the site, named after its sources' hash."""
     return f"core-{wheel.parent.name}"
@@ -236,6 +285,8 @@ def build_core_wheel() -> Path:
             ROOT / "README.md",
             ROOT / "LICENSES" / "MIT.txt",
             *(ROOT / "calculators").rglob("*.py"),
+            # Package data the core reads (METR's horizons): a change must rebuild the wheel.
+            *(ROOT / "calculators").rglob("*.csv"),
         ]
     ):
         digest.update(path.relative_to(ROOT).as_posix().encode())

@@ -15,6 +15,8 @@ another build to the running server by setting its ``site_dir``.
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
 import re
 import sys
 import threading
@@ -43,11 +45,33 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".svg": "image/svg+xml",
     }
 
+    # Compressed as static hosts compress them (the bench serves gzipped, like GitHub Pages).
+    COMPRESSIBLE: ClassVar[set[str]] = {".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".txt", ".xml"}
+
     def do_GET(self) -> None:
         if self.path.split("?")[0].endswith("/sitemap.xml"):
             self._send_local_sitemap()
-        else:
+        elif not self._send_gzipped():
             super().do_GET()
+
+    def _send_gzipped(self) -> bool:
+        """With the server's ``gzip`` on, answer a file of a compressible type gzipped when the
+        browser accepts it; False when the request is not one of those."""
+        if not self.server.gzip or "gzip" not in self.headers.get("Accept-Encoding", ""):  # type: ignore[attr-defined]
+            return False
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSIBLE or not path.is_file():
+            return False
+        body = _gzipped(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return True
 
     def _send_local_sitemap(self) -> None:
         path = Path(self.translate_path(self.path.split("?")[0]))
@@ -86,6 +110,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+@functools.lru_cache(maxsize=256)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), 6)
+
+
 def site_policy(directory: Path) -> str:
     """The Content-Security-Policy the build wrote into ``_headers`` (hooks/csp.py)."""
     for line in (directory / "_headers").read_text().splitlines():
@@ -105,25 +134,32 @@ class SiteServer(ThreadingHTTPServer):
 
 
 def make_server(
-    directory: Path, port: int = 0, verbose: bool = False, csp: bool = False, cache_control: str = "no-cache"
+    directory: Path,
+    port: int = 0,
+    verbose: bool = False,
+    csp: bool = False,
+    cache_control: str = "no-cache",
+    gzip: bool = False,
 ) -> ThreadingHTTPServer:
     """A server for ``directory`` on 127.0.0.1 (port 0 picks a free port); with ``csp``, every
-    response carries the site's Content-Security-Policy. Every response carries
-    ``cache_control``; setting the server's ``site_dir`` later serves another folder."""
+    response carries the site's Content-Security-Policy; with ``gzip``, text and WebAssembly
+    go gzipped to browsers that accept it. Every response carries ``cache_control``; setting
+    the server's ``site_dir`` later serves another folder."""
     server = SiteServer(("127.0.0.1", port), SiteHandler)
     server.site_dir = directory  # type: ignore[attr-defined]
     server.cache_control = cache_control  # type: ignore[attr-defined]
     server.verbose = verbose  # type: ignore[attr-defined]
     server.csp = site_policy(directory) if csp else ""  # type: ignore[attr-defined]
+    server.gzip = gzip  # type: ignore[attr-defined]
     server.daemon_threads = True
     return server
 
 
 def serve_in_background(
-    directory: Path, csp: bool = False, cache_control: str = "no-cache"
+    directory: Path, csp: bool = False, cache_control: str = "no-cache", gzip: bool = False
 ) -> tuple[ThreadingHTTPServer, str]:
     """Start a server in a daemon thread; returns it and its base URL."""
-    server = make_server(directory, csp=csp, cache_control=cache_control)
+    server = make_server(directory, csp=csp, cache_control=cache_control, gzip=gzip)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host}:{port}/"

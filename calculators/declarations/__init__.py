@@ -17,6 +17,7 @@ from .log_x_chart import COST_DECLINE, LOGX_READER
 from .mostly_inference import INFERENCE_SHARE
 from .rl_inefficiency import RL_INFORMATION
 from .scaling_paradox import CHINCHILLA, SCALING_PARADOX
+from .time_horizons import TIME_HORIZONS
 
 __all__ = ["CALCULATORS", "get_calculator"]
 
@@ -39,6 +40,7 @@ CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
             HOURLY_COST,
             COST_PER_SUCCESS,
             SWEET_SPOT,
+            TIME_HORIZONS,
         )
     }
 )

@@ -1,14 +1,19 @@
 // Run the core's pytest suite (tests/core, which reads tests/cases) and the package's
 // doctests inside Pyodide, under Node, so the code the browser runs is tested where it runs.
 //
-//   node tests/pyodide/run_core_tests.mjs WHEEL_DIR CORE_WHEEL CORE_BYTECODE
+//   node tests/pyodide/run_core_tests.mjs WHEEL_DIR CORE_WHEEL CORE_BYTECODE LIBRARY MODULES
 //
 // WHEEL_DIR holds Pyodide-compatible wheels of pytest, Hypothesis and their dependencies;
 // CORE_WHEEL is a wheel of this repository and CORE_BYTECODE the archive of its modules
-// compiled for Pyodide (hooks/compile_core.mjs). The core is installed as the site's worker
-// installs it (docs/javascripts/calculators/worker.js), and every module must come from its
-// bytecode, so the suite runs exactly what readers run. tests/pyodide/test_core_in_pyodide.py
-// makes all three and runs this script. Needs no network. HYPOTHESIS_PROFILE is passed on.
+// compiled for Pyodide (hooks/compile_core.mjs); LIBRARY is the precompiled start-up library
+// the site boots from and MODULES the list of what it holds compiled (both from
+// hooks/startup_library.mjs). Pyodide boots from that library and the core is installed as
+// the site's worker installs it (docs/javascripts/calculators/worker.js); every module of the
+// core must come from its bytecode, and every listed standard-library module from the
+// library's, so the suite runs exactly what readers run. The suite itself (pytest, Hypothesis)
+// imports many standard-library modules outside the list, which load from their sources.
+// tests/pyodide/test_core_in_pyodide.py makes all of these and runs this script. Needs no
+// network. HYPOTHESIS_PROFILE is passed on.
 // Exits with pytest's exit code, or 1 if pytest succeeded without passing a single test.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -20,13 +25,33 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 // the run writes (caches, Hypothesis's database) lands in the working tree.
 const COPIED = ["pyproject.toml", "tests/conftest.py", "tests/strategies.py", "tests/core", "tests/cases"];
 
-const [wheelDir, coreWheel, coreBytecode] = process.argv.slice(2);
-if (!wheelDir || !coreWheel || !coreBytecode) {
-  console.error("usage: node run_core_tests.mjs WHEEL_DIR CORE_WHEEL CORE_BYTECODE");
+const [wheelDir, coreWheel, coreBytecode, library, modules] = process.argv.slice(2);
+if (!wheelDir || !coreWheel || !coreBytecode || !library || !modules) {
+  console.error("usage: node run_core_tests.mjs WHEEL_DIR CORE_WHEEL CORE_BYTECODE LIBRARY MODULES");
   process.exit(2);
 }
 
-const pyodide = await loadPyodide({ indexURL: path.join(ROOT, "node_modules", "pyodide") + path.sep });
+const pyodide = await loadPyodide({ indexURL: path.join(ROOT, "node_modules", "pyodide") + path.sep, stdLibURL: library });
+// Python's own start loaded the listed modules already: each from the library's bytecode,
+// unchecked hash-based (PEP 552), compiled for this very Python.
+pyodide.globals.set("startup_modules", readFileSync(modules, "utf8"));
+pyodide.runPython(`
+import importlib.util
+import json
+import sys
+import zipimport
+
+listed = json.loads(startup_modules)
+loaded = [name for name in listed if name in sys.modules]
+assert len(loaded) > 50, f"only {len(loaded)} of the library's modules loaded at start-up"
+for name in loaded:
+    spec = sys.modules[name].__spec__
+    assert isinstance(spec.loader, zipimport.zipimporter) and spec.origin.endswith(".pyc"), f"{name}: {spec.origin}"
+    pyc = spec.loader.get_data(spec.origin)
+    assert pyc[:4] == importlib.util.MAGIC_NUMBER, f"{name}: bytecode for another Python"
+    assert int.from_bytes(pyc[4:8], "little") == 0b01, f"{name}: not an unchecked hash-based .pyc"
+print(f"start-up library: {len(loaded)} modules loaded at start-up, each from its .pyc")
+`);
 const wheels = readdirSync(wheelDir)
   .filter((name) => name.endsWith(".whl"))
   .map((name) => path.resolve(wheelDir, name));
@@ -97,6 +122,13 @@ counter = CountPassed()
 # --pyargs turns "calculators" into the installed package (for its doctests) and leaves
 # the path alone; the options themselves come from the copied pyproject.toml.
 code = pytest.main(["tests/core", "calculators", "--pyargs", "-p", "no:cacheprovider"], plugins=[counter])
+# The suite's own imports (pytest, Hypothesis, unittest, ...) are standard-library modules the
+# library keeps as sources: they imported from them.
+import json, pathlib
+from_source = [name for name, module in sys.modules.items()
+               if (getattr(module.__spec__, "origin", None) or "").endswith(".py") and ".zip/" in module.__spec__.origin]
+assert len(from_source) > 10, from_source
+print(f"start-up library: {len(from_source)} standard-library modules outside it imported from source")
 (int(code), counter.passed)
 `)
   .toJs();

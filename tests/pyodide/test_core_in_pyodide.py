@@ -7,7 +7,10 @@ This CPython test prepares what run_core_tests.mjs needs, then runs it:
   .cache/pyodide-wheels/ and used offline from then on;
 * the wheel of this repository that the site ships and the archive of its modules compiled
   for Pyodide, built by the same hook (no network); the runner installs them as the site's
-  worker does and checks that every module loads from its bytecode.
+  worker does and checks that every module loads from its bytecode;
+* the precompiled start-up library the site boots from (same hook): the runner boots Pyodide
+  from it, checks that the listed modules came from its bytecode, and that modules outside
+  the list (the test tools' own) import from source.
 
 The pytest and Hypothesis versions are the ones installed here, so both runs test alike.
 """
@@ -58,16 +61,18 @@ def pyodide_wheels() -> Path:
     return folder
 
 
-def core_files() -> tuple[Path, Path]:
-    """The wheel of this repository and its bytecode archive, built (or reused) exactly as
-    the site build does."""
+def core_files() -> tuple[Path, Path, Path, Path]:
+    """The wheel of this repository, its bytecode archive, the start-up library and its list of
+    modules, built (or reused) exactly as the site build does."""
     hooks = ROOT / "hooks" / "runtime_assets.py"
     spec = importlib.util.spec_from_file_location("runtime_assets", hooks)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     wheel = module.build_core_wheel()
-    return wheel, module.build_core_bytecode(wheel)
+    bytecode = module.build_core_bytecode(wheel)
+    startup = module.build_startup(wheel, bytecode)
+    return wheel, bytecode, startup / module.library_name(), startup / "startup-modules.json"
 
 
 def collect_deep() -> str:
@@ -87,6 +92,10 @@ def test_core_suite_passes_in_pyodide() -> None:
     assert 0 == run.returncode, output[-4000:]
     assert "platform emscripten" in output
     assert re.search(r"core bytecode: \d+ modules, each from its checked-hash \.pyc", output), output[-4000:]
+    assert re.search(r"start-up library: \d{2,} modules loaded at start-up, each from its \.pyc", output), output[
+        -4000:
+    ]
+    assert re.search(r"start-up library: \d{2,} standard-library modules outside it imported from source", output)
     summary = re.findall(r"^=+ (.*) in [\d.]+s.* =+$", output, re.MULTILINE)[-1]
     # Nothing fails or is skipped; the exhaustive tests marked deep are left out here as in
     # every run but make deep (tests/conftest.py), and only those.

@@ -17,7 +17,7 @@ CACHED = """async () => {
     const needed = [
         location.href,
         new URL(manifest.pyodide + "pyodide.asm.wasm", runtime).href,
-        new URL(manifest.pyodide + "python_stdlib.zip", runtime).href,
+        new URL(manifest.library, runtime).href,
         new URL(manifest.wheel, runtime).href,
         new URL(manifest.bytecode, runtime).href,
     ];

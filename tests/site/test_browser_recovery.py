@@ -93,7 +93,7 @@ def test_stalled_download_is_timed_out_and_retried(browser, base_url) -> None:
     PAGE_URL[:] = [base_url]
     seen = []
     context, page, root = open_page(
-        browser, lambda c: seen.append(first_time(c, "**/python_stdlib.zip", lambda route: None))
+        browser, lambda c: seen.append(first_time(c, "**/pyodide.asm.wasm", lambda route: None))
     )
     expect(root.locator("[data-calc-status]")).to_contain_text("a download stalled", timeout=BOOT_MS)
     expect_recovers(page, root, "retrying")

@@ -10,6 +10,7 @@ import { aboutResult, chartFile, downloadName, save, withAbout } from "./downloa
 import { readPermalink, writePermalink } from "./permalink.js";
 import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
 import { build, compute, ensureStarted, exportResult, onStatus, retry } from "./runtime.js";
+import { savingData, whenNear } from "./save-data.js";
 
 const BUILT = "showing the result computed when this page was built.";
 const STATUS = {
@@ -17,6 +18,7 @@ const STATUS = {
   core: () => `Starting Python… ${BUILT}`,
   restarting: () => "Python stopped; starting it again…",
   live: () => "Live: Python is running in your browser.",
+  idle: () => `Python starts when you reach this calculator, as your browser asks to save data. Meanwhile ${BUILT}`,
   retrying: ({ reason, delay, wasLive }) =>
     wasLive
       ? `Python stopped (${reason}); starting it again in ${Math.round(delay / 1000)} s…`
@@ -66,7 +68,10 @@ export function mountCalculator(root) {
     follow(root, { state: "outdated" });
     return;
   }
-  ensureStarted();
+  // Python starts at once (the page's <head> has usually started it already), or, when the
+  // browser asks to save data, only once this calculator is on or near the screen.
+  if (savingData()) whenNear(root, ensureStarted);
+  else ensureStarted();
   // Until the page moves on (instant navigation drops this section).
   const stop = onStatus((status) => {
     if (root.isConnected) follow(root, status);

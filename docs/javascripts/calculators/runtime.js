@@ -2,12 +2,16 @@
 // calculator on every page (instant navigation keeps this module, and so the worker, alive),
 // and kept running: a worker that fails to start, crashes, stops answering or exits is
 // replaced, with backoff, and the status says at each moment what is true:
+//   idle                                   not started: the browser asks to save data, and no
+//                                          calculator has come near the screen yet
 //   loading  (stage "download" or "core")  Python is on its way
 //   live                                   Python answers
 //   retrying (attempt, delay, reason)      it failed and starts again after `delay` ms
 //   offline  (reason)                      the network is down; it starts again once it is back
 //   failed   (reason)                      trying again by itself would not help; retry() may
 // Requests fail at once while Python is not live; calculators recompute when it is again.
+import { savingData } from "./save-data.js";
+
 const BUILD = null; // @build-id
 
 // The worker says something (progress, heartbeats while bytes arrive, answers) at least
@@ -41,14 +45,14 @@ let watchdog = null;
 let retryTimer = null;
 const pending = new Map();
 const listeners = new Set();
-let status = { state: "loading", stage: "download" };
+let status = savingData() ? { state: "idle" } : { state: "loading", stage: "download" };
 let wasLive = false;
 let firstSettled;
 const settled = new Promise((resolve) => (firstSettled = resolve));
 
 function setStatus(next) {
   status = next;
-  if (next.state !== "loading") firstSettled();
+  if (next.state !== "loading" && next.state !== "idle") firstSettled();
   for (const listener of listeners) listener(status);
 }
 

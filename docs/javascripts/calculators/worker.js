@@ -1,7 +1,7 @@
 // The Web Worker that runs Python. As soon as it starts it boots Pyodide (once), unpacks the
 // core wheel built from this repository (with its bytecode), and answers requests by calling
 // the core with JSON text in and out, so no Python proxy ever leaves here:
-//   {id, type: "boot"}                          -> {id, booted: {pyodide, core, build}}
+//   {id, type: "boot"}                          -> {id, booted: {pyodide, core, build, start}}
 //   {id, type: "run", calculator, inputs}       -> {id, result}   (calculators.run)
 //   {id, type: "export", calculator, inputs}    -> {id, result}   (calculators.export)
 // A failure answers {id, failure: {kind, message}}; `kind` says what went wrong for the page
@@ -9,6 +9,16 @@
 // (HTTP 404: the site changed under this page), "unsupported" (no WebAssembly) or "python".
 // While booting it posts {progress: "download" | "core"}, and a heartbeat {progress} while
 // bytes arrive, so the page can tell a slow download from a stalled one.
+//
+// How Python starts (`start` in the boot answer), fastest first:
+//   "snapshot"  a returning reader: the service worker holds this build's memory snapshot of
+//               Python with the core imported (fetched in the background after an earlier
+//               visit); Pyodide restores it instead of booting;
+//   "library"   Pyodide boots from the precompiled start-up library (its standard library with
+//               the modules a visit loads as bytecode: hooks/startup_library.mjs);
+//   "stock"     the library did not download or arrived damaged: Pyodide's own library.
+// A snapshot that is missing, damaged, of another build or fails to restore is skipped for
+// the library, and deleted from the cache so the service worker fetches it afresh.
 //
 // A worker that the page started again after a failure is named "python-retry": it fetches
 // every runtime file afresh (`cache: "reload"`), so a damaged copy in the HTTP cache is not
@@ -33,8 +43,8 @@ class BootError extends Error {
 // Pyodide never settles its loading promise when a download fails (it only logs a warning),
 // so every failed, stalled or damaged fetch of a runtime file ends the boot with an error
 // instead of a hang: `failed` rejects on the first one.
-let fail;
-const failed = new Promise((_, reject) => (fail = reject));
+let failBoot;
+const failed = new Promise((_, reject) => (failBoot = reject));
 
 const expected = new Map(
   Object.entries(MANIFEST.files).map(([path, file]) => [new URL(path, RUNTIME).href, file]),
@@ -54,7 +64,10 @@ function heartbeat() {
 
 // fetch, for runtime files: a timeout while nothing arrives, and the body checked against
 // the size and SHA-256 the build recorded before its last byte is handed on.
-async function verifiedFetch(resource, options = {}) {
+// With `fatal` false a failure only rejects this download, for a file the boot can do without.
+// `tap`, if given, receives a copy of the response as it arrives, unchecked.
+async function verifiedFetch(resource, options = {}, fatal = true, tap = null) {
+  const fail = fatal ? failBoot : () => {};
   const url = String(resource?.url ?? resource);
   const file = expected.get(url.split("?")[0]);
   const controller = new AbortController();
@@ -71,7 +84,7 @@ async function verifiedFetch(resource, options = {}) {
   arm();
   let response;
   try {
-    response = await fetchOriginal(resource, { ...options, signal: controller.signal, ...(RETRY && { cache: "reload" }) });
+    response = await fetchOriginal(resource, { ...options, signal: controller.signal, ...(RETRY && !options.cache && { cache: "reload" }) });
   } catch (error) {
     clearTimeout(timer);
     const failure = controller.signal.aborted ? controller.signal.reason : new BootError("network", `the download of ${nameOf(url)} failed`);
@@ -89,6 +102,7 @@ async function verifiedFetch(resource, options = {}) {
     clearTimeout(timer);
     return response;
   }
+  tap?.(response.clone());
   // Read from the network at its own pace (so the stall timer measures the network, not
   // how fast Pyodide consumes), hand each chunk on as the next arrives, and hold the last one
   // back until size and checksum are right: a damaged file never reaches its end.
@@ -139,10 +153,81 @@ async function verifiedFetch(resource, options = {}) {
 }
 
 const fetchOriginal = self.fetch.bind(self);
+const LIBRARY = new URL(MANIFEST.library, RUNTIME).href;
+const WASM = new URL(`${MANIFEST.pyodide}pyodide.asm.wasm`, RUNTIME).href;
+let libraryUsed = "library";
 self.fetch = (resource, options) => {
   const url = String(resource?.url ?? resource);
+  if (url === LIBRARY) return libraryOrStock(options);
+  if (url === WASM) return verifiedFetch(resource, options, true, compileWasm);
   return url.startsWith(RUNTIME.href) ? verifiedFetch(resource, options) : fetchOriginal(resource, options);
 };
+
+// Pyodide's WebAssembly is compiled from the response itself while its bytes arrive, not from
+// the checked copy verifiedFetch hands on: a response rebuilt from bytes has no address, so V8
+// could neither use nor keep its code cache (a returning reader would compile it again). It
+// is instantiated, and so run, only once the checked copy has arrived whole and right.
+let compiledWasm = null;
+function compileWasm(response) {
+  compiledWasm = WebAssembly.compileStreaming(response);
+  compiledWasm.catch(() => {}); // awaited below
+}
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const checked = await source;
+  if (!compiledWasm) return instantiateStreaming(checked, imports);
+  await checked.arrayBuffer(); // rejects if the bytes are damaged
+  const module = await compiledWasm;
+  compiledWasm = null;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+
+// The precompiled library, or Pyodide's own if it does not arrive whole: either boots the
+// same Python, the stock one only slower.
+async function libraryOrStock(options) {
+  try {
+    const response = await verifiedFetch(LIBRARY, options, false);
+    return new Response(await response.arrayBuffer(), { status: 200 });
+  } catch (error) {
+    console.warn(`Python: ${error.message}; starting from Pyodide's own library`);
+    libraryUsed = "stock";
+    return verifiedFetch(new URL(MANIFEST.stockLibrary, RUNTIME).href, options);
+  }
+}
+
+// The snapshot as the service worker keeps it, never from the network (the service worker
+// fetches it in the background after a visit): resolves null when the cache holds none, or
+// else to a response whose body is checked against this build's size and SHA-256 as it is
+// read, like every runtime file, so a damaged or foreign copy errors instead of restoring.
+async function cachedSnapshot() {
+  const url = new URL(MANIFEST.snapshot, RUNTIME).href;
+  try {
+    return await verifiedFetch(url, { cache: "only-if-cached", mode: "same-origin" }, false);
+  } catch {
+    return null; // none in the service worker's cache (or the HTTP cache, without one)
+  }
+}
+
+// The snapshot's memory, from its file: gzipped, zero pages left out (hooks/startup_library.mjs,
+// packPages, describes the format).
+async function unpackSnapshot(response) {
+  const packed = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  const [magic, length, pageSize, count] = new Uint32Array(packed.buffer, 0, 4);
+  if (magic !== 0x31534750) throw new Error("not a snapshot");
+  const pages = new Uint32Array(packed.buffer, 16, count);
+  const memory = new Uint8Array(length);
+  let at = 16 + 4 * count;
+  for (const page of pages) {
+    memory.set(packed.subarray(at, at + Math.min(pageSize, length - page * pageSize)), page * pageSize);
+    at += pageSize;
+  }
+  return memory;
+}
+
+async function forgetSnapshot() {
+  const url = new URL(MANIFEST.snapshot, RUNTIME).href;
+  for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
+}
 
 async function sha256(chunks, size) {
   const whole = new Uint8Array(size);
@@ -159,33 +244,61 @@ async function download(url) {
   return new Uint8Array(await (await fetch(url.href)).arrayBuffer());
 }
 
+function downloadCore() {
+  return Promise.all([MANIFEST.wheel, MANIFEST.bytecode].map((file) => download(new URL(file, RUNTIME))));
+}
+
 async function boot() {
   if (typeof WebAssembly !== "object") throw new BootError("unsupported", "this browser cannot run WebAssembly");
   self.postMessage({ progress: "download" });
   const indexURL = new URL(MANIFEST.pyodide, RUNTIME).href;
-  // The core's two small files download while Pyodide itself downloads and starts.
-  const core = Promise.all([MANIFEST.wheel, MANIFEST.bytecode].map((file) => download(new URL(file, RUNTIME))));
-  core.catch(() => {}); // awaited below; a failure is reported from there
+  const loader = import(new URL("pyodide.mjs", indexURL).href);
+  loader.catch(() => {}); // awaited below
+  const snapshot = RETRY ? null : await cachedSnapshot();
+  // Without a snapshot, the core's two small files download while Pyodide itself starts.
+  const core = snapshot ? null : downloadCore();
+  core?.catch(() => {}); // awaited below; a failure is reported from there
   let loadPyodide;
   try {
-    ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
+    ({ loadPyodide } = await loader);
   } catch (error) {
     throw new BootError("network", "Python's loader did not download");
   }
-  const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+  const options = { indexURL, stdLibURL: LIBRARY, stdout: () => {}, stderr: () => {} };
+  let pyodide = null;
+  let start = null;
+  if (snapshot) {
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: unpackSnapshot(snapshot) });
+      // The snapshot remembers the library's table of contents: only that library fits it.
+      if (libraryUsed !== "library") throw new Error("the start-up library did not download");
+      // The snapshot froze the random generator of the build machine: seed it afresh.
+      pyodide.runPython("import random; random.seed()");
+      start = "snapshot";
+    } catch (error) {
+      console.warn("Python: the saved snapshot did not restore; starting without it:", String(error?.message ?? error));
+      pyodide = null;
+      forgetSnapshot().catch(() => {});
+    }
+  }
+  pyodide ??= await loadPyodide(options);
+  start ??= libraryUsed;
   self.postMessage({ progress: "core" });
-  const [wheel, bytecode] = await core;
   // The wheel's sources, and beside them their bytecode compiled at build time for this
   // very Python (checked against the sources' hashes on import), so nothing is compiled here.
-  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-  pyodide.unpackArchive(bytecode, "zip", { extractDir: sitePackages });
+  // A snapshot holds every module of the core imported already: it needs neither.
+  if (start !== "snapshot") {
+    const [wheel, bytecode] = await (core ?? downloadCore());
+    const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+    pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+    pyodide.unpackArchive(bytecode, "zip", { extractDir: sitePackages });
+  }
   // Kept for the worker's lifetime: two proxies, created once.
   const calculators = pyodide.pyimport("calculators");
   return {
     run: calculators.run_json,
     export: (calculator, inputs) => calculators.export_json(calculator, inputs, MANIFEST.coreVersion),
-    versions: { pyodide: MANIFEST.pyodideVersion, core: MANIFEST.coreVersion, build: MANIFEST.build },
+    versions: { pyodide: MANIFEST.pyodideVersion, core: MANIFEST.coreVersion, build: MANIFEST.build, start },
   };
 }
 

@@ -1,0 +1,153 @@
+// Build what makes Python start fast in a reader's browser, with the pinned Pyodide under Node:
+//
+//   node hooks/startup_library.mjs CORE_WHEEL CORE_BYTECODE OUT_DIR
+//
+// 1. OUT_DIR/python_stdlib.zip, the precompiled start-up library: Pyodide's standard library
+//    with every module that Python's start and the calculators import replaced by its
+//    bytecode. Pyodide 314 ships the library as sources only, so a stock boot compiles about
+//    130 modules (most of its start-up time). The list is not made by hand: a stock Pyodide
+//    boots here, installs the core as the browser does (wheel plus bytecode, unpacked with
+//    Pyodide's own `unpackArchive`), runs and exports every calculator with its defaults,
+//    example and a rejected input, and every standard-library module then loaded is compiled
+//    by this same Python (so the magic number matches). The files are unchecked hash-based
+//    .pyc (PEP 552): Python loads them without looking for a source, which is why the sources
+//    of exactly those modules are left out. Every other module stays as source and still
+//    imports. OUT_DIR/startup-modules.json lists the compiled modules.
+// 2. OUT_DIR/snapshot.bin.gz, a memory snapshot of a Pyodide booted from that library with
+//    the core imported and every calculator run once (Pyodide's experimental
+//    `_makeSnapshot` / `makeMemorySnapshot`). A returning reader's browser restores it instead
+//    of booting (docs/javascripts/calculators/worker.js). Gzipped here, so its size does not
+//    depend on what a host compresses; the browser inflates it with DecompressionStream.
+//
+// Before writing, it checks that the snapshot's Python loaded every listed module from its
+// bytecode and gives the stock boot's answers for every calculator. Needs no network.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
+
+const [wheel, bytecode, outDir] = process.argv.slice(2);
+if (!wheel || !bytecode || !outDir) {
+  console.error("usage: node startup_library.mjs CORE_WHEEL CORE_BYTECODE OUT_DIR");
+  process.exit(2);
+}
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const indexURL = path.join(ROOT, "node_modules", "pyodide") + path.sep;
+const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
+
+// The core, installed as worker.js installs it; then every calculator computed and exported
+// (defaults, example, and an input it rejects), so every module they need is imported.
+// Returns the answers as JSON text, to compare the two boots.
+function installAndRun(pyodide) {
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
+  pyodide.unpackArchive(new Uint8Array(readFileSync(bytecode)), "zip", { extractDir: sitePackages });
+  return pyodide.runPython(`
+import json
+import calculators
+
+def _answers():
+    answers = {}
+    for cid, calculator in calculators.CALCULATORS.items():
+        example = dict(calculator.example)
+        rejected = {calculator.inputs[0].name: "not a number"}
+        for label, inputs in (("defaults", {}), ("example", example), ("rejected", rejected)):
+            text = json.dumps(inputs)
+            answers[f"{cid} {label}"] = [calculators.run_json(cid, text), calculators.export_json(cid, text, "0")]
+    return json.dumps(answers, sort_keys=True)
+
+_answers()
+`);
+}
+
+// Most of a snapshot is pages of zeros (free memory): store only the others, with their
+// numbers, so the browser inflates less than half of it. The format, read by worker.js's
+// unpackPages: four little-endian uint32 (magic "PGS1", full length, page size, count of
+// pages kept), the kept pages' numbers (uint32 each), then those pages' bytes.
+const PAGE = 4096;
+function packPages(bytes) {
+  const kept = [];
+  for (let page = 0; page * PAGE < bytes.length; page++) {
+    const slice = bytes.subarray(page * PAGE, (page + 1) * PAGE);
+    if (slice.some((byte) => byte !== 0)) kept.push(page);
+  }
+  const header = new Uint32Array([0x31534750, bytes.length, PAGE, kept.length, ...kept]);
+  const out = new Uint8Array(header.byteLength + kept.length * PAGE);
+  out.set(new Uint8Array(header.buffer), 0);
+  kept.forEach((page, index) => out.set(bytes.subarray(page * PAGE, (page + 1) * PAGE), header.byteLength + index * PAGE));
+  return out;
+}
+
+// 1. Stock boot: which standard-library modules does a visit load?
+const stock = await loadPyodide({ indexURL, ...quiet });
+const stockAnswers = installAndRun(stock);
+stock.runPython(`
+import importlib.util
+import json
+import sys
+import zipfile
+
+ZIP = next(entry for entry in sys.path if entry.endswith(".zip"))
+with zipfile.ZipFile(ZIP) as archive:
+    names = set(archive.namelist())
+compiled = {}
+for module in list(sys.modules.values()):
+    origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+    if origin.startswith(ZIP + "/") and origin.endswith(".py") and origin[len(ZIP) + 1 :] in names:
+        compiled[origin[len(ZIP) + 1 :]] = module.__name__
+if len(compiled) < 50:
+    raise SystemExit(f"only {len(compiled)} start-up modules found: is the standard library still a zip?")
+
+with zipfile.ZipFile(ZIP) as archive, zipfile.ZipFile("/tmp/startup.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+    for info in archive.infolist():
+        if info.filename not in compiled:
+            # Recompressed at level 9 (Pyodide's zip is not): about 27 KB fewer on a first visit.
+            out.writestr(info, archive.read(info), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            continue
+        source = archive.read(info)
+        code = compile(source, f"{ZIP}/{info.filename}", "exec", dont_inherit=True)
+        pyc = importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
+        entry = zipfile.ZipInfo(info.filename[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        out.writestr(entry, bytes(pyc))
+with open("/tmp/startup-modules.json", "w") as listing:
+    json.dump(sorted(compiled.values()), listing, indent=0)
+`);
+const library = stock.FS.readFile("/tmp/startup.zip");
+const modules = JSON.parse(stock.FS.readFile("/tmp/startup-modules.json", { encoding: "utf8" }));
+mkdirSync(outDir, { recursive: true });
+const libraryPath = path.join(outDir, "python_stdlib.zip");
+writeFileSync(libraryPath, library);
+
+// 2. Boot from the new library, with the core installed and imported, and snapshot that
+// Python before it computes anything (so its heap stays within the memory a fresh Pyodide
+// starts with: a larger snapshot does not restore).
+const fast = await loadPyodide({ indexURL, stdLibURL: libraryPath, _makeSnapshot: true, ...quiet });
+const sitePackages = fast.runPython("import site; site.getsitepackages()[0]");
+fast.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
+fast.unpackArchive(new Uint8Array(readFileSync(bytecode)), "zip", { extractDir: sitePackages });
+// Every module of the core is imported, so a restored snapshot needs none of the core's files.
+fast.runPython(`
+import gc, importlib, pkgutil
+import calculators
+for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
+    importlib.import_module(module.name)
+gc.collect()
+`);
+const snapshot = fast.makeMemorySnapshot();
+
+// 3. Check both: the library's Python loaded every listed module from bytecode, and it and
+// the restored snapshot give the stock boot's answers.
+const fromSource = fast.runPython(`
+import json, sys
+json.dumps([name for name in json.loads(${JSON.stringify(JSON.stringify(modules))})
+    if name in sys.modules and not (getattr(sys.modules[name], "__file__", "") or "").endswith(".pyc")])
+`);
+if (fromSource !== "[]") throw new Error(`modules compiled at start-up despite the library: ${fromSource}`);
+if (installAndRun(fast) !== stockAnswers) throw new Error("the precompiled library gives other answers than the stock one");
+const restored = await loadPyodide({ indexURL, stdLibURL: libraryPath, _loadSnapshot: snapshot, ...quiet });
+if (installAndRun(restored) !== stockAnswers) throw new Error("the restored snapshot gives other answers than the stock boot");
+
+writeFileSync(path.join(outDir, "snapshot.bin.gz"), gzipSync(packPages(snapshot), { level: 9 }));
+writeFileSync(path.join(outDir, "startup-modules.json"), JSON.stringify(modules, null, 0) + "\n");

@@ -1,0 +1,95 @@
+"""What the build makes for Python's fast start (hooks/startup_library.mjs): the precompiled
+start-up library, the memory snapshot, and how the runtime and service-worker manifests name
+them. Read from the built site and compared with Pyodide's own files in node_modules."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+import struct
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE = ROOT / "node_modules" / "pyodide"
+# The start-up modules every visit loads, whatever the calculators do: Python's own start,
+# Pyodide's, and what installing the core and the calculators' formats and exports need.
+SURE_TO_BE_LISTED = {"encodings", "_pyodide._base", "pyodide", "zipfile", "json", "csv", "dataclasses", "re"}
+
+
+def manifest(site: Path) -> dict:
+    return json.loads((site / "assets" / "runtime" / "runtime.json").read_text())
+
+
+def test_library_compiles_the_start_up_modules_and_keeps_the_rest(site: Path) -> None:
+    """Every entry of Pyodide's library is in ours: as an unchecked hash-based .pyc for
+    Pyodide's Python in place of the source for the start-up modules, byte for byte the same
+    for every other one."""
+    runtime = site / "assets" / "runtime"
+    with (
+        zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock,
+        zipfile.ZipFile(runtime / manifest(site)["library"]) as ours,
+        zipfile.ZipFile(runtime / manifest(site)["bytecode"]) as core,
+    ):
+        # The core's bytecode was compiled by the same Python: its magic number is Pyodide's.
+        magic = core.read(core.namelist()[0])[:4]
+        assert magic != importlib.util.MAGIC_NUMBER  # Pyodide's Python is not this one
+        ours_names = set(ours.namelist())
+        compiled = []
+        for name in stock.namelist():
+            if name in ours_names:
+                assert stock.read(name) == ours.read(name), name
+                continue
+            assert name.endswith(".py") and name[:-3] + ".pyc" in ours_names, name
+            pyc = ours.read(name[:-3] + ".pyc")
+            assert magic == pyc[:4], name
+            assert 0b01 == struct.unpack("<I", pyc[4:8])[0], f"{name}: not unchecked hash-based"
+            # (its source hash is keyed by Python's version, so only Pyodide's can check it:
+            # the Pyodide layer loads these modules)
+            compiled.append(name[:-3].removesuffix("/__init__").replace("/", "."))
+        assert len(ours_names) == len(stock.namelist())
+    assert len(compiled) > 50
+    assert SURE_TO_BE_LISTED <= set(compiled), SURE_TO_BE_LISTED - set(compiled)
+    # Only what a visit loads: most of the library stays source.
+    assert len(compiled) < len(stock.namelist()) / 2
+
+
+def test_snapshot_file_holds_a_pyodide_snapshot_without_its_zero_pages(site: Path) -> None:
+    """The snapshot is gzipped, in the page format worker.js reads ("PGS1", full length, page
+    size, page numbers, pages), and what it unpacks to starts with Pyodide's snapshot magic
+    number (read from pyodide.asm.mjs)."""
+    packed = gzip.decompress((site / "assets" / "runtime" / manifest(site)["snapshot"]).read_bytes())
+    magic, length, page_size, count = struct.unpack_from("<4I", packed)
+    assert b"PGS1" == struct.pack("<I", magic)
+    assert 4096 == page_size
+    pages = struct.unpack_from(f"<{count}I", packed, 16)
+    assert list(pages) == sorted(set(pages)) and pages[-1] * page_size < length
+    body = packed[16 + 4 * count :]
+    assert count * page_size == len(body)
+    assert all(any(body[i * page_size : (i + 1) * page_size]) for i in range(count)), "a zero page is stored"
+    assert count < length // page_size, "no zero page was left out"
+    [pyodide_magic] = re.findall(r"\$r=(\d+)", (PYODIDE / "pyodide.asm.mjs").read_text())
+    assert 0 == pages[0]
+    assert int(pyodide_magic) == struct.unpack_from("<I", body)[0]
+
+
+def test_manifests_name_the_library_and_keep_the_snapshot_out_of_the_kit(site: Path) -> None:
+    """The worker's manifest names the library, Pyodide's own library and the snapshot, each
+    with its size and SHA-256; the service worker caches the library with every calculator
+    page, and the snapshot only when asked (never with the kit), and not Pyodide's library."""
+    runtime = manifest(site)
+    for key in ("library", "stockLibrary", "snapshot"):
+        assert runtime[key] in runtime["files"], key
+        assert (site / "assets" / "runtime" / runtime[key]).stat().st_size == runtime["files"][runtime[key]]["size"]
+    assert runtime["library"].startswith(runtime["wheel"].split("/")[0] + "/")
+    assert runtime["library"].endswith(f"-pyodide-{runtime['pyodideVersion']}.zip")
+    sw = (site / "sw.js").read_text()
+    [offline] = re.findall(r"^const OFFLINE = (\{.*\});$", sw, re.MULTILINE)
+    offline = json.loads(offline)
+    assert f"assets/runtime/{runtime['snapshot']}" == offline["snapshot"]
+    assert f"assets/runtime/{runtime['library']}" in offline["kit"]
+    assert offline["snapshot"] not in offline["kit"]
+    assert f"assets/runtime/{runtime['stockLibrary']}" not in offline["kit"]
+    assert f"assets/runtime/{runtime['pyodide']}pyodide.asm.wasm" in offline["kit"]
