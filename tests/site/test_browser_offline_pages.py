@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import BOOT_MS, expect_outputs
+from browser_helpers import BOOT_MS, expect_outputs, wait_until
 
 PAGE = "essays/half-life/"
 ID = "half-life"
@@ -117,7 +117,7 @@ def test_only_verified_copies_are_kept_and_what_the_build_dropped_is_deleted(bro
     page.goto(url + PAGE)
     expect(page.locator(f'.calc[data-calculator="{ID}"]')).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     intact = url + "assets/downloads/half-life.json"
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    wait_until(page, "navigator.serviceWorker.controller !== null")
     ask = "(urls) => navigator.serviceWorker.controller.postMessage({ cache: urls })"
     page.evaluate(ask, [url + DAMAGED, intact])
     wait_for_keys(page, {intact})
