@@ -52,12 +52,13 @@ dev: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Every layer: core in CPython, cross-checks, core in Pyodide (Node), the strict site build,
-# and the browser tests against that build. Two workers share the tests one by one (the
-# axe-core file alone holds 90 page visits); each builds the site once for its site tests and
-# boots Python once for its browser tests. The slowest tests are listed at the end.
+# and the browser tests against that build. Two workers take the tests one or two at a time,
+# longest first (conftest.py orders them), so both finish together; each strict build is made
+# once for both (tests/builds.py), and each worker boots Python once for its browser tests.
+# The slowest tests are listed at the end.
 # One layer alone: $(BIN)/python -m pytest -m crosscheck (markers: pyproject.toml).
 test: setup chromium
-	$(BIN)/python -m pytest -n 2 --dist load --durations=15
+	$(BIN)/python -m pytest -n 2 --dist load --maxschedchunk 1 --durations=15
 
 # The loop to run while changing the core: no build, no Node, no browser, and 50 Hypothesis
 # examples a property instead of ci's 100 (tests/conftest.py); `make test` runs them all.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -10,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 BOOT_MS = 90_000
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def own_file(site: Path, path: str) -> str:
@@ -18,6 +20,19 @@ def own_file(site: Path, path: str) -> str:
     stem, suffix = path.rsplit(".", 1)
     [found] = site.glob(f"{stem}.*.{suffix}")
     return found.relative_to(site).as_posix()
+
+
+def page_addresses() -> list[str]:
+    """Site-relative URLs of every page the build makes from docs/ (the Markdown pages and the
+    notebooks), known before the build so tests can be made one per page."""
+    docs = ROOT / "docs"
+    urls = []
+    for source in sorted([*docs.rglob("*.md"), *(docs / "notebooks").glob("*.py")]):
+        relative = source.relative_to(docs).with_suffix("")
+        if relative.name == "index":
+            relative = relative.parent
+        urls.append("" if str(relative) == "." else relative.as_posix() + "/")
+    return urls
 
 
 def page_of(site: Path, calculator_id: str) -> str:
@@ -69,6 +84,16 @@ def open_live(page, base_url: str, site: Path, calculator_id: str, query: str = 
     root = page.locator(f'.calc[data-calculator="{calculator_id}"]')
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     return root
+
+
+def wait_until(page, expression: str, seconds: float = 30) -> None:
+    """Poll ``expression`` in the page until it is true. Not ``page.wait_for_function``: that
+    compiles a string with eval inside the page, which the site's policy rightly refuses
+    when the first check is false."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {expression}"
+        time.sleep(0.25)
 
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")

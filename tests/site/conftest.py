@@ -1,10 +1,8 @@
-"""Fixtures for the site layer: one strict build per session, a local server, a browser."""
+"""Fixtures for the site layer: one strict build per run (tests/builds.py), a local server, a browser."""
 
 from __future__ import annotations
 
 import importlib.util
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +10,8 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
+
+from builds import Build, build_once, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -37,32 +37,30 @@ def load_module(relative: str) -> ModuleType:
     return module
 
 
+# The tests that read one of the extra builds (tests/builds.py) are slow, as whichever runs
+# first makes that build: they start early (conftest.py), while the other worker runs the
+# core suite in Pyodide.
+EXTRA_BUILDS = ("public_site", "build_b")
+
+
+@pytest.hookimpl(tryfirst=True)  # before conftest.py orders the tests by their markers
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if set(EXTRA_BUILDS) & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def repo_module():
     """Import a repository file by path, e.g. ``repo_module("hooks/prose_numbers.py")``."""
     return load_module
 
 
-@dataclass(frozen=True)
-class Build:
-    returncode: int
-    log: str
-    site: Path
-
-
 @pytest.fixture(scope="session")
 def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """`mkdocs build --strict` of the real configuration into a temporary folder."""
-    site = tmp_path_factory.mktemp("site")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site.parent)},
-        check=False,
-    )
-    return Build(done.returncode, done.stdout + done.stderr, site)
+    """`mkdocs build --strict` of the real configuration into a temporary folder, once for
+    the whole run (every worker reads the same build)."""
+    return build_once(tmp_path_factory, "site", mkdocs_build)
 
 
 @pytest.fixture(scope="session")

@@ -136,7 +136,7 @@ def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
 def test_phone_width_result_follows_input(reader, site, base_url) -> None:
     """At 375 px the calculator with the most inputs and outputs recomputes as typed into and
     still fits the screen. (Every page, its calculators live, is checked at 375 px without
-    typing in tests/site/test_accessibility.py::test_phone_width_has_no_horizontal_scroll.)"""
+    typing in tests/site/test_accessibility.py::test_fits_a_phone_and_has_no_serious_accessibility_violations.)"""
     page = reader.page
     page.set_viewport_size({"width": 375, "height": 800})
     calculator = CALCULATORS["chinchilla"]

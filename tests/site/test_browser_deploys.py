@@ -23,6 +23,7 @@ from playwright.sync_api import expect
 from calculators import CALCULATORS, run
 
 from browser_helpers import BOOT_MS, expect_outputs, navigate
+from builds import Build, build_once, mkdocs_build, share_build_caches
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = "half-life"
@@ -43,26 +44,23 @@ SKIP = shutil.ignore_patterns(
 )
 
 
-@pytest.fixture(scope="module")
-def build_b(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A copy of the repository whose core doubles ``horizon``, and its strict build."""
-    repo = tmp_path_factory.mktemp("repo-b") / "repo"
+def make_build_b(folder: Path) -> Build:
+    """A copy of the repository in ``folder`` whose core doubles ``horizon``, and its strict build."""
+    repo = folder / "repo"
     shutil.copytree(ROOT, repo, ignore=SKIP)
     (repo / "node_modules").symlink_to(ROOT / "node_modules")
+    share_build_caches(repo)
     [module] = [path for path in (repo / "calculators").rglob("*.py") if "\ndef horizon(" in path.read_text()]
     module.write_text(module.read_text() + CHANGE)
-    site = repo.parent / "site"
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(repo.parent), "PYTHONPATH": str(repo)}
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert 0 == done.returncode, done.stdout + done.stderr
-    return repo, site
+    return mkdocs_build(folder / "site", cwd=repo, PYTHONPATH=str(repo))
+
+
+@pytest.fixture(scope="session")
+def build_b(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Build B's repository and site, made once for the run (tests/builds.py)."""
+    done = build_once(tmp_path_factory, "build-b", make_build_b)
+    assert 0 == done.returncode, done.log
+    return done.site.parent / "repo", done.site
 
 
 def run_b(repo: Path, inputs: dict) -> dict:

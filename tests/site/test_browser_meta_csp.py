@@ -10,12 +10,11 @@ live chart.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS
+from browser_helpers import BOOT_MS, page_addresses
 
 # Recorded from the first script on, so a violation before the page's own scripts counts too.
 WATCH_VIOLATIONS = """
@@ -25,8 +24,8 @@ document.addEventListener("securitypolicyviolation", (event) =>
 """
 
 
-def built_pages(site: Path) -> list[str]:
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+# Every HTML file the build writes, one test each (a test of its own checks the list).
+PAGES = sorted([*(address + "index.html" for address in page_addresses()), "404.html"])
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +69,13 @@ def check_page(browser, url: str) -> dict[str, object]:
         context.close()
 
 
-@pytest.fixture(scope="module")
-def pages(site) -> list[str]:
-    found = built_pages(site)
-    assert "404.html" in found and "index.html" in found
-    return found
+def test_the_pages_tested_are_the_pages_built(site) -> None:
+    """PAGES, known before the build, is every HTML file the build wrote."""
+    assert "404.html" in PAGES and "index.html" in PAGES
+    assert PAGES == sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
-def test_every_page_carries_the_policy_as_meta(site, pages, repo_module) -> None:
+def test_every_page_carries_the_policy_as_meta(site, repo_module) -> None:
     """Each built page starts its head with the header's policy, less what a meta cannot carry,
     before any script."""
     csp = repo_module("hooks/csp.py")
@@ -86,7 +84,7 @@ def test_every_page_carries_the_policy_as_meta(site, pages, repo_module) -> None
         d for d in header.split("; ") if d.split()[0] not in ("frame-ancestors", "report-uri", "sandbox")
     )
     assert "frame-ancestors" in header and "frame-ancestors" not in expected
-    for name in pages:
+    for name in PAGES:
         html = (site / name).read_text()
         meta = f'<meta http-equiv="Content-Security-Policy" content="{expected}">'
         assert html.count(meta) == 1, name
@@ -95,17 +93,17 @@ def test_every_page_carries_the_policy_as_meta(site, pages, repo_module) -> None
 
 
 @pytest.mark.parametrize("mode", ["meta", "header"])
-def test_every_page_works_under_the_policy(browser, base_url, header_url, pages, mode: str) -> None:
-    """Every page, 404 included, loads under the policy with nothing blocked."""
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_works_under_the_policy(browser, base_url, header_url, name: str, mode: str) -> None:
+    """Every page, 404 included, loads under the policy with nothing blocked. One test per
+    page, so the two workers of `make test` share the pages."""
     root = base_url if mode == "meta" else header_url
-    failures = {}
-    for name in pages:
-        seen = check_page(browser, root + name)
-        assert seen["meta"], name
-        assert (seen["header"] is None) == (mode == "meta"), name
-        if seen["ran"] is not True or seen["violations"] or seen["problems"]:
-            failures[name] = {key: seen[key] for key in ("ran", "violations", "problems")}
-    assert {} == failures
+    seen = check_page(browser, root + name)
+    assert seen["meta"]
+    assert (seen["header"] is None) == (mode == "meta")
+    assert {"ran": True, "violations": [], "problems": []} == {
+        key: seen[key] for key in ("ran", "violations", "problems")
+    }
 
 
 def test_the_meta_policy_is_enforced(browser, base_url) -> None:

@@ -5,6 +5,7 @@ page listing what can be read when a page was never visited."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import BOOT_MS, expect_outputs
+from browser_helpers import BOOT_MS, expect_outputs, wait_until
 
 PAGE = "essays/half-life/"
 ID = "half-life"
@@ -35,14 +36,20 @@ def wait_for_keys(page, needed: set[str], timeout: float = 60) -> list[str]:
 
 
 def kit(site, url: str) -> set[str]:
-    """What a calculator page needs besides itself: the chart library and Python."""
+    """What a calculator page needs besides itself: the chart library and Python. Of the
+    runtime's files, two are not needed: Pyodide's stock standard library (the worker falls
+    back to it only when the precompiled one fails) and the memory snapshot (fetched in the
+    background for returning readers); runtime.json names both."""
     vega = [p.relative_to(site).as_posix() for p in (site / "assets" / "vendor").rglob("*.js")]
+    manifest = json.loads((site / "assets" / "runtime" / "runtime.json").read_text(encoding="utf-8"))
+    optional = {"assets/runtime/runtime.json"} | {f"assets/runtime/{manifest[k]}" for k in ("stockLibrary", "snapshot")}
     runtime = [
-        p.relative_to(site).as_posix()
+        name
         for p in (site / "assets" / "runtime").rglob("*")
-        if p.is_file() and p.name != "runtime.json"
+        if p.is_file() and (name := p.relative_to(site).as_posix()) not in optional
     ]
     assert any(name.endswith("vega.min.js") for name in vega) and any(name.endswith(".wasm") for name in runtime)
+    assert f"assets/runtime/{manifest['library']}" in runtime
     return {url + name for name in vega + runtime}
 
 
@@ -110,7 +117,7 @@ def test_only_verified_copies_are_kept_and_what_the_build_dropped_is_deleted(bro
     page.goto(url + PAGE)
     expect(page.locator(f'.calc[data-calculator="{ID}"]')).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     intact = url + "assets/downloads/half-life.json"
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    wait_until(page, "navigator.serviceWorker.controller !== null")
     ask = "(urls) => navigator.serviceWorker.controller.postMessage({ cache: urls })"
     page.evaluate(ask, [url + DAMAGED, intact])
     wait_for_keys(page, {intact})

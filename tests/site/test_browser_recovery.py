@@ -159,7 +159,7 @@ def test_network_back_without_reload(browser, base_url) -> None:
     held = []
     context, page, root = open_page(browser, lambda c: first_time(c, "**/*.wasm", held.append))
     expect(root).to_have_attribute("data-state", "loading")
-    page.wait_for_function("document.querySelector('[data-calc-status]') && true")
+    page.wait_for_selector("[data-calc-status]", state="attached")
     while not held:
         page.wait_for_timeout(100)
     context.set_offline(True)

@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from browser_helpers import own_file
+from builds import build_once, mkdocs_build, share_build_caches
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC = "https://example.org/companion/"
@@ -35,23 +36,12 @@ ESSAYS = {
 }
 
 
-def mkdocs_build(site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site.parent), **env},
-        check=False,
-    )
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("public-site")
-    done = mkdocs_build(site, SITE_URL=PUBLIC)
-    assert 0 == done.returncode, done.stdout + done.stderr
-    return site
+    """The site built for PUBLIC, once for the run (tests/builds.py)."""
+    done = build_once(tmp_path_factory, "public-site", lambda site: mkdocs_build(site, SITE_URL=PUBLIC))
+    assert 0 == done.returncode, done.log
+    return done.site
 
 
 def page_text(page: Path) -> str:
@@ -130,7 +120,7 @@ def test_a_local_build_says_it_is_a_local_preview(site: Path) -> None:
 def test_a_publishing_build_refuses_to_run_without_the_address(tmp_path: Path) -> None:
     done = mkdocs_build(tmp_path / "site", SITE_PUBLISH="1")
     assert 0 != done.returncode
-    assert "A publishing build needs the site's public address: set SITE_URL" in done.stdout + done.stderr
+    assert "A publishing build needs the site's public address: set SITE_URL" in done.log
     assert not (tmp_path / "site" / "index.html").exists()
 
 
@@ -301,6 +291,7 @@ def test_the_workflow_publishes_with_the_same_make_targets() -> None:
     assert "SITE_URL" in workflow["jobs"]["publish"]["env"]
 
 
+@pytest.mark.slow  # a whole release build by mike
 def test_a_release_is_archived_at_its_own_address(tmp_path: Path) -> None:
     """What `make publish` does, in a copy of the repository tagged as the release: mike puts
     the release under SITE_URL/<version>/, where its citations, canonical links and install
@@ -315,6 +306,7 @@ def test_a_release_is_archived_at_its_own_address(tmp_path: Path) -> None:
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             (copy / name).write_bytes((ROOT / name).read_bytes())
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    share_build_caches(copy)
     git = ["git", "-c", "user.name=Release", "-c", "user.email=release@example.org"]
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "release"], ["tag", f"v{version}"]):
         subprocess.run([*git, *command], cwd=copy, check=True, capture_output=True)
