@@ -172,6 +172,10 @@ def sample(axis: Axis, low: float, high: float, count: int) -> list[float]:
     return positions
 
 
+#: Legend labels are never cut short ("…"): this limit (pixels) is past any chart's width,
+#: and each series name is kept short enough to fit a phone's chart whole.
+LEGEND_LABEL_LIMIT = 1000
+
 # Colours distinguishable in light and dark mode and by readers with colour-vision
 # deficiency: Okabe and Ito's palette, without its black and its pale yellow.
 _PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]
@@ -213,13 +217,9 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                         "type": "nominal",
                         "title": None,
                         "scale": {"range": _PALETTE},
-                        # Names longer than a phone's chart is wide end in "…" (the table
-                        # under the chart gives them whole).
-                        "legend": {
-                            "orient": "bottom",
-                            "direction": "vertical",
-                            "labelLimit": {"expr": "max(120, width - 20)"},
-                        },
+                        # Below the plot, one name a line, each whole (no "…"): a series'
+                        # name is kept short enough for a phone's chart (tests/site checks).
+                        "legend": {"orient": "bottom", "direction": "vertical"},
                     },
                     "tooltip": [*tooltip, {"field": "series", "title": "Curve"}],
                 },
@@ -263,7 +263,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
             # first rather than beside it, past a phone's width).
             "legend": {
                 "labelFontSize": 12,
-                "labelLimit": 400,
+                "labelLimit": LEGEND_LABEL_LIMIT,
                 "rowPadding": 5,
                 "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
             },
@@ -408,7 +408,7 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
         "labelOverlap": "greedy",
         "labelSeparation": 8,
     }
-    config["legend"] = {**config.get("legend", {}), "labelFontSize": 12, "labelLimit": NARROW_WIDTH}
+    config["legend"] = {**config.get("legend", {}), "labelFontSize": 12}
     capped: set[int] = set()  # the layers share their axes' dictionaries: cap each once
     for layer in narrow.get("layer", []):
         mark = layer.get("mark")

@@ -63,7 +63,8 @@ def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
     """One tidy table: inputs and outputs (name, value, unit), then every chart row (x, y).
 
     Each number comes twice: in full (``repr``, for a program to read back exactly) and as
-    the page shows it (the "shown" columns: ``1.00 × 10²⁴``, ``35.0%``; inputs to the digits typed).
+    the page shows it (the "shown" columns, the chart's headed by its axes' titles:
+    ``1.00 × 10²⁴``, ``35.0%``; inputs to the digits typed).
     """
     x, y = calculator.chart.x, calculator.chart.y
     out = io.StringIO()
@@ -78,8 +79,8 @@ def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
             "unit",
             x.field,
             y.field,
-            f"{x.field} shown",
-            f"{y.field} shown",
+            f"{x.title} (as shown)",
+            f"{y.title} (as shown)",
         ]
     )
     for spec in calculator.inputs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from ._calendar import month_and_year
 
@@ -10,6 +11,7 @@ __all__ = [
     "axis_title",
     "dollars",
     "format_value",
+    "horizon_symbol",
     "percent_number",
     "shape_name",
     "short_number",
@@ -17,16 +19,15 @@ __all__ = [
     "vega_tick_label",
 ]
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_PAIRS = tuple(zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True))
+_SUPERSCRIPT = str.maketrans(dict(_SUPERSCRIPT_PAIRS))
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 #: Shares smaller than this (0.1%) are written "1 in N".
 ONE_IN_BELOW = 1e-3
 #: Shares from this up (10 million per cent) are written as a factor, "×N".
 _PERCENT_AS_FACTOR_FROM = 1e5
 #: Plain numbers from a thousandth up to a billion; powers of ten outside.
 _PLAIN_FROM, _PLAIN_BELOW = 1e-3, 1e9
-#: Tick labels are short: plain up to a million, 10⁶ and up as powers of ten (an axis that
-#: reads 100,000 then 10⁶ stays legible where 100,000,000 beside 10⁹ would not).
-_TICK_PLAIN_BELOW = 1e6
 
 
 def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
@@ -108,6 +109,17 @@ def percent_number(p: float) -> str:
     return short_number(p * 100, 4)
 
 
+def horizon_symbol(p: float) -> str:
+    """The task length completed with probability ``p``, named as the pages write it: T with
+    the percentage as a subscript (T₅₀, T₈₀), or in words where a subscript cannot write it.
+
+    >>> horizon_symbol(0.5), horizon_symbol(0.8), horizon_symbol(0.999), horizon_symbol(1e-12)
+    ('T₅₀', 'T₈₀', '99.9% horizon', '≈0% horizon')
+    """
+    number = percent_number(p)
+    return "T" + number.translate(_SUBSCRIPT) if number.isdigit() else f"{number}% horizon"
+
+
 def shape_name(shape: float, start: bool = True) -> str:
     """A Weibull success curve by its shape, k = 1 being Ord's constant hazard; ``start``
     capitalises it for the start of a label.
@@ -144,10 +156,42 @@ def short_number(value: float, digits: int = 3) -> str:
 # --- Tick labels: the same style, computed by Vega for the ticks it picks ------------------
 
 
+class _TickStyle(NamedTuple):
+    """How a tick label is written: the one definition both :func:`tick_label` (Python) and
+    :func:`vega_tick_label` (the Vega expression the charts run) are built from."""
+
+    #: Plain numbers (thousands separators) from ``plain_from`` up to below ``plain_below``;
+    #: powers of ten outside.
+    plain_from: float
+    plain_below: float
+    #: Significant digits of a plain number and of a power's mantissa (trailing zeros dropped).
+    plain_digits: int
+    mantissa_digits: int
+    #: Decimals of a percentage (trailing zeros dropped).
+    percent_decimals: int
+    #: What a negative number starts with (the minus sign, not a hyphen).
+    minus: str
+    #: Added to log10 before flooring, so that 1000 (log10 2.9999999999999996) is 10³.
+    log_nudge: float
+
+
+#: Tick labels are short: plain up to a million, 10⁶ and up as powers of ten (an axis that
+#: reads 100,000 then 10⁶ stays legible where 100,000,000 beside 10⁹ would not).
+TICKS = _TickStyle(
+    plain_from=_PLAIN_FROM,
+    plain_below=1e6,
+    plain_digits=6,
+    mantissa_digits=3,
+    percent_decimals=6,
+    minus="−",
+    log_nudge=1e-9,
+)
+
+
 def tick_label(value: float, kind: str = "number") -> str:
     """A chart tick's label, as :func:`vega_tick_label` writes it in the browser: the style
     of :func:`format_value` without trailing zeros, from a million up (not a billion) in
-    powers of ten, an exact power of ten as ``10²⁴``.
+    powers of ten, an exact power of ten as ``10²⁴``. Both follow :data:`TICKS`.
 
     This is the reference the tests hold Vega's labels to; the chart itself never calls it.
 
@@ -157,18 +201,18 @@ def tick_label(value: float, kind: str = "number") -> str:
     ('×100', '×10¹²', '0')
     """
     if kind == "percent":
-        return _trimmed(f"{value * 100:.6f}").replace("-", "−") + "%"
+        return _trimmed(f"{value * 100:.{TICKS.percent_decimals}f}").replace("-", TICKS.minus) + "%"
     prefix = "×" if kind == "multiplier" else ""
     if value == 0:
         return prefix + "0"
-    sign = "−" if value < 0 else ""
+    sign = TICKS.minus if value < 0 else ""
     magnitude = abs(value)
-    if _PLAIN_FROM <= magnitude < _TICK_PLAIN_BELOW:
-        rounded = float(f"{magnitude:.6g}")  # six significant digits, as d3's ",.6~r"
-        decimals = max(5 - math.floor(math.log10(rounded)), 0)
+    if TICKS.plain_from <= magnitude < TICKS.plain_below:
+        rounded = float(f"{magnitude:.{TICKS.plain_digits}g}")  # as d3's ",.6~r"
+        decimals = max(TICKS.plain_digits - 1 - math.floor(math.log10(rounded)), 0)
         return prefix + sign + _trimmed(f"{rounded:,.{decimals}f}")
-    exponent = math.floor(math.log10(magnitude) + 1e-9)
-    mantissa = _trimmed(f"{magnitude / 10.0**exponent:.3g}")
+    exponent = math.floor(math.log10(magnitude) + TICKS.log_nudge)
+    mantissa = _trimmed(f"{magnitude / 10.0**exponent:.{TICKS.mantissa_digits}g}")
     power = "10" + str(exponent).translate(_SUPERSCRIPT)
     return prefix + sign + (power if mantissa == "1" else f"{mantissa} × {power}")
 
@@ -179,33 +223,33 @@ def _trimmed(text: str) -> str:
 
 def vega_tick_label(kind: str = "number", value: str = "datum.value") -> str:
     """A Vega expression writing ``value`` as :func:`tick_label` does, for an axis's
-    ``labelExpr``: only functions Vega's expression interpreter offers (the site's strict
-    Content-Security-Policy rules out compiled expressions), so the browser's axes, the
-    build's static charts and the tables speak one number format.
+    ``labelExpr``, generated from the same :data:`TICKS`: only functions Vega's expression
+    interpreter offers (the site's strict Content-Security-Policy rules out compiled
+    expressions), so the browser's axes, the build's static charts and the tables speak one
+    number format.
 
     A tick Vega leaves unlabelled (a crowded log axis) stays unlabelled.
     """
     if kind == "percent":
-        text = f"replace(format({value}, '.6~%'), '-', '−')"
+        text = f"replace(format({value}, '.{TICKS.percent_decimals}~%'), '-', '{TICKS.minus}')"
         return f"datum.label === '' ? '' : {text}"
     prefix = "'×' + " if kind == "multiplier" else ""
     magnitude = f"abs({value})"
-    sign = f"({value} < 0 ? '−' : '')"
-    plain = f"format({magnitude}, ',.6~r')"
-    exponent = f"floor(log({magnitude}) / LN10 + 1e-9)"
-    mantissa = f"format({magnitude} / pow(10, {exponent}), '.3~r')"
+    sign = f"({value} < 0 ? '{TICKS.minus}' : '')"
+    plain = f"format({magnitude}, ',.{TICKS.plain_digits}~r')"
+    exponent = f"floor(log({magnitude}) / LN10 + {TICKS.log_nudge!r})"
+    mantissa = f"format({magnitude} / pow(10, {exponent}), '.{TICKS.mantissa_digits}~r')"
     power = "'10' + " + _vega_superscript(f"format({exponent}, 'd')")
     scientific = f"({mantissa} === '1' ? {power} : {mantissa} + ' × ' + {power})"
-    number = (
-        f"{value} === 0 ? '0' : {sign} + "
-        f"({magnitude} >= {_PLAIN_FROM!r} && {magnitude} < {_TICK_PLAIN_BELOW:.0e} ? {plain} : {scientific})"
-    )
+    in_plain = f"{magnitude} >= {TICKS.plain_from!r} && {magnitude} < {TICKS.plain_below!r}"
+    number = f"{value} === 0 ? '0' : {sign} + ({in_plain} ? {plain} : {scientific})"
     return f"datum.label === '' ? '' : {prefix}({number})"
 
 
 def _vega_superscript(text: str) -> str:
-    """A Vega expression: the digits and minus sign of ``text`` as superscripts."""
-    for plain, superscript in zip("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True):
+    """A Vega expression: the digits and minus sign of ``text`` as superscripts, by the same
+    table :func:`tick_label` translates with."""
+    for plain, superscript in _SUPERSCRIPT_PAIRS:
         # d3's format writes a minus as U+2212; either way it becomes a superscript minus.
         pattern = "/[-−]/g" if plain == "-" else f"/{plain}/g"
         text = f"replace({text}, {pattern}, '{superscript}')"

@@ -8,7 +8,7 @@ import math
 
 from .._chart import Rows, keep_drawable, sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
-from .._format import percent_number, shape_name
+from .._format import horizon_symbol, shape_name
 from ..models.half_life import horizon, horizon_ratio, survival
 from ..models.logistic_horizon import (
     logistic_horizon,
@@ -45,8 +45,8 @@ def _chart_data(t50: float, p: float, shape: float) -> dict[str, list[dict[str, 
         {"t": t, "success": survival(t, t50, k), "series": shape_name(k)} for k in shapes for t in lengths
     ]
     points: list[Row] = [
-        {"t": t50, "success": 0.5, "label": "T50"},
-        {"t": t_p, "success": p, "label": f"T{percent_number(p)}"},
+        {"t": t50, "success": 0.5, "label": horizon_symbol(0.5)},
+        {"t": t_p, "success": p, "label": horizon_symbol(p)},
     ]
     return {"lines": lines, "points": points}
 
@@ -166,18 +166,18 @@ def _metr_chart(t50: float, t80: float, p: float, doubling_months: float) -> Row
     # Two decades beyond the marked lengths on either side (a phone's axis stays legible).
     marked = [math.log10(t) for t in (t50, t80, t_p, t_p_hazard)]
     lengths = sample(_T_AXIS, min(marked) - 2, max(marked) + 2, 121)
-    logistic = f"METR logistic, slope {slope:.2f}"
-    hazard = "Constant hazard, same T50"
+    logistic = f"METR logistic, slope {slope:.2f}".replace("-", "−")
+    hazard = f"Constant hazard, same {horizon_symbol(0.5)}"
     lines: list[Row] = [{"t": t, "success": logistic_success(t, t50, slope), "series": logistic} for t in lengths]
     lines += [{"t": t, "success": survival(t, t50), "series": hazard} for t in lengths]
     points: list[dict[str, float | str]] = [
-        {"t": t50, "success": 0.5, "label": "T50"},
-        {"t": t80, "success": 0.8, "label": "T80"},
+        {"t": t50, "success": 0.5, "label": horizon_symbol(0.5)},
+        {"t": t80, "success": 0.8, "label": horizon_symbol(0.8)},
     ]
     # The logistic's own T_p is marked; the constant hazard's is an output (two labels at one
     # height would overlap), and its curve shows where it crosses p.
     if p not in (0.5, 0.8):
-        points.append({"t": t_p, "success": p, "label": f"T{percent_number(p)}"})
+        points.append({"t": t_p, "success": p, "label": horizon_symbol(p)})
     return keep_drawable({"lines": lines, "points": points}, {"t": (t50, 20.0)})
 
 

@@ -19,7 +19,7 @@ from .._calendar import day_from_year, year_from_day
 from .._chart import Rows, keep_drawable, sample
 from .._checks import InputError, OutOfRangeError, positive, show
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
-from .._format import percent_number, shape_name, short_number
+from .._format import percent_number, short_number
 from ..models._numeric import exp_in_range
 from ..models.agent_costs import HUMAN_HOURLY_RATE_USD, hourly_cost_growth, task_cost_at_rate
 from ..models.fitting import ExponentialFit, fit_exponential
@@ -180,9 +180,11 @@ def _chart_data(
     last = max(year_from_day(max(row.release_day for row in shown)), as_of_year, outputs["date_latest"])
     # From the first model to the latest date the reader asked about, at most 40 years on.
     years = sample(_RELEASE_DATE, math.floor(first), math.ceil(min(last, first + 40.0)) + 0.5, _CHART_POINTS)
-    fitted = f"50% horizon, trend of {len(trend.window.fitted)} models"
-    converted = f"{percent_number(p)}% horizon, {shape_name(shape, start=False)}"
-    target = f"Target: {short_number(target_hours)} hours"
+    # Legend entries short enough for a phone's chart (about 30 characters at most): the
+    # trend, the same trend at the chosen level and shape, the target.
+    fitted = f"50% horizon trend ({len(trend.window.fitted)} models)"
+    converted = f"{percent_number(p)}% horizon trend, k = {short_number(shape, 4)}"
+    target = f"Target: {short_number(target_hours)} {'hour' if target_hours == 1 else 'hours'}"
     days = [day_from_year(year) for year in years]
     lines: list[Row] = []
     # The trend is drawn from its window on: before it, it would claim what no fitted model says.
@@ -212,7 +214,7 @@ def _chart_data(
             "horizon": row.t50_min / _MINUTES_PER_HOUR,
             "low": row.t50_low_min / _MINUTES_PER_HOUR,
             "high": row.t50_high_min / _MINUTES_PER_HOUR,
-            "label": row.model,
+            "label": row.label,
             "group": "Model in the fit" if row in fitted_models else "Model outside the fit",
         }
         for row in shown

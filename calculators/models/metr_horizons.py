@@ -41,6 +41,10 @@ class ModelHorizon(NamedTuple):
     frontier: bool
     #: Where the row was read, ``repository:file@commit``.
     source: str
+    #: The model's name for a reader (``GPT-4o``), from ``data/metr_model_labels.csv``: the
+    #: name METR's analysis repository gives it, or ours where it gives none (the data page
+    #: lists them); ``model`` is METR's key (``gpt_4o_inspect``).
+    label: str
 
 
 @functools.cache
@@ -48,10 +52,11 @@ def metr_horizons() -> tuple[ModelHorizon, ...]:
     """Every row of METR's time horizons, in the order of the data file.
 
     >>> rows = metr_horizons()
-    >>> len(rows), rows[0].model, rows[0].t50_min, rows[0].frontier
-    (58, 'gpt2', 0.039762, True)
+    >>> len(rows), rows[0].model, rows[0].t50_min, rows[0].frontier, rows[0].label
+    (58, 'gpt2', 0.039762, True, 'GPT-2')
     """
-    text = resources.files("calculators").joinpath("data/metr_horizons.csv").read_text(encoding="utf-8")
+    text = _data("metr_horizons.csv")
+    labels = {row["model"]: row["label"] for row in csv.DictReader(io.StringIO(_data("metr_model_labels.csv")))}
     return tuple(
         ModelHorizon(
             model=row["model"],
@@ -64,6 +69,11 @@ def metr_horizons() -> tuple[ModelHorizon, ...]:
             t80_min=float(row["horizon80_min"]),
             frontier=row["is_sota"] == "true",
             source=row["source_path"],
+            label=labels[row["model"]],
         )
         for row in csv.DictReader(io.StringIO(text))
     )
+
+
+def _data(name: str) -> str:
+    return resources.files("calculators").joinpath(f"data/{name}").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ input pushed to edge values.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from typing import Any
@@ -72,11 +73,9 @@ def test_csv_shown_columns_are_the_pages_text(calculator_id: str) -> None:
     calculator = CALCULATORS[calculator_id]
     result = run(calculator_id, calculator.defaults())
     lines = export(calculator_id, calculator.defaults())["csv"].splitlines()
-    header = lines[0].split(",")
-    assert ["value", "value shown"] == header[3:5] and header[-1].endswith(" shown")
-    import csv
-
-    rows = list(csv.reader(lines[1:]))
+    header, *rows = csv.reader(lines)
+    assert ["value", "value shown"] == header[3:5]
+    assert [f"{calculator.chart.x.title} (as shown)", f"{calculator.chart.y.title} (as shown)"] == header[-2:]
     outputs = {row[1]: row for row in rows if row[0] == "output"}
     for name, output in result["outputs"].items():
         assert output["value"] == float(outputs[name][3])
