@@ -18,8 +18,19 @@ Readers see the messages word for word, so they are plain sentences.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
-__all__ = ["InputError", "OutOfRangeError", "finite", "non_negative", "positive", "probability", "result", "show"]
+__all__ = [
+    "InputError",
+    "OutOfRangeError",
+    "finite",
+    "non_negative",
+    "one_of",
+    "positive",
+    "probability",
+    "result",
+    "show",
+]
 
 
 class InputError(ValueError):
@@ -81,6 +92,24 @@ def result(what: str, value: float) -> float:
     if not math.isfinite(value):
         raise OutOfRangeError(f"{what} is too large to compute")
     return value
+
+
+def one_of(name: str, value: float, choices: Sequence[tuple[float, str]]) -> float:
+    """``value`` if it is one of ``choices`` (each a value and its name), else
+    :class:`InputError` naming every option, by its value and its name.
+
+    >>> one_of("report", 1.1, [(1.0, "Time Horizon 1.0"), (1.1, "Time Horizon 1.1")])
+    1.1
+    >>> one_of("report", 2.0, [(1.0, "Time Horizon 1.0"), (1.1, "Time Horizon 1.1")])
+    Traceback (most recent call last):
+    ...
+    calculators._checks.InputError: report must be one of "Time Horizon 1.0" = 1 or "Time Horizon 1.1" = 1.1, got 2
+    """
+    if any(value == allowed for allowed, _ in choices):
+        return value
+    options = [f'"{label}" = {show(allowed)}' for allowed, label in choices]
+    listed = ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0]
+    raise InputError(name, f"{name} must be one of {listed}, got {show(value)}")
 
 
 def show(number: float) -> str:

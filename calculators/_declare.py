@@ -53,10 +53,15 @@ def form_text(value: float) -> str:
 
 @dataclass(frozen=True)
 class Input:
-    """One number the reader sets.
+    """One number the reader sets, or, with ``choices``, one of a few options they pick.
 
     ``name`` is the keyword argument of the calculator's function and its URL key, so it is
     ASCII and matches the core's parameter name (the core's error messages name it).
+
+    A choice is still a number to the function, the permalink, the presets and the Python
+    API (``run("time-horizons", {"report": 1.1})``); the form offers its options by their
+    names (a list to pick from), and :func:`calculators.run` refuses any other value,
+    naming the options.
     """
 
     name: str
@@ -68,6 +73,23 @@ class Input:
     maximum: float | None = None
     step: float | str = "any"
     scale: Literal["linear", "log"] = "linear"
+    #: The values a choice allows, each with its name in words, in the order the form lists
+    #: them; empty for an input that takes any number.
+    choices: tuple[tuple[float, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.choices and self.default not in dict(self.choices):
+            raise ValueError(f"{self.name}: the default {self.default} is not one of its choices")
+
+    def shown(self, value: float) -> str:
+        """``value`` as the form shows it: a choice's name, or the number as typed.
+
+        >>> Input("report", "METR release", "", 1.1, "", choices=((1.0, "1.0"), (1.1, "1.1 (2026)"))).shown(1.1)
+        '1.1 (2026)'
+        >>> Input("t50", "T", "minutes", 59.0, "").shown(59.0)
+        '59'
+        """
+        return dict(self.choices).get(value, form_text(value))
 
 
 @dataclass(frozen=True)

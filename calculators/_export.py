@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._chart import X_TEXT, Y_TEXT
-from ._declare import Calculator
+from ._declare import Calculator, Input
 from ._format import short_number
 from ._runtime import run
 from .declarations import get_calculator
@@ -86,7 +86,7 @@ def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
     for spec in calculator.inputs:
         value = result["inputs"][spec.name]
         writer.writerow(
-            ["input", spec.name, spec.label, repr(value), short_number(value, 9), spec.unit, "", "", "", ""]
+            ["input", spec.name, spec.label, repr(value), _input_shown(spec, value), spec.unit, "", "", "", ""]
         )
     for output in calculator.outputs:
         shown = result["outputs"][output.name]
@@ -99,3 +99,8 @@ def _csv(calculator: Calculator, result: dict[str, Any]) -> str:
                 [section, row[key], "", "", "", "", repr(row[x.field]), repr(row[y.field]), row[X_TEXT], row[Y_TEXT]]
             )
     return out.getvalue()
+
+
+def _input_shown(spec: Input, value: float) -> str:
+    """An input as the form shows it: a choice by its name, a number to the digits typed."""
+    return spec.shown(value) if spec.choices else short_number(value, 9)

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table, drawable_rows, with_text
-from ._checks import InputError, OutOfRangeError, finite
+from ._checks import InputError, OutOfRangeError, finite, one_of
 from ._declare import Calculator
 from ._format import format_value
 from ._snippet import python_snippet
@@ -133,7 +133,11 @@ def run_json(calculator_id: str, inputs_json: str) -> str:
 
 
 def _read_inputs(calculator: Calculator, raw_inputs: Mapping[str, object]) -> dict[str, float]:
-    return {spec.name: parse_number(spec.name, raw_inputs.get(spec.name, spec.default)) for spec in calculator.inputs}
+    values = {spec.name: parse_number(spec.name, raw_inputs.get(spec.name, spec.default)) for spec in calculator.inputs}
+    for spec in calculator.inputs:
+        if spec.choices:
+            one_of(spec.name, values[spec.name], spec.choices)
+    return values
 
 
 def _check_finite(outputs: Mapping[str, float], chart: Mapping[str, list[dict[str, Any]]]) -> None:

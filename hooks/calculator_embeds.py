@@ -289,18 +289,38 @@ def _table(table: dict[str, Any]) -> str:
 def _field(cid: str, spec: Any) -> str:
     base = f"{cid}-{spec.name}"
     unit = f' <span class="calc__unit">({escape(spec.unit)})</span>' if spec.unit else ""
+    described = f'aria-describedby="{base}-why {base}-error"'
+    if spec.choices:
+        # A choice is a list of its options by name; each option's value is the number the
+        # function, the permalink and the presets use, written as a preset writes it.
+        options = "".join(
+            f'<option value="{form_text(value)}"{" selected" if value == spec.default else ""}>{escape(label)}</option>'
+            for value, label in spec.choices
+        )
+        control = (
+            f'<select id="{base}" name="{escape(spec.name)}" data-default="{form_text(spec.default)}" {described}>'
+            f"{options}</select>"
+        )
+    else:
+        control = _text_input(base, spec, described)
+    return (
+        '<div class="calc__field">'
+        f'<label for="{base}">{escape(spec.label)}{unit}</label>'
+        f"{control}"
+        f'<p class="calc__why" id="{base}-why">{escape(spec.why)}</p>'
+        f'<p class="calc__error" id="{base}-error" data-error-for="{escape(spec.name)}" hidden></p>'
+        "</div>"
+    )
+
+
+def _text_input(base: str, spec: Any, described: str) -> str:
     # A text field with a decimal keypad, not type="number": a number field hands the page
     # an empty string for "abc", "1e400" or "--5", so the reader would be told the field is
     # empty. As text, what the reader typed reaches Python and gets the true message.
     return (
-        '<div class="calc__field">'
-        f'<label for="{base}">{escape(spec.label)}{unit}</label>'
         f'<input id="{base}" name="{escape(spec.name)}" type="text" inputmode="decimal" '
         'autocomplete="off" spellcheck="false" '
-        f'value="{form_text(spec.default)}" data-default="{form_text(spec.default)}" aria-describedby="{base}-why {base}-error">'
-        f'<p class="calc__why" id="{base}-why">{escape(spec.why)}</p>'
-        f'<p class="calc__error" id="{base}-error" data-error-for="{escape(spec.name)}" hidden></p>'
-        "</div>"
+        f'value="{form_text(spec.default)}" data-default="{form_text(spec.default)}" {described}>'
     )
 
 

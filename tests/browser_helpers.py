@@ -111,3 +111,15 @@ def expect_outputs(root, result: dict) -> None:
     """Wait until every output of the calculator ``root`` shows the text in ``result``."""
     for name, output in result["outputs"].items():
         expect(root.locator(f'[data-output="{name}"]')).to_have_text(output["text"])
+
+
+def fill_input(root, name: str, value: object) -> None:
+    """Set one input of a calculator as a reader does: type into a text field, or pick the
+    option of a choice (a ``<select>``) whose value is ``value`` as a preset writes it."""
+    from calculators._declare import form_text
+
+    field = root.locator(f'form [name="{name}"]')
+    if field.evaluate("element => element.tagName") == "SELECT":
+        field.select_option(value=form_text(float(value)))  # type: ignore[arg-type]
+    else:
+        field.fill(str(value))

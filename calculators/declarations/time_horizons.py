@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .._calendar import day_from_year, year_from_day
 from .._chart import Rows, keep_drawable, sample
-from .._checks import InputError, OutOfRangeError, positive, show
+from .._checks import OutOfRangeError, one_of, positive
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
 from .._format import percent_number, short_number
 from ..models._numeric import exp_in_range
@@ -56,12 +56,14 @@ class _Window(NamedTuple):
     shown: tuple[ModelHorizon, ...]
 
 
+#: The two choices of models to fit (the function receives 1 or 0).
+_MODELS = ((1.0, "Only those that set a new record"), (0.0, "All models"))
+#: METR's two releases, by their numbers as the function receives them.
+_REPORTS = ((1.0, "Time Horizon 1.0 (March 2025)"), (1.1, "Time Horizon 1.1 (January 2026)"))
+
+
 def _window(start_year: float, end_year: float, report: float, frontier_only: float) -> _Window:
-    # The form writes yes or no as 1 or 0.
-    if frontier_only not in (0.0, 1.0):
-        raise InputError(
-            "frontier_only", f"frontier_only must be 1 (frontier models only) or 0 (all), got {show(frontier_only)}"
-        )
+    one_of("frontier_only", frontier_only, _MODELS)
     fitted = window_models(report, start_year, end_year, frontier_only=bool(frontier_only))
     shown = tuple(row for row in metr_horizons() if row.report == fitted[0].report)
     return _Window(fitted, shown)
@@ -286,23 +288,22 @@ TIME_HORIZONS = Calculator(
         ),
         Input(
             name="report",
-            label="METR release (1.0 or 1.1)",
+            label="METR release",
             unit="",
             default=1.1,
-            minimum=1,
-            maximum=1.1,
-            step=0.1,
+            choices=_REPORTS,
             why="Time Horizon 1.1 (January 2026) is METR's newer, larger task suite; 1.0 is the suite of the March 2025 paper.",
         ),
         Input(
             name="frontier_only",
-            label="Frontier models only (1 yes, 0 no)",
+            label="Models fitted",
             unit="",
             default=1.0,
-            minimum=0,
-            maximum=1,
-            step=1,
-            why="1 keeps the models METR flags as state of the art when released: fitted alone, they give METR's published doubling times.",
+            choices=_MODELS,
+            why=(
+                "Models that set a new record are those METR flags as state of the art when released: "
+                "fitted alone, they give METR's published doubling times."
+            ),
         ),
         Input(
             name="p",

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 import calculators
 from calculators import CALCULATORS, export, run
 
-from browser_helpers import assert_same_numbers, expect_outputs, open_live
+from browser_helpers import assert_same_numbers, expect_outputs, fill_input, open_live
 
 IDS = sorted(CALCULATORS)
 
@@ -38,7 +38,7 @@ def test_example_inputs_recompute_in_pyodide(reader, site, base_url, calculator_
 
     root = open_live(reader.page, base_url, site, calculator_id)
     for name, value in calculator.example.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     expect_outputs(root, expected)
     expect(root.locator("[data-table-body] tr")).to_have_count(len(expected["table"]["rows"]))
     expect(root.locator("[data-table-body] tr").first).to_contain_text(expected["table"]["rows"][0][0])
@@ -63,7 +63,7 @@ def test_permalink_restores_inputs_and_result(reader, site, base_url, calculator
     root = open_live(reader.page, base_url, site, calculator_id, urlencode(params))
     expect_outputs(root, run(calculator_id, calculator.example))
     for name, value in calculator.example.items():
-        assert value == float(root.locator(f'input[name="{name}"]').input_value())
+        assert value == float(root.locator(f'form [name="{name}"]').input_value())
 
     first = calculator.inputs[0]
     root.locator(f'input[name="{first.name}"]').fill(str(calculator.defaults()[first.name]))
@@ -80,7 +80,7 @@ def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
 
     root.locator('[data-action="pin"]').click()
     for name, value in calculator.example.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     example = export(calculator_id, calculator.example, calculators.__version__)
     expect_outputs(root, run(calculator_id, calculator.example))
     for name, output in default["outputs"].items():
@@ -97,7 +97,7 @@ def test_copy_download_and_pin(reader, site, base_url, calculator_id) -> None:
 
     # Downloads name their inputs, and CSV and JSON say where they come from (the result's
     # permalink, the site's version, the licence) around CPython's export.
-    typed = {name: root.locator(f'input[name="{name}"]').input_value() for name in (s.name for s in calculator.inputs)}
+    typed = {name: root.locator(f'form [name="{name}"]').input_value() for name in (s.name for s in calculator.inputs)}
     stem = "_".join([calculator_id, *(f"{name}-{value}" for name, value in typed.items())])
     for kind in ("csv", "json", "svg", "png"):
         with page.expect_download() as info:
@@ -142,7 +142,7 @@ def test_phone_width_result_follows_input(reader, site, base_url) -> None:
     calculator = CALCULATORS["chinchilla"]
     root = open_live(page, base_url, site, "chinchilla")
     for name, value in calculator.example.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     expect_outputs(root, run("chinchilla", calculator.example))
     expect(root.locator(".calc__chart-live svg")).to_have_count(1)
     assert 375 >= page.evaluate("document.documentElement.scrollWidth")

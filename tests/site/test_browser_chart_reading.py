@@ -138,14 +138,14 @@ def test_presets_show_which_is_active_and_reset_returns_the_defaults(reader, sit
         expect_outputs(root, run("metr-logistic", values))
         fields = json.loads(button.get_attribute("data-values"))
         for name, text in fields.items():
-            expect(root.locator(f'input[name="{name}"]')).to_have_value(text)
+            expect(root.locator(f'form [name="{name}"]')).to_have_value(text)
             assert float(text) == values[name] and "e+" not in text
     root.locator('input[name="t50"]').fill("70")
     expect(root.locator('[aria-pressed="true"]')).to_have_count(0)
     root.locator('[data-action="reset"]').click()
     for spec in calculator.inputs:
-        expect(root.locator(f'input[name="{spec.name}"]')).to_have_value(
-            root.locator(f'input[name="{spec.name}"]').get_attribute("data-default")
+        expect(root.locator(f'form [name="{spec.name}"]')).to_have_value(
+            root.locator(f'form [name="{spec.name}"]').get_attribute("data-default")
         )
     expect_outputs(root, run("metr-logistic", calculator.defaults()))
     expect(state).to_contain_text("Showing the defaults")

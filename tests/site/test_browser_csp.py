@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import BOOT_MS, expect_outputs
+from browser_helpers import BOOT_MS, expect_outputs, fill_input
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_calculator_works_under_the_policy(browser, csp_url) -> None:
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     example = CALCULATORS["half-life"].example
     for name, value in example.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     expect_outputs(root, run("half-life", example))
     expect(root.locator(".calc__chart-live svg")).to_be_visible()
     expect(root.locator(".calc__chart-canvas > svg")).to_have_count(0)

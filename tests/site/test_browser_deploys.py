@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import BOOT_MS, expect_outputs, navigate
+from browser_helpers import BOOT_MS, expect_outputs, fill_input, navigate
 from builds import Build, build_once, mkdocs_build, share_build_caches
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,7 +122,7 @@ def test_instant_navigation_after_a_deploy_never_mixes_builds(browser, host, bui
     root.get_by_role("button", name="Reload this page").click()
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     for name, value in EXAMPLE.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     expect_outputs(root, run_b(repo, EXAMPLE))
     context.close()
 
@@ -138,7 +138,7 @@ def test_reload_after_a_deploy_with_max_age_gets_one_build(browser, host, build_
     root = page.locator(f'.calc[data-calculator="{ID}"]')
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     for name, value in EXAMPLE.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     expect_outputs(root, run(ID, EXAMPLE))
 
     server.site_dir = site_b

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import expect_outputs, open_live, own_file
+from browser_helpers import expect_outputs, fill_input, open_live, own_file
 
 MARKUP = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
 # What a reader may type into a field (fields are text, so anything reaches Python).
@@ -49,13 +49,14 @@ def test_typed_values_give_cpythons_answer_and_recover(reader, site, base_url, c
     root = open_live(reader.page, base_url, site, calculator_id)
     example = {name: str(value) for name, value in calculator.example.items()}
     for name, good in example.items():
-        root.locator(f'input[name="{name}"]').fill(good)
+        fill_input(root, name, good)
     good_result = run(calculator_id, example)
     expect_outputs(root, good_result)
     first = calculator.outputs[0].name
     for turn, value in enumerate(TYPED):
-        spec = calculator.inputs[turn % len(calculator.inputs)]
-        field = root.locator(f'input[name="{spec.name}"]')
+        typed = [spec for spec in calculator.inputs if not spec.choices]  # a choice takes no typing
+        spec = typed[turn % len(typed)]
+        field = root.locator(f'form [name="{spec.name}"]')
         field.fill(value)
         kind, text = expected_text(calculator_id, {**example, spec.name: value}, spec.name)
         if kind == "outputs":
@@ -82,7 +83,8 @@ def test_crafted_values_get_messages_in_words(reader, site, base_url, calculator
     runtime = base_url + own_file(site, "javascripts/calculators/runtime.js")
     example = {name: str(value) for name, value in calculator.example.items()}
     for turn, value in enumerate(SENT):
-        spec = calculator.inputs[turn % len(calculator.inputs)]
+        typed = [spec for spec in calculator.inputs if not spec.choices]  # a choice takes no typing
+        spec = typed[turn % len(typed)]
         inputs = {**example, spec.name: value}
         got = page.evaluate(
             "async ([url, id, inputs]) => (await import(url)).compute(id, inputs)",
@@ -106,7 +108,7 @@ def test_markup_in_the_link_is_ignored(reader, site, base_url, calculator_id) ->
     root = open_live(page, base_url, site, calculator_id, urlencode(params))
     expect_outputs(root, run(calculator_id, calculator.defaults()))
     for spec in calculator.inputs:
-        assert float(root.locator(f'input[name="{spec.name}"]').input_value()) == spec.default
+        assert float(root.locator(f'form [name="{spec.name}"]').input_value()) == spec.default
     assert page.evaluate("window.__pwned") is None
     assert 0 == page.locator(".calc img").count()
     assert [] == dialogs

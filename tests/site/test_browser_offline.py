@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import BOOT_MS, expect_outputs
+from browser_helpers import BOOT_MS, expect_outputs, fill_input
 
 CACHED = """async () => {
     const manifest = await (await fetch("../../assets/runtime/runtime.json")).json();
@@ -43,6 +43,6 @@ def test_reload_offline_and_use_a_calculator(browser, base_url) -> None:
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     example = CALCULATORS["half-life"].example
     for name, value in example.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     expect_outputs(root, run("half-life", example))
     context.close()

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import BOOT_MS, expect_outputs, wait_until
+from browser_helpers import BOOT_MS, expect_outputs, fill_input, wait_until
 
 PAGE = "essays/half-life/"
 ID = "half-life"
@@ -77,7 +77,7 @@ def test_offline_a_calculator_page_works_whole_and_unvisited_pages_get_the_offli
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     example = CALCULATORS[ID].example
     for name, value in example.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     expect_outputs(root, run(ID, example))
     expect(root.locator(".calc__chart-live svg")).to_be_visible(timeout=30_000)
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, __version__, export, run
 
-from browser_helpers import BOOT_MS, expect_outputs
+from browser_helpers import BOOT_MS, expect_outputs, fill_input
 
 PAGE = "essays/half-life/"
 ID = "half-life"
@@ -83,7 +83,7 @@ def expect_recovers(page, root, through: str) -> None:
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     assert through in page.evaluate("self.__states"), page.evaluate("self.__states")
     for name, value in EXAMPLE.items():
-        root.locator(f'input[name="{name}"]').fill(str(value))
+        fill_input(root, name, value)
     expect_outputs(root, run(ID, EXAMPLE))
     expect(root).to_have_attribute("data-result", "fresh")
 
@@ -189,7 +189,7 @@ def test_when_python_cannot_run_controls_say_so_and_the_build_result_stays(brows
     expect(note).to_contain_text("Changing the inputs needs Python")
     defaults = CALCULATORS[ID].defaults()
     for name, value in defaults.items():
-        field = root.locator(f'input[name="{name}"]')
+        field = root.locator(f'form [name="{name}"]')
         expect(field).to_be_disabled()
         assert float(value) == float(field.input_value())
         assert note.get_attribute("id") in field.get_attribute("aria-describedby")

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import BOOT_MS, expect_outputs, own_file
+from browser_helpers import BOOT_MS, expect_outputs, fill_input, own_file
 
 PAGE = "essays/half-life/"
 ID = "half-life"
@@ -65,7 +65,7 @@ def gives_cpython_answers(page) -> None:
     first = CALCULATORS[ID].inputs[0].name
     for inputs in (example, {**example, first: example[first] * 2}):
         for name, value in inputs.items():
-            root.locator(f'input[name="{name}"]').fill(str(value))
+            fill_input(root, name, value)
         expect_outputs(root, run(ID, inputs))
 
 

@@ -227,3 +227,29 @@ def test_search_hook_fails_loudly_when_material_changes(repo_module) -> None:
     )
     with pytest.raises(PluginError, match="search worker not found"):
         hook.on_post_page(html.replace("search.0a1b", "lunr"), page, None)
+
+
+def test_a_choice_is_a_list_of_its_options_by_name(repo_module) -> None:
+    """The explorer's METR release and models are <select>s: each option labelled in words,
+    valued as presets and links write the number, the default selected; other inputs stay
+    text fields."""
+    from calculators import get_calculator
+    from calculators._declare import form_text
+
+    hook = repo_module("hooks/calculator_embeds.py")
+    calculator = get_calculator("time-horizons")
+    html = hook.render_calculator(calculator)
+    for spec in calculator.inputs:
+        if not spec.choices:
+            assert re.search(rf'<input id="time-horizons-{spec.name}" name="{spec.name}" type="text"', html)
+            continue
+        select = re.search(rf'<select id="time-horizons-{spec.name}" name="{spec.name}"[^>]*>(.*?)</select>', html)
+        assert select, spec.name
+        assert f'data-default="{form_text(spec.default)}"' in select[0]
+        options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select[1])
+        assert [(value, label) for value, _, label in options] == [(form_text(v), name) for v, name in spec.choices]
+        assert [value for value, selected, _ in options if selected] == [form_text(spec.default)]
+    # The presets write each choice as one of its options' values.
+    for values in re.findall(r'data-values="([^"]*)"', html):
+        preset = json.loads(values.replace("&quot;", '"'))
+        assert preset.get("report", "1") in ("1", "1.1") and preset.get("frontier_only", "1") in ("0", "1")

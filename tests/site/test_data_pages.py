@@ -201,3 +201,19 @@ def test_built_data_page_shows_its_chart(site: Path, page: str) -> None:
     # hooks/hashed_assets.py names the stylesheet after its content: data-charts.<hash>.css
     [stylesheet] = site.glob("stylesheets/data-charts.*.css")
     assert f"stylesheets/{stylesheet.name}" in html
+
+
+def test_the_calculators_name_each_model_as_the_data_page_suggests() -> None:
+    """The explorer's tooltips and table name METR's models from the package's label file;
+    the data page's "Suggested display labels" table lists the same names (* marks ours)."""
+    section = (DOCS / "data/metr_horizons.md").read_text(encoding="utf-8").split("## Suggested display labels")[1]
+    suggested = {}
+    for line in section.split("## ")[0].splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] not in ("key (1.0)", "---"):
+            suggested |= {key: label for key, label in (cells[:2], cells[2:]) if key}
+    with (ROOT / "calculators/data/metr_model_labels.csv").open(encoding="utf-8") as handle:
+        shipped = {
+            row["model"]: row["label"] + ("*" if row["ours"] == "true" else "") for row in csv.DictReader(handle)
+        }
+    assert shipped == suggested

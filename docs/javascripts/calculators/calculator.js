@@ -63,7 +63,7 @@ export function mountCalculator(root) {
   reserveLiveHeight(root.querySelector(".calc__chart"));
 
   const fromUrl = readPermalink(root.dataset.calculator, inputNames(root));
-  for (const [name, value] of Object.entries(fromUrl)) input(root, name).value = value;
+  for (const [name, value] of Object.entries(fromUrl)) setInput(input(root, name), value);
   if (Object.keys(fromUrl).length) {
     showPreset(root, null, "Showing the inputs from the link.");
     notify(root, "Inputs taken from the link; the result follows once Python is running.");
@@ -113,7 +113,7 @@ function follow(root, status) {
   const note = root.querySelector("[data-unavailable]");
   note.textContent = unavailable ?? "";
   note.hidden = !unavailable;
-  for (const control of root.querySelectorAll('form input, [data-preset], [data-action="reset"], [data-action="pin"]')) {
+  for (const control of root.querySelectorAll('form [name], [data-preset], [data-action="reset"], [data-action="pin"]')) {
     control.disabled = Boolean(unavailable);
     const described = (control.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && id !== note.id);
     if (unavailable) described.push(note.id);
@@ -140,14 +140,14 @@ function restoreBuilt(root) {
   const state = calculators.get(root);
   if (!state.last) {
     // Nothing live was shown: only the inputs may differ (taken from a link).
-    for (const element of root.querySelectorAll("form input[data-default]")) element.value = element.dataset.default;
+    for (const element of root.querySelectorAll("form [data-default]")) element.value = element.dataset.default;
     showPreset(root, null);
     return;
   }
   const { built } = state;
   state.last = null;
   state.request++;
-  for (const element of root.querySelectorAll("form input[data-default]")) element.value = element.dataset.default;
+  for (const element of root.querySelectorAll("form [data-default]")) element.value = element.dataset.default;
   showPreset(root, null);
   for (const [name, text] of Object.entries(built.outputs)) root.querySelector(`[data-output="${CSS.escape(name)}"]`).textContent = text;
   for (const [selector, element] of Object.entries(built.table)) root.querySelector(selector).replaceWith(element.cloneNode(true));
@@ -158,12 +158,22 @@ function restoreBuilt(root) {
   notify(root, "");
 }
 
+// An input is a text field or, for a choice, a list of named options (<select>); both
+// hold the number the function receives as their value.
 function inputNames(root) {
-  return [...root.querySelectorAll("form input[name]")].map((element) => element.name);
+  return [...root.querySelectorAll("form [name]")].map((element) => element.name);
 }
 
 function input(root, name) {
-  return root.querySelector(`form input[name="${CSS.escape(name)}"]`);
+  return root.querySelector(`form [name="${CSS.escape(name)}"]`);
+}
+
+// A value from a link or a preset: a choice takes only one of its options (a link naming
+// another leaves the choice as it was).
+function setInput(element, value) {
+  if (!element) return;
+  if (element.tagName === "SELECT" && ![...element.options].some((option) => option.value === value)) return;
+  element.value = value;
 }
 
 function readInputs(root) {
@@ -174,8 +184,7 @@ function readInputs(root) {
 // included), so what it shows never depends on what was clicked before.
 function applyPreset(root, button) {
   for (const [name, value] of Object.entries(JSON.parse(button.dataset.values))) {
-    const element = input(root, name);
-    if (element) element.value = String(value);
+    setInput(input(root, name), String(value));
   }
   showPreset(root, button, `Showing the preset ${button.textContent}. ${button.dataset.keeps}`.trim());
   notify(root, `${button.textContent}: ${button.title}`);
@@ -183,7 +192,7 @@ function applyPreset(root, button) {
 }
 
 function reset(root) {
-  for (const element of root.querySelectorAll("form input[data-default]")) element.value = element.dataset.default;
+  for (const element of root.querySelectorAll("form [data-default]")) element.value = element.dataset.default;
   showPreset(root, null);
   notify(root, "Every input is back to its default.");
   update(root, { byReader: true });

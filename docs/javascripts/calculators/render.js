@@ -13,7 +13,7 @@ export function showErrors(root, errors) {
     const message = errors[element.dataset.errorFor];
     element.textContent = message ?? "";
     element.hidden = !message;
-    const input = root.querySelector(`input[name="${CSS.escape(element.dataset.errorFor)}"]`);
+    const input = root.querySelector(`form [name="${CSS.escape(element.dataset.errorFor)}"]`);
     if (input) input.setAttribute("aria-invalid", message ? "true" : "false");
   }
   root.dataset.result = Object.keys(errors).length ? "stale" : "fresh";
