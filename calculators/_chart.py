@@ -22,12 +22,14 @@ __all__ = [
     "DRAWABLE_DECADES",
     "NOTHING_TO_DRAW",
     "PINNED",
+    "chart_config",
     "chart_table",
     "drawable",
     "drawable_rows",
     "keep_drawable",
     "log_range",
     "narrow_spec",
+    "position_encoding",
     "sample",
     "vega_lite_spec",
     "with_text",
@@ -181,10 +183,35 @@ LEGEND_LABEL_LIMIT = 1000
 _PALETTE = ["#0072B2", "#D55E00", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]
 
 
+def chart_config() -> dict[str, Any]:
+    """How every chart of the site looks: font, axes, legends (the data pages' charts too)."""
+    return {
+        "font": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        # Labels that would come closer than 6 px drop out (greedily), on every axis
+        # and at every width the live chart takes.
+        "axis": {
+            "labelFontSize": 12,
+            "titleFontSize": 13,
+            "titleFontWeight": "normal",
+            "labelOverlap": "greedy",
+            "labelSeparation": 6,
+        },
+        # Legends at the bottom stack (a second one, such as point shapes, goes under the
+        # first rather than beside it, past a phone's width).
+        "legend": {
+            "labelFontSize": 12,
+            "labelLimit": LEGEND_LABEL_LIMIT,
+            "rowPadding": 5,
+            "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
+        },
+        "view": {"stroke": None},
+    }
+
+
 def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The Vega-Lite spec of ``chart`` showing ``data`` (as returned by ``chart.data``)."""
-    x = _position(chart.x, "x")
-    y = _position(chart.y, "y")
+    x = position_encoding(chart.x, "x")
+    y = position_encoding(chart.y, "y")
     # The values as the outputs write them (with_text), not as Vega would.
     tooltip = [{"field": text, "title": axis.title} for axis, text in ((chart.x, X_TEXT), (chart.y, Y_TEXT))]
     spec = {
@@ -248,27 +275,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 "encoding": {"x": x, "y": y, "text": {"field": "label"}},
             },
         ],
-        "config": {
-            "font": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-            # Labels that would come closer than 6 px drop out (greedily), on every axis
-            # and at every width the live chart takes.
-            "axis": {
-                "labelFontSize": 12,
-                "titleFontSize": 13,
-                "titleFontWeight": "normal",
-                "labelOverlap": "greedy",
-                "labelSeparation": 6,
-            },
-            # Legends at the bottom stack (a second one, such as point shapes, goes under the
-            # first rather than beside it, past a phone's width).
-            "legend": {
-                "labelFontSize": 12,
-                "labelLimit": LEGEND_LABEL_LIMIT,
-                "rowPadding": 5,
-                "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
-            },
-            "view": {"stroke": None},
-        },
+        "config": chart_config(),
     }
     return _with_extras(chart, spec)
 
@@ -375,6 +382,8 @@ def _date_axis(axis: Axis, layer: dict[str, Any]) -> None:
 #: px, a 320 px one about 250, so at 280 its text shows at 10 to 13 px rather than at the
 #: 5 to 6 px of the 640 px chart shrunk to fit.
 NARROW_WIDTH = 280
+#: Pixels kept free at the right of the narrow chart, for text a reader's font draws wider.
+NARROW_TEXT_MARGIN = 28
 #: At most this many ticks on each axis of the narrow chart, so their labels never crowd.
 NARROW_TICKS = 5
 
@@ -397,6 +406,9 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """
     narrow = copy.deepcopy(spec)
     narrow["width"] = NARROW_WIDTH
+    # The build measures text with its own font, which can be narrower than the reader's: a
+    # margin on the right keeps the longest legend entry inside the picture on a phone.
+    narrow["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": NARROW_TEXT_MARGIN}
     config = narrow.setdefault("config", {})
     # Labels closer than 8 px drop out (measured with the build's font, which can be narrower
     # than the reader's, hence the margin).
@@ -438,7 +450,10 @@ _LABEL_LEFT = "(datum.side ? datum.side === 'left' : scale('x', datum['{x}']) > 
 _TITLE_ONE_LINE = 30
 
 
-def _position(axis: Axis, scale: str) -> dict[str, Any]:
+def position_encoding(axis: Axis, scale: str) -> dict[str, Any]:
+    """The x or y encoding (``scale``) of ``axis``: its field, title (two lines when long),
+    scale and tick labels in the site's number format, with the tick count its scale needs.
+    The data pages' charts use it too, so every chart writes its axes alike."""
     title = axis_title(axis.title, axis.scale)
     name, bracket, unit = title.partition(" (")
     encoding: dict[str, Any] = {

@@ -30,7 +30,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from calculators._chart import _PALETTE
+from calculators._chart import _PALETTE, chart_config, position_encoding
+from calculators._declare import Axis
+from calculators._format import format_value, short_number
+from calculators.models.metr_horizons import model_labels
 
 SHORTCODE = re.compile(r"<!--\s*md:data-chart\s+(?P<name>[^\s>]*)\s*-->")
 STYLESHEET = "stylesheets/data-charts.css"
@@ -51,18 +54,11 @@ CSS = """\
 }
 """
 WIDE, NARROW = 640, 320
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
-# Human task time on a log axis: ticks at round durations, labelled in words, not minutes.
-TIME_TICKS: list[tuple[float, str]] = [
-    (1 / 60, "1 s"),
-    (10 / 60, "10 s"),
-    (1.0, "1 min"),
-    (10.0, "10 min"),
-    (60.0, "1 h"),
-    (600.0, "10 h"),
-    (2400.0, "40 h"),
-]
+#: The METR chart's vertical axis: hours of human time, as the time-horizon explorer's.
+HORIZON_AXIS = Axis(field="hours", title="50% time horizon (hours of human time)", scale="log")
+#: The Hamilton chart's horizontal axis: the Weibull shape.
+SHAPE_AXIS = Axis(field="k", title="Weibull shape k (1 = constant hazard)")
 REPORTS = {"time-horizon-1.0": "Time Horizon 1.0", "time-horizon-1.1": "Time Horizon 1.1"}
 METR_COLUMNS = [
     "model",
@@ -77,6 +73,8 @@ METR_COLUMNS = [
 ]
 HAMILTON_COLUMNS = ["model", "lambda_per_min", "k", "k_ci_low", "k_ci_high", "n_runs", "source_path"]
 HAMILTON_FEBRUARY = "results_mle/feb26/"
+#: The Hamilton rows' numbers a tooltip shows: (name, CSV column).
+_K_COLUMNS = (("k", "k"), ("low", "k_ci_low"), ("high", "k_ci_high"))
 
 
 class DataChart(NamedTuple):
@@ -132,23 +130,21 @@ def _month(date: str) -> str:
 def metr_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
     """Vega-Lite: 50% horizon (log scale) against release date, one colour and shape per report."""
     narrow = width < WIDE
+    labels = model_labels()
     values = [
         {
-            "model": row["model"],
+            "model": labels.get(row["model"], row["model"]),
             "date": row["release_date"],
             "report": REPORTS.get(row["report"], row["report"]),
-            "p50": float(row["horizon50_min"]),
-            "low": float(row["horizon50_ci_low_min"]),
-            "high": float(row["horizon50_ci_high_min"]),
-            "p50_text": duration(float(row["horizon50_min"])),
+            "hours": float(row["horizon50_min"]) / 60,
+            "low": float(row["horizon50_ci_low_min"]) / 60,
+            "high": float(row["horizon50_ci_high_min"]) / 60,
+            "hours_text": f"{short_number(float(row['horizon50_min']) / 60)} hours ({duration(float(row['horizon50_min']))})",
         }
         for row in rows
     ]
     dates = sorted(v["date"] for v in values)
     domain = [min(v["low"] for v in values) * 0.8, max(v["high"] for v in values) * 1.25]
-    shown = [(tick, text) for tick, text in TIME_TICKS if domain[0] <= tick <= domain[1]]
-    ticks = [tick for tick, _ in shown]
-    label = " : ".join(f"datum.value == {tick!r} ? {text!r}" for tick, text in shown) + " : ''"
     x = {
         "field": "date",
         "type": "temporal",
@@ -156,13 +152,10 @@ def metr_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
         "scale": {"domain": [f"{dates[0][:4]}-01-01", _after(dates[-1])]},
         "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 2 if narrow else 1}, "grid": False},
     }
-    y = {
-        "field": "p50",
-        "type": "quantitative",
-        "title": "50% time horizon (human time, log scale)",
-        "scale": {"type": "log", "domain": domain, "clamp": True},
-        "axis": {"values": ticks, "labelExpr": label, "grid": True, "titlePadding": 12},
-    }
+    # The calculators' own axis: tick labels in the site's number format (0.01, 1, 100).
+    y = position_encoding(HORIZON_AXIS, "y")
+    y["scale"] |= {"domain": domain, "clamp": True}
+    y["axis"] |= {"titlePadding": 12}
     colour = {
         "field": "report",
         "type": "nominal",
@@ -195,7 +188,7 @@ def metr_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
                     "tooltip": [
                         {"field": "model", "title": "Model"},
                         {"field": "date", "type": "temporal", "title": "Released", "format": "%d %b %Y"},
-                        {"field": "p50_text", "title": "50% horizon"},
+                        {"field": "hours_text", "title": "50% horizon"},
                         {"field": "report", "title": "Report"},
                     ],
                 },
@@ -216,7 +209,8 @@ def metr_description(rows: list[dict[str, str]]) -> str:
         f"Scatter chart of METR's 50% time horizons against model release date, {len(rows)} points ({reports}), "
         f"from {_month(dates[0])} to {_month(dates[-1])}. "
         f"The vertical axis is logarithmic and runs in human task time; the horizons rise from "
-        f"{duration(min(horizons))} to {duration(max(horizons))} ({top['model']}, {REPORTS.get(top['report'], top['report'])}). "
+        f"{duration(min(horizons))} to {duration(max(horizons))} "
+        f"({model_labels().get(top['model'], top['model'])}, {REPORTS.get(top['report'], top['report'])}). "
         "Thin vertical lines are METR's 95% confidence intervals. "
         "Time Horizon 1.0 is drawn with blue circles, Time Horizon 1.1 with orange triangles."
     )
@@ -244,17 +238,16 @@ def hamilton_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
             "k": float(row["k"]),
             "low": float(row["k_ci_low"]),
             "high": float(row["k_ci_high"]),
+            # The tooltip's numbers, written as the calculators write them.
+            **{f"{name}_text": format_value(float(row[column]), "number", 2) for name, column in _K_COLUMNS},
         }
         for row in rows
     ]
     blocks = list(dict.fromkeys(v["block"] for v in values))
-    x = {
-        "field": "k",
-        "type": "quantitative",
-        "title": "Weibull shape k" if narrow else "Weibull shape k (1 = constant hazard)",
-        "scale": {"domain": [0, 1.2], "nice": False},
-        "axis": {"values": [0, 0.5, 1] if narrow else [0, 0.2, 0.4, 0.6, 0.8, 1, 1.2], "format": ".1f", "grid": True},
-    }
+    x = position_encoding(SHAPE_AXIS, "x")
+    x["title"] = "Weibull shape k" if narrow else SHAPE_AXIS.title
+    x["scale"] |= {"domain": [0, 1.2], "nice": False}
+    x["axis"] |= {"values": [0, 0.5, 1] if narrow else [0, 0.2, 0.4, 0.6, 0.8, 1, 1.2]}
     y = {
         "field": "model",
         "type": "nominal",
@@ -286,9 +279,9 @@ def hamilton_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
                 "color": colour,
                 "tooltip": [
                     {"field": "model", "title": "Model"},
-                    {"field": "k", "title": "k", "format": ".2f"},
-                    {"field": "low", "title": "95% low", "format": ".2f"},
-                    {"field": "high", "title": "95% high", "format": ".2f"},
+                    {"field": "k_text", "title": "Shape k"},
+                    {"field": "low_text", "title": "95% interval from"},
+                    {"field": "high_text", "title": "to"},
                 ],
             },
         },
@@ -341,12 +334,7 @@ def hamilton_description(rows: list[dict[str, str]]) -> str:
 
 def _config() -> dict[str, Any]:
     # The calculators' chart settings (calculators/_chart.py), so all charts look alike.
-    return {
-        "font": FONT,
-        "axis": {"labelFontSize": 12, "titleFontSize": 13, "titleFontWeight": "normal"},
-        "legend": {"labelFontSize": 12, "labelLimit": 400},
-        "view": {"stroke": None},
-    }
+    return chart_config()
 
 
 def _spec(

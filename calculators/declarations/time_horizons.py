@@ -184,8 +184,8 @@ def _chart_data(
     years = sample(_RELEASE_DATE, math.floor(first), math.ceil(min(last, first + 40.0)) + 0.5, _CHART_POINTS)
     # Legend entries short enough for a phone's chart (about 30 characters at most): the
     # trend, the same trend at the chosen level and shape, the target.
-    fitted = f"50% horizon trend ({len(trend.window.fitted)} models)"
-    converted = f"{percent_number(p)}% horizon trend, k = {short_number(shape, 4)}"
+    fitted = f"50% horizon, {len(trend.window.fitted)}-model fit"
+    converted = f"{percent_number(p)}% horizon, k = {short_number(shape, 4)}"
     target = f"Target: {short_number(target_hours)} {'hour' if target_hours == 1 else 'hours'}"
     days = [day_from_year(year) for year in years]
     lines: list[Row] = []

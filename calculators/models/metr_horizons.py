@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .._calendar import release_day
 
-__all__ = ["REPORTS", "ModelHorizon", "metr_horizons"]
+__all__ = ["REPORTS", "ModelHorizon", "metr_horizons", "model_labels"]
 
 #: METR's releases of its results, as the ``report`` column names them.
 REPORTS = ("time-horizon-1.0", "time-horizon-1.1")
@@ -56,7 +56,7 @@ def metr_horizons() -> tuple[ModelHorizon, ...]:
     (58, 'gpt2', 0.039762, True, 'GPT-2')
     """
     text = _data("metr_horizons.csv")
-    labels = {row["model"]: row["label"] for row in csv.DictReader(io.StringIO(_data("metr_model_labels.csv")))}
+    labels = model_labels()
     return tuple(
         ModelHorizon(
             model=row["model"],
@@ -73,6 +73,16 @@ def metr_horizons() -> tuple[ModelHorizon, ...]:
         )
         for row in csv.DictReader(io.StringIO(text))
     )
+
+
+@functools.cache
+def model_labels() -> dict[str, str]:
+    """Each METR model key's name for a reader (``data/metr_model_labels.csv``).
+
+    >>> model_labels()["gpt_4o_inspect"]
+    'GPT-4o (Inspect)'
+    """
+    return {row["model"]: row["label"] for row in csv.DictReader(io.StringIO(_data("metr_model_labels.csv")))}
 
 
 def _data(name: str) -> str:

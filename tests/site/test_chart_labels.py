@@ -78,14 +78,18 @@ def _axes(svg: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
 def test_static_charts_label_every_axis_in_the_sites_format(calculator_id: str) -> None:
     """Defaults, example and every preset, wide and phone charts: each axis shows at least
-    three labels, none in e-notation."""
+    three labels, none in e-notation, and no text of the chart is cut short with "…"."""
     calculator = CALCULATORS[calculator_id]
     settings = [calculator.defaults(), {**calculator.defaults(), **calculator.example}]
     settings += [{**calculator.defaults(), **calculator.preset_values(p)} for p in calculator.presets]
     for values in settings:
         spec = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
         for drawn in (spec, narrow_spec(spec)):
-            axes = _axes(vl_convert.vegalite_to_svg(drawn))
+            svg = vl_convert.vegalite_to_svg(drawn)
+            # No legend entry, axis title or label cut short: Vega writes "…" where it cuts.
+            cut = [text for text in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if "…" in text]
+            assert not cut, (values, drawn["width"], cut)
+            axes = _axes(svg)
             assert {"X-axis ", "Y-axis "} == set(axes), axes
             for title, labels in axes.items():
                 assert len(labels) >= 3, (values, title, labels)

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import vl_convert
 
+from calculators._chart import chart_config, position_encoding
+from calculators._format import tick_label, vega_tick_label
 from tests.site.conftest import ROOT, load_module
 
 charts = load_module("hooks/data_charts.py")
@@ -74,7 +76,7 @@ def test_unknown_chart_name_fails() -> None:
         charts.render("nope", DOCS)
 
 
-def test_metr_chart_has_every_row_a_log_axis_and_words_for_ticks() -> None:
+def test_metr_chart_has_every_row_and_the_calculators_log_axis() -> None:
     data = rows("metr_horizons")
     for width in (charts.WIDE, charts.NARROW):
         spec = charts.metr_spec(data, width)
@@ -84,18 +86,23 @@ def test_metr_chart_has_every_row_a_log_axis_and_words_for_ticks() -> None:
         assert point["y"]["scale"]["type"] == "log"
         assert point["color"]["field"] == "report" and point["shape"]["field"] == "report"
         low, high = point["y"]["scale"]["domain"]
-        assert low <= min(float(r["horizon50_ci_low_min"]) for r in data)
-        assert high >= max(float(r["horizon50_ci_high_min"]) for r in data)
-        # Every tick is inside the axis and is labelled in words (no 1e+3).
-        assert all(low <= tick <= high for tick in point["y"]["axis"]["values"])
-        assert "'1 min'" in point["y"]["axis"]["labelExpr"] and "e+" not in point["y"]["axis"]["labelExpr"]
+        assert low <= min(float(r["horizon50_ci_low_min"]) for r in data) / 60
+        assert high >= max(float(r["horizon50_ci_high_min"]) for r in data) / 60
+        # The calculators' own axis (calculators._chart.position_encoding): the same tick
+        # format and tick count, not a copy.
+        assert point["y"]["axis"]["labelExpr"] == vega_tick_label("number")
+        assert point["y"]["axis"]["tickCount"] == position_encoding(charts.HORIZON_AXIS, "y")["axis"]["tickCount"]
+        # Models by name, as the explorer's tooltips give them.
+        names = {value["model"] for value in spec["data"]["values"]}
+        assert {"GPT-4o (Inspect)", "Claude Opus 4.6", "GPT-2"} <= names and not any("_" in n for n in names)
+    assert charts.metr_spec(data, charts.WIDE)["config"] == chart_config()
 
 
 def test_metr_description_is_computed_from_the_data() -> None:
     text = charts.metr_description(rows("metr_horizons"))
     assert "58 points (33 from Time Horizon 1.0 and 25 from Time Horizon 1.1)" in text
     assert "from February 2019 to March 2026" in text
-    assert "from 2.4 s to 12 h (claude_opus_4_6_inspect, Time Horizon 1.1)" in text
+    assert "from 2.4 s to 12 h (Claude Opus 4.6, Time Horizon 1.1)" in text
 
 
 def test_hamilton_chart_has_two_panels_sorted_by_k_and_a_line_at_one() -> None:
@@ -134,6 +141,20 @@ def test_render_gives_two_labelled_drawings_with_no_outside_request(name: str) -
     # Axis labels are for people: no e-notation among the drawn texts.
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", html)
     assert texts and not [t for t in texts if re.fullmatch(r"[\d.]+e[+-]?\d+", t)]
+    # No label cut short.
+    assert not [t for t in texts if "…" in t]
+
+
+def test_data_chart_ticks_are_written_as_the_calculators_write_them() -> None:
+    """The drawn tick labels are tick_label's (the calculators' reference format)."""
+    for name, axis_title in (("metr_horizons", "Y-axis"), ("hamilton_weibull", "X-axis")):
+        for width in (charts.WIDE, charts.NARROW):
+            svg = vl_convert.vegalite_to_svg(charts.CHARTS[name].spec(rows(name), width))
+            block = svg.split(f'aria-label="{axis_title}')[1].split("role-axis-domain")[0]
+            labels = [t for a, t in re.findall(r"<text([^>]*)>([^<]*)</text>", block) if t and 'opacity="0"' not in a]
+            assert len(labels) >= 3, (name, width, labels)
+            values = [float(t.replace(",", "")) if "10" not in t or t.isdigit() else None for t in labels]
+            assert all(tick_label(v) == t for v, t in zip(values, labels, strict=True) if v is not None), labels
 
 
 def test_specs_are_valid_vega_lite() -> None:

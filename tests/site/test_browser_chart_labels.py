@@ -1,0 +1,77 @@
+"""Every calculator chart's legend entries and axis text shown whole, inside the chart, on a
+phone (375 px) and a wide screen (1280 px): the static picture a reader sees before Python
+is live (here with JavaScript off) and the live chart Vega draws in the browser.
+
+Vega cuts a label longer than its limit with "…"; a label may also be drawn past the
+chart's edge. Either fails, naming the calculator, the width and the label.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from calculators import CALCULATORS
+
+from browser_helpers import open_live, page_of
+
+WIDTHS = {"phone": {"width": 375, "height": 800}, "wide": {"width": 1280, "height": 900}}
+
+# Each legend and axis text of the chart's visible SVG: its text and where it reaches,
+# against the SVG's own box and the screen's width.
+LABELS = """svg => {
+    const box = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('.role-legend text, .role-axis text')]
+        .filter(text => text.textContent && getComputedStyle(text).opacity !== '0' && text.getAttribute('opacity') !== '0');
+    return {
+        chart: [box.left, box.right],
+        screen: document.documentElement.clientWidth,
+        labels: texts.map(text => {
+            const r = text.getBoundingClientRect();
+            return {text: text.textContent, left: r.left, right: r.right};
+        }),
+    };
+}"""
+
+
+def _problems(measured: dict, where: str) -> list[tuple[str, object]]:
+    """Each label cut short or reaching past the chart, and a chart wider than the screen."""
+    left, right = measured["chart"]
+    problems: list[tuple[str, object]] = [] if measured["labels"] else [(where, "no labels")]
+    if right > measured["screen"] + 1:
+        problems.append((where, f"chart reaches {right} px on a {measured['screen']} px screen"))
+    for label in measured["labels"]:
+        if "…" in label["text"] or not (left - 1 <= label["left"] and label["right"] <= right + 1):
+            problems.append((where, label))
+    return problems
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_static_charts_show_every_label_whole(browser, base_url, site, width) -> None:
+    """Without JavaScript, each page's shown static chart (the phone's or the wide one)."""
+    context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=False)
+    try:
+        page = context.new_page()
+        problems = []
+        for address in sorted({page_of(site, calculator_id) for calculator_id in CALCULATORS}):
+            page.goto(base_url + address)
+            for canvas in page.locator("[data-chart]").all():
+                calculator_id = canvas.evaluate("c => c.closest('[data-calculator]').dataset.calculator")
+                shown = canvas.locator(":scope > svg, :scope > [data-chart-phone] > svg").locator("visible=true")
+                expect(shown).to_have_count(1)
+                problems += _problems(shown.evaluate(LABELS), f"{calculator_id}, static, {width}")
+    finally:
+        context.close()
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_live_charts_show_every_label_whole(reader, base_url, site, calculator_id, width) -> None:
+    page = reader.page
+    page.set_viewport_size(WIDTHS[width])
+    root = open_live(page, base_url, site, calculator_id)
+    live = root.locator(".calc__chart-live svg")
+    expect(live).to_have_count(1)
+    live.scroll_into_view_if_needed()
+    assert _problems(live.evaluate(LABELS), f"{calculator_id}, live, {width}") == []
