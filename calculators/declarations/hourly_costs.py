@@ -12,7 +12,7 @@ import math
 from .._chart import DRAWABLE_DECADES, Rows, drawable, keep_drawable, sample
 from .._checks import InputError, OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset
-from .._format import dollars, format_value, shape_name
+from .._format import dollars, format_value, short_number
 from ..models.agent_costs import (
     HUMAN_HOURLY_RATE_USD,
     agent_cost_per_success,
@@ -286,7 +286,7 @@ def _success_chart(
     # longest task shown, so that the chart keeps a readable scale.
     ceiling = 30 * max((float(row["cost"]) for row in lines), default=math.inf)
     for k in [1.0] if shape == 1 else [1.0, shape]:
-        name = f"Agent, {shape_name(k, start=False)}"
+        name = f"Agent, k = {short_number(k, 4)}"
         for t in lengths:
             try:
                 cost = agent_cost_per_success(t, t50_hours, cost_per_step, steps_per_hour, k)
@@ -487,11 +487,8 @@ def _sweet_chart(
     # Slope-1 lines of constant hourly cost, drawn over the curve's horizons (up to twice its
     # plateau) and clipped to the costs shown.
     for name, rate in (
-        (f"Lowest hourly cost: {dollars(outputs['sweet_hourly_cost'])}/h", outputs["sweet_hourly_cost"]),
-        (
-            f"Hourly cost at saturation: {dollars(outputs['saturation_hourly_cost'])}/h",
-            outputs["saturation_hourly_cost"],
-        ),
+        (f"Sweet spot: {dollars(outputs['sweet_hourly_cost'])}/h", outputs["sweet_hourly_cost"]),
+        (f"Saturation: {dollars(outputs['saturation_hourly_cost'])}/h", outputs["saturation_hourly_cost"]),
     ):
         for hours in sample(_HORIZON_AXIS, math.log10(shown[0][1]), math.log10(max_horizon_hours) + math.log10(2), 81):
             cost = task_cost_at_rate(rate, hours)

@@ -43,7 +43,7 @@ def _exchange(inference_multiplier: float, slope_ratio: float) -> dict[str, floa
 
 def _series_name(ratio: float) -> str:
     if ratio == 1:
-        return "r = 1 (RL as good as inference)"
+        return "r = 1 (as good as inference)"
     if ratio == _ORD_SLOPE_RATIO:
         return "r = 2 (Ord's estimate)"
     return f"r = {short_number(ratio, 4)} (this setting)"

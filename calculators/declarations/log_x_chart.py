@@ -79,8 +79,8 @@ def _chart_data(
 def _series_name(points_per_decade: float, slope_factor: float) -> str:
     slope = format_value(points_per_decade * slope_factor, "number")
     if slope_factor == 1:
-        return f"Today's slope ({slope} points per 10×)"
-    return f"Slope × {short_number(slope_factor, 4)} ({slope} points per 10×)"
+        return f"Today: {slope} points per 10×"
+    return f"Slope × {short_number(slope_factor, 4)}: {slope} points per 10×"
 
 
 LOGX_READER = Calculator(
@@ -209,9 +209,9 @@ def _decline_chart(
     end = 1.5 * max(decline.years_to_close, decline.years_per_oom)
     years = sample(_YEARS_AXIS, 0.0, end, _DECLINE_POINTS)
     curves = [
-        (decline.annual_factor, f"Both together ({format_value(decline.annual_factor, 'multiplier')} a year)"),
-        (algorithm_gain_per_year, f"Algorithms only ({format_value(algorithm_gain_per_year, 'multiplier')} a year)"),
-        (hardware_gain_per_year, f"Hardware only ({format_value(hardware_gain_per_year, 'multiplier')} a year)"),
+        (decline.annual_factor, f"Both: {format_value(decline.annual_factor, 'multiplier')} a year"),
+        (algorithm_gain_per_year, f"Algorithms: {format_value(algorithm_gain_per_year, 'multiplier')} a year"),
+        (hardware_gain_per_year, f"Hardware: {format_value(hardware_gain_per_year, 'multiplier')} a year"),
     ]
     lines: list[Row] = []
     for factor, series in curves:

@@ -2,9 +2,10 @@
 
 The label expression (:func:`calculators._format.vega_tick_label`) runs in Vega; these tests
 render with vl-convert, the build's own Vega, so they check what the static charts show,
-and hold it to the Python reference :func:`~calculators._format.tick_label`. The browser
-test (test_browser_chart_labels.py) checks the live charts, which run the same expression
-through Vega's interpreter.
+and hold it to the Python reference :func:`~calculators._format.tick_label` over a wide
+range of values (both are made from one table, :data:`~calculators._format.TICKS`). The
+browser test (test_browser_chart_labels.py) checks that the charts a reader sees, static and
+live, show every legend entry and axis label whole.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ VALUES = [
     10.0, 20.0, 100.0, 250.0, 1000.0, 2500.0, 1e4, 3e4, 1e5, 999999.0, 1e6, 2.5e6, 1e9, 3e12, 1e24,
     5e25, 1e100, 1e300, -1.0, -8.0, -0.5, -2e6,
 ]  # fmt: skip
+#: A wide sweep: every 7th of a decade from 10⁻³⁰⁰ to 10³⁰⁰ with a few mantissas, both signs,
+#: and the edges of the plain range (10⁻³ and 10⁶) on either side.
+SWEEP = sorted(
+    {sign * mantissa * 10.0 ** (k / 7) for k in range(-2100, 2101, 13) for mantissa in (1.0, 2.5) for sign in (1, -1)}
+    | {0.000999999, 0.001, 0.0010001, 999999.4, 999999.6, 1e6, 1000001.0}
+)
 
 
 def _vega_labels(kind: str, values: list[float]) -> list[str]:
@@ -50,6 +57,18 @@ def _vega_labels(kind: str, values: list[float]) -> list[str]:
     svg = vl_convert.vega_to_svg(spec)
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     return [t.replace("&amp;", "&") for t in texts]
+
+
+@pytest.mark.parametrize("kind", ["number", "multiplier"])
+def test_vega_and_python_agree_over_the_whole_drawable_range(kind: str) -> None:
+    """The one table (TICKS) made into Python and into a Vega expression writes the same
+    label for every value a log axis can draw, and around each boundary of the format."""
+    assert [tick_label(v, kind) for v in SWEEP] == _vega_labels(kind, SWEEP)
+
+
+def test_percent_labels_agree_across_zero_to_one() -> None:
+    values = [i / 400 for i in range(401)] + [1e-7, 0.123456789, 0.999999]
+    assert [tick_label(v, "percent") for v in values] == _vega_labels("percent", values)
 
 
 @pytest.mark.parametrize("kind", ["number", "multiplier", "percent"])
