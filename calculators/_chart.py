@@ -309,6 +309,8 @@ def _with_extras(chart: Chart, spec: dict[str, Any]) -> dict[str, Any]:
         points["encoding"]["tooltip"].append({"field": chart.point_group, "title": "Group"})
     if chart.interval:
         lines = next(layer for layer in layers if layer["data"]["name"] == "lines")
+        # The legend shows each line as a solid stroke, not as the pale band beneath it.
+        lines["encoding"]["color"]["legend"] |= {"symbolType": "stroke", "symbolOpacity": 1, "symbolStrokeWidth": 2.5}
         layers.insert(layers.index(lines), _band(chart, lines["encoding"]))
         layers.insert(layers.index(points), _error_bars(chart, points["encoding"]))
     if chart.x.dates:
