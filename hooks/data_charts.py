@@ -253,7 +253,9 @@ def hamilton_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
         "type": "nominal",
         "title": None,
         "sort": {"field": "k", "order": "ascending"},
-        "axis": {"labelLimit": 170 if narrow else 260, "labelFontSize": 11 if narrow else 12},
+        # One row a model, 16 px apart: every name is shown (the shared config would drop
+        # every other one as crowded).
+        "axis": {"labelLimit": 170 if narrow else 260, "labelFontSize": 11 if narrow else 12, "labelOverlap": False},
     }
     colour = {
         "field": "block",

@@ -238,3 +238,15 @@ def test_the_calculators_name_each_model_as_the_data_page_suggests() -> None:
             row["model"]: row["label"] + ("*" if row["ours"] == "true" else "") for row in csv.DictReader(handle)
         }
     assert shipped == suggested
+
+
+@pytest.mark.parametrize("width", [charts.WIDE, charts.NARROW])
+def test_hamilton_chart_names_every_model(width: int) -> None:
+    """Every fit's model is named on its row (none dropped as crowded, none cut short)."""
+    data = rows("hamilton_weibull")
+    svg = vl_convert.vegalite_to_svg(charts.hamilton_spec(data, width))
+    shown = []
+    for block in svg.split('aria-label="Y-axis')[1:]:
+        part = block.split("role-axis-label")[1].split("role-axis-domain")[0]
+        shown += [t for a, t in re.findall(r"<text([^>]*)>([^<]*)</text>", part) if t and 'opacity="0"' not in a]
+    assert sorted(shown) == sorted(row["model"] for row in data)
