@@ -22,7 +22,8 @@ def python_snippet(calculator_id: str, inputs: Mapping[str, float], wheel_url: s
     """The Python that reproduces this calculator's result with the installed package.
 
     With ``wheel_url`` (where the site serves this package's wheel) the snippet starts with
-    the ``pip install`` line, so it works on any machine.
+    the ``pip install`` line, so it works on any machine. A choice (``Input.choices``) is
+    passed as its option's number, with a comment naming the option.
 
     >>> print(python_snippet("half-life", {"t50": 59.0, "p": 0.8, "shape": 1.0}))
     from calculators import run
@@ -40,11 +41,18 @@ def python_snippet(calculator_id: str, inputs: Mapping[str, float], wheel_url: s
     calculator = get_calculator(calculator_id)
     install = [install_comment(wheel_url), ""] if wheel_url else []
     arguments = ", ".join(f'"{spec.name}": {float(inputs[spec.name])!r}' for spec in calculator.inputs)
+    # A choice is passed as its option's number; a comment names the option, as the form does.
+    chosen = [
+        f"# {spec.name} = {float(inputs[spec.name])!r}: {spec.shown(float(inputs[spec.name]))}"
+        for spec in calculator.inputs
+        if spec.choices
+    ]
     return "\n".join(
         [
             *install,
             "from calculators import run",
             "",
+            *chosen,
             f'result = run("{calculator.id}", {{{arguments}}})',
             'print({name: output["value"] for name, output in result["outputs"].items()})',
         ]

@@ -73,6 +73,10 @@ def test_presets_snippet_and_downloads_carry_the_options_number_and_name() -> No
     values = {**EXPLORER.defaults(), "report": 1.0, "frontier_only": 0.0}
     snippet = run(EXPLORER.id, values)["python"]
     assert '"report": 1.0' in snippet and '"frontier_only": 0.0' in snippet
+    assert "# report = 1.0: Time Horizon 1.0 (March 2025)\n# frontier_only = 0.0: All models\n" in snippet
+    scope: dict[str, object] = {}
+    exec(snippet.replace("print(", "answer = ("), scope)  # the snippet runs and gives run's outputs
+    assert scope["answer"] == {name: output["value"] for name, output in run(EXPLORER.id, values)["outputs"].items()}
     exported = export(EXPLORER.id, values)
     shown = {row[1]: row[4] for row in csv.reader(exported["csv"].splitlines()) if row[0] == "input"}
     assert shown["report"] == "Time Horizon 1.0 (March 2025)"
