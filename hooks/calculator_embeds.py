@@ -12,6 +12,7 @@ its own.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from html import escape
@@ -105,7 +106,7 @@ def with_about(kind: str, text: str, about: dict[str, str]) -> str:
             "licence": "Licence",
             "licence_url": "Licence text",
         }
-        empty = "," * (header.count(",") - 3)  # the header's other columns, left empty
+        empty = "," * (len(next(csv.reader([header]))) - 4)  # the header's other columns, left empty
         rows = "".join(f"about,{name},{labels[name]},{_csv_field(value)}{empty}\n" for name, value in about.items())
         return f"{header}\n{rows}{rest}"
     indented = json.dumps(about, indent=2, ensure_ascii=False).replace("\n", "\n  ")

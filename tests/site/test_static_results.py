@@ -41,6 +41,7 @@ class CalculatorSections(HTMLParser):
         self.depth = 0  # open elements inside the current section
         self.into: str | None = None  # which text is being read: status, output:<name>, cell, python
         self.in_canvas = False
+        self.choice = ""  # the name of the <select> being read
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
@@ -55,6 +56,10 @@ class CalculatorSections(HTMLParser):
             self.depth += 1
         if tag == "input":
             calc.inputs[attr["name"] or ""] = attr.get("value") or ""
+        elif tag == "select":
+            self.choice = attr["name"] or ""
+        elif tag == "option" and "selected" in attr:
+            calc.inputs[self.choice] = attr.get("value") or ""
         elif "data-calc-status" in attr:
             self.into = "status"
         elif tag == "output":

@@ -26,8 +26,8 @@ export function withAbout(kind, text, about) {
   const ordered = Object.fromEntries(Object.keys(LABELS).map((name) => [name, about[name] ?? ""]));
   if (kind === "csv") {
     const cut = text.indexOf("\n") + 1;
-    // The header's other columns, left empty (its names hold no comma).
-    const empty = ",".repeat(text.slice(0, cut).split(",").length - 4);
+    // The header's other columns, left empty (counted outside quotes: a name may hold a comma).
+    const empty = ",".repeat(text.slice(0, cut).replace(/"[^"]*"/g, "").split(",").length - 4);
     const rows = Object.entries(ordered).map(([name, value]) => `about,${name},${LABELS[name]},${csvField(value)}${empty}\n`);
     return text.slice(0, cut) + rows.join("") + text.slice(cut);
   }
