@@ -86,7 +86,7 @@ HALF_LIFE = Calculator(
             unit="",
             default=1.0,
             minimum=0,
-            why=("k = 1 is Ord's constant hazard: the success rate halves with every further T50 of task length."),
+            why=("k = 1 is Ord's constant hazard: the success rate halves with every further T₅₀ of task length."),
         ),
     ),
     default_preset=Preset(
@@ -136,7 +136,7 @@ HALF_LIFE = Calculator(
         description=(
             "Success probability (linear, 0 to 1) against task length in minutes (log scale) "
             "for the constant-hazard curve and the Weibull curve with the chosen shape, both "
-            "passing through 50% at T50."
+            "passing through 50% at T₅₀."
         ),
         x=_T_AXIS,
         y=_SUCCESS_AXIS,
@@ -209,7 +209,7 @@ METR_LOGISTIC = Calculator(
             default=15.0,
             minimum=0,
             scale="log",
-            why="15 minutes is the same model's 80% horizon in METR's paper, as Ord quotes it: about a quarter of T50.",
+            why="15 minutes is the same model's 80% horizon in METR's paper, as Ord quotes it: about a quarter of T₅₀.",
         ),
         Input(
             name="p",
@@ -218,7 +218,7 @@ METR_LOGISTIC = Calculator(
             default=0.9,
             minimum=0,
             maximum=1,
-            why="0.9 is one step past METR's two measures; Ord's constant-hazard table puts T90 near T50 / 7.",
+            why="0.9 is one step past METR's two measures; Ord's constant-hazard table puts T₉₀ near T₅₀ / 7.",
         ),
         Input(
             name="doubling_months",
@@ -282,8 +282,8 @@ METR_LOGISTIC = Calculator(
         title="Success probability against task length",
         description=(
             "Success probability (linear, 0 to 1) against task length in minutes (log scale) for "
-            "METR's logistic curve through the given T50 and T80, and for a constant hazard with "
-            "the same T50."
+            "METR's logistic curve through the given T₅₀ and T₈₀, and for a constant hazard with "
+            "the same T₅₀."
         ),
         x=_T_AXIS,
         y=_SUCCESS_AXIS,

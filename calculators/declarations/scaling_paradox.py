@@ -136,7 +136,7 @@ SCALING_PARADOX = Calculator(
             unit="",
             default=ORD_COMPUTE_POWER,
             minimum=0,
-            why=f"20: Ord's C = k_C a^20 ({_ORD}), the reciprocal of Kaplan et al.'s compute exponent 0.050.",
+            why=f"20: Ord's C ∝ a²⁰ ({_ORD}), the reciprocal of Kaplan et al.'s compute exponent 0.050.",
         ),
         Input(
             name="data_power",
@@ -144,7 +144,7 @@ SCALING_PARADOX = Calculator(
             unit="",
             default=ORD_DATA_POWER,
             minimum=0,
-            why=f"11: Ord's D = k_D a^11 ({_ORD}), his rounding of 1 / 0.095, Kaplan et al.'s data exponent.",
+            why=f"11: Ord's D ∝ a¹¹ ({_ORD}), his rounding of 1 / 0.095, Kaplan et al.'s data exponent.",
         ),
         Input(
             name="params_power",
@@ -152,7 +152,7 @@ SCALING_PARADOX = Calculator(
             unit="",
             default=ORD_PARAMS_POWER,
             minimum=0,
-            why=f"13: Ord's N = k_N a^13 ({_ORD}), his rounding of 1 / 0.076, Kaplan et al.'s parameter exponent.",
+            why=f"13: Ord's N ∝ a¹³ ({_ORD}), his rounding of 1 / 0.076, Kaplan et al.'s parameter exponent.",
         ),
     ),
     default_preset=Preset(

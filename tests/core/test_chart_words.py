@@ -90,3 +90,15 @@ def test_machine_names_are_caught(text: str) -> None:
 )
 def test_page_words_pass(text: str) -> None:
     assert not MACHINE.search(text)
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_captions_and_form_name_things_as_the_pages_do(calculator_id: str) -> None:
+    """The chart's title and caption, and the form's labels, units, reasons and options."""
+    calculator = CALCULATORS[calculator_id]
+    texts = [calculator.title, calculator.summary, calculator.chart.title, calculator.chart.description]
+    for spec in calculator.inputs:
+        texts += [spec.label, spec.unit, spec.why, *(label for _, label in spec.choices)]
+    texts += [spec.label for spec in calculator.outputs]
+    for text in texts:
+        assert not MACHINE.search(text), (calculator_id, text)
