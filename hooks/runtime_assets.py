@@ -18,9 +18,9 @@
   build id goes into ``runtime.js`` and onto every calculator (``data-build``) too.
 
 Everything under ``assets/runtime/`` except ``runtime.json`` sits in a folder named after its
-version (``pyodide-314.0.7/``, ``core-<hash of the sources>/``), so those files never change
-under the same address: the service worker (``docs/sw.js``) and any HTTP cache may keep them
-for good, and a returning reader needs no network.
+version (``pyodide-314.0.7/``, ``core-<hash of the sources and compile scripts>/``), so
+those files never change under the same address: the service worker (``docs/sw.js``) and any
+HTTP cache may keep them for good, and a returning reader needs no network.
 
 The files are added to MkDocs' file collection, so ``mkdocs build`` and ``mkdocs serve``
 both copy them. Versions are pinned once, in ``package.json`` (front end) and
@@ -267,14 +267,16 @@ def build_startup(wheel: Path, bytecode: Path) -> Path:
 
 
 def core_folder(wheel: Path) -> str:
-    """``core-<hash>``: the wheel's folder in the site, named after its sources' hash."""
+    """``core-<hash>``: the wheel's folder in the site, named after the hash of its sources and
+    of the scripts that compile them."""
     return f"core-{wheel.parent.name}"
 
 
 def build_core_wheel() -> Path:
     """Build (or reuse) the wheel of ``calculators`` for the current sources.
 
-    Wheels are cached under ``build/wheel/<hash of the sources>/``. A build goes to a fresh
+    Wheels are cached under ``build/wheel/<hash>/``, a hash of the sources and of the scripts
+    that compile them for Pyodide (the folder also holds their output). A build goes to a fresh
     temporary folder first and is renamed into place, so builds running side by side never
     see each other's half-written wheels.
     """
@@ -287,6 +289,11 @@ def build_core_wheel() -> Path:
             *(ROOT / "calculators").rglob("*.py"),
             # Package data the core reads (METR's horizons): a change must rebuild the wheel.
             *(ROOT / "calculators").rglob("*.csv"),
+            # The scripts that compile the core and the start-up library: the files in the
+            # core's folder come from them too, so a change to either gives a new address
+            # (a deployed address never changes its content) and rebuilds the cache.
+            ROOT / "hooks" / "compile_core.mjs",
+            ROOT / "hooks" / "startup_library.mjs",
         ]
     ):
         digest.update(path.relative_to(ROOT).as_posix().encode())
