@@ -272,33 +272,37 @@ def core_folder(wheel: Path) -> str:
     return f"core-{wheel.parent.name}"
 
 
-def build_core_wheel() -> Path:
-    """Build (or reuse) the wheel of ``calculators`` for the current sources.
-
-    Wheels are cached under ``build/wheel/<hash>/``, a hash of the sources and of the scripts
-    that compile them for Pyodide (the folder also holds their output). A build goes to a fresh
-    temporary folder first and is renamed into place, so builds running side by side never
-    see each other's half-written wheels.
-    """
+def core_hash(root: Path) -> str:
+    """The hash that names the core's folder: of the files the wheel is built from, and of the
+    scripts that compile it and the start-up library for Pyodide (the folder holds their
+    output too), so a change to any of them gives a new address and a deployed address never
+    changes its content."""
     digest = hashlib.sha256()
     for path in sorted(
         [
-            ROOT / "pyproject.toml",
-            ROOT / "README.md",
-            ROOT / "LICENSES" / "MIT.txt",
-            *(ROOT / "calculators").rglob("*.py"),
-            # Package data the core reads (METR's horizons): a change must rebuild the wheel.
-            *(ROOT / "calculators").rglob("*.csv"),
-            # The scripts that compile the core and the start-up library: the files in the
-            # core's folder come from them too, so a change to either gives a new address
-            # (a deployed address never changes its content) and rebuilds the cache.
-            ROOT / "hooks" / "compile_core.mjs",
-            ROOT / "hooks" / "startup_library.mjs",
+            root / "pyproject.toml",
+            root / "README.md",
+            root / "LICENSES" / "MIT.txt",
+            *(root / "calculators").rglob("*.py"),
+            # Package data the core reads (METR's horizons).
+            *(root / "calculators").rglob("*.csv"),
+            root / "hooks" / "compile_core.mjs",
+            root / "hooks" / "startup_library.mjs",
         ]
     ):
-        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
-    out = WHEEL_CACHE / digest.hexdigest()[:16]
+    return digest.hexdigest()[:16]
+
+
+def build_core_wheel() -> Path:
+    """Build (or reuse) the wheel of ``calculators`` for the current sources.
+
+    Wheels are cached under ``build/wheel/<hash>/`` (:func:`core_hash`). A build goes to a fresh
+    temporary folder first and is renamed into place, so builds running side by side never
+    see each other's half-written wheels.
+    """
+    out = WHEEL_CACHE / core_hash(ROOT)
     if not sorted(out.glob("*.whl")):
         WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix="partial-", dir=WHEEL_CACHE))
