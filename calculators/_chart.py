@@ -306,7 +306,7 @@ def _with_extras(chart: Chart, spec: dict[str, Any]) -> dict[str, Any]:
             "title": None,
             "legend": {"orient": "bottom", "direction": "vertical"},
         }
-        points["encoding"]["tooltip"].append({"field": chart.point_group, "title": "Group"})
+        points["encoding"]["tooltip"].append({"field": chart.point_group, "title": chart.point_group_title})
     if chart.interval:
         lines = next(layer for layer in layers if layer["data"]["name"] == "lines")
         # The legend shows each line as a solid stroke, not as the pale band beneath it.

@@ -158,7 +158,8 @@ class Chart:
 
     ``interval`` names two row fields, the low and high ends of an interval of the y value:
     lines with them get a shaded band, points an error bar. ``point_group`` names a field of
-    the points that sets their shape (with a legend), and ``label_points=False`` leaves the
+    the points that sets their shape (with a legend; ``point_group_title`` heads that field
+    in the tooltip), and ``label_points=False`` leaves the
     points unlabelled on the chart (for many points; their labels stay in the tooltip and
     the table).
     """
@@ -171,6 +172,7 @@ class Chart:
     uses_outputs: bool = False
     interval: tuple[str, str] | None = None
     point_group: str = ""
+    point_group_title: str = "Point"
     label_points: bool = True
 
 

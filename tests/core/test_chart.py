@@ -96,3 +96,17 @@ def test_every_chart_row_is_drawable_on_its_declared_axes(calculator_id: str, da
     for rows in outcome["chart"].values():
         for row in rows:
             assert all(drawable(axis, float(row[axis.field])) for axis in axes), row
+
+
+def test_grouped_points_name_their_group_in_the_tooltip_and_legend() -> None:
+    """A chart whose points carry a group (the time-horizon explorer) shapes them by it, with a
+    legend, and its tooltip heads the group with the declared title, not a field name."""
+    from calculators._chart import vega_lite_spec
+
+    calculator = CALCULATORS["time-horizons"]
+    assert calculator.chart.point_group
+    spec = vega_lite_spec(calculator.chart, run("time-horizons", {})["chart"])
+    [points] = [layer for layer in spec["layer"] if layer["mark"]["type"] == "point"]
+    assert calculator.chart.point_group == points["encoding"]["shape"]["field"]
+    tooltip = {entry["field"]: entry["title"] for entry in points["encoding"]["tooltip"]}
+    assert calculator.chart.point_group_title == tooltip[calculator.chart.point_group] == "Point"
