@@ -1,4 +1,5 @@
-"""MkDocs hook: ``<!-- md:data-chart NAME -->`` becomes a static chart of a shipped data set.
+"""MkDocs hook: ``<!-- md:data-chart NAME -->`` becomes a static chart of a shipped data set,
+and ``<!-- md:metr-labels -->`` the table of the names the site gives METR's models.
 
 The data pages (``docs/data/*.md``) each show a small chart of their CSV. The chart is drawn
 at build time from the CSV itself, with the same machinery as the calculators' static charts
@@ -11,6 +12,10 @@ this hook adds to the site shows one of the two. The figure has a title (its cap
 description computed from the data (the accessible name of the picture), so a reader who
 cannot see it learns what it shows. An unknown chart name, or a CSV whose columns are not
 the ones described on its page, fails the build.
+
+The labels table is written from the core's label file (``calculators/data/
+metr_model_labels.csv``, which the calculators name models by), so page and charts cannot
+disagree.
 """
 
 from __future__ import annotations
@@ -30,12 +35,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import calculators
 from calculators._chart import _PALETTE, chart_config, position_encoding
 from calculators._declare import Axis
 from calculators._format import format_value, short_number
 from calculators.models.metr_horizons import model_labels
 
 SHORTCODE = re.compile(r"<!--\s*md:data-chart\s+(?P<name>[^\s>]*)\s*-->")
+LABELS_SHORTCODE = re.compile(r"<!--\s*md:metr-labels\s*-->")
+# METR's releases, as the data's ``report`` column names them, and as the table heads them.
+RELEASES = {"time-horizon-1.0": "1.0", "time-horizon-1.1": "1.1"}
 STYLESHEET = "stylesheets/data-charts.css"
 # Below this width (Material's own breakpoint for phones) the narrow picture is shown.
 CSS = """\
@@ -397,6 +406,29 @@ def render(name: str, docs_dir: Path) -> str:
     )
 
 
+def metr_labels_table(data_dir: Path) -> str:
+    """The suggested display labels as a Markdown table: each release's models in the data's
+    order (by release date), beside their names (``*`` where the name is ours, not METR's)."""
+    labels = {row["model"]: row for row in read_rows(data_dir / "metr_model_labels.csv", ["model", "label", "ours"])}
+    horizons = read_rows(data_dir / "metr_horizons.csv", METR_COLUMNS)
+    unknown = sorted({row["model"] for row in horizons} - set(labels))
+    if unknown:
+        raise ValueError(f"metr_model_labels.csv has no label for {unknown}")
+    stale = sorted(set(labels) - {row["model"] for row in horizons})
+    if stale:
+        raise ValueError(f"metr_model_labels.csv labels models the data does not have: {stale}")
+    columns = [[labels[row["model"]] for row in horizons if row["report"] == release] for release in RELEASES]
+    lines = ["| " + " | ".join(f"key ({name}) | label" for name in RELEASES.values()) + " |"]
+    lines.append("|" + " --- |" * 2 * len(RELEASES))
+    for depth in range(max(map(len, columns))):
+        cells = []
+        for column in columns:
+            row = column[depth] if depth < len(column) else None
+            cells += [row["model"], row["label"] + ("*" if row["ours"] == "true" else "")] if row else ["", ""]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 # ---- MkDocs events ---------------------------------------------------------------------
 
 
@@ -409,6 +441,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, STYLESHEET, content=CSS))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not LABELS_SHORTCODE.search(markdown):
+        return markdown
+    try:
+        table = metr_labels_table(Path(calculators.__file__).parent / "data")
+    except (ValueError, OSError) as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    return LABELS_SHORTCODE.sub(lambda _: table, markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

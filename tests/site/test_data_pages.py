@@ -224,20 +224,38 @@ def test_built_data_page_shows_its_chart(site: Path, page: str) -> None:
     assert f"stylesheets/{stylesheet.name}" in html
 
 
-def test_the_calculators_name_each_model_as_the_data_page_suggests() -> None:
-    """The explorer's tooltips and table name METR's models from the package's label file;
-    the data page's "Suggested display labels" table lists the same names (* marks ours)."""
-    section = (DOCS / "data/metr_horizons.md").read_text(encoding="utf-8").split("## Suggested display labels")[1]
-    suggested = {}
-    for line in section.split("## ")[0].splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and cells[0] not in ("key (1.0)", "---"):
-            suggested |= {key: label for key, label in (cells[:2], cells[2:]) if key}
-    with (ROOT / "calculators/data/metr_model_labels.csv").open(encoding="utf-8") as handle:
-        shipped = {
-            row["model"]: row["label"] + ("*" if row["ours"] == "true" else "") for row in csv.DictReader(handle)
-        }
-    assert shipped == suggested
+def test_the_labels_table_lists_each_release_s_models_with_the_calculators_names() -> None:
+    """The data page's "Suggested display labels" table is written from the label file the
+    calculators name models by: each release's column holds exactly that release's models,
+    in the data's order, each beside its name (* marking ours)."""
+    page = (DOCS / "data/metr_horizons.md").read_text(encoding="utf-8")
+    assert "<!-- md:metr-labels -->" in page.split("## Suggested display labels")[1].split("\n## ")[0]
+    data = ROOT / "calculators/data"
+    lines = charts.metr_labels_table(data).splitlines()
+    assert "| key (1.0) | label | key (1.1) | label |" == lines[0]
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines[2:]]
+    with (data / "metr_model_labels.csv").open(encoding="utf-8") as handle:
+        named = {row["model"]: row["label"] + ("*" if row["ours"] == "true" else "") for row in csv.DictReader(handle)}
+    with (data / "metr_horizons.csv").open(encoding="utf-8") as handle:
+        horizons = list(csv.DictReader(handle))
+    for column, release in ((0, "time-horizon-1.0"), (2, "time-horizon-1.1")):
+        keys = [row[column] for row in rows if row[column]]
+        assert [row["model"] for row in horizons if row["report"] == release] == keys
+        assert all(row[column + 1] == named[row[column]] for row in rows if row[column])
+    assert "Claude Opus 4.6*" in {row[3] for row in rows}  # a name of ours, marked
+
+
+def test_the_labels_table_fails_the_build_on_a_model_without_a_label(tmp_path: Path) -> None:
+    """A model in the data with no label, or a label for no model, stops the build."""
+    data = ROOT / "calculators/data"
+    (tmp_path / "metr_horizons.csv").write_bytes((data / "metr_horizons.csv").read_bytes())
+    labels = (data / "metr_model_labels.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "metr_model_labels.csv").write_text("".join(labels[:-1]), encoding="utf-8")
+    with pytest.raises(ValueError, match="has no label for"):
+        charts.metr_labels_table(tmp_path)
+    (tmp_path / "metr_model_labels.csv").write_text("".join(labels) + "gpt_9,GPT-9,true\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="the data does not have: \\['gpt_9'\\]"):
+        charts.metr_labels_table(tmp_path)
 
 
 @pytest.mark.parametrize("width", [charts.WIDE, charts.NARROW])
