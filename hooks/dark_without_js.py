@@ -19,6 +19,9 @@ dark)``. So the dark rules live once, where they are written, and apply:
   page does not flash light first); a saved choice is applied by Material's inline script
   before the first paint, and then these rules step aside.
 
+Pages can bring their own dark rules too: mkdocs-jupyter writes a notebook's styles into its
+page, in ``<style>`` elements. Each such element gets its re-scoped twin just after it.
+
 The rewritten selectors outrank the light ones they replace (an added attribute and
 pseudo-class), whatever the order of the stylesheets. Runs before hooks/hashed_assets.py,
 which gives the file its hashed name.
@@ -33,6 +36,7 @@ import tinycss2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 OUTPUT = "stylesheets/dark-without-js.css"
 PALETTE = re.compile(r"^assets/stylesheets/palette\.[0-9a-f]+\.min\.css$")
@@ -41,6 +45,7 @@ OWN = re.compile(r"^stylesheets/[^/]+\.css$")
 SLATE = re.compile(r"""\[data-md-color-scheme=(["']?)slate\1\]""")
 #: A page whose scheme no script has set: Material's first palette entry, no media applied.
 UNSET = "[data-md-color-scheme=default]:not([data-md-color-media])"
+STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(?P<css>.*?)</style>", re.S)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -59,6 +64,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     css = "\n".join(f"/* from {file.src_uri} */\n{dark_rules(file.content_string)}" for file in sources)
     files.append(File.generated(config, OUTPUT, content=without_js(css)))
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return STYLE_ELEMENT.sub(_with_twin, output)
+
+
+def _with_twin(style: re.Match[str]) -> str:
+    if not SLATE.search(style["css"]):
+        return style[0]
+    return f"{style[0]}<style>{without_js(dark_rules(style['css']))}</style>"
 
 
 def without_js(rules: str) -> str:

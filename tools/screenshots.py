@@ -44,8 +44,8 @@ OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
   const held = (element) => {
     for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
-      const overflow = getComputedStyle(box).overflowX;
-      if (overflow !== "visible") return box.getBoundingClientRect().right <= width + 1;
+      const clips = getComputedStyle(box).overflowX !== "visible";
+      if (clips && box.getBoundingClientRect().right <= width + 1) return true;
     }
     return false;
   };

@@ -94,6 +94,7 @@ def test_negative_and_superscript_powers_find_the_prose(watched, base_url) -> No
         page.fill("input.md-search__input", "")
         page.locator("input.md-search__input").click()
         page.keyboard.insert_text(query)  # as pasted: Unicode superscripts are not typed keys
+        page.keyboard.press("End")  # Material reads the query on a key's release
         page.wait_for_selector(".md-search-result__item", timeout=20_000)
         titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
         assert "The Scaling Paradox" in titles[:3], (query, titles)

@@ -1,18 +1,14 @@
 """The dark scheme for a reader whose system prefers it, with JavaScript off too
-(hooks/dark_without_js.py), and no sideways scrolling on a phone on any page, whether
-JavaScript runs or not."""
+(hooks/dark_without_js.py): Material's and our own dark rules, and the styles a notebook
+page brings with it."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from browser_helpers import ROOT, page_addresses, page_of
-
-sys.path.insert(0, str(ROOT / "tools"))
-from screenshots import OVERFLOW  # noqa: E402  (the sweep's own check, tools/screenshots.py)
+from browser_helpers import page_of
 
 DARK_PAGE = "rgb(30, 33, 41)"  # Material's slate background, hsl(232 15% 14%)
 DARK_TEXT = "rgba(226, 228, 233, 0.82)"
@@ -101,20 +97,18 @@ def test_a_saved_light_choice_wins_over_a_dark_system(browser, base_url) -> None
         ctx.close()
 
 
-@pytest.mark.parametrize("path", page_addresses() + ["404.html"])
-def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, path: str) -> None:
-    """At 375 px nothing reaches past the screen's right edge unless a box that scrolls
-    holds it, with JavaScript off and before Python is live (tools/screenshots.py's check)."""
-    for java_script in (False, True):
-        ctx = browser.new_context(
-            viewport={"width": 375, "height": 800}, java_script_enabled=java_script, service_workers="block"
+def test_a_notebook_without_javascript_has_dark_code_blocks(browser, base_url) -> None:
+    """A notebook's own styles (mkdocs-jupyter's, in the page) follow a dark system too: its
+    code cells are dark with light text, not Jupyter's light panel under the dark scheme's
+    light text."""
+    ctx = browser.new_context(service_workers="block", java_script_enabled=False, color_scheme="dark")
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "notebooks/metr-time-horizons/")
+        panel = page.eval_on_selector(
+            ".jp-CodeCell .jp-InputArea-editor", "cell => getComputedStyle(cell).backgroundColor"
         )
-        try:
-            if java_script:
-                ctx.route("**/assets/runtime/**", lambda route: None)  # Python never arrives
-            page = ctx.new_page()
-            page.goto(base_url + path, wait_until="domcontentloaded")
-            page.wait_for_timeout(300)
-            assert [] == page.evaluate(OVERFLOW), (path, java_script)
-        finally:
-            ctx.close()
+        channels = [int(c) for c in panel.removeprefix("rgb(").removeprefix("rgba(").rstrip(")").split(",")[:3]]
+        assert max(channels) < 80, panel
+    finally:
+        ctx.close()
