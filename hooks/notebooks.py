@@ -24,8 +24,10 @@ not work offline or from the site alone.
 from __future__ import annotations
 
 import base64
+import itertools
 import os
 import re
+import shutil
 import tempfile
 from html import escape, unescape
 from pathlib import Path
@@ -69,23 +71,38 @@ SVG_TEXT = re.compile(r"<text\b[^>]*>(?P<text>[^<]*)</text>")
 ID = re.compile(r'\sid="(?P<id>[^"]+)"')
 
 
+_ipython: dict[str, str | None] = {}
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    profile = Path(tempfile.mkdtemp(prefix="notebook-ipython-")) / "profile_default"
-    profile.mkdir()
-    (profile / "ipython_kernel_config.py").write_text(KERNEL_CONFIG, encoding="utf-8")
-    os.environ["IPYTHONDIR"] = str(profile.parent)
+    # The kernels mkdocs-jupyter starts inherit this process's environment.
+    folder = Path(tempfile.mkdtemp(prefix="notebook-ipython-"))
+    (folder / "profile_default").mkdir()
+    (folder / "profile_default" / "ipython_kernel_config.py").write_text(KERNEL_CONFIG, encoding="utf-8")
+    _ipython.update(folder=str(folder), before=os.environ.get("IPYTHONDIR"))
+    os.environ["IPYTHONDIR"] = str(folder)
     return config
 
 
-def themed_figure(svg: str) -> str:
+def on_post_build(config: MkDocsConfig) -> None:
+    shutil.rmtree(_ipython["folder"] or "", ignore_errors=True)
+    if _ipython["before"] is None:
+        os.environ.pop("IPYTHONDIR", None)
+    else:
+        os.environ["IPYTHONDIR"] = _ipython["before"]
+
+
+def themed_figure(svg: str, number: int = 1) -> str:
     """A Matplotlib SVG as the page shows it: in the page's colours (see the module's
-    docstring), without its metadata, ids only where something refers to them (several
-    figures share a page), and named for a screen reader by its words (title, axes, legend)."""
+    docstring), without its metadata, ids only where something refers to them and prefixed
+    with the figure's ``number`` (several figures share a page, and Matplotlib names the same
+    marker alike in each), and named for a screen reader by its words (title, axes, legend)."""
     svg = svg[svg.index("<svg") :]  # no XML declaration or DOCTYPE inside HTML
     svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)
     svg = STYLE_COLOUR.sub(lambda m: _page_colour(m["property"], m["colour"]), svg)
     referenced = set(re.findall(r'(?:url\(#|href="#)([^)"]+)', svg))
-    svg = ID.sub(lambda m: m[0] if m["id"] in referenced else "", svg)
+    svg = ID.sub(lambda m: f' id="figure{number}-{m["id"]}"' if m["id"] in referenced else "", svg)
+    svg = re.sub(r'(url\(#|href="#)', rf"\1figure{number}-", svg)
     words = [unescape(t).strip() for t in SVG_TEXT.findall(svg)]
     label = "; ".join(dict.fromkeys(w for w in words if re.search(r"[A-Za-z]{2}", w)))
     return re.sub(
@@ -127,8 +144,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_notebook(page.file.src_uri):
         return page_html
+    numbers = itertools.count(1)
     page_html, figures = SVG_OUTPUT.subn(
-        lambda m: m["output"] + themed_figure(base64.b64decode(m["data"]).decode("utf-8")), page_html
+        lambda m: m["output"] + themed_figure(base64.b64decode(m["data"]).decode("utf-8"), next(numbers)), page_html
     )
     if not figures:
         raise PluginError(f"{page.file.src_uri}: no SVG figure found (is the kernel's profile in IPYTHONDIR used?)")
