@@ -46,3 +46,25 @@ def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
             assert apart, (first, second)
     finally:
         ctx.close()
+
+
+def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url) -> None:
+    """On a phone no word of an API signature sits under the code block's copy button."""
+    ctx = browser.new_context(viewport=PHONE, service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "python/")
+        page.wait_for_selector(".doc-signature .md-code__button", state="attached")
+        covered = page.evaluate(
+            """() => [...document.querySelectorAll('.doc-signature pre')].flatMap(pre => {
+                const button = pre.querySelector(".md-code__button").getBoundingClientRect();
+                const range = document.createRange();
+                range.selectNodeContents(pre.querySelector('code'));
+                return [...range.getClientRects()].filter(r => r.width > 0 && r.right > button.left
+                    && r.left < button.right && r.bottom > button.top && r.top < button.bottom)
+                    .map(() => pre.textContent.trim().slice(0, 60));
+            })"""
+        )
+        assert [] == covered
+    finally:
+        ctx.close()
