@@ -8,6 +8,14 @@ files the notebook reads, and the commands that run it on the reader's machine: 
 ``pip install`` line of the site's own package (hooks/python_package.py, which must run first)
 plus NumPy, Matplotlib and JupyterLab.
 
+Figures are themed, not inverted: the build runs the notebooks with IPython set to draw
+figures as SVG with real text (an IPython profile this hook writes and names in
+``IPYTHONDIR`` for the kernels mkdocs-jupyter starts, so the notebooks' own code stays as a
+reader runs it), and :func:`themed_figure` then gives each figure the page's colours: ink,
+grid and background follow Material's variables, and each series colour keeps its hue but is
+lifted to a readable lightness in the dark scheme (``--nb-min-lightness``, in site.css).
+Drawn as vectors with a larger type size, a figure stays sharp and legible on a phone.
+
 Running notebooks in the browser (JupyterLite) is not offered: it needs packages the site's
 pinned Pyodide does not ship (numpy and matplotlib wheels, a Jupyter front end), so it could
 not work offline or from the site alone.
@@ -15,8 +23,13 @@ not work offline or from the site alone.
 
 from __future__ import annotations
 
+import base64
+import itertools
+import os
 import re
-from html import escape
+import shutil
+import tempfile
+from html import escape, unescape
 from pathlib import Path
 
 import jupytext
@@ -31,6 +44,81 @@ DATA_FILE = re.compile(r'DATA\s*/\s*"(?P<name>[\w.-]+\.csv)"')
 TITLE_END = re.compile(r"</h1>")
 #: The notebooks' own imports besides the site's package (their versions: pyproject.toml).
 NOTEBOOK_PACKAGES = "numpy matplotlib jupyterlab"
+
+
+#: What the kernels that run the notebooks at build time are told (an IPython profile): SVG
+#: figures with real text, a type size that survives a phone's column, and ids that are the
+#: same from build to build.
+KERNEL_CONFIG = """\
+c.InlineBackend.figure_formats = {"svg"}
+c.InlineBackend.rc = {"svg.fonttype": "none", "svg.hashsalt": "scaling-series-companion", "font.size": 13}
+c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Date": None}}
+"""
+#: Matplotlib's default ink, grey, grid, legend edge and paper, and the page colour each becomes.
+PAGE_COLOURS = {
+    "#000000": "var(--md-default-fg-color)",
+    "#808080": "var(--md-default-fg-color--light)",
+    "#b0b0b0": "var(--md-default-fg-color--lighter)",
+    "#cccccc": "var(--md-default-fg-color--lighter)",
+    "#ffffff": "var(--md-default-bg-color)",
+}
+#: A figure as nbconvert writes it: an SVG in a data address, in an <img>.
+SVG_OUTPUT = re.compile(
+    r'(?P<output><div class="jp-RenderedSVG[^"]*"[^>]*>)\s*<img\b[^>]*\bsrc="data:image/svg\+xml;base64,(?P<data>[^"]+)"[^>]*>'
+)
+STYLE_COLOUR = re.compile(r"(?P<property>fill|stroke): (?P<colour>#[0-9a-f]{6})")
+SVG_TEXT = re.compile(r"<text\b[^>]*>(?P<text>[^<]*)</text>")
+ID = re.compile(r'\sid="(?P<id>[^"]+)"')
+
+
+_ipython: dict[str, str | None] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The kernels mkdocs-jupyter starts inherit this process's environment.
+    folder = Path(tempfile.mkdtemp(prefix="notebook-ipython-"))
+    (folder / "profile_default").mkdir()
+    (folder / "profile_default" / "ipython_kernel_config.py").write_text(KERNEL_CONFIG, encoding="utf-8")
+    _ipython.update(folder=str(folder), before=os.environ.get("IPYTHONDIR"))
+    os.environ["IPYTHONDIR"] = str(folder)
+    return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    shutil.rmtree(_ipython["folder"] or "", ignore_errors=True)
+    if _ipython["before"] is None:
+        os.environ.pop("IPYTHONDIR", None)
+    else:
+        os.environ["IPYTHONDIR"] = _ipython["before"]
+
+
+def themed_figure(svg: str, number: int = 1) -> str:
+    """A Matplotlib SVG as the page shows it: in the page's colours (see the module's
+    docstring), without its metadata, ids only where something refers to them and prefixed
+    with the figure's ``number`` (several figures share a page, and Matplotlib names the same
+    marker alike in each), and named for a screen reader by its words (title, axes, legend)."""
+    svg = svg[svg.index("<svg") :]  # no XML declaration or DOCTYPE inside HTML
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = STYLE_COLOUR.sub(lambda m: _page_colour(m["property"], m["colour"]), svg)
+    referenced = set(re.findall(r'(?:url\(#|href="#)([^)"]+)', svg))
+    svg = ID.sub(lambda m: f' id="figure{number}-{m["id"]}"' if m["id"] in referenced else "", svg)
+    svg = re.sub(r'(url\(#|href="#)', rf"\1figure{number}-", svg)
+    words = [unescape(t).strip() for t in SVG_TEXT.findall(svg)]
+    label = "; ".join(dict.fromkeys(w for w in words if re.search(r"[A-Za-z]{2}", w)))
+    return re.sub(
+        r"<svg\b",
+        f'<svg role="img" aria-label="{escape("Figure: " + label if label else "Figure")}" class="notebook-figure"',
+        svg,
+        count=1,
+    )
+
+
+def _page_colour(css_property: str, colour: str) -> str:
+    if colour in PAGE_COLOURS:
+        return f"{css_property}: {PAGE_COLOURS[colour]}"
+    # The drawn colour, then (where relative colours work) the same hue no darker than the
+    # scheme allows: unchanged in the light scheme, lifted in the dark one.
+    return f"{css_property}: {colour}; {css_property}: oklch(from {colour} max(l, var(--nb-min-lightness, 0)) c h)"
 
 
 def is_notebook(src_uri: str) -> bool:
@@ -56,6 +144,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_notebook(page.file.src_uri):
         return page_html
+    numbers = itertools.count(1)
+    page_html, figures = SVG_OUTPUT.subn(
+        lambda m: m["output"] + themed_figure(base64.b64decode(m["data"]).decode("utf-8"), next(numbers)), page_html
+    )
+    if not figures:
+        raise PluginError(f"{page.file.src_uri}: no SVG figure found (is the kernel's profile in IPYTHONDIR used?)")
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     box = run_box(Path(page.file.src_uri).stem, DATA_FILE.findall(source), config.extra["install"]["command"])
     page_html, found = TITLE_END.subn(lambda match: match[0] + box, page_html, count=1)

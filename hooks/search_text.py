@@ -4,11 +4,15 @@ Material's search indexes each page's HTML text. Two things there do not read as
 searches, and this hook fixes both before the index is built (it runs after hooks/math.py):
 
 * **Powers of ten.** Prose writes a threshold as 10²⁶, in maths (``\\(10^{26}\\)``, which
-  KaTeX's markup leaves in the index as "1026") or as ``10<sup>26</sup>``. Each gets a hidden
-  twin for search: the formula's is ``10<sup>26</sup> = 1e26`` (the formula itself is left
-  out), the HTML's " = 1e26". The index then holds "1e26", and search shows 10²⁶ = 1e26.
-  The browser's search wrapper (assets/javascripts/workers/search-when-ready.js) reads a
-  query of "10^26" or "10**26" as "1e26", so each of those forms finds the page.
+  KaTeX's markup leaves in the index as "1026"), as ``10<sup>26</sup>`` or in Unicode
+  superscripts (``4 × 10²¹``, ``10⁻⁷``). Each gets a hidden twin for search: the formula's is
+  ``10<sup>26</sup> = 1e26`` (the formula itself is left out), the others' " = 1e26". The
+  index then holds "1e26", and search shows 10²⁶ = 1e26. A negative power is indexed as
+  "1e−7", with a minus sign (U+2212): Material's search splits words at a hyphen, so "1e-7"
+  would be indexed as the two words "1e" and "7". The browser's search wrapper
+  (assets/javascripts/workers/search-when-ready.js) reads a query of "1e-7", "10^-7",
+  "10**-7" or "10⁻⁷" (typed or pasted) as "1e−7", and "10^26" or "10²⁶" as "1e26", so each of
+  those forms finds the page.
 * **Notebook chrome.** mkdocs-jupyter writes prompts ("In [1]:"), code, its copy button
   ("Copied!") and printed output into the page; they are marked ``data-search-exclude``, so a
   notebook is found by its prose. Its heading anchors become Material's ``headerlink``
@@ -36,15 +40,35 @@ POWER_TEX = re.compile(
 )
 #: ``10<sup>26</sup>`` written in a page's own HTML, not already inside a twin.
 POWER_HTML = re.compile(r"(?<![\w.])10<sup>(?P<exponent>[-−]?\d+(?:\.\d+)?)</sup>")
+#: ``10²⁶``, ``4 × 10²¹`` or ``10⁻⁷`` written in Unicode superscripts in a page's text.
+POWER_UNICODE = re.compile(
+    r"(?<![\w.])(?:(?P<coefficient>\d+(?:\.\d+)?)\s?×\s?)?10(?P<exponent>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
+)
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+#: What search does not index, or does not index as text, so gets no twin: a tag's own
+#: markup (its attributes), and the whole of an element search skips. Material ends an
+#: exclusion at the first closing tag of the same name, and so does this.
+NOT_TEXT = re.compile(
+    r"<(?P<raw>svg|script|style|pre|code|textarea|title)\b.*?</(?P=raw)\s*>"
+    r"|<(?P<excluded>\w+)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</(?P=excluded)\s*>"
+    r"|<[^>]*>",
+    re.S,
+)
 INLINE_MATH = '<span class="arithmatex">'
 ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(?P<tex>.*?)</annotation>', re.S)
 SPAN_TAG = re.compile(r"<span\b|</span>")
 
 
 def e_notation(exponent: str, coefficient: str | None = None) -> str:
-    """How a reader types the number: ``e_notation("26") == "1e26"``, ``("23", "5.88") ==
-    "5.88e23"``."""
+    """The number as a machine reads it: ``e_notation("26") == "1e26"``, ``("23", "5.88") ==
+    "5.88e23"``, ``("−3") == "1e-3"``."""
     return f"{coefficient or '1'}e{exponent.replace('−', '-')}"
+
+
+def search_word(exponent: str, coefficient: str | None = None) -> str:
+    """The number as the index holds it: :func:`e_notation` with a negative power's minus as
+    U+2212, so that search keeps "1e−3" one word (it splits words at a hyphen)."""
+    return e_notation(exponent, coefficient).replace("-", "−")
 
 
 def twin(exponent: str, coefficient: str | None = None, *, shown: bool = True) -> str:
@@ -52,11 +76,11 @@ def twin(exponent: str, coefficient: str | None = None, *, shown: bool = True) -
     only " = 1e26" after a ``10<sup>26</sup>`` the index already holds (``shown=False``)."""
     # "= 1e26", not "(1e26)": the index keeps punctuation on its words (no trimmer in
     # Material's pipeline), so "(1e26)" would not match a search for 1e26.
-    typed = f"= {e_notation(exponent, coefficient)}"
+    typed = f"= {search_word(exponent, coefficient)}"
     if not shown:
         return f'<span class="search-twin" hidden> {typed}</span>'
     times = f"{coefficient} × " if coefficient else ""
-    return f'<span class="search-twin" hidden>{times}10<sup>{exponent}</sup> {typed}</span>'
+    return f'<span class="search-twin" hidden>{times}10<sup>{exponent.replace("-", "−")}</sup> {typed}</span>'
 
 
 def index_powers_of_ten(page_html: str) -> str:
@@ -83,8 +107,21 @@ def index_powers_of_ten(page_html: str) -> str:
     return "".join(out)
 
 
-def _with_html_twins(text: str) -> str:
-    return POWER_HTML.sub(lambda m: m[0] + twin(m["exponent"], shown=False), text)
+def _with_html_twins(page_html: str) -> str:
+    page_html = POWER_HTML.sub(lambda m: m[0] + twin(m["exponent"], shown=False), page_html)
+    out, position = [], 0
+    for skipped in NOT_TEXT.finditer(page_html):
+        out += [_with_unicode_twins(page_html[position : skipped.start()]), skipped[0]]
+        position = skipped.end()
+    out.append(_with_unicode_twins(page_html[position:]))
+    return "".join(out)
+
+
+def _with_unicode_twins(text: str) -> str:
+    """``10²⁶`` in running text (never markup) gains the twin " = 1e26"."""
+    return POWER_UNICODE.sub(
+        lambda m: m[0] + twin(m["exponent"].translate(SUPERSCRIPTS), m["coefficient"], shown=False), text
+    )
 
 
 def _element_end(page_html: str, start: int) -> int:

@@ -79,11 +79,22 @@ def test_home_and_a_notebook_fit_a_phone(watched, base_url) -> None:
         page.goto(base_url + path)
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
-    widths = page.evaluate(
-        """() => [...document.querySelectorAll('.jp-RenderedImage img')].map(img =>
-            img.getBoundingClientRect().right <= document.querySelector('article').getBoundingClientRect().right + 1)"""
+    # A figure keeps a readable width: its text reaches the screen at 9 px or more, and the
+    # box that holds it scrolls sideways within the column instead of widening the page.
+    figures = page.eval_on_selector_all(
+        ".jp-RenderedSVG svg.notebook-figure",
+        """svgs => svgs.map(svg => {
+            const text = svg.querySelector('text');
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const box = svg.closest('.jp-RenderedSVG');
+            return {
+                px: parseFloat(getComputedStyle(text).fontSize) * scale,
+                held: box.getBoundingClientRect().right <= document.querySelector('article').getBoundingClientRect().right + 1,
+                scrolls: getComputedStyle(box).overflowX,
+            };
+        })""",
     )
-    assert widths and all(widths)
+    assert figures and all(f["px"] >= 9 and f["held"] and f["scrolls"] == "auto" for f in figures), figures
     code = page.locator(".highlight-ipynb").first  # the focusable block around the code
     assert "0" == code.get_attribute("tabindex")
     assert "auto" == code.evaluate("block => getComputedStyle(block).overflowX")
@@ -96,13 +107,28 @@ def test_home_and_a_notebook_fit_a_phone(watched, base_url) -> None:
 
 
 def test_notebook_figures_follow_the_dark_scheme(watched, base_url) -> None:
-    """In the dark scheme a notebook's figures are drawn light on dark, not white boxes."""
+    """In the dark scheme a notebook's figures are drawn in the page's colours, not inverted
+    and not white boxes: a transparent-to-page background, light text, and series colours
+    lifted to a lightness that reads on the dark background."""
     page = watched.page
     page.emulate_media(color_scheme="dark")
     page.goto(base_url + "notebooks/success-curves/")
     page.wait_for_load_state("load")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    filters = page.eval_on_selector_all(
-        ".jp-RenderedImage img", "imgs => imgs.map(img => getComputedStyle(img).filter)"
+    found = page.eval_on_selector(
+        ".jp-RenderedSVG svg.notebook-figure",
+        """svg => ({
+            filter: getComputedStyle(svg).filter,
+            paper: getComputedStyle(svg.querySelector('path')).fill,
+            page: getComputedStyle(document.body).backgroundColor,
+            text: getComputedStyle(svg.querySelector('text')).fill,
+            lines: [...svg.querySelectorAll('path')].map(p => getComputedStyle(p).stroke)
+                .filter(c => c.startsWith('oklch')),
+        })""",
     )
-    assert filters and all("invert" in f for f in filters), filters
+    assert "none" == found["filter"]
+    assert found["page"] == found["paper"]
+    assert found["text"].startswith("rgba(226, 228, 233"), found["text"]
+    # Each series colour at OKLCH lightness 0.72 or more (site.css: --nb-min-lightness).
+    lightness = [float(c.removeprefix("oklch(").split()[0]) for c in found["lines"]]
+    assert lightness and min(lightness) >= 0.72, found["lines"]

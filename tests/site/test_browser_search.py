@@ -84,6 +84,22 @@ def test_powers_of_ten_find_the_prose_as_typed(watched, base_url) -> None:
         assert "Glossary" in titles and "Inference scaling reshapes AI governance" in titles, (query, titles)
 
 
+def test_negative_and_superscript_powers_find_the_prose(watched, base_url) -> None:
+    """ "1e-7", "10^-7", "10**-7" and a pasted "10⁻⁷" all find the scaling paradox, whose
+    prose writes 10⁻⁷; "10²⁵" typed in superscripts finds it too. (Search splits words at a
+    hyphen; search-when-ready.js asks for "1e−7", the one word the index holds.)"""
+    page = watched.page
+    page.goto(base_url + "glossary/")
+    for query in ("1e-7", "10^-7", "10**-7", "10⁻⁷", "10²⁵"):
+        page.fill("input.md-search__input", "")
+        page.locator("input.md-search__input").click()
+        page.keyboard.insert_text(query)  # as pasted: Unicode superscripts are not typed keys
+        page.keyboard.press("End")  # Material reads the query on a key's release
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
+        assert "The Scaling Paradox" in titles[:3], (query, titles)
+
+
 def test_metr_finds_the_data_page_first(watched, base_url) -> None:
     """The page about METR's data ranks first for "METR", titled in words."""
     page = watched.page

@@ -1,5 +1,6 @@
 """Each notebook travels: downloadable as .ipynb and .py beside its page, with a box under its
-title that links both, the data it reads and the pip install line that runs it."""
+title that links both, the data it reads and the pip install line that runs it; its figures
+drawn as SVG in the page's colours (hooks/notebooks.py)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,37 @@ def test_downloaded_notebook_finds_its_data_beside_it(tmp_path: Path, site: Path
     namespace: dict = {}
     exec("import os\nfrom pathlib import Path\nos.chdir(" + json.dumps(str(tmp_path)) + ")\n" + line, namespace)
     assert Path(".") == namespace["DATA"]
+
+
+def test_a_figure_is_themed_not_inverted(repo_module) -> None:
+    """Matplotlib's SVG gets the page's colours: ink, grey, grid and paper become Material's
+    variables; a series colour stays, lifted in the dark scheme; metadata and ids no one
+    refers to go, and the rest carry the figure's number (several figures share a page); a
+    screen reader hears its words."""
+    hook = repo_module("hooks/notebooks.py")
+    svg = (
+        '<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg width="10pt"><metadata>2026-12-02</metadata>'
+        '<defs><clipPath id="p1"><rect/></clipPath></defs><g id="figure_1">'
+        '<path style="fill: #ffffff"/><path clip-path="url(#p1)" style="fill: none; stroke: #0072b2"/>'
+        '<text style="fill: #808080">Task length</text><text>0.5</text></g></svg>'
+    )
+    assert (
+        '<svg role="img" aria-label="Figure: Task length" class="notebook-figure" width="10pt">'
+        '<defs><clipPath id="figure1-p1"><rect/></clipPath></defs><g>'
+        '<path style="fill: var(--md-default-bg-color)"/>'
+        '<path clip-path="url(#figure1-p1)" style="fill: none; stroke: #0072b2; '
+        'stroke: oklch(from #0072b2 max(l, var(--nb-min-lightness, 0)) c h)"/>'
+        '<text style="fill: var(--md-default-fg-color--light)">Task length</text><text>0.5</text></g></svg>'
+    ) == hook.themed_figure(svg)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_built_figures_are_inline_svg_in_page_colours(site: Path, name: str) -> None:
+    """Each notebook's figures are in its page as SVG (no PNG, no white paper), named for
+    screen readers, with no id used twice on the page."""
+    page = (site / "notebooks" / name / "index.html").read_text()
+    figures = re.findall(r'<svg role="img" aria-label="Figure: [^"]+" class="notebook-figure".*?</svg>', page, re.S)
+    assert figures and not re.search(r'<img[^>]*src="data:image/png', page)
+    assert not any(re.search(r"(?:fill|stroke): #(?:ffffff|000000)", figure) for figure in figures)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert sorted(set(ids)) == sorted(ids)

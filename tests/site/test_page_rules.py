@@ -144,3 +144,29 @@ def test_built_pages_carry_no_internal_notes(site: Path) -> None:
     for page in site.rglob("*.html"):
         text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
         assert not INTERNAL.search(text), (page, INTERNAL.search(text))
+
+
+#: A number in e-notation (1e26, 5.88e23, 1e-7): how code writes numbers, not readers.
+E_NOTATION = re.compile(r"(?<![\w.#/-])\d+(?:\.\d+)?e[+-]?\d+\b")
+#: What may keep e-notation: code (and a notebook's copy of it for its copy button), scripts,
+#: styles and drawings (their own checks apply), and
+#: search's hidden twins, which hold the typed form on purpose (hooks/search_text.py).
+NOT_PROSE = re.compile(
+    r'<(script|style|pre|code|svg|textarea)\b.*?</\1>|<div class="clipboard-copy-txt"[^>]*>.*?</div>', re.S
+)
+TWIN = re.compile(r'<span class="search-twin" hidden>.*?</span>')
+
+
+def test_built_prose_writes_powers_of_ten_for_readers(site: Path) -> None:
+    """No page's text shows a number as 5.88e23 (the Python API page aside, whose examples
+    are Python): prose writes 5.88 × 10²³."""
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site).as_posix()
+        if relative.startswith(("assets/", "python/")):
+            continue
+        text = TWIN.sub(" ", NOT_PROSE.sub(" ", page.read_text(encoding="utf-8")))
+        hits = E_NOTATION.findall(re.sub(r"<[^>]+>", " ", text))
+        if hits:
+            found[relative] = hits[:5]
+    assert {} == found

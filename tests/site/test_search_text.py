@@ -113,3 +113,36 @@ def test_notebook_chrome_is_marked_after_its_class(hook) -> None:
     ) == hook.notebook_for_search(html)
     with pytest.raises(PluginError, match="mkdocs-jupyter's markup changed"):
         hook.notebook_for_search("<p>Only prose.</p>")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>about 10⁻⁷ petaflop</p>", '<p>about 10⁻⁷<span class="search-twin" hidden> = 1e−7</span> petaflop</p>'),
+        ("<p>4 × 10²¹ FLOP</p>", '<p>4 × 10²¹<span class="search-twin" hidden> = 4e21</span> FLOP</p>'),
+        # Not text: a tag's attributes, an SVG's labels, code, what search skips; 110² is no power of ten.
+        ('<p title="10²⁶">110²</p>', '<p title="10²⁶">110²</p>'),
+        ("<svg><text>10²⁶</text></svg><code>10⁶</code>", "<svg><text>10²⁶</text></svg><code>10⁶</code>"),
+        ("<dl data-search-exclude><dd>10²⁶</dd></dl>", "<dl data-search-exclude><dd>10²⁶</dd></dl>"),
+    ],
+)
+def test_superscript_powers_in_text_gain_their_typed_form(hook, html: str, expected: str) -> None:
+    """10²⁶ written in Unicode superscripts gets the twin " = 1e26" in running text only; a
+    negative power's twin has a minus sign (U+2212), so search keeps "1e−7" one word."""
+    assert expected == hook.index_powers_of_ten(html)
+
+
+def test_a_negative_formula_power_is_one_search_word(hook) -> None:
+    """\\(10^{-3}\\) is indexed as "1e−3" (one word), and keeps its machine value 1e-3."""
+    html = hook.index_powers_of_ten(KATEX_POWER.format(tex="10^{-3}"))
+    assert '<data value="1e-3" data-search-exclude>' in html
+    assert '<span class="search-twin" hidden>10<sup>−3</sup> = 1e−3</span>' in html
+
+
+def test_negative_and_superscript_powers_are_in_the_index(docs: list[dict]) -> None:
+    """The scaling paradox writes compute as 10⁻⁷ to 10⁻¹ petaflop/s-days and GPT-4's as
+    2 × 10²⁵ FLOP: the index holds "1e−7" and "2e25" on that page."""
+    [text] = [
+        doc["text"] for doc in docs if doc["location"].startswith("essays/scaling-paradox/") and "10⁻⁷" in doc["text"]
+    ]
+    assert "10⁻⁷ = 1e−7" in text and "2 × 10²⁵ = 2e25" in text

@@ -16,14 +16,20 @@ const held = [];
 const hold = (event) => held.push(event.data);
 self.addEventListener("message", hold);
 
-// A power of ten as readers type it, "10^26" or "10**26", is asked for as "1e26", which the
-// index holds beside every 10²⁶ of the prose (hooks/search_text.py): Lunr would read "10^26"
-// as the word "10" boosted 26 times. Material's query messages have type 2
-// (SearchMessageType.QUERY); this listener comes before Material's, so it sees them first.
+// A power of ten as readers type or paste it is asked for as the index holds it, beside every
+// 10²⁶ of the prose (hooks/search_text.py): "10^26", "10**26" and "10²⁶" as "1e26", and a
+// negative power, "1e-7", "10^-7", "10**-7" or "10⁻⁷", as "1e−7" with a minus sign (U+2212),
+// because search splits words at a hyphen. (Lunr would also read "10^26" as the word "10"
+// boosted 26 times.) Material's query messages have type 2 (SearchMessageType.QUERY); this
+// listener comes before Material's, so it sees them first.
 const QUERY = 2;
+const SUPERSCRIPT = { "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-" };
 
 function powersAsTyped(query) {
-  return query.replace(/(^|[^\w.])10\s*(?:\^|\*\*)\s*\{?([-−]?\d+(?:\.\d+)?)\}?/g, (_, before, power) => `${before}1e${power.replace("−", "-")}`);
+  return query
+    .replace(/(^|[^\w.])10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g, (_, before, power) => `${before}10^${[...power].map((c) => SUPERSCRIPT[c]).join("")}`)
+    .replace(/(^|[^\w.])10\s*(?:\^|\*\*)\s*\{?([-−]?\d+(?:\.\d+)?)\}?/g, (_, before, power) => `${before}1e${power}`)
+    .replace(/(^|[^\w.])(\d+(?:\.\d+)?)[eE][-−](\d)/g, (_, before, coefficient, digit) => `${before}${coefficient}e−${digit}`);
 }
 
 self.addEventListener("message", ({ data: message }) => {

@@ -1,0 +1,70 @@
+"""Layout on a phone, on every page: nothing wider than the screen, with JavaScript off and
+before Python is live (the check tools/screenshots.py runs on every shot), and the 404 page's
+ways back laid out as buttons, not stacked edge to edge."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from browser_helpers import page_addresses
+
+PHONE = {"width": 375, "height": 800}
+
+
+@pytest.mark.parametrize("path", [*page_addresses(), "404.html"])
+def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, repo_module, path: str) -> None:
+    """At 375 px nothing reaches past the screen's right edge unless a box that scrolls
+    holds it, with JavaScript off and before Python is live (tools/screenshots.py's check)."""
+    overflow = repo_module("tools/screenshots.py").OVERFLOW
+    for java_script in (False, True):
+        ctx = browser.new_context(viewport=PHONE, java_script_enabled=java_script, service_workers="block")
+        try:
+            if java_script:
+                ctx.route("**/assets/runtime/**", lambda route: None)  # Python never arrives
+            page = ctx.new_page()
+            page.goto(base_url + path, wait_until="domcontentloaded")
+            page.wait_for_timeout(300)
+            assert [] == page.evaluate(overflow), (path, java_script)
+        finally:
+            ctx.close()
+
+
+def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
+    """At 375 px the 404 page's six buttons wrap in rows, with space between them."""
+    ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "404.html")
+        boxes = page.eval_on_selector_all(
+            ".not-found__links a", "links => links.map(a => a.getBoundingClientRect().toJSON())"
+        )
+        assert 6 == len(boxes) and len({round(b["top"]) for b in boxes}) < 6, boxes
+        for first, second in itertools.pairwise(boxes):
+            apart = second["left"] >= first["right"] + 8 or second["top"] >= first["bottom"] + 8
+            assert apart, (first, second)
+    finally:
+        ctx.close()
+
+
+def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url) -> None:
+    """On a phone no word of an API signature sits under the code block's copy button."""
+    ctx = browser.new_context(viewport=PHONE, service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "python/")
+        page.wait_for_selector(".doc-signature .md-code__button", state="attached")
+        covered = page.evaluate(
+            """() => [...document.querySelectorAll('.doc-signature pre')].flatMap(pre => {
+                const button = pre.querySelector(".md-code__button").getBoundingClientRect();
+                const range = document.createRange();
+                range.selectNodeContents(pre.querySelector('code'));
+                return [...range.getClientRects()].filter(r => r.width > 0 && r.right > button.left
+                    && r.left < button.right && r.bottom > button.top && r.top < button.bottom)
+                    .map(() => pre.textContent.trim().slice(0, 60));
+            })"""
+        )
+        assert [] == covered
+    finally:
+        ctx.close()
