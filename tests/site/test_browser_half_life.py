@@ -29,7 +29,8 @@ def outputs_for(**inputs: str) -> dict[str, str]:
 
 
 def test_static_page_shows_cpythons_default_without_javascript(browser, base_url) -> None:
-    """With JavaScript off, the page already shows the default result and the chart."""
+    """With JavaScript off, the page already shows the default result and the chart, and
+    offers no button that would need a script."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + PAGE)
@@ -37,6 +38,12 @@ def test_static_page_shows_cpythons_default_without_javascript(browser, base_url
         expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
     expect(page.locator(HL + ".calc__chart-canvas > svg")).to_be_visible()
     expect(page.locator(HL + "[data-calc-status]")).to_contain_text("computed when this page was built")
+    # Nothing that needs a script is offered: no preset, Reset, Pin or copy button; the
+    # downloads are links to the build's files and stay.
+    assert page.locator(HL + "button").count() > 5
+    for button in page.locator(HL + "button").all():
+        expect(button).to_be_hidden()
+    expect(page.locator(HL + '[data-download="csv"]')).to_be_visible()
     context.close()
 
 
