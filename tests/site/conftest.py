@@ -40,7 +40,7 @@ def load_module(relative: str) -> ModuleType:
 # The tests that read one of the extra builds (tests/builds.py) are slow, as whichever runs
 # first makes that build: they start early (conftest.py), while the other worker runs the
 # core suite in Pyodide.
-EXTRA_BUILDS = ("public_site", "build_b")
+EXTRA_BUILDS = ("gh_pages", "build_b")
 
 
 @pytest.hookimpl(tryfirst=True)  # before conftest.py orders the tests by their markers
