@@ -11,12 +11,10 @@ tools/root_404.sh add around it.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import re
 import subprocess
 import sys
-import tarfile
 from html import unescape
 from pathlib import Path
 
@@ -24,10 +22,9 @@ import pytest
 import yaml
 
 from browser_helpers import own_file
-from builds import Build, build_once, mkdocs_build, share_build_caches
+from builds import PUBLIC, build_once, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLIC = "https://example.org/companion/"
 LOCAL = "http://127.0.0.1:8000/"
 ESSAYS = {
     "scaling-paradox": "ord2025paradox",
@@ -50,57 +47,11 @@ VERSION = cff()["version"]
 RELEASE = f"{PUBLIC}{VERSION}/"
 
 
-def publish_release(folder: Path) -> Build:
-    """What `make publish` does, in a copy of the repository (``folder``/repo) tagged as the
-    release, with SITE_URL set to PUBLIC; the gh-pages branch it makes is then written out to
-    ``folder``/gh-pages, which the returned build's ``site`` names."""
-    copy = folder / "repo"
-    tracked = (
-        subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    )
-    for name in filter(None, tracked):
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            (copy / name).write_bytes((ROOT / name).read_bytes())
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    share_build_caches(copy)
-    git = ["git", "-c", "user.name=Release", "-c", "user.email=release@example.org"]
-    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "release"], ["tag", f"v{VERSION}"]):
-        subprocess.run([*git, *command], cwd=copy, check=True, capture_output=True)
-    env = {
-        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
-        "HOME": str(folder),
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": PUBLIC,
-        "SITE_PUBLISH": "1",
-        "GIT_AUTHOR_NAME": "Release",
-        "GIT_AUTHOR_EMAIL": "release@example.org",
-        "GIT_COMMITTER_NAME": "Release",
-        "GIT_COMMITTER_EMAIL": "release@example.org",
-    }
-    # The commands of `make publish`, without its set-up step (this venv is already set up).
-    mike = str(Path(sys.executable).parent / "mike")
-    commands = [
-        [mike, "deploy", "--update-aliases", "--alias-type=redirect", VERSION, "latest"],
-        [mike, "set-default", "latest"],
-        ["sh", str(ROOT / "tools" / "root_404.sh"), VERSION],
-    ]
-    log = ""
-    for command in commands:
-        done = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, check=False)
-        log += f"$ {' '.join(command)}\n{done.stdout}{done.stderr}"
-        if done.returncode != 0:
-            return Build(done.returncode, log, folder / "gh-pages")
-    branch = subprocess.run(["git", "archive", "gh-pages"], cwd=copy, capture_output=True, check=True).stdout
-    with tarfile.open(fileobj=io.BytesIO(branch)) as archive:
-        archive.extractall(folder / "gh-pages", filter="data")
-    return Build(0, log, folder / "gh-pages")
-
-
 @pytest.fixture(scope="session")
 def gh_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The gh-pages branch a release publishes, written out; made once for the run (tests/builds.py)."""
-    done = build_once(tmp_path_factory, "release", publish_release)
+    """The gh-pages branch a release publishes (tests/builds.py: publish_release), written out;
+    made once for the run."""
+    done = build_once(tmp_path_factory, "release")
     assert 0 == done.returncode, done.log
     return done.site
 
@@ -355,7 +306,7 @@ def test_the_workflow_publishes_with_the_same_make_targets() -> None:
 
 
 def test_a_release_is_archived_at_its_own_address(gh_pages: Path) -> None:
-    """What `make publish` does (publish_release): mike puts the release under
+    """What `make publish` does (tests/builds.py: publish_release): mike puts the release under
     SITE_URL/<version>/, where its citations, canonical links and install line point, with
     `latest` and the root redirecting there."""
 
