@@ -13,10 +13,15 @@ from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from builds import Build, build_once, shared_folder, start_builder
 
 ROOT = Path(__file__).resolve().parents[2]
+# Playwright's assertions retry until they hold, 5 s by default: too short, on a 2-core machine
+# that several test runs share, for what the page does after Python answers (a live chart
+# drawn). A longer wait costs nothing when the page is right.
+expect.set_options(timeout=15_000)
 CHROMIUM = "/usr/bin/chromium"
 # The flags DESIGN.md asks for: no sandbox as root, and no background traffic that this
 # machine's closed network would refuse.
