@@ -17,6 +17,8 @@ One run builds the site afresh, serves it locally as GitHub Pages does (gzipped,
   95% interval that resamples rounds;
 - input: input change to updated output, median and 95th percentile over 50 changes;
 - boots: Python boots during a visit of five pages by instant navigation;
+- code cache: whether a returning visit takes Pyodide's compiled WebAssembly from V8's code
+  cache (first return, and a return after a visit of use), from Chromium's trace;
 - bytes: bytes on a first visit, with and without the Pyodide runtime, gzipped as a static
   host would send them; the site's own JavaScript and CSS, gzipped; runtime file sizes;
 - build: a full `mkdocs build --strict`.
@@ -226,6 +228,7 @@ def measure(site: Path) -> dict[str, object]:
             results["explorer_input_median_ms"] = explorer["input_median_ms"]
             results["explorer_input_p95_ms"] = explorer["input_p95_ms"]
             results["boots_per_visit"] = boots_in_visit(browser, url, site)
+            results.update(wasm_code_cache(browser, url))
             results.update(first_visit_bytes(browser, url))
             results.update(save_data_visit(browser, url))
             browser.close()
@@ -381,6 +384,68 @@ def boots_in_visit(browser, url: str, site: Path) -> int:
     return len(boots)
 
 
+# Chromium's trace events for WebAssembly's code cache and lazy compiling
+# (third_party/blink/renderer/bindings/core/v8/v8_wasm_response_extensions.cc, V8).
+WASM_TRACE = ["disabled-by-default-devtools.timeline", "v8.wasm"]
+USE_CHANGES = 120  # input changes that stand for a reader's session with a calculator (24 s)
+
+
+def wasm_code_cache(browser, url: str) -> dict[str, float]:
+    """Whether a returning visit reuses V8's compiled WebAssembly, and what compiling costs
+    the worker when it does not.
+
+    One reader (one in-memory profile, service worker on): a cold visit; a first return,
+    used for a while (input changes); a second return. For each return, from a trace: did V8
+    take the module from its code cache (``v8.wasm.moduleCacheHit``), and how long the worker
+    spent compiling functions on first call (``wasm.CompileLazy``). Chromium keeps compiled
+    code beside the response it was compiled from, once V8 has optimised enough of it: the
+    cold visit's beside the network's response, a return's beside the service worker's
+    Cache Storage copy. So the first return compiles again, and a return after a visit that
+    ran long enough does not."""
+    context = browser.new_context()
+    results: dict[str, float] = {}
+    try:
+        page = context.new_page()
+        page.goto(url + PAGE)
+        page.wait_for_selector('.calc[data-state="live"]', timeout=120_000)
+        wait_for_snapshot(page)
+        page.close()
+        for visit in ("first_return", "later_return"):
+            time.sleep(SETTLE_S)
+            browser.start_tracing(categories=WASM_TRACE)
+            page = context.new_page()
+            page.goto(url + PAGE)
+            page.wait_for_selector('.calc[data-state="live"]', timeout=120_000)
+            events = json.loads(browser.stop_tracing())
+            events = events["traceEvents"] if isinstance(events, dict) else events
+            results[f"wasm_cache_hit_{visit}"] = float(any(e.get("name") == "v8.wasm.moduleCacheHit" for e in events))
+            lazy = sum(e.get("dur", 0) for e in events if e.get("name") == "wasm.CompileLazy") / 1000
+            results[f"wasm_lazy_compile_ms_{visit}"] = lazy
+            if visit == "first_return":
+                # A reader at work: the changes run Python and chart code, which V8 optimises
+                # and, once it has optimised enough, hands to Chromium's cache.
+                browser.start_tracing(categories=WASM_TRACE)
+                page.evaluate(
+                    """async (count) => {
+                        const input = document.querySelector('.calc input[name="t50"]');
+                        for (let i = 0; i < count; i++) {
+                            input.value = String(30 + (i % 20) * 3);
+                            input.dispatchEvent(new Event("input", { bubbles: true }));
+                            await new Promise((resolve) => setTimeout(resolve, 200));
+                        }
+                    }""",
+                    USE_CHANGES,
+                )
+                time.sleep(10)
+                events = json.loads(browser.stop_tracing())
+                events = events["traceEvents"] if isinstance(events, dict) else events
+                results["wasm_cached_during_use"] = float(any(e.get("name") == "v8.wasm.cachedModule" for e in events))
+            page.close()
+    finally:
+        context.close()
+    return results
+
+
 def calculator_pages(site: Path) -> list[str]:
     found = []
     for html in sorted(site.rglob("index.html")):
@@ -492,6 +557,11 @@ def report(results: dict[str, object]) -> bool:
         ("explorer_input_median_ms", "time-horizon explorer: input to output, median (ms)"),
         ("explorer_input_p95_ms", "time-horizon explorer: input to output, 95th percentile (ms)"),
         ("save_data_scroll_to_live_ms", "Save-Data: reaching the calculator to live (ms)"),
+        ("wasm_cache_hit_first_return", "WebAssembly from V8's code cache, first return (1 yes, 0 no)"),
+        ("wasm_lazy_compile_ms_first_return", "  worker compiling WebAssembly on first call, first return (ms)"),
+        ("wasm_cached_during_use", "  V8 cached its compiled code during that visit's use (1 yes, 0 no)"),
+        ("wasm_cache_hit_later_return", "… return after that visit (1 yes, 0 no)"),
+        ("wasm_lazy_compile_ms_later_return", "  worker compiling WebAssembly on first call, that return (ms)"),
         ("first_visit_gzip_kb_without_runtime", "first visit without the Pyodide runtime, gzipped (KB)"),
         ("runtime_gzip_kb", "of the first visit: Pyodide runtime, library and core (KB)"),
         ("wasm_gzip_kb", "pyodide.asm.wasm, gzipped (KB)"),

@@ -18,9 +18,9 @@
   build id goes into ``runtime.js`` and onto every calculator (``data-build``) too.
 
 Everything under ``assets/runtime/`` except ``runtime.json`` sits in a folder named after its
-version (``pyodide-314.0.7/``, ``core-<hash of the sources>/``), so those files never change
-under the same address: the service worker (``docs/sw.js``) and any HTTP cache may keep them
-for good, and a returning reader needs no network.
+version (``pyodide-314.0.7/``, ``core-<hash of the sources and compile scripts>/``), so
+those files never change under the same address: the service worker (``docs/sw.js``) and any
+HTTP cache may keep them for good, and a returning reader needs no network.
 
 The files are added to MkDocs' file collection, so ``mkdocs build`` and ``mkdocs serve``
 both copy them. Versions are pinned once, in ``package.json`` (front end) and
@@ -283,31 +283,42 @@ def build_startup(wheel: Path, bytecode: Path) -> Path:
 
 
 def core_folder(wheel: Path) -> str:
-    """``core-<hash>``: the wheel's folder in the site, named after its sources' hash."""
+    """``core-<hash>``: the wheel's folder in the site, named after the hash of its sources and
+    of the scripts that compile them."""
     return f"core-{wheel.parent.name}"
+
+
+def core_hash(root: Path) -> str:
+    """The hash that names the core's folder: of the files the wheel is built from, and of the
+    scripts that compile it and the start-up library for Pyodide (the folder holds their
+    output too), so a change to any of them gives a new address and a deployed address never
+    changes its content."""
+    digest = hashlib.sha256()
+    for path in sorted(
+        [
+            root / "pyproject.toml",
+            root / "README.md",
+            root / "LICENSES" / "MIT.txt",
+            *(root / "calculators").rglob("*.py"),
+            # Package data the core reads (METR's horizons).
+            *(root / "calculators").rglob("*.csv"),
+            root / "hooks" / "compile_core.mjs",
+            root / "hooks" / "startup_library.mjs",
+        ]
+    ):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def build_core_wheel() -> Path:
     """Build (or reuse) the wheel of ``calculators`` for the current sources.
 
-    Wheels are cached under ``build/wheel/<hash of the sources>/``. A build goes to a fresh
+    Wheels are cached under ``build/wheel/<hash>/`` (:func:`core_hash`). A build goes to a fresh
     temporary folder first and is renamed into place, so builds running side by side never
     see each other's half-written wheels.
     """
-    digest = hashlib.sha256()
-    for path in sorted(
-        [
-            ROOT / "pyproject.toml",
-            ROOT / "README.md",
-            ROOT / "LICENSES" / "MIT.txt",
-            *(ROOT / "calculators").rglob("*.py"),
-            # Package data the core reads (METR's horizons): a change must rebuild the wheel.
-            *(ROOT / "calculators").rglob("*.csv"),
-        ]
-    ):
-        digest.update(path.relative_to(ROOT).as_posix().encode())
-        digest.update(path.read_bytes())
-    out = WHEEL_CACHE / digest.hexdigest()[:16]
+    out = WHEEL_CACHE / core_hash(ROOT)
     if not sorted(out.glob("*.whl")):
         WHEEL_CACHE.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix="partial-", dir=WHEEL_CACHE))

@@ -11,8 +11,10 @@
 //    example and a rejected input, and every standard-library module then loaded is compiled
 //    by this same Python (so the magic number matches). The files are unchecked hash-based
 //    .pyc (PEP 552): Python loads them without looking for a source, which is why the sources
-//    of exactly those modules are left out. Every other module stays as source and still
-//    imports. OUT_DIR/startup-modules.json lists the compiled modules.
+//    of exactly those modules are left out. Their docstrings are left out too (about 210 KB
+//    of a first visit): nothing a visit runs reads them. Every other module stays as source
+//    (docstrings and all) and still imports. OUT_DIR/startup-modules.json lists the compiled
+//    modules.
 // 2. OUT_DIR/snapshot.bin.gz, a memory snapshot of a Pyodide booted from that library with
 //    the core imported and every calculator run once (Pyodide's experimental
 //    `_makeSnapshot` / `makeMemorySnapshot`). A returning reader's browser restores it instead
@@ -83,6 +85,7 @@ function packPages(bytes) {
 const stock = await loadPyodide({ indexURL, ...quiet });
 const stockAnswers = installAndRun(stock);
 stock.runPython(`
+import ast
 import importlib.util
 import json
 import sys
@@ -99,6 +102,22 @@ for module in list(sys.modules.values()):
 if len(compiled) < 50:
     raise SystemExit(f"only {len(compiled)} start-up modules found: is the standard library still a zip?")
 
+def is_string(statement):
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)
+
+def without_docstrings(tree):
+    """The tree without docstrings: they are about a sixth of the bytecode's size, and nothing
+    a calculator runs reads them. Unlike optimize=2 (-OO) this keeps asserts and __debug__,
+    so the code runs exactly as the source does. A docstring becomes pass only where the body
+    would be empty or a later string would become the docstring (never before a __future__
+    import, which must come first). Line numbers are the source's."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            if node.body and is_string(node.body[0]):
+                rest = node.body[1:]
+                node.body = rest if rest and not is_string(rest[0]) else [ast.copy_location(ast.Pass(), node.body[0]), *rest]
+    return tree
+
 with zipfile.ZipFile(ZIP) as archive, zipfile.ZipFile("/tmp/startup.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
     for info in archive.infolist():
         if info.filename not in compiled:
@@ -106,7 +125,8 @@ with zipfile.ZipFile(ZIP) as archive, zipfile.ZipFile("/tmp/startup.zip", "w", z
             out.writestr(info, archive.read(info), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
             continue
         source = archive.read(info)
-        code = compile(source, f"{ZIP}/{info.filename}", "exec", dont_inherit=True)
+        tree = without_docstrings(ast.parse(source, f"{ZIP}/{info.filename}"))
+        code = compile(tree, f"{ZIP}/{info.filename}", "exec", dont_inherit=True)
         pyc = importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
         entry = zipfile.ZipInfo(info.filename[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
         entry.compress_type = zipfile.ZIP_DEFLATED

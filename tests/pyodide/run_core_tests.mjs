@@ -50,6 +50,14 @@ for name in loaded:
     pyc = spec.loader.get_data(spec.origin)
     assert pyc[:4] == importlib.util.MAGIC_NUMBER, f"{name}: bytecode for another Python"
     assert int.from_bytes(pyc[4:8], "little") == 0b01, f"{name}: not an unchecked hash-based .pyc"
+# ... and compiled without docstrings (the first visit's bytes): no function they define
+# carries one in its code. (Not __doc__ alone: struct takes its module's from C, base64 and
+# signal set some functions' at import.)
+functions = [(f"{name}.{attribute}", value) for name in loaded for attribute, value in vars(sys.modules[name]).items()
+             if type(value).__name__ == "function" and value.__module__ == name]
+documented = [label for label, value in functions
+              if value.__doc__ is not None and value.__code__.co_consts[:1] == (value.__doc__,)]
+assert len(functions) > 500 and not documented, f"compiled with their docstrings: {documented}"
 print(f"start-up library: {len(loaded)} modules loaded at start-up, each from its .pyc")
 `);
 const wheels = readdirSync(wheelDir)

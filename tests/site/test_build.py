@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import zipfile
 from html import unescape
 from pathlib import Path
@@ -97,6 +98,38 @@ def test_worker_without_its_placeholder_fails_the_build(repo_module, tmp_path: P
     source.write_text("const MANIFEST = {};\n")
     with pytest.raises(PluginError, match="must hold the line"):
         hook.worker_with_manifest(source, {"pyodide": "pyodide-1/"})
+
+
+def test_core_folder_changes_with_whatever_makes_its_files(repo_module, tmp_path: Path) -> None:
+    """The core's folder (``core-<hash>/``, whose files are cached for good) gets a new name
+    when the core's sources, its data or either script that compiles its files changes, and
+    keeps its name otherwise."""
+    hook = repo_module("hooks/runtime_assets.py")
+    root = Path(hook.ROOT)
+    copy = tmp_path / "repo"
+    for name in (
+        "pyproject.toml",
+        "README.md",
+        "LICENSES/MIT.txt",
+        "hooks/compile_core.mjs",
+        "hooks/startup_library.mjs",
+    ):
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (copy / name).write_bytes((root / name).read_bytes())
+    shutil.copytree(root / "calculators", copy / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
+    first = hook.core_hash(copy)
+    assert first == hook.core_hash(root) == hook.core_hash(copy)
+    seen = {first}
+    for name in (
+        "hooks/compile_core.mjs",
+        "hooks/startup_library.mjs",
+        "calculators/_format.py",
+        "calculators/data/metr_horizons.csv",
+    ):
+        with (copy / name).open("a") as file:
+            file.write("\n")
+        seen.add(hook.core_hash(copy))
+    assert 5 == len(seen)
 
 
 def test_pages_reference_no_other_origin(site: Path) -> None:
