@@ -53,9 +53,9 @@ dev: setup
 
 # Every layer: core in CPython, cross-checks, core in Pyodide (Node), the strict site build,
 # and the browser tests against that build. Two workers take the tests one or two at a time,
-# longest first (conftest.py orders them), so both finish together; each strict build is made
-# once for both (tests/builds.py), and each worker boots Python once for its browser tests.
-# The slowest tests are listed at the end.
+# those that need no build first (conftest.py orders them), while the strict builds are made
+# once, in the background, for both (tests/builds.py); each worker boots Python once for its
+# browser tests. The slowest tests are listed at the end.
 # One layer alone: $(BIN)/python -m pytest -m crosscheck (markers: pyproject.toml).
 test: setup chromium
 	$(BIN)/python -m pytest -n 2 --dist load --maxschedchunk 1 --durations=15

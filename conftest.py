@@ -1,6 +1,6 @@
 """Marks every test with its layer, from where it lives, so one layer runs alone:
 ``pytest -m core``, ``-m "not browser"`` (the markers are registered in pyproject.toml),
-and runs the slowest layers first.
+and orders the run so that both workers stay busy (see FIRST_TO_LAST).
 
 At the repository's root so that it also marks the doctests of ``calculators/`` when only
 that folder is collected.
@@ -31,18 +31,23 @@ def layer(item: pytest.Item) -> str:
     raise pytest.UsageError(f"{item.nodeid}: no test layer for this place; add one in conftest.py")
 
 
-# Longest first. `make test` hands tests to its two workers one or two at a time in this
-# order (--maxschedchunk 1), so a worker that is free takes the next one: the long tests
-# (the core suite in Pyodide, then those marked `slow`: the extra strict builds) start at
-# once, browser visits follow, and the thousands of short tests fill in at the end, so both
-# workers finish together.
-FIRST_TO_LAST = ("pyodide", "browser", "site", "cases", "crosscheck", "core", "doctest")
+# The order of the run. `make test` hands tests to its workers one or two at a time in this
+# order (--maxschedchunk 1), so a worker that is free takes the next one. First the tests
+# that read no site build: the core suite in Pyodide (the longest), then the core, golden
+# cases, cross-checks and doctests, while the builds they do not need are made in the
+# background (tests/builds.py); then the tests that read the site's build (marked `build` by
+# tests/site/conftest.py), browser visits before the short reads of its files; last those
+# that read the builds made after it (the deploy test's second build, the release), so that
+# no worker waits for a build while there is other work.
+FIRST_TO_LAST = ("pyodide", "core", "cases", "crosscheck", "doctest", "browser", "site")
 
 
 def rank(item: pytest.Item, name: str) -> tuple[int, int]:
-    """Where a test of layer ``name`` goes in the run: Pyodide's suite, slow tests, then by layer."""
-    slow = item.get_closest_marker("slow") is not None
-    return (0 if name == "pyodide" else 1 if slow else 2, FIRST_TO_LAST.index(name))
+    """Where a test of layer ``name`` goes in the run (see FIRST_TO_LAST)."""
+    build = item.get_closest_marker("build")
+    builds = set(build.args) if build else set()
+    group = 0 if not builds else 1 if builds == {"site"} else 2
+    return (group, FIRST_TO_LAST.index(name))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -29,6 +29,7 @@ both copy them. Versions are pinned once, in ``package.json`` (front end) and
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import re
@@ -37,6 +38,8 @@ import subprocess
 import sys
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -211,18 +214,30 @@ def build_core_bytecode(wheel: Path) -> Path:
     to the wheel; written under a temporary name and renamed, like the wheel.
     """
     out = wheel.parent / bytecode_name()
-    if not out.is_file():
-        partial = out.with_name(f"partial-{uuid.uuid4().hex}.zip")
-        command = ["node", str(ROOT / "hooks" / "compile_core.mjs"), str(wheel), str(partial)]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-        except FileNotFoundError as error:
-            raise PluginError("compiling the core for Pyodide needs Node.js (run `make setup`)") from error
-        if done.returncode != 0 or not partial.is_file():
-            partial.unlink(missing_ok=True)
-            raise PluginError(f"compiling the core for Pyodide failed:\n{done.stdout}\n{done.stderr}")
-        partial.replace(out)
+    with _one_at_a_time(out):
+        if not out.is_file():
+            partial = out.with_name(f"partial-{uuid.uuid4().hex}.zip")
+            command = ["node", str(ROOT / "hooks" / "compile_core.mjs"), str(wheel), str(partial)]
+            try:
+                done = subprocess.run(command, capture_output=True, text=True, check=False)
+            except FileNotFoundError as error:
+                raise PluginError("compiling the core for Pyodide needs Node.js (run `make setup`)") from error
+            if done.returncode != 0 or not partial.is_file():
+                partial.unlink(missing_ok=True)
+                raise PluginError(f"compiling the core for Pyodide failed:\n{done.stdout}\n{done.stderr}")
+            partial.replace(out)
     return out
+
+
+@contextmanager
+def _one_at_a_time(out: Path) -> Iterator[None]:
+    """Hold a file lock beside the cache entry ``out`` while it is checked and made: builds
+    running side by side (the tests run several, and the core suite in Pyodide asks for the
+    same files) make each entry once, and the others wait and reuse it, rather than each
+    spending the same minute of the machine's time."""
+    with out.with_name(f"{out.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 # The start-up library and the snapshot, named after the Pyodide they were built with; they sit
@@ -247,22 +262,23 @@ def build_startup(wheel: Path, bytecode: Path) -> Path:
     wheel (a folder per Pyodide version), written to a temporary folder and renamed.
     """
     out = wheel.parent / f"startup-pyodide-{_package_version('pyodide')}"
-    if not (out / library_name()).is_file():
-        partial = Path(tempfile.mkdtemp(prefix="partial-", dir=wheel.parent))
-        command = ["node", str(ROOT / "hooks" / "startup_library.mjs"), str(wheel), str(bytecode), str(partial)]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-        except FileNotFoundError as error:
-            raise PluginError("building Python's start-up library needs Node.js (run `make setup`)") from error
-        if done.returncode != 0:
-            shutil.rmtree(partial, ignore_errors=True)
-            raise PluginError(f"building Python's start-up library failed:\n{done.stdout}\n{done.stderr[-4000:]}")
-        (partial / "python_stdlib.zip").rename(partial / library_name())
-        (partial / "snapshot.bin.gz").rename(partial / snapshot_name())
-        try:
-            partial.rename(out)
-        except OSError:  # another build finished it first
-            shutil.rmtree(partial, ignore_errors=True)
+    with _one_at_a_time(out):
+        if not (out / library_name()).is_file():
+            partial = Path(tempfile.mkdtemp(prefix="partial-", dir=wheel.parent))
+            command = ["node", str(ROOT / "hooks" / "startup_library.mjs"), str(wheel), str(bytecode), str(partial)]
+            try:
+                done = subprocess.run(command, capture_output=True, text=True, check=False)
+            except FileNotFoundError as error:
+                raise PluginError("building Python's start-up library needs Node.js (run `make setup`)") from error
+            if done.returncode != 0:
+                shutil.rmtree(partial, ignore_errors=True)
+                raise PluginError(f"building Python's start-up library failed:\n{done.stdout}\n{done.stderr[-4000:]}")
+            (partial / "python_stdlib.zip").rename(partial / library_name())
+            (partial / "snapshot.bin.gz").rename(partial / snapshot_name())
+            try:
+                partial.rename(out)
+            except OSError:  # another build finished it first
+                shutil.rmtree(partial, ignore_errors=True)
     return out
 
 

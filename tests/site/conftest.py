@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import Popen
 from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
-from builds import Build, build_once, mkdocs_build
+from builds import Build, build_once, shared_folder, start_builder
 
 ROOT = Path(__file__).resolve().parents[2]
+# Playwright's assertions retry until they hold, 5 s by default: too short, on a 2-core machine
+# that several test runs share, for what the page does after Python answers (a live chart
+# drawn). A longer wait costs nothing when the page is right.
+expect.set_options(timeout=15_000)
 CHROMIUM = "/usr/bin/chromium"
 # The flags DESIGN.md asks for: no sandbox as root, and no background traffic that this
 # machine's closed network would refuse.
@@ -37,17 +45,53 @@ def load_module(relative: str) -> ModuleType:
     return module
 
 
-# The tests that read one of the extra builds (tests/builds.py) are slow, as whichever runs
-# first makes that build: they start early (conftest.py), while the other worker runs the
-# core suite in Pyodide.
-EXTRA_BUILDS = ("public_site", "build_b")
+# The fixture that reads each build of tests/builds.py, by the build's name.
+BUILD_FIXTURES = {"build": "site", "build_b": "build-b", "gh_pages": "release"}
+
+
+def builds_read(item: pytest.Item) -> list[str]:
+    """The builds a test reads, by name."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return [name for fixture, name in BUILD_FIXTURES.items() if fixture in fixtures]
 
 
 @pytest.hookimpl(tryfirst=True)  # before conftest.py orders the tests by their markers
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if set(EXTRA_BUILDS) & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.slow)
+        if names := builds_read(item):
+            item.add_marker(pytest.mark.build(*names))
+
+
+def needed_builds(items: list[pytest.Item]) -> list[str]:
+    """The builds the collected tests read, in BUILDS order (``site`` first)."""
+    needed = {name for item in items for name in builds_read(item)}
+    return [name for name in BUILD_FIXTURES.values() if name in needed]
+
+
+# The builder process this process started, if it did (with xdist, the first worker to ask).
+BUILDER = pytest.StashKey[Popen[bytes] | None]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start making the builds the collected tests need, in the background (tests/builds.py),
+    while the tests that need none run."""
+    names = needed_builds(session.items)
+    if names and not session.config.option.collectonly:
+        # The run's temporary folders: the fixture tmp_path_factory is not available to hooks.
+        factory = session.config._tmp_path_factory  # type: ignore[attr-defined]
+        session.config.stash[BUILDER] = start_builder(shared_folder(factory), names)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The builder this process started ends with the run. Each build it makes is one a
+    collected test reads, so a run that ends normally waits for it (another worker may still
+    be waiting for one of its builds); a run cut short stops it and what it runs."""
+    builder = session.config.stash.get(BUILDER, None)
+    if builder is None:
+        return
+    if exitstatus == pytest.ExitCode.INTERRUPTED and builder.poll() is None:
+        os.killpg(builder.pid, signal.SIGTERM)
+    builder.wait()
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +104,7 @@ def repo_module():
 def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """`mkdocs build --strict` of the real configuration into a temporary folder, once for
     the whole run (every worker reads the same build)."""
-    return build_once(tmp_path_factory, "site", mkdocs_build)
+    return build_once(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 builds on one page.
 
 Two builds are served in turn at one origin, with the ``Cache-Control: max-age=600`` GitHub
-Pages sends. The second build's core computes a different task length (``horizon`` doubled),
+Pages sends. The second build's core computes a different task length (``horizon`` doubled: tests/builds.py),
 so every number tells which build made it: build A's are CPython's here, build B's come from
 B's own copy of the core, run in a subprocess.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,42 +22,19 @@ from playwright.sync_api import expect
 from calculators import CALCULATORS, run
 
 from browser_helpers import BOOT_MS, expect_outputs, fill_input, navigate
-from builds import Build, build_once, mkdocs_build, share_build_caches
+from builds import build_once
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = "half-life"
 PAGE = "essays/half-life/"
 FIRST = "essays/log-x-chart/"  # another calculator page, where the reader starts
 EXAMPLE = CALCULATORS[ID].example
-# Appended to the module that defines horizon(): every importer gets the changed one.
-CHANGE = """
-
-_horizon_of_build_a = horizon
-
-
-def horizon(p, t50, shape=1.0):  # build B of the deploy test
-    return 2 * _horizon_of_build_a(p, t50, shape)
-"""
-SKIP = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "site", "build", ".cache", "__pycache__", ".pytest_cache"
-)
-
-
-def make_build_b(folder: Path) -> Build:
-    """A copy of the repository in ``folder`` whose core doubles ``horizon``, and its strict build."""
-    repo = folder / "repo"
-    shutil.copytree(ROOT, repo, ignore=SKIP)
-    (repo / "node_modules").symlink_to(ROOT / "node_modules")
-    share_build_caches(repo)
-    [module] = [path for path in (repo / "calculators").rglob("*.py") if "\ndef horizon(" in path.read_text()]
-    module.write_text(module.read_text() + CHANGE)
-    return mkdocs_build(folder / "site", cwd=repo, PYTHONPATH=str(repo))
 
 
 @pytest.fixture(scope="session")
 def build_b(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Build B's repository and site, made once for the run (tests/builds.py)."""
-    done = build_once(tmp_path_factory, "build-b", make_build_b)
+    """Build B's repository and site (tests/builds.py: make_build_b), made once for the run."""
+    done = build_once(tmp_path_factory, "build-b")
     assert 0 == done.returncode, done.log
     return done.site.parent / "repo", done.site
 

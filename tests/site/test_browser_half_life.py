@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from calculators import run
 
-from browser_helpers import open_live
+from browser_helpers import hurry_python, open_live
 
 PAGE = "essays/half-life/"
 LIVE = '.calc[data-calculator="half-life"][data-state="live"]'
@@ -138,12 +138,14 @@ def test_direct_visit_starts_python_from_the_head_once(browser, base_url) -> Non
 def test_when_python_cannot_load_the_static_result_stays(browser, base_url, blocked: str) -> None:
     """With the WebAssembly binary, the worker script or the core's bytecode blocked, the
     calculator says so and keeps its result (the worker's own failure, which happens before
-    the page's scripts are there, is not lost)."""
+    the page's scripts are there, is not lost). The page's pauses before each new try pass
+    on Playwright's clock, not the wall clock."""
     context = browser.new_context()
     context.route(blocked, lambda route: route.abort())
     page = context.new_page()
+    page.clock.install()
     page.goto(base_url + PAGE)
-    expect(page.locator('.calc[data-calculator="half-life"][data-state="failed"]')).to_be_visible(timeout=BOOT_MS)
+    hurry_python(page, page.locator(HL.strip()), "failed")
     expect(page.locator(HL + "[data-calc-status]")).to_contain_text("Python could not start")
     for name, text in outputs_for().items():
         expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)

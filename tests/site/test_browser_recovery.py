@@ -5,6 +5,9 @@ inputs say why they do nothing and the result, table and downloads are the build
 
 Faults are made with Playwright's routing: the first request for a file is stalled, aborted
 or garbled (later ones go through), or the worker's script is served with one line changed.
+The page runs on Playwright's clock, which the tests move over the page's pauses before a new
+try and its wait for an answer that will never come (browser_helpers.hurry_python), so the
+tests do not sit out seconds the page only counts down.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS, __version__, export, run
 
-from browser_helpers import BOOT_MS, expect_outputs, fill_input
+from browser_helpers import BOOT_MS, SKIP_MS, expect_outputs, fill_input, hurry_python
 
 PAGE = "essays/half-life/"
 ID = "half-life"
@@ -35,11 +38,13 @@ new MutationObserver((changes) => {
 
 def open_page(browser, fault=None, query: str = ""):
     """A fresh visit (no service worker, so every fault reaches the page) with ``fault(context)``
-    set up first; returns the context, the page and the calculator."""
+    set up first, on Playwright's clock (time runs, and a test may move it on); returns the
+    context, the page and the calculator."""
     context = browser.new_context(service_workers="block", accept_downloads=True)
     if fault:
         fault(context)
     page = context.new_page()
+    page.clock.install()
     page.add_init_script(RECORD_STATES)
     page.goto(PAGE_URL[0] + PAGE + (f"?{query}" if query else ""))
     return context, page, page.locator(f'.calc[data-calculator="{ID}"]')
@@ -80,7 +85,7 @@ def sabotaged_worker(context, change: str) -> list[int]:
 
 def expect_recovers(page, root, through: str) -> None:
     """Python goes live after passing through ``through``, and computes CPython's result."""
-    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+    hurry_python(page, root, "live")
     assert through in page.evaluate("self.__states"), page.evaluate("self.__states")
     for name, value in EXAMPLE.items():
         fill_input(root, name, value)
@@ -145,6 +150,9 @@ def test_worker_that_exits_is_noticed_and_replaced(browser, base_url) -> None:
     PAGE_URL[:] = [base_url]
     workers = []
     context, page, root = open_page(browser, lambda c: workers.append(sabotaged_worker(c, "self.close()")))
+    # Live: the first result is asked for at once, and the worker exits instead of answering.
+    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+    page.clock.fast_forward(SKIP_MS)  # past the page's wait for an answer
     expect(root).to_have_attribute("data-result", "stale", timeout=BOOT_MS)
     expect_recovers(page, root, "loading")
     expect(root.locator("[data-calc-status]")).to_have_text("Live: Python is running in your browser.")
@@ -181,7 +189,7 @@ def test_when_python_cannot_run_controls_say_so_and_the_build_result_stays(brows
     blocked = lambda route: route.abort()  # noqa: E731
     query = urlencode({f"{ID}.{name}": value for name, value in EXAMPLE.items()})
     context, page, root = open_page(browser, lambda c: c.route("**/*.wasm", blocked), query=query)
-    expect(root).to_have_attribute("data-state", "failed", timeout=BOOT_MS)
+    hurry_python(page, root, "failed")
     assert ["loading", "retrying"] == page.evaluate("self.__states")[:2]
     expect(root.locator("[data-calc-status]")).to_contain_text("Python could not start (a download failed)")
     note = root.locator("[data-unavailable]")
@@ -236,11 +244,12 @@ def test_python_lost_for_good_after_live_restores_the_build_result(browser, base
 
         context.route("**/javascripts/calculators/worker*.js", handle)
 
-    context, _page, root = open_page(browser, fault)
+    context, page, root = open_page(browser, fault)
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     expect(root.locator(".calc__chart-live svg")).to_be_visible(timeout=60_000)
     root.locator('input[name="t50"]').fill("7")
-    expect(root).to_have_attribute("data-state", "failed", timeout=BOOT_MS)
+    page.clock.fast_forward(SKIP_MS)  # past the page's wait for the answer the worker never sends
+    hurry_python(page, root, "failed")
     expect_outputs(root, run(ID, {}))
     assert float(CALCULATORS[ID].defaults()["t50"]) == float(root.locator('input[name="t50"]').input_value())
     expect(root.locator(".calc__chart-canvas > svg")).to_be_visible()

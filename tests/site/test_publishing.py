@@ -1,8 +1,11 @@
 """Publishing: one address setting (SITE_URL), citations built from CITATION.cff, licences.
 
-One extra strict build runs with SITE_URL set to an address no other part of the project
-uses; the built site is then searched for that address where it belongs and for any other
-address (the local preview's, or a placeholder) where it must not be.
+One release is published as `make publish` publishes it, by mike, for an address no other
+part of the project uses: a strict build for SITE_URL that mike places under
+SITE_URL/<version>/, committed to a gh-pages branch. The release's folder on that branch is
+then searched for its address where it belongs and for any other address (the local
+preview's, or a placeholder) where it must not be, and the branch for what mike and
+tools/root_404.sh add around it.
 """
 
 from __future__ import annotations
@@ -19,10 +22,9 @@ import pytest
 import yaml
 
 from browser_helpers import own_file
-from builds import build_once, mkdocs_build, share_build_caches
+from builds import PUBLIC, build_once, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLIC = "https://example.org/companion/"
 LOCAL = "http://127.0.0.1:8000/"
 ESSAYS = {
     "scaling-paradox": "ord2025paradox",
@@ -36,12 +38,28 @@ ESSAYS = {
 }
 
 
+def cff() -> dict:
+    return yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+
+
+VERSION = cff()["version"]
+# Where the release lives: mike builds it into its own folder under SITE_URL.
+RELEASE = f"{PUBLIC}{VERSION}/"
+
+
 @pytest.fixture(scope="session")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built for PUBLIC, once for the run (tests/builds.py)."""
-    done = build_once(tmp_path_factory, "public-site", lambda site: mkdocs_build(site, SITE_URL=PUBLIC))
+def gh_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gh-pages branch a release publishes (tests/builds.py: publish_release), written out;
+    made once for the run."""
+    done = build_once(tmp_path_factory, "release")
     assert 0 == done.returncode, done.log
     return done.site
+
+
+@pytest.fixture(scope="session")
+def public_site(gh_pages: Path) -> Path:
+    """The release's site, as mike built it for RELEASE."""
+    return gh_pages / VERSION
 
 
 def page_text(page: Path) -> str:
@@ -54,10 +72,6 @@ def address_of(site: Path, page: Path, base: str) -> str:
     return base if relative == "." else f"{base}{relative}/"
 
 
-def cff() -> dict:
-    return yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-
-
 # --- one address setting ------------------------------------------------------------------------
 
 
@@ -66,7 +80,7 @@ def test_the_public_address_reaches_canonical_links_sitemap_and_citations(public
     assert len(pages) > 20
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        address = address_of(public_site, page, PUBLIC)
+        address = address_of(public_site, page, RELEASE)
         assert f'<link rel="canonical" href="{address}">' in html, page
         text = page_text(page)
         assert f"{address}. Licence: CC BY 4.0." in text, page  # the plain-text citation
@@ -74,17 +88,17 @@ def test_the_public_address_reaches_canonical_links_sitemap_and_citations(public
         assert f'"URL": "{address}"' in text, page  # CSL-JSON
         assert "local preview" not in text.lower(), page
         assert f'<meta property="og:url" content="{address}">' in html, page
-        assert re.search(rf'<meta property="og:image" content="{re.escape(PUBLIC)}assets/cards/[\w/-]+\.png">', html), (
-            page
-        )
+        assert re.search(
+            rf'<meta property="og:image" content="{re.escape(RELEASE)}assets/cards/[\w/-]+\.png">', html
+        ), page
     locations = re.findall(r"<loc>([^<]+)</loc>", (public_site / "sitemap.xml").read_text())
-    assert locations and all(loc.startswith(PUBLIC) for loc in locations)
-    assert f'url: "{PUBLIC}"' in (public_site / "CITATION.cff").read_text()
+    assert locations and all(loc.startswith(RELEASE) for loc in locations)
+    assert f'url: "{RELEASE}"' in (public_site / "CITATION.cff").read_text()
 
 
 def test_install_commands_use_the_public_address(public_site: Path) -> None:
     wheel = next((public_site / "python").glob("*.whl")).name
-    line = f"pip install {PUBLIC}python/{wheel}"
+    line = f"pip install {RELEASE}python/{wheel}"
     assert line in page_text(public_site / "python/index.html")
     calculator_pages = [p for p in public_site.rglob("index.html") if "data-calculator=" in p.read_text()]
     assert calculator_pages
@@ -160,7 +174,7 @@ def test_page_citations_are_built_from_citation_cff(public_site: Path) -> None:
     plain = (
         f"{data['authors'][0]['name']} ({released.year}). “Is there a half-life for the success rates of AI agents?” "
         f"In: Scaling Series Companion, version {data['version']}, released {long_date}. "
-        f"{PUBLIC}essays/half-life/. Licence: CC BY 4.0. Accessed [the date you read it]."
+        f"{RELEASE}essays/half-life/. Licence: CC BY 4.0. Accessed [the date you read it]."
     )
     assert plain in text
     assert f"version   = {{{data['version']}}}" in text
@@ -291,69 +305,27 @@ def test_the_workflow_publishes_with_the_same_make_targets() -> None:
     assert "SITE_URL" in workflow["jobs"]["publish"]["env"]
 
 
-@pytest.mark.slow  # a whole release build by mike
-def test_a_release_is_archived_at_its_own_address(tmp_path: Path) -> None:
-    """What `make publish` does, in a copy of the repository tagged as the release: mike puts
-    the release under SITE_URL/<version>/, where its citations, canonical links and install
-    line point, with `latest` and the root redirecting there."""
-    version = cff()["version"]
-    copy = tmp_path / "repo"
-    tracked = (
-        subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    )
-    for name in filter(None, tracked):
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            (copy / name).write_bytes((ROOT / name).read_bytes())
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    share_build_caches(copy)
-    git = ["git", "-c", "user.name=Release", "-c", "user.email=release@example.org"]
-    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "release"], ["tag", f"v{version}"]):
-        subprocess.run([*git, *command], cwd=copy, check=True, capture_output=True)
-    env = {
-        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": PUBLIC,
-        "SITE_PUBLISH": "1",
-        "GIT_AUTHOR_NAME": "Release",
-        "GIT_AUTHOR_EMAIL": "release@example.org",
-        "GIT_COMMITTER_NAME": "Release",
-        "GIT_COMMITTER_EMAIL": "release@example.org",
-    }
-    # The commands of `make publish`, without its set-up step (this venv is already set up).
-    mike = str(Path(sys.executable).parent / "mike")
-    done = subprocess.run(
-        [mike, "deploy", "--update-aliases", "--alias-type=redirect", version, "latest"],
-        cwd=copy,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert 0 == done.returncode, done.stdout + done.stderr
-    subprocess.run([mike, "set-default", "latest"], cwd=copy, env=env, check=True, capture_output=True)
-    subprocess.run(["sh", str(ROOT / "tools" / "root_404.sh"), version], cwd=copy, env=env, check=True)
+def test_a_release_is_archived_at_its_own_address(gh_pages: Path) -> None:
+    """What `make publish` does (tests/builds.py: publish_release): mike puts the release under
+    SITE_URL/<version>/, where its citations, canonical links and install line point, with
+    `latest` and the root redirecting there."""
 
     def published(path: str) -> str:
-        return subprocess.run(
-            ["git", "show", f"gh-pages:{path}"], cwd=copy, capture_output=True, text=True, check=True
-        ).stdout
+        return (gh_pages / path).read_text(encoding="utf-8")
 
-    release = f"{PUBLIC}{version}/"
-    page = published(f"{version}/essays/half-life/index.html")
-    assert f'<link rel="canonical" href="{release}essays/half-life/">' in page
-    assert f"{release}essays/half-life/. Licence: CC BY 4.0." in unescape(re.sub(r"<[^>]+>", "", page))
-    assert f"# pip install {release}python/scaling_series_companion-{version}-py3-none-any.whl" in page
-    assert f'url: "{release}"' in published(f"{version}/CITATION.cff")
-    assert f"../../../{version}/essays/half-life/" in published("latest/essays/half-life/index.html")
+    page = published(f"{VERSION}/essays/half-life/index.html")
+    assert f'<link rel="canonical" href="{RELEASE}essays/half-life/">' in page
+    assert f"{RELEASE}essays/half-life/. Licence: CC BY 4.0." in unescape(re.sub(r"<[^>]+>", "", page))
+    assert f"# pip install {RELEASE}python/scaling_series_companion-{VERSION}-py3-none-any.whl" in page
+    assert f'url: "{RELEASE}"' in published(f"{VERSION}/CITATION.cff")
+    assert f"../../../{VERSION}/essays/half-life/" in published("latest/essays/half-life/index.html")
     assert "latest/" in published("index.html")
     assert published(".nojekyll") == ""
     # The release's corrections log names it as the release that carries its entries.
-    log = published(f"{version}/corrections/index.html")
-    assert f'Published in <a href="{release}">release {version}</a>' in log
+    log = published(f"{VERSION}/corrections/index.html")
+    assert f'Published in <a href="{RELEASE}">release {VERSION}</a>' in log
     # GitHub Pages answers a missing address anywhere with the root's 404.html: the release's.
-    assert published("404.html") == published(f"{version}/404.html")
+    assert published("404.html") == published(f"{VERSION}/404.html")
 
 
 # --- the deep test run ----------------------------------------------------------------------------
