@@ -55,10 +55,10 @@ def test_changing_inputs_recomputes_in_pyodide(reader, site, base_url) -> None:
     page.fill('input[name="p"]', "0.95")
     for name, text in outputs_for(t50="240", p="0.95").items():
         expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
-    # The live chart replaced the static one and marks the new target point, T95.
+    # The live chart replaced the static one and marks the new target point, T₉₅.
     expect(page.locator(HL + ".calc__chart-live svg")).to_be_visible()
     expect(page.locator(HL + ".calc__chart-canvas > svg")).to_have_count(0)
-    expect(page.locator(HL + ".calc__chart-live svg text", has_text="T95")).to_have_count(1)
+    expect(page.locator(HL + ".calc__chart-live svg text", has_text="T₉₅")).to_have_count(1)
 
 
 def test_preset_sets_the_shape_and_recomputes(reader, site, base_url) -> None:
