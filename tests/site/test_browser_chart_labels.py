@@ -1,6 +1,7 @@
 """Every calculator chart's legend entries and axis text shown whole, inside the chart, on a
-phone (375 px) and a wide screen (1280 px): the static picture a reader sees before Python
-is live (here with JavaScript off) and the live chart Vega draws in the browser.
+phone (375 px) and a wide screen (1280 px), in the static picture a reader sees before Python
+is live (here with JavaScript off). The live charts Vega draws are checked the same way, with
+their presets, by tests/site/test_browser_chart_reading.py.
 
 Vega cuts a label longer than its limit with "…"; a label may also be drawn past the
 chart's edge. Either fails, naming the calculator, the width and the label.
@@ -13,7 +14,7 @@ from playwright.sync_api import expect
 
 from calculators import CALCULATORS
 
-from browser_helpers import open_live, page_of
+from browser_helpers import page_of
 
 WIDTHS = {"phone": {"width": 375, "height": 800}, "wide": {"width": 1280, "height": 900}}
 
@@ -63,15 +64,3 @@ def test_static_charts_show_every_label_whole(browser, base_url, site, width) ->
     finally:
         context.close()
     assert not problems, "\n".join(map(str, problems))
-
-
-@pytest.mark.parametrize("width", sorted(WIDTHS))
-@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
-def test_live_charts_show_every_label_whole(reader, base_url, site, calculator_id, width) -> None:
-    page = reader.page
-    page.set_viewport_size(WIDTHS[width])
-    root = open_live(page, base_url, site, calculator_id)
-    live = root.locator(".calc__chart-live svg")
-    expect(live).to_have_count(1)
-    live.scroll_into_view_if_needed()
-    assert _problems(live.evaluate(LABELS), f"{calculator_id}, live, {width}") == []

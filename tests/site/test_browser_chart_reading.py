@@ -1,8 +1,8 @@
 """Reading the live charts and using the presets, in the browser.
 
 Every calculator's live chart, at 375 px and 1280 px: no two pieces of text overlap (tick
-labels, titles, point labels, legend), none is cut off at the chart's edge, and every tick
-label is in the site's number format (as tests/site/test_chart_labels.py checks the static
+labels, titles, point labels, legend), none is cut short with "…" or reaches past the chart's
+edge, the chart fits the screen, and every tick label is in the site's number format (as tests/site/test_chart_labels.py checks the static
 charts). A tap on a touch screen reads out the nearest value. Presets set what they say,
 show which one is active, and Reset returns every input to its default.
 """
@@ -34,7 +34,11 @@ TEXT_BOXES = """root => {
       const role = t.closest('[class*="role-"]')?.getAttribute('class') ?? '';
       return { text: t.textContent, role, left: b.left, right: b.right, top: b.top, bottom: b.bottom };
     });
-  return { frame: { left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom }, boxes };
+  return {
+    frame: { left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom },
+    screen: document.documentElement.clientWidth,
+    boxes,
+  };
 }"""
 
 
@@ -54,8 +58,9 @@ def _overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("calculator_id", IDS)
 def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url, calculator_id, width) -> None:
-    """Defaults and each preset: no two text boxes overlap, each lies inside the chart, and
-    the axes' tick labels are the site's (no e-notation, at least three an axis)."""
+    """Defaults and each preset: no two text boxes overlap, none is cut short by Vega ("…")
+    and each lies inside the chart, the chart inside the screen, and the axes' tick labels
+    are the site's (no e-notation, at least three an axis)."""
     page = reader.page
     page.set_viewport_size({"width": width, "height": 900})
     root = open_live(page, base_url, site, calculator_id)
@@ -74,6 +79,8 @@ def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url,
         assert [] == _overlapping(boxes), (name, width)
         outside = [b["text"] for b in boxes if b["left"] < frame["left"] - 1 or b["right"] > frame["right"] + 1]
         assert [] == outside, (name, width)
+        assert [] == [b["text"] for b in boxes if "…" in b["text"]], (name, width)
+        assert frame["right"] <= drawn["screen"] + 1, (name, width, frame, drawn["screen"])
         ticks = [b["text"] for b in boxes if "role-axis-label" in b["role"]]
         assert not [t for t in ticks if E_NOTATION.search(t)], ticks
         assert len(ticks) >= 6, ticks  # two axes, three labels or more each
