@@ -38,13 +38,16 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const indexURL = path.join(ROOT, "node_modules", "pyodide") + path.sep;
 const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
 
-// The core, installed as worker.js installs it; then every calculator computed and exported
-// (defaults, example, and an input it rejects), so every module they need is imported.
-// Returns the answers as JSON text, to compare the two boots.
-function installAndRun(pyodide) {
+// The core, installed as worker.js installs it on a visit without a snapshot.
+function install(pyodide) {
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
   pyodide.unpackArchive(new Uint8Array(readFileSync(bytecode)), "zip", { extractDir: sitePackages });
+}
+
+// Every calculator computed and exported (defaults, example, and an input it rejects), so
+// every module they need is imported. Returns the answers as JSON text, to compare boots.
+function answers(pyodide) {
   return pyodide.runPython(`
 import json
 import calculators
@@ -61,6 +64,11 @@ def _answers():
 
 _answers()
 `);
+}
+
+function installAndRun(pyodide) {
+  install(pyodide);
+  return answers(pyodide);
 }
 
 // Most of a snapshot is pages of zeros (free memory): store only the others, with their
@@ -147,12 +155,14 @@ const fast = await loadPyodide({ indexURL, stdLibURL: libraryPath, _makeSnapshot
 const sitePackages = fast.runPython("import site; site.getsitepackages()[0]");
 fast.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
 fast.unpackArchive(new Uint8Array(readFileSync(bytecode)), "zip", { extractDir: sitePackages });
-// Every module of the core is imported, so a restored snapshot needs none of the core's files.
+// Every module of the core is imported and every data file it reads is in memory
+// (calculators/_data.py): a restored snapshot has none of the core's files.
 fast.runPython(`
 import gc, importlib, pkgutil
 import calculators
 for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
     importlib.import_module(module.name)
+calculators._data.read_all()
 gc.collect()
 `);
 const snapshot = fast.makeMemorySnapshot();
@@ -165,9 +175,10 @@ json.dumps([name for name in json.loads(${JSON.stringify(JSON.stringify(modules)
     if name in sys.modules and not (getattr(sys.modules[name], "__file__", "") or "").endswith(".pyc")])
 `);
 if (fromSource !== "[]") throw new Error(`modules compiled at start-up despite the library: ${fromSource}`);
-if (installAndRun(fast) !== stockAnswers) throw new Error("the precompiled library gives other answers than the stock one");
+if (answers(fast) !== stockAnswers) throw new Error("the precompiled library gives other answers than the stock one");
+// Restored as worker.js restores it on a returning visit: nothing installed, no file of the core.
 const restored = await loadPyodide({ indexURL, stdLibURL: libraryPath, _loadSnapshot: snapshot, ...quiet });
-if (installAndRun(restored) !== stockAnswers) throw new Error("the restored snapshot gives other answers than the stock boot");
+if (answers(restored) !== stockAnswers) throw new Error("the restored snapshot gives other answers than the stock boot");
 
 writeFileSync(path.join(outDir, "snapshot.bin.gz"), gzipSync(packPages(snapshot), { level: 9 }));
 writeFileSync(path.join(outDir, "startup-modules.json"), JSON.stringify(modules, null, 0) + "\n");

@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from importlib import resources
 from typing import NamedTuple
 
 from .._calendar import release_day
+from .._data import read
 
 __all__ = ["REPORTS", "ModelHorizon", "metr_horizons", "model_labels"]
 
@@ -55,7 +55,7 @@ def metr_horizons() -> tuple[ModelHorizon, ...]:
     >>> len(rows), rows[0].model, rows[0].t50_min, rows[0].frontier, rows[0].label
     (58, 'gpt2', 0.039762, True, 'GPT-2')
     """
-    text = _data("metr_horizons.csv")
+    text = read("metr_horizons.csv")
     labels = model_labels()
     return tuple(
         ModelHorizon(
@@ -82,8 +82,4 @@ def model_labels() -> dict[str, str]:
     >>> model_labels()["gpt_4o_inspect"]
     'GPT-4o (Inspect)'
     """
-    return {row["model"]: row["label"] for row in csv.DictReader(io.StringIO(_data("metr_model_labels.csv")))}
-
-
-def _data(name: str) -> str:
-    return resources.files("calculators").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return {row["model"]: row["label"] for row in csv.DictReader(io.StringIO(read("metr_model_labels.csv")))}

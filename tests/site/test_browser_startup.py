@@ -69,6 +69,20 @@ def gives_cpython_answers(page) -> None:
         expect_outputs(root, run(ID, inputs))
 
 
+def every_calculator_gives_cpython_answers(page) -> None:
+    """Each calculator on the page, the core's data readers among them (the time-horizon
+    calculator reads METR's file), gives CPython's outputs for its example inputs."""
+    roots = page.locator("[data-calculator]").all()
+    ids = [root.get_attribute("data-calculator") for root in roots]
+    assert "time-horizons" in ids, ids
+    for root, calculator_id in zip(roots, ids, strict=True):
+        expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+        example = dict(CALCULATORS[calculator_id].example)
+        for name, value in example.items():
+            fill_input(root, name, value)
+        expect_outputs(root, run(calculator_id, example))
+
+
 def runtime_downloads(page) -> list[str]:
     """The runtime files ``page`` (and its workers) receive from now on. (A look into the
     cache alone, such as the worker's for the snapshot, receives nothing on a first visit.)"""
@@ -108,13 +122,15 @@ def test_first_visit_boots_from_the_library_and_fetches_no_snapshot(browser, bas
 
 def test_returning_visit_restores_the_snapshot(browser, base_url, site) -> None:
     """Once a visit is over, the service worker holds the snapshot; the next visit restores
-    it, downloads nothing, and computes CPython's answers."""
+    it, downloads nothing, and every calculator on the page computes CPython's answers (the
+    restored Python has no file of the core: its data came in the snapshot)."""
     context, first, _ = returning_reader(browser, base_url)
     first.close()
     page = context.new_page()
     page.goto(base_url + PAGE)
     assert "snapshot" == started(page, site, base_url)
     gives_cpython_answers(page)
+    every_calculator_gives_cpython_answers(page)
     context.close()
 
 

@@ -286,7 +286,8 @@ async function boot() {
   self.postMessage({ progress: "core" });
   // The wheel's sources, and beside them their bytecode compiled at build time for this
   // very Python (checked against the sources' hashes on import), so nothing is compiled here.
-  // A snapshot holds every module of the core imported already: it needs neither.
+  // A snapshot holds every module of the core imported already, and every data file the core
+  // reads (calculators/_data.py): it needs neither, and has no file of the core.
   if (start !== "snapshot") {
     const [wheel, bytecode] = await (core ?? downloadCore());
     const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
