@@ -29,6 +29,7 @@ which gives the file its hashed name.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -87,6 +88,9 @@ def without_js(rules: str) -> str:
     )
 
 
+# Remembered: every notebook page carries the same large <style> elements (mkdocs-jupyter's
+# theme), which would otherwise be parsed again on each of them.
+@functools.lru_cache(maxsize=64)
 def dark_rules(css: str) -> str:
     """Every rule of ``css`` that styles the dark scheme, its selectors re-scoped to
     :data:`UNSET`; the rules for the light scheme or for both are left out.

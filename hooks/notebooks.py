@@ -16,6 +16,12 @@ grid and background follow Material's variables, and each series colour keeps it
 lifted to a readable lightness in the dark scheme (``--nb-min-lightness``, in site.css).
 Drawn as vectors with a larger type size, a figure stays sharp and legible on a phone.
 
+Executed notebooks are kept between builds (mkdocs-jupyter's cache, which this hook points at
+``build/notebooks/<key>/``): mkdocs-jupyter's own key covers only a notebook's text and its
+options, so :func:`outputs_key` adds what else the outputs depend on (the core, the data files,
+the kernel profile, the versions of the packages that run and draw them). A change to any of
+these starts a new folder, and the notebooks run again.
+
 Running notebooks in the browser (JupyterLite) is not offered: it needs packages the site's
 pinned Pyodide does not ship (numpy and matplotlib wheels, a Jupyter front end), so it could
 not work offline or from the site alone.
@@ -24,12 +30,15 @@ not work offline or from the site alone.
 from __future__ import annotations
 
 import base64
+import hashlib
 import itertools
 import os
 import re
 import shutil
+import sys
 import tempfile
 from html import escape, unescape
+from importlib.metadata import version
 from pathlib import Path
 
 import jupytext
@@ -71,10 +80,37 @@ SVG_TEXT = re.compile(r"<text\b[^>]*>(?P<text>[^<]*)</text>")
 ID = re.compile(r'\sid="(?P<id>[^"]+)"')
 
 
+#: What a notebook's outputs depend on besides its own text: folders of the repository (the
+#: core the notebooks import, the data files they read) and the packages that run them.
+OUTPUT_SOURCES = ("calculators", "docs/data")
+OUTPUT_PACKAGES = ("numpy", "matplotlib", "ipykernel", "nbclient", "nbconvert", "mkdocs-jupyter", "jupytext")
+
+
+def outputs_key(root: Path) -> str:
+    """A name for everything but the notebook's own text that its executed outputs depend on,
+    in the repository at ``root``: every file of :data:`OUTPUT_SOURCES`, the kernel profile,
+    Python's and :data:`OUTPUT_PACKAGES`' versions."""
+    hasher = hashlib.sha256(KERNEL_CONFIG.encode())
+    hasher.update(sys.version.encode())
+    for package in OUTPUT_PACKAGES:
+        hasher.update(f"{package}=={version(package)}\n".encode())
+    for folder in OUTPUT_SOURCES:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                hasher.update(f"{path.relative_to(root).as_posix()}\n".encode())
+                hasher.update(hashlib.sha256(path.read_bytes()).digest())
+    return hasher.hexdigest()[:20]
+
+
 _ipython: dict[str, str | None] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not jupyter.config["cache"]:
+        raise PluginError("hooks/notebooks.py expects mkdocs-jupyter with its cache on (mkdocs.yml)")
+    root = Path(config.config_file_path).parent
+    jupyter.config["cache_dir"] = str(root / "build" / "notebooks" / outputs_key(root))
     # The kernels mkdocs-jupyter starts inherit this process's environment.
     folder = Path(tempfile.mkdtemp(prefix="notebook-ipython-"))
     (folder / "profile_default").mkdir()

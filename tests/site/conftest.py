@@ -108,6 +108,23 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def build_b(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Build B's repository and site (tests/builds.py: make_build_b), made once for the run."""
+    done = build_once(tmp_path_factory, "build-b")
+    assert 0 == done.returncode, done.log
+    return done.site.parent / "repo", done.site
+
+
+@pytest.fixture(scope="session")
+def gh_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gh-pages branch a release publishes (tests/builds.py: publish_release), written out;
+    made once for the run."""
+    done = build_once(tmp_path_factory, "release")
+    assert 0 == done.returncode, done.log
+    return done.site
+
+
+@pytest.fixture(scope="session")
 def site(build: Build) -> Path:
     """The built site's folder; fails (not skips) the tests that need it if the build failed."""
     assert 0 == build.returncode, build.log

@@ -22,21 +22,12 @@ from playwright.sync_api import expect
 from calculators import CALCULATORS, run
 
 from browser_helpers import BOOT_MS, expect_outputs, fill_input, navigate
-from builds import build_once
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = "half-life"
 PAGE = "essays/half-life/"
 FIRST = "essays/log-x-chart/"  # another calculator page, where the reader starts
 EXAMPLE = CALCULATORS[ID].example
-
-
-@pytest.fixture(scope="session")
-def build_b(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Build B's repository and site (tests/builds.py: make_build_b), made once for the run."""
-    done = build_once(tmp_path_factory, "build-b")
-    assert 0 == done.returncode, done.log
-    return done.site.parent / "repo", done.site
 
 
 def run_b(repo: Path, inputs: dict) -> dict:

@@ -11,6 +11,12 @@ same policy plus ``frame-ancestors`` (test_every_page_carries_the_policy_as_meta
 page by page), which only restricts who may frame the page; what the header adds that a
 ``<meta>`` cannot is the policy of the scripts it does not reach: the calculators' worker and
 the service worker. So the header run loads one page of each kind (HEADER_PAGES), not all.
+
+The pages are loaded one after another in one browser profile per worker, as one reader
+would open them: the first calculator page a worker loads is a first visit (Python from the
+start-up library), the later ones returning visits (from the service worker's snapshot), so
+both ways Python starts run under the policy. (Each way is also checked on its own, under
+this same meta policy, by tests/site/test_browser_startup.py.)
 """
 
 from __future__ import annotations
@@ -60,11 +66,19 @@ def meta_policy(page) -> str:
     return page.locator('head > meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
 
 
-def check_page(browser, url: str) -> dict[str, object]:
-    """Load ``url`` afresh (its service worker registers too) and return what went wrong on it."""
+@pytest.fixture(scope="module")
+def profile(browser) -> Iterator[object]:
+    """One reader's browser profile, shared by this module's page loads on this worker."""
     context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script(WATCH_VIOLATIONS)
+    context.add_init_script(WATCH_VIOLATIONS)
+    yield context
+    context.close()
+
+
+def check_page(profile, url: str) -> dict[str, object]:
+    """Load ``url`` in a new tab of ``profile`` (a full load, not instant navigation) and return
+    what went wrong on it."""
+    page = profile.new_page()
     problems: list[str] = []
     page.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
     page.on("pageerror", lambda e: problems.append(str(e)))
@@ -85,7 +99,7 @@ def check_page(browser, url: str) -> dict[str, object]:
             "problems": problems,
         }
     finally:
-        context.close()
+        page.close()
 
 
 def test_the_pages_tested_are_the_pages_built(site) -> None:
@@ -122,12 +136,12 @@ def test_the_header_pages_are_pages_built() -> None:
 @pytest.mark.parametrize(
     ("name", "mode"), [*((name, "meta") for name in PAGES), *((name, "header") for name in HEADER_PAGES)]
 )
-def test_every_page_works_under_the_policy(browser, base_url, header_url, name: str, mode: str) -> None:
+def test_every_page_works_under_the_policy(profile, base_url, header_url, name: str, mode: str) -> None:
     """Every page, 404 included, loads under its meta policy with nothing blocked, and each
     of HEADER_PAGES under the header as well. One test per page and mode, so the two workers
     of `make test` share them."""
     root = base_url if mode == "meta" else header_url
-    seen = check_page(browser, root + name)
+    seen = check_page(profile, root + name)
     assert seen["meta"]
     assert (seen["header"] is None) == (mode == "meta")
     assert {"ran": True, "violations": [], "problems": []} == {

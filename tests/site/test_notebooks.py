@@ -7,12 +7,15 @@ from __future__ import annotations
 import ast
 import json
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
 import jupytext
 import nbformat
 import pytest
+
+from builds import build_once
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 NOTEBOOKS = sorted(path.stem for path in (DOCS / "notebooks").glob("*.py"))
@@ -96,3 +99,36 @@ def test_built_figures_are_inline_svg_in_page_colours(site: Path, name: str) -> 
     assert not any(re.search(r"(?:fill|stroke): #(?:ffffff|000000)", figure) for figure in figures)
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert sorted(set(ids)) == sorted(ids)
+
+
+def test_outputs_key_names_what_the_outputs_depend_on(repo_module, tmp_path: Path) -> None:
+    """The cache folder's key (hooks/notebooks.py) is the same for a copy of the core and the
+    data, ignores bytecode, and changes with any byte of the core or of a data file."""
+    notebooks = repo_module("hooks/notebooks.py")
+    root = DOCS.parent
+    for folder in notebooks.OUTPUT_SOURCES:
+        shutil.copytree(root / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    key = notebooks.outputs_key(root)
+    assert key == notebooks.outputs_key(tmp_path)
+    (tmp_path / "calculators" / "__pycache__").mkdir(exist_ok=True)
+    (tmp_path / "calculators" / "__pycache__" / "stale.pyc").write_bytes(b"\0")
+    assert key == notebooks.outputs_key(tmp_path)
+    seen = {key}
+    for changed in ("calculators/models/half_life.py", "docs/data/metr_horizons.csv"):
+        path = tmp_path / changed
+        path.write_bytes(path.read_bytes() + b"\n")
+        seen.add(notebooks.outputs_key(tmp_path))
+    assert len(seen) == 3
+
+
+def test_builds_reuse_executed_notebooks_only_while_what_they_read_is_unchanged(
+    tmp_path_factory, gh_pages, build_b
+) -> None:
+    """The release build, made after the site build with its caches (tests/builds.py), runs
+    no notebook again; build B, whose core computes other numbers, runs every one."""
+    release = build_once(tmp_path_factory, "release").log
+    changed_core = build_once(tmp_path_factory, "build-b").log
+    for name in NOTEBOOKS:
+        assert re.search(rf"Cache hit: \S+/notebooks/{name}\.py", release), release
+        assert not re.search(rf"Converting notebook \(execute=True\): \S+/{name}\.py", release)
+        assert re.search(rf"Converting notebook \(execute=True\): \S+/notebooks/{name}\.py", changed_core)

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from browser_helpers import own_file
-from builds import PUBLIC, build_once, mkdocs_build
+from builds import PUBLIC, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL = "http://127.0.0.1:8000/"
@@ -45,15 +45,6 @@ def cff() -> dict:
 VERSION = cff()["version"]
 # Where the release lives: mike builds it into its own folder under SITE_URL.
 RELEASE = f"{PUBLIC}{VERSION}/"
-
-
-@pytest.fixture(scope="session")
-def gh_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The gh-pages branch a release publishes (tests/builds.py: publish_release), written out;
-    made once for the run."""
-    done = build_once(tmp_path_factory, "release")
-    assert 0 == done.returncode, done.log
-    return done.site
 
 
 @pytest.fixture(scope="session")
