@@ -18,8 +18,6 @@ CACHED = """async () => {
         location.href,
         new URL(manifest.pyodide + "pyodide.asm.wasm", runtime).href,
         new URL(manifest.library, runtime).href,
-        new URL(manifest.wheel, runtime).href,
-        new URL(manifest.bytecode, runtime).href,
     ];
     const found = await Promise.all(needed.map((url) => caches.match(url)));
     return Boolean(navigator.serviceWorker.controller) && found.every(Boolean);
