@@ -38,7 +38,7 @@
   // searched), search cannot start: say so where Material says it is starting.
   function unreachable() {
     const meta = document.querySelector(".md-search-result__meta");
-    if (meta) meta.textContent = "Search needs a connection the first time: its index is not saved on this device yet.";
+    if (meta) meta.textContent = "Search needs a connection the first time it is used.";
   }
 
   function want() {

@@ -50,6 +50,17 @@ def test_reload_offline_and_use_a_calculator(browser, base_url) -> None:
 INDEX_CACHED = """async () => Boolean(await caches.match(new URL("../search/search_index.json", location.href).href))"""
 
 
+SAVED = """async () => Boolean(navigator.serviceWorker.controller && (await caches.match(location.href)))"""
+
+
+def saved(page) -> None:
+    """Until the service worker controls ``page`` and has kept it."""
+    deadline = time.monotonic() + 30
+    while not page.evaluate(SAVED):
+        assert time.monotonic() < deadline, "the service worker never kept the page"
+        time.sleep(0.1)
+
+
 def search_results(page, words: str) -> list[str]:
     page.click("input.md-search__input")
     page.keyboard.type(words)
@@ -63,7 +74,7 @@ def test_a_reader_who_searched_once_searches_offline(browser, base_url) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto(base_url + "glossary/")
-    page.wait_for_function("Boolean(navigator.serviceWorker.controller)", timeout=30_000)
+    saved(page)
     assert not page.evaluate(INDEX_CACHED)
     assert search_results(page, "horizon")
     deadline = time.monotonic() + 30
@@ -83,7 +94,7 @@ def test_offline_search_that_was_never_used_says_it_needs_a_connection(browser, 
     context = browser.new_context()
     page = context.new_page()
     page.goto(base_url + "glossary/")
-    page.wait_for_function("Boolean(navigator.serviceWorker.controller)", timeout=30_000)
+    saved(page)
     context.set_offline(True)
     page.reload()
     page.click("input.md-search__input")
