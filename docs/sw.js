@@ -13,7 +13,7 @@
 // - Whatever the current build no longer has is deleted (on activation and whenever a page
 //   asks to be cached).
 // - A calculator page is cached together with the kit it needs (chart library, Pyodide, the
-//   start-up library, the core), so offline its chart follows its numbers.
+//   start-up library, which holds the core), so offline its chart follows its numbers.
 // - Python's memory snapshot is fetched only when a live page asks for it (it does unless the
 //   browser asks to save data), in the background; the Python worker asks for it with
 //   `cache: "only-if-cached"`, which this answers from the cache alone, never the network.

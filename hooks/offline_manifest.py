@@ -8,9 +8,10 @@ Once every file is written, the manifest goes into ``sw.js``'s placeholder line:
 - ``pages``: each page's address (its folder) and title, for the offline page that lists
   what a reader can still open;
 - ``kit``: what any calculator page needs besides the page itself (the site's scripts, Vega
-  and its interpreter, Pyodide, the precompiled start-up library and the core), cached
-  together with such a page. Pyodide's stock standard library is not in it (the worker only
-  falls back to it), nor is the memory snapshot:
+  and its interpreter, Pyodide, and the precompiled start-up library, which holds the core),
+  cached together with such a page. Pyodide's stock standard library and the core's wheel are
+  not in it (the worker fetches them only when it falls back to that library), nor is the
+  memory snapshot:
 - ``snapshot``: the memory snapshot of Python, which the service worker fetches in the
   background only once a page is live and the browser does not ask to save data, so a
   first visit pays no byte for it.
@@ -35,7 +36,7 @@ SERVICE_WORKER = "sw.js"
 PLACEHOLDER = "const OFFLINE = null; // @offline-manifest"
 UNLISTED = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
 KIT = re.compile(
-    r"^(javascripts/calculators/|assets/vendor/vega|assets/runtime/(?!runtime\.json|pyodide-[^/]*/python_stdlib\.zip|.*/snapshot-))"
+    r"^(javascripts/calculators/|assets/vendor/vega|assets/runtime/(?!runtime\.json|pyodide-[^/]*/python_stdlib\.zip|.*/snapshot-|.*\.whl$))"
 )
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 

@@ -1,24 +1,26 @@
 """MkDocs hook: put the browser runtime into the site.
 
 - builds the core (`calculators/`) as a wheel from this repository, so the browser runs the
-  very code the tests run, plus an archive of its modules compiled for Pyodide's Python
-  (``hooks/compile_core.mjs``), so the browser does not compile them at start-up;
+  very code the tests run; the site offers it to ``pip install`` (``hooks/python_package.py``),
+  and the browser fetches it only if it has to start from Pyodide's own library;
 - builds what makes Python start fast (``hooks/startup_library.mjs``): the precompiled
-  start-up library (Pyodide's standard library with the modules a visit loads as bytecode),
-  which every visit boots from, and a memory snapshot of Python with the core imported, which
-  a returning reader's browser restores instead of booting once the service worker has it;
+  start-up library (Pyodide's standard library with the modules a visit loads as bytecode,
+  and the core's modules as bytecode beside them), which every visit boots from, so one
+  download brings Python's library and the core, and nothing is compiled at start-up; and a
+  memory snapshot of Python with the core imported, which a returning reader's browser
+  restores instead of booting once the service worker has it;
 - copies the pinned front-end packages (Pyodide, Vega and its CSP-safe expression
   interpreter, KaTeX) out of ``node_modules``, so the site never asks another origin for
   anything;
-- writes ``assets/runtime/runtime.json``, which says where Pyodide, the wheel and the
-  bytecode are, and writes the same manifest into the Web Worker's script
+- writes ``assets/runtime/runtime.json``, which says where Pyodide, the library, the
+  snapshot and the wheel are, and writes the same manifest into the Web Worker's script
   (``javascripts/calculators/worker.js``), so the worker starts its downloads at once
   instead of fetching the manifest first. The manifest also holds the build id and the
   size and SHA-256 of every runtime file, which the worker checks each download against; the
   build id goes into ``runtime.js`` and onto every calculator (``data-build``) too.
 
 Everything under ``assets/runtime/`` except ``runtime.json`` sits in a folder named after its
-version (``pyodide-314.0.7/``, ``core-<hash of the sources and compile scripts>/``), so
+version (``pyodide-314.0.7/``, ``core-<hash of the sources and the script compiling them>/``), so
 those files never change under the same address: the service worker (``docs/sw.js``) and any
 HTTP cache may keep them for good, and a returning reader needs no network.
 
@@ -37,7 +39,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -111,9 +112,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, f"{site_dir}/{name}", abs_src_path=str(source)))
     files.append(File.generated(config, INTERPRETER_SITE_PATH, content=vega_interpreter_module()))
     wheel = build_core_wheel()
-    bytecode = build_core_bytecode(wheel)
-    startup = build_startup(wheel, bytecode)
-    for built in (wheel, bytecode, startup / library_name(), startup / snapshot_name()):
+    startup = build_startup(wheel)
+    for built in (wheel, startup / library_name(), startup / snapshot_name()):
         files.append(
             File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built))
         )
@@ -190,43 +190,14 @@ def runtime_manifest(wheel: Path, files: dict[str, dict[str, int | str]] | None 
         "build": build_id(wheel),
         "pyodide": f"pyodide-{version}/",
         "pyodideVersion": version,
+        # The core's sources: fetched only when the library does not arrive (the core is in it).
         "wheel": f"{core_folder(wheel)}/{wheel.name}",
-        "bytecode": f"{core_folder(wheel)}/{bytecode_name()}",
         "library": f"{core_folder(wheel)}/{library_name()}",
         "stockLibrary": f"pyodide-{version}/python_stdlib.zip",
         "snapshot": f"{core_folder(wheel)}/{snapshot_name()}",
         "coreVersion": wheel.name.split("-")[1],
         "files": files or {},
     }
-
-
-def bytecode_name() -> str:
-    """The bytecode archive's file name: it depends on the Python inside Pyodide."""
-    return f"bytecode-pyodide-{_package_version('pyodide')}.zip"
-
-
-def build_core_bytecode(wheel: Path) -> Path:
-    """Build (or reuse) the archive of the wheel's modules compiled for Pyodide's Python.
-
-    ``hooks/compile_core.mjs`` compiles them in the pinned Pyodide under Node, to checked-hash
-    ``.pyc`` files (Python ignores any that does not match its source). The browser unpacks
-    them beside the wheel's sources and so skips compiling the core at start-up. Cached next
-    to the wheel; written under a temporary name and renamed, like the wheel.
-    """
-    out = wheel.parent / bytecode_name()
-    with _one_at_a_time(out):
-        if not out.is_file():
-            partial = out.with_name(f"partial-{uuid.uuid4().hex}.zip")
-            command = ["node", str(ROOT / "hooks" / "compile_core.mjs"), str(wheel), str(partial)]
-            try:
-                done = subprocess.run(command, capture_output=True, text=True, check=False)
-            except FileNotFoundError as error:
-                raise PluginError("compiling the core for Pyodide needs Node.js (run `make setup`)") from error
-            if done.returncode != 0 or not partial.is_file():
-                partial.unlink(missing_ok=True)
-                raise PluginError(f"compiling the core for Pyodide failed:\n{done.stdout}\n{done.stderr}")
-            partial.replace(out)
-    return out
 
 
 @contextmanager
@@ -241,8 +212,8 @@ def _one_at_a_time(out: Path) -> Iterator[None]:
 
 
 # The start-up library and the snapshot, named after the Pyodide they were built with; they sit
-# in the core's folder because both are built from the core (its imports decide the library's
-# module list; the snapshot holds it imported).
+# in the core's folder because both are built from the core (the library holds it compiled and
+# its imports decide the library's module list; the snapshot holds it imported).
 def library_name() -> str:
     """The precompiled start-up library's file name: it holds bytecode for Pyodide's Python."""
     return f"python_stdlib-pyodide-{_package_version('pyodide')}.zip"
@@ -253,19 +224,20 @@ def snapshot_name() -> str:
     return f"snapshot-pyodide-{_package_version('pyodide')}.bin.gz"
 
 
-def build_startup(wheel: Path, bytecode: Path) -> Path:
+def build_startup(wheel: Path) -> Path:
     """Build (or reuse) the precompiled start-up library and the memory snapshot.
 
     ``hooks/startup_library.mjs`` boots the pinned Pyodide under Node, runs every calculator to
-    learn which standard-library modules a visit loads, compiles those, boots again from the
-    result, checks it gives the same answers, and snapshots that Python. Cached next to the
-    wheel (a folder per Pyodide version), written to a temporary folder and renamed.
+    learn which standard-library modules a visit loads, compiles those and the core's modules,
+    boots again from the result, checks it gives the same answers, and snapshots that Python.
+    Cached next to the wheel (a folder per Pyodide version), written to a temporary folder and
+    renamed.
     """
     out = wheel.parent / f"startup-pyodide-{_package_version('pyodide')}"
     with _one_at_a_time(out):
         if not (out / library_name()).is_file():
             partial = Path(tempfile.mkdtemp(prefix="partial-", dir=wheel.parent))
-            command = ["node", str(ROOT / "hooks" / "startup_library.mjs"), str(wheel), str(bytecode), str(partial)]
+            command = ["node", str(ROOT / "hooks" / "startup_library.mjs"), str(wheel), str(partial)]
             try:
                 done = subprocess.run(command, capture_output=True, text=True, check=False)
             except FileNotFoundError as error:
@@ -283,15 +255,15 @@ def build_startup(wheel: Path, bytecode: Path) -> Path:
 
 
 def core_folder(wheel: Path) -> str:
-    """``core-<hash>``: the wheel's folder in the site, named after the hash of its sources and
-    of the scripts that compile them."""
+    """``core-<hash>``: the folder of the core's files in the site (wheel, start-up library,
+    snapshot), named after the hash of its sources and of the script that compiles them."""
     return f"core-{wheel.parent.name}"
 
 
 def core_hash(root: Path) -> str:
     """The hash that names the core's folder: of the files the wheel is built from, and of the
-    scripts that compile it and the start-up library for Pyodide (the folder holds their
-    output too), so a change to any of them gives a new address and a deployed address never
+    script that compiles it into the start-up library for Pyodide (the folder holds that
+    too), so a change to any of them gives a new address and a deployed address never
     changes its content."""
     digest = hashlib.sha256()
     for path in sorted(
@@ -302,7 +274,6 @@ def core_hash(root: Path) -> str:
             *(root / "calculators").rglob("*.py"),
             # Package data the core reads (METR's horizons).
             *(root / "calculators").rglob("*.csv"),
-            root / "hooks" / "compile_core.mjs",
             root / "hooks" / "startup_library.mjs",
         ]
     ):

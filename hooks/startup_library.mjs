@@ -1,52 +1,50 @@
 // Build what makes Python start fast in a reader's browser, with the pinned Pyodide under Node:
 //
-//   node hooks/startup_library.mjs CORE_WHEEL CORE_BYTECODE OUT_DIR
+//   node hooks/startup_library.mjs CORE_WHEEL OUT_DIR
 //
 // 1. OUT_DIR/python_stdlib.zip, the precompiled start-up library: Pyodide's standard library
 //    with every module that Python's start and the calculators import replaced by its
-//    bytecode. Pyodide 314 ships the library as sources only, so a stock boot compiles about
-//    130 modules (most of its start-up time). The list is not made by hand: a stock Pyodide
-//    boots here, installs the core as the browser does (wheel plus bytecode, unpacked with
-//    Pyodide's own `unpackArchive`), runs and exports every calculator with its defaults,
-//    example and a rejected input, and every standard-library module then loaded is compiled
-//    by this same Python (so the magic number matches). The files are unchecked hash-based
-//    .pyc (PEP 552): Python loads them without looking for a source, which is why the sources
-//    of exactly those modules are left out. Their docstrings are left out too (about 210 KB
-//    of a first visit): nothing a visit runs reads them. Every other module stays as source
-//    (docstrings and all) and still imports. OUT_DIR/startup-modules.json lists the compiled
-//    modules.
+//    bytecode, and the core (`calculators/`) added as bytecode, so a visit fetches and opens
+//    one file for both and compiles nothing. Pyodide 314 ships the library as sources only, so
+//    a stock boot compiles about 130 modules (most of its start-up time). The list is not made
+//    by hand: a stock Pyodide boots here, imports the core from its wheel as a zip on
+//    `sys.path` (as it will import it from the library: through zipimport), runs and exports
+//    every calculator with its defaults, example and a rejected input, and every
+//    standard-library module then loaded is compiled by this same Python (so the magic number
+//    matches). The files are unchecked hash-based .pyc (PEP 552): Python loads them without
+//    looking for a source, which is why the sources of exactly those modules are left out,
+//    and why the core's sources are not in the library at all (its package data, METR's
+//    tables, is). Each .pyc keeps the hash of its source, so the Pyodide test layer checks
+//    that the core's bytecode is of the repository's sources. Docstrings are left out of all
+//    of them (about 260 KB of a first visit): nothing a visit runs reads them. Every other
+//    standard-library module stays as source (docstrings and all) and still imports.
+//    OUT_DIR/startup-modules.json lists the compiled standard-library modules.
 // 2. OUT_DIR/snapshot.bin.gz, a memory snapshot of a Pyodide booted from that library with
-//    the core imported and every calculator run once (Pyodide's experimental
-//    `_makeSnapshot` / `makeMemorySnapshot`). A returning reader's browser restores it instead
-//    of booting (docs/javascripts/calculators/worker.js). Gzipped here, so its size does not
-//    depend on what a host compresses; the browser inflates it with DecompressionStream.
+//    every module of the core imported (Pyodide's experimental `_makeSnapshot` /
+//    `makeMemorySnapshot`). A returning reader's browser restores it instead of booting
+//    (docs/javascripts/calculators/worker.js). Gzipped here, so its size does not depend on
+//    what a host compresses; the browser inflates it with DecompressionStream.
 //
-// Before writing, it checks that the snapshot's Python loaded every listed module from its
-// bytecode and gives the stock boot's answers for every calculator. Needs no network.
+// Before writing, it checks that the library's Python loaded every listed module and every
+// module of the core from the library's bytecode, and that it and the restored snapshot give
+// the answers of the stock boot running the core from its sources. Needs no network.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 
-const [wheel, bytecode, outDir] = process.argv.slice(2);
-if (!wheel || !bytecode || !outDir) {
-  console.error("usage: node startup_library.mjs CORE_WHEEL CORE_BYTECODE OUT_DIR");
+const [wheel, outDir] = process.argv.slice(2);
+if (!wheel || !outDir) {
+  console.error("usage: node startup_library.mjs CORE_WHEEL OUT_DIR");
   process.exit(2);
 }
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const indexURL = path.join(ROOT, "node_modules", "pyodide") + path.sep;
 const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
 
-// The core, installed as worker.js installs it on a visit without a snapshot.
-function install(pyodide) {
-  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
-  pyodide.unpackArchive(new Uint8Array(readFileSync(bytecode)), "zip", { extractDir: sitePackages });
-}
-
 // Every calculator computed and exported (defaults, example, and an input it rejects), so
-// every module they need is imported. Returns the answers as JSON text, to compare boots.
+// every module they need is imported. Returns the answers as JSON text, to compare the boots.
 function answers(pyodide) {
   return pyodide.runPython(`
 import json
@@ -90,8 +88,12 @@ function packPages(bytes) {
 }
 
 // 1. Stock boot: which standard-library modules does a visit load?
+// The core is imported from its wheel, a zip of its sources (so Python compiles them itself,
+// and these are the answers the library's bytecode must give).
 const stock = await loadPyodide({ indexURL, ...quiet });
-const stockAnswers = installAndRun(stock);
+stock.FS.writeFile("/tmp/core.whl", new Uint8Array(readFileSync(wheel)));
+stock.runPython('import sys; sys.path.insert(0, "/tmp/core.whl")');
+const stockAnswers = answers(stock);
 stock.runPython(`
 import ast
 import importlib.util
@@ -126,19 +128,37 @@ def without_docstrings(tree):
                 node.body = rest if rest and not is_string(rest[0]) else [ast.copy_location(ast.Pass(), node.body[0]), *rest]
     return tree
 
+def bytecode(out, name, source):
+    """name (a .py file's path in the library), compiled without docstrings, as an unchecked
+    hash-based .pyc that keeps its source's hash."""
+    tree = without_docstrings(ast.parse(source, f"{ZIP}/{name}"))
+    code = compile(tree, f"{ZIP}/{name}", "exec", dont_inherit=True)
+    pyc = importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
+    # A fixed date keeps the library the same for the same sources.
+    entry = zipfile.ZipInfo(name[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    out.writestr(entry, bytes(pyc))
+
 with zipfile.ZipFile(ZIP) as archive, zipfile.ZipFile("/tmp/startup.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
     for info in archive.infolist():
-        if info.filename not in compiled:
+        if info.filename in compiled:
+            bytecode(out, info.filename, archive.read(info))
+        else:
             # Recompressed at level 9 (Pyodide's zip is not): about 27 KB fewer on a first visit.
             out.writestr(info, archive.read(info), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-            continue
-        source = archive.read(info)
-        tree = without_docstrings(ast.parse(source, f"{ZIP}/{info.filename}"))
-        code = compile(tree, f"{ZIP}/{info.filename}", "exec", dont_inherit=True)
-        pyc = importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
-        entry = zipfile.ZipInfo(info.filename[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0))
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        out.writestr(entry, bytes(pyc))
+    # The core: its modules as bytecode, its package data as it is; not its metadata
+    # (.dist-info, which only pip reads).
+    with zipfile.ZipFile("/tmp/core.whl") as core:
+        for info in core.infolist():
+            if info.is_dir() or ".dist-info/" in info.filename:
+                continue
+            if info.filename in names or info.filename[:-3] + ".pyc" in names:
+                raise SystemExit(f"the core's {info.filename} would shadow the standard library's")
+            if info.filename.endswith(".py"):
+                bytecode(out, info.filename, core.read(info))
+            else:
+                entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                out.writestr(entry, core.read(info), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 with open("/tmp/startup-modules.json", "w") as listing:
     json.dump(sorted(compiled.values()), listing, indent=0)
 `);
@@ -148,15 +168,13 @@ mkdirSync(outDir, { recursive: true });
 const libraryPath = path.join(outDir, "python_stdlib.zip");
 writeFileSync(libraryPath, library);
 
-// 2. Boot from the new library, with the core installed and imported, and snapshot that
+// 2. Boot from the new library, import every module of the core from it, and snapshot that
 // Python before it computes anything (so its heap stays within the memory a fresh Pyodide
-// starts with: a larger snapshot does not restore).
+// starts with: a larger snapshot does not restore). A restored snapshot needs none of the
+// core's files: every module is imported already (and the library holds them anyway).
 const fast = await loadPyodide({ indexURL, stdLibURL: libraryPath, _makeSnapshot: true, ...quiet });
-const sitePackages = fast.runPython("import site; site.getsitepackages()[0]");
-fast.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
-fast.unpackArchive(new Uint8Array(readFileSync(bytecode)), "zip", { extractDir: sitePackages });
-// Every module of the core is imported and every data file it reads is in memory
-// (calculators/_data.py): a restored snapshot has none of the core's files.
+// Every module of the core imported, and every data file it reads put in memory
+// (calculators/_data.py): whatever a restored Python finds on disk, it needs none of it.
 fast.runPython(`
 import gc, importlib, pkgutil
 import calculators
@@ -167,16 +185,24 @@ gc.collect()
 `);
 const snapshot = fast.makeMemorySnapshot();
 
-// 3. Check both: the library's Python loaded every listed module from bytecode, and it and
-// the restored snapshot give the stock boot's answers.
+// 3. Check both: the library's Python loaded every listed module and every module of the core
+// from the library's bytecode, and it and the restored snapshot give the stock boot's answers.
 const fromSource = fast.runPython(`
 import json, sys
-json.dumps([name for name in json.loads(${JSON.stringify(JSON.stringify(modules))})
-    if name in sys.modules and not (getattr(sys.modules[name], "__file__", "") or "").endswith(".pyc")])
+ZIP = next(entry for entry in sys.path if entry.endswith(".zip"))
+listed = json.loads(${JSON.stringify(JSON.stringify(modules))})
+core = [name for name in sys.modules if name.partition(".")[0] == "calculators"]
+
+def from_library(name):
+    origin = getattr(sys.modules[name].__spec__, "origin", None) or ""
+    return origin.startswith(ZIP + "/") and origin.endswith(".pyc")
+
+json.dumps([name for name in [*listed, *core] if name in sys.modules and not from_library(name)]
+           + ([] if len(core) > 10 else ["(too few modules of the core)"]))
 `);
 if (fromSource !== "[]") throw new Error(`modules compiled at start-up despite the library: ${fromSource}`);
 if (answers(fast) !== stockAnswers) throw new Error("the precompiled library gives other answers than the stock one");
-// Restored as worker.js restores it on a returning visit: nothing installed, no file of the core.
+// Restored as worker.js restores it on a returning visit: nothing installed.
 const restored = await loadPyodide({ indexURL, stdLibURL: libraryPath, _loadSnapshot: snapshot, ...quiet });
 if (answers(restored) !== stockAnswers) throw new Error("the restored snapshot gives other answers than the stock boot");
 

@@ -1,17 +1,20 @@
 // Run the core's pytest suite (tests/core, which reads tests/cases) and the package's
 // doctests inside Pyodide, under Node, so the code the browser runs is tested where it runs.
 //
-//   node tests/pyodide/run_core_tests.mjs WHEEL_DIR CORE_WHEEL CORE_BYTECODE LIBRARY MODULES
+//   node tests/pyodide/run_core_tests.mjs WHEEL_DIR CORE_WHEEL LIBRARY MODULES
 //
 // WHEEL_DIR holds Pyodide-compatible wheels of pytest, Hypothesis and their dependencies;
-// CORE_WHEEL is a wheel of this repository and CORE_BYTECODE the archive of its modules
-// compiled for Pyodide (hooks/compile_core.mjs); LIBRARY is the precompiled start-up library
-// the site boots from and MODULES the list of what it holds compiled (both from
-// hooks/startup_library.mjs). Pyodide boots from that library and the core is installed as
-// the site's worker installs it (docs/javascripts/calculators/worker.js); every module of the
-// core must come from its bytecode, and every listed standard-library module from the
-// library's, so the suite runs exactly what readers run. The suite itself (pytest, Hypothesis)
-// imports many standard-library modules outside the list, which load from their sources.
+// CORE_WHEEL is the wheel of this repository (its sources); LIBRARY is the precompiled
+// start-up library the site boots from, which holds the core as bytecode, and MODULES the
+// list of the standard-library modules it holds compiled (both from
+// hooks/startup_library.mjs). Pyodide boots from that library as the site's worker does
+// (docs/javascripts/calculators/worker.js) and imports the core from it: every module of the
+// core must come from the library's bytecode, compiled from exactly the wheel's source (the
+// hash each .pyc keeps), and every listed standard-library module from the library's, so the
+// suite runs exactly what readers run. The doctests run against those modules too, with the
+// examples read from the wheel's sources (tests/pyodide/core_doctests.py), since the bytecode
+// has no docstrings. The suite itself (pytest, Hypothesis) imports many standard-library
+// modules outside the list, which load from their sources.
 // tests/pyodide/test_core_in_pyodide.py makes all of these and runs this script. Needs no
 // network. HYPOTHESIS_PROFILE is passed on.
 // Exits with pytest's exit code, or 1 if pytest succeeded without passing a single test.
@@ -23,11 +26,11 @@ import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 // What the suite needs, copied into Pyodide's in-memory file system under /repo, so nothing
 // the run writes (caches, Hypothesis's database) lands in the working tree.
-const COPIED = ["pyproject.toml", "tests/conftest.py", "tests/strategies.py", "tests/core", "tests/cases"];
+const COPIED = ["pyproject.toml", "tests/conftest.py", "tests/strategies.py", "tests/core", "tests/cases", "tests/pyodide/core_doctests.py"];
 
-const [wheelDir, coreWheel, coreBytecode, library, modules] = process.argv.slice(2);
-if (!wheelDir || !coreWheel || !coreBytecode || !library || !modules) {
-  console.error("usage: node run_core_tests.mjs WHEEL_DIR CORE_WHEEL CORE_BYTECODE LIBRARY MODULES");
+const [wheelDir, coreWheel, library, modules] = process.argv.slice(2);
+if (!wheelDir || !coreWheel || !library || !modules) {
+  console.error("usage: node run_core_tests.mjs WHEEL_DIR CORE_WHEEL LIBRARY MODULES");
   process.exit(2);
 }
 
@@ -64,30 +67,33 @@ const wheels = readdirSync(wheelDir)
   .filter((name) => name.endsWith(".whl"))
   .map((name) => path.resolve(wheelDir, name));
 await pyodide.loadPackage(wheels, { messageCallback: console.log });
-const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-pyodide.unpackArchive(new Uint8Array(readFileSync(coreWheel)), "wheel", { extractDir: sitePackages });
-pyodide.unpackArchive(new Uint8Array(readFileSync(coreBytecode)), "zip", { extractDir: sitePackages });
-// Each module of the core must load from a checked-hash .pyc that matches its source (Python
-// would otherwise compile the source quietly, and the bytecode readers get would go untested).
+// Each module of the core must load from the library's bytecode, compiled from exactly the
+// wheel's source: an unchecked hash-based .pyc keeps the hash of the source it was compiled
+// from (otherwise the bytecode readers get could differ from the sources the tests read).
+pyodide.FS.writeFile("/tmp/core.whl", new Uint8Array(readFileSync(coreWheel)));
 pyodide.runPython(`
 import importlib
 import importlib.util
-import pkgutil
 import sys
-
-import calculators
+import zipfile
+import zipimport
 
 assert sys.dont_write_bytecode, "Pyodide should not write bytecode of its own"
-names = ["calculators", *(m.name for m in pkgutil.walk_packages(calculators.__path__, "calculators."))]
-assert {"calculators.models.half_life", "calculators.declarations.half_life"} <= set(names), names
-for name in names:
+ZIP = next(entry for entry in sys.path if entry.endswith(".zip"))
+with zipfile.ZipFile("/tmp/core.whl") as wheel:
+    sources = {name: wheel.read(name) for name in wheel.namelist() if name.startswith("calculators/") and name.endswith(".py")}
+assert {"calculators/models/half_life.py", "calculators/declarations/half_life.py"} <= set(sources), sorted(sources)
+for path, source in sources.items():
+    name = path[:-3].removesuffix("/__init__").replace("/", ".")
     module = importlib.import_module(name)
-    source = open(module.__spec__.origin, "rb").read()
-    pyc = open(module.__spec__.cached, "rb").read()
+    spec = module.__spec__
+    assert isinstance(spec.loader, zipimport.zipimporter) and spec.origin == f"{ZIP}/{path}c", f"{name}: {spec.origin}"
+    pyc = spec.loader.get_data(spec.origin)
     assert pyc[:4] == importlib.util.MAGIC_NUMBER, f"{name}: bytecode for another Python"
-    assert int.from_bytes(pyc[4:8], "little") == 0b11, f"{name}: not a checked-hash .pyc"
-    assert pyc[8:16] == importlib.util.source_hash(source), f"{name}: bytecode does not match its source"
-print(f"core bytecode: {len(names)} modules, each from its checked-hash .pyc")
+    assert int.from_bytes(pyc[4:8], "little") == 0b01, f"{name}: not an unchecked hash-based .pyc"
+    assert pyc[8:16] == importlib.util.source_hash(source), f"{name}: bytecode of another source"
+    assert spec.loader.get_source(name) is None, f"{name}: its source is in the library too"
+print(f"core bytecode: {len(sources)} modules, each from the library's .pyc of its source")
 `);
 
 function copy(relative) {
@@ -99,6 +105,7 @@ function copy(relative) {
       if (name !== "__pycache__") copy(`${relative}/${name}`);
     }
   } else {
+    pyodide.FS.mkdirTree(path.posix.dirname(target));
     pyodide.FS.writeFile(target, readFileSync(source));
   }
 }
@@ -115,6 +122,7 @@ import pytest
 
 os.chdir("/repo")
 os.environ["HYPOTHESIS_PROFILE"] = hypothesis_profile
+os.environ["CORE_WHEEL"] = "/tmp/core.whl"
 print(f"Python {sys.version.split()[0]} on {sys.platform}; pytest {pytest.__version__}")
 
 
@@ -127,9 +135,9 @@ class CountPassed:
 
 
 counter = CountPassed()
-# --pyargs turns "calculators" into the installed package (for its doctests) and leaves
-# the path alone; the options themselves come from the copied pyproject.toml.
-code = pytest.main(["tests/core", "calculators", "--pyargs", "-p", "no:cacheprovider"], plugins=[counter])
+# The doctests: core_doctests.py runs them against the library's modules. The options come
+# from the copied pyproject.toml; -s shows the count core_doctests.py prints.
+code = pytest.main(["tests/core", "tests/pyodide/core_doctests.py", "-s", "-p", "no:cacheprovider"], plugins=[counter])
 # The suite's own imports (pytest, Hypothesis, unittest, ...) are standard-library modules the
 # library keeps as sources: they imported from them.
 import json, pathlib

@@ -5,12 +5,13 @@ This CPython test prepares what run_core_tests.mjs needs, then runs it:
 * wheels of pytest, Hypothesis and their dependencies for Pyodide's Python and platform
   (read from node_modules/pyodide/pyodide-lock.json), downloaded once with pip into
   .cache/pyodide-wheels/ and used offline from then on;
-* the wheel of this repository that the site ships and the archive of its modules compiled
-  for Pyodide, built by the same hook (no network); the runner installs them as the site's
-  worker does and checks that every module loads from its bytecode;
-* the precompiled start-up library the site boots from (same hook): the runner boots Pyodide
-  from it, checks that the listed modules came from its bytecode, and that modules outside
-  the list (the test tools' own) import from source.
+* the wheel of this repository and the precompiled start-up library the site boots from,
+  which holds the core compiled for Pyodide, built by the same hook (no network): the runner
+  boots Pyodide from the library, checks that the listed standard-library modules and every
+  module of the core came from its bytecode (the core's compiled from exactly the wheel's
+  sources), and that modules outside the list (the test tools' own) import from source; the
+  doctests run against the library's modules with their examples read from the wheel
+  (core_doctests.py), as many as CPython's pytest collects.
 
 The pytest and Hypothesis versions are the ones installed here, so both runs test alike.
 """
@@ -61,8 +62,8 @@ def pyodide_wheels() -> Path:
     return folder
 
 
-def core_files() -> tuple[Path, Path, Path, Path]:
-    """The wheel of this repository, its bytecode archive, the start-up library and its list of
+def core_files() -> tuple[Path, Path, Path]:
+    """The wheel of this repository, the start-up library and its list of standard-library
     modules, built (or reused) exactly as the site build does."""
     hooks = ROOT / "hooks" / "runtime_assets.py"
     spec = importlib.util.spec_from_file_location("runtime_assets", hooks)
@@ -70,15 +71,15 @@ def core_files() -> tuple[Path, Path, Path, Path]:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     wheel = module.build_core_wheel()
-    bytecode = module.build_core_bytecode(wheel)
-    startup = module.build_startup(wheel, bytecode)
-    return wheel, bytecode, startup / module.library_name(), startup / "startup-modules.json"
+    startup = module.build_startup(wheel)
+    return wheel, startup / module.library_name(), startup / "startup-modules.json"
 
 
-def collect_deep() -> str:
-    """The ids of the tests marked deep, as CPython's pytest collects them."""
-    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "deep", "tests/core"]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+def collect(*arguments: str) -> list[str]:
+    """The ids of the tests CPython's pytest collects with ``arguments``."""
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *arguments]
+    output = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return [line for line in output.splitlines() if "::" in line]
 
 
 def test_core_suite_passes_in_pyodide() -> None:
@@ -91,7 +92,13 @@ def test_core_suite_passes_in_pyodide() -> None:
     output = run.stdout + run.stderr
     assert 0 == run.returncode, output[-4000:]
     assert "platform emscripten" in output
-    assert re.search(r"core bytecode: \d+ modules, each from its checked-hash \.pyc", output), output[-4000:]
+    core = re.search(r"core bytecode: (\d+) modules, each from the library's \.pyc of its source", output)
+    assert core, output[-4000:]
+    assert len(list((ROOT / "calculators").rglob("*.py"))) == int(core[1])
+    # The doctests: as many examples found against the library's bytecode as CPython finds in
+    # the sources.
+    doctests = re.search(r"core doctests: (\d+) run against the library's bytecode", output)
+    assert doctests and len(collect("calculators")) == int(doctests[1]) > 100, output[-4000:]
     assert re.search(r"start-up library: \d{2,} modules loaded at start-up, each from its \.pyc", output), output[
         -4000:
     ]
@@ -99,5 +106,5 @@ def test_core_suite_passes_in_pyodide() -> None:
     summary = re.findall(r"^=+ (.*) in [\d.]+s.* =+$", output, re.MULTILINE)[-1]
     # Nothing fails or is skipped; the exhaustive tests marked deep are left out here as in
     # every run but make deep (tests/conftest.py), and only those.
-    deep = sum(1 for line in collect_deep().splitlines() if "::" in line)
+    deep = len(collect("-m", "deep", "tests/core"))
     assert re.fullmatch(rf"[1-9]\d* passed, {deep} deselected", summary), summary

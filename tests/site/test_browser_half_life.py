@@ -97,12 +97,13 @@ def test_invalid_input_shows_the_cores_message_and_keeps_the_result(reader, site
 
 def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, base_url) -> None:
     """Arriving by Material's instant navigation, twice, mounts the calculator live each
-    time while Python (the wasm binary and the core wheel) is fetched only once."""
+    time while Python (the wasm binary and the start-up library, which holds the core) is
+    fetched only once, and the core's wheel not at all."""
     page = watched.page
     runtime_fetches: list[str] = []
     page.on(
         "request",
-        lambda r: (r.url.endswith((".wasm", ".whl")) or "/bytecode-" in r.url) and runtime_fetches.append(r.url),
+        lambda r: (r.url.endswith((".wasm", ".whl")) or "/python_stdlib" in r.url) and runtime_fetches.append(r.url),
     )
     page.goto(base_url)
     page.locator("article").get_by_role("link", name="Half-life of agent success").first.click()
@@ -113,7 +114,8 @@ def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, ba
     expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
     page.fill('input[name="p"]', "0.7")
     expect(page.locator(HL + '[data-output="t_p"]')).to_have_text(outputs_for(p="0.7")["t_p"])
-    assert 3 == len(runtime_fetches), runtime_fetches  # the wasm binary, the wheel, its bytecode
+    assert 2 == len(runtime_fetches), runtime_fetches  # the wasm binary, the library
+    assert any("/python_stdlib-pyodide-" in url for url in runtime_fetches), runtime_fetches
 
 
 def test_direct_visit_starts_python_from_the_head_once(browser, base_url) -> None:
@@ -134,9 +136,10 @@ def test_direct_visit_starts_python_from_the_head_once(browser, base_url) -> Non
     context.close()
 
 
-@pytest.mark.parametrize("blocked", ["**/*.wasm", "**/javascripts/calculators/worker.*.js", "**/bytecode-*.zip"])
+@pytest.mark.parametrize("blocked", ["**/*.wasm", "**/javascripts/calculators/worker.*.js", "**/core-*/*"])
 def test_when_python_cannot_load_the_static_result_stays(browser, base_url, blocked: str) -> None:
-    """With the WebAssembly binary, the worker script or the core's bytecode blocked, the
+    """With the WebAssembly binary, the worker script or the core's files (the start-up
+    library that holds it, and the wheel the worker falls back to) blocked, the
     calculator says so and keeps its result (the worker's own failure, which happens before
     the page's scripts are there, is not lost). The page's pauses before each new try pass
     on Playwright's clock, not the wall clock."""

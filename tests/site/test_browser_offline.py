@@ -1,5 +1,6 @@
 """A returning reader needs no network: after one visit, the page reloads offline and its
-calculator still runs Python and gives CPython's answer."""
+calculator still runs Python and gives CPython's answer; a reader who searched once searches
+offline too."""
 
 from __future__ import annotations
 
@@ -18,8 +19,6 @@ CACHED = """async () => {
         location.href,
         new URL(manifest.pyodide + "pyodide.asm.wasm", runtime).href,
         new URL(manifest.library, runtime).href,
-        new URL(manifest.wheel, runtime).href,
-        new URL(manifest.bytecode, runtime).href,
     ];
     const found = await Promise.all(needed.map((url) => caches.match(url)));
     return Boolean(navigator.serviceWorker.controller) && found.every(Boolean);
@@ -45,4 +44,60 @@ def test_reload_offline_and_use_a_calculator(browser, base_url) -> None:
     for name, value in example.items():
         fill_input(root, name, value)
     expect_outputs(root, run("half-life", example))
+    context.close()
+
+
+INDEX_CACHED = """async () => Boolean(await caches.match(new URL("../search/search_index.json", location.href).href))"""
+
+
+SAVED = """async () => Boolean(navigator.serviceWorker.controller && (await caches.match(location.href)))"""
+
+
+def saved(page) -> None:
+    """Until the service worker controls ``page`` and has kept it."""
+    deadline = time.monotonic() + 30
+    while not page.evaluate(SAVED):
+        assert time.monotonic() < deadline, "the service worker never kept the page"
+        time.sleep(0.1)
+
+
+def search_results(page, words: str) -> list[str]:
+    page.click("input.md-search__input")
+    page.keyboard.type(words)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
+
+
+def test_a_reader_who_searched_once_searches_offline(browser, base_url) -> None:
+    """The search index downloads when a reader first searches (hooks/search_on_demand.js);
+    the service worker keeps it, so after that the reader searches offline too."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "glossary/")
+    saved(page)
+    assert not page.evaluate(INDEX_CACHED)
+    assert search_results(page, "horizon")
+    deadline = time.monotonic() + 30
+    while not page.evaluate(INDEX_CACHED):
+        assert time.monotonic() < deadline, "the service worker did not keep the search index"
+        time.sleep(0.25)
+
+    context.set_offline(True)
+    page.reload()
+    assert search_results(page, "horizon")
+    context.close()
+
+
+def test_offline_search_that_was_never_used_says_it_needs_a_connection(browser, base_url) -> None:
+    """A reader who never searched online has no index saved: offline, opening search says
+    that it needs a connection, instead of starting for ever."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "glossary/")
+    saved(page)
+    context.set_offline(True)
+    page.reload()
+    page.click("input.md-search__input")
+    page.keyboard.type("horizon")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("Search needs a connection", timeout=20_000)
     context.close()

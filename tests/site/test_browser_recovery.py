@@ -116,16 +116,16 @@ def test_aborted_download_is_retried(browser, base_url) -> None:
 
 
 def test_garbled_download_is_refused_and_fetched_again(browser, base_url) -> None:
-    """The core's bytecode arrives with its size right but its bytes changed: the checksum
+    """Pyodide's WebAssembly arrives with its size right but its bytes changed: the checksum
     refuses it, and the new try fetches it afresh rather than from the browser's cache."""
     PAGE_URL[:] = [base_url]
 
     def garble(route) -> None:
         body = bytearray(route.fetch().body())
         body[len(body) // 2] ^= 0xFF
-        route.fulfill(body=bytes(body), content_type="application/zip", headers={"Cache-Control": "max-age=600"})
+        route.fulfill(body=bytes(body), content_type="application/wasm", headers={"Cache-Control": "max-age=600"})
 
-    context, page, root = open_page(browser, lambda c: first_time(c, "**/bytecode-*.zip", garble))
+    context, page, root = open_page(browser, lambda c: first_time(c, "**/pyodide.asm.wasm", garble))
     expect(root.locator("[data-calc-status]")).to_contain_text("arrived damaged", timeout=BOOT_MS)
     expect_recovers(page, root, "retrying")
     context.close()

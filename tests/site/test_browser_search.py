@@ -1,7 +1,11 @@
-"""Site search waits for Python on calculator pages, yet answers a reader at once.
+"""Site search costs nothing until a reader uses it, waits for Python on calculator pages,
+yet answers a reader at once.
 
-Material's search worker builds the index of the whole site as a page loads; on a page with
-a calculator that CPU would come out of Python's start (see README, Performance). Our wrapper
+Material downloads the search index as a page loads; hooks/search_on_demand.js holds that
+download until the reader reaches for search (the field focused by a click or a keyboard
+shortcut, the phone's magnifier, a pointer over the field) or the page was opened from a
+search result. Material's search worker builds the index of the whole site; on a page with a
+calculator that CPU would come out of Python's start (see README, Performance). Our wrapper
 (docs/assets/javascripts/workers/search-when-ready.js) holds the index until the page lets it
 go: after Python has started, at once on a page without a calculator, and as soon as the
 reader opens search.
@@ -11,9 +15,20 @@ from __future__ import annotations
 
 import time
 
+import pytest
+from playwright.sync_api import expect
+
 from browser_helpers import BOOT_MS, page_of
 
 MATERIAL_WORKER = "/assets/javascripts/workers/search."  # search.<hash>.min.js
+INDEX = "/search/search_index.json"
+
+
+def index_requests(page) -> list[str]:
+    """The search index's downloads ``page`` asks for from now on."""
+    found: list[str] = []
+    page.on("request", lambda request: INDEX in request.url and found.append(request.url))
+    return found
 
 
 def search_for(page, words: str) -> list[str]:
@@ -63,14 +78,90 @@ def test_reader_who_opens_search_before_python_starts_gets_results(watched, base
     assert page.get_attribute(".calc", "data-state") == "loading"
 
 
-def test_search_starts_at_once_on_a_page_without_calculator(watched, base_url) -> None:
+def test_search_starts_at_once_on_a_page_without_calculator_but_downloads_its_index_when_asked(
+    watched, base_url
+) -> None:
+    """Without a calculator Material's search worker starts at once; the index downloads
+    only once the reader clicks into the search field, and then answers."""
     page = watched.page
+    workers: list[str] = []
+    page.on(
+        "request", lambda r: MATERIAL_WORKER in r.url and "search-when-ready" not in r.url and workers.append(r.url)
+    )
+    requested = index_requests(page)
     page.goto(base_url + "glossary/")
     deadline = time.monotonic() + 20
-    while "Initializing" in page.text_content(".md-search-result__meta"):
-        assert time.monotonic() < deadline, "search never became ready without a reader asking"
-        time.sleep(0.05)
+    while not workers:
+        assert time.monotonic() < deadline, "search's worker never started without a reader asking"
+        page.wait_for_timeout(50)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    assert [] == requested
+    assert "Initializing" in page.text_content(".md-search-result__meta")
     assert search_for(page, "horizon")
+    assert 1 == len(requested), requested
+
+
+@pytest.mark.parametrize("way", ["click", "shortcut", "phone"])
+def test_index_downloads_when_the_reader_reaches_for_search(watched, base_url, site, way: str) -> None:
+    """On a calculator page, live, the index has not been downloaded; the reader's first move
+    towards search (a click into the field, Material's "/" shortcut, the phone's magnifier)
+    downloads it once, and the words typed find the page."""
+    page = watched.page
+    if way == "phone":
+        page.set_viewport_size({"width": 375, "height": 800})
+    requested = index_requests(page)
+    page.goto(base_url + page_of(site, "half-life"))
+    expect(page.locator('.calc[data-calculator="half-life"]')).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+    page.wait_for_load_state("networkidle")
+    assert [] == requested
+    if way == "shortcut":
+        page.locator("article h1").click()  # the keyboard's focus in the page, not in a field
+        page.keyboard.press("/")
+        expect(page.locator("input.md-search__input")).to_be_focused()
+        page.keyboard.type("weibull")
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
+    else:
+        titles = search_for(page, "weibull")
+    assert titles, "no results"
+    assert 1 == len(requested), requested
+
+
+def test_what_a_reader_types_before_the_index_arrives_is_searched(browser, base_url) -> None:
+    """The index is held on its way (a slow network): the reader types the whole query while
+    search says it is starting; once the index arrives, the results are for every letter
+    typed (none lost). (No service worker, so that the route sees the download.)"""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    held = []
+    page.route(f"**{INDEX}", lambda route: held.append(route))
+    page.goto(base_url + "glossary/")
+    page.click("input.md-search__input")
+    page.keyboard.type("chinchilla")
+    deadline = time.monotonic() + 10
+    while not held:
+        assert time.monotonic() < deadline, "the index was never asked for"
+        page.wait_for_timeout(50)
+    assert "Initializing" in page.text_content(".md-search-result__meta")
+    assert 0 == page.locator(".md-search-result__item").count()
+    held[0].continue_()
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    assert "chinchilla" == page.input_value("input.md-search__input")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching")
+    text = page.locator(".md-search-result__item").first.text_content() or ""
+    assert "chinchilla" in text.lower(), text
+    context.close()
+
+
+def test_page_opened_from_a_search_result_highlights_at_once(watched, base_url) -> None:
+    """A page opened from a search result (?h=) downloads the index without waiting for the
+    reader, since Material needs it to highlight the words searched for."""
+    page = watched.page
+    requested = index_requests(page)
+    page.goto(base_url + "glossary/?h=horizon")
+    expect(page.locator("article mark").first).to_be_visible(timeout=20_000)
+    assert 1 == len(requested), requested
 
 
 def test_powers_of_ten_find_the_prose_as_typed(watched, base_url) -> None:

@@ -107,8 +107,8 @@ def returning_reader(browser, base_url: str):
 
 
 def test_first_visit_boots_from_the_library_and_fetches_no_snapshot(browser, base_url, site) -> None:
-    """A first visit starts from the precompiled library, never fetches Pyodide's own library
-    or the snapshot, and computes CPython's answers."""
+    """A first visit starts from the precompiled library, which holds the core, never fetches
+    Pyodide's own library, the core's wheel or the snapshot, and computes CPython's answers."""
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     requests = runtime_downloads(page)
@@ -116,7 +116,7 @@ def test_first_visit_boots_from_the_library_and_fetches_no_snapshot(browser, bas
     assert "library" == started(page, site, base_url)
     gives_cpython_answers(page)
     assert any("/python_stdlib-pyodide-" in url for url in requests), requests
-    assert not any(url.endswith("/python_stdlib.zip") or "/snapshot-" in url for url in requests), requests
+    assert not any(url.endswith(("/python_stdlib.zip", ".whl")) or "/snapshot-" in url for url in requests), requests
     context.close()
 
 
@@ -167,8 +167,8 @@ def test_snapshot_of_another_build_is_not_used(browser, base_url, site) -> None:
 
 
 def test_library_that_does_not_arrive_falls_back_to_pyodides_own(browser, base_url, site) -> None:
-    """The precompiled library answers 404: Python starts from Pyodide's own library and gives
-    CPython's answers."""
+    """The precompiled library answers 404: Python starts from Pyodide's own library with the
+    core's wheel beside it and gives CPython's answers."""
     context = browser.new_context(service_workers="block")
     context.route("**/python_stdlib-pyodide-*.zip", lambda route: route.fulfill(status=404, body="gone"))
     page = context.new_page()
@@ -177,6 +177,7 @@ def test_library_that_does_not_arrive_falls_back_to_pyodides_own(browser, base_u
     assert "stock" == started(page, site, base_url)
     gives_cpython_answers(page)
     assert any(url.endswith("/python_stdlib.zip") for url in requests), requests
+    assert any(url.endswith(".whl") for url in requests), requests
     context.close()
 
 

@@ -65,19 +65,25 @@ def test_prose_numbers_come_from_the_core(site: Path) -> None:
 
 
 def test_runtime_files_are_self_hosted(site: Path) -> None:
-    """Pyodide, the core wheel, its bytecode and the manifest pointing at them are all in the
-    site; the bytecode holds one compiled module for each module of the wheel."""
+    """Pyodide, the core wheel, the start-up library and the manifest pointing at them are all
+    in the site; the library holds one compiled module for each module of the wheel, in place
+    of its source, and the wheel's package data as it is, but not its metadata."""
     runtime = site / "assets" / "runtime"
     manifest = json.loads((runtime / "runtime.json").read_text())
-    assert (runtime / manifest["wheel"]).is_file()
-    assert manifest["bytecode"] == f"{manifest['wheel'].split('/')[0]}/bytecode-pyodide-314.0.7.zip"
+    assert "bytecode" not in manifest
+    assert manifest["library"] == f"{manifest['wheel'].split('/')[0]}/python_stdlib-pyodide-314.0.7.zip"
     with (
         zipfile.ZipFile(runtime / manifest["wheel"]) as wheel,
-        zipfile.ZipFile(runtime / manifest["bytecode"]) as bytecode,
+        zipfile.ZipFile(runtime / manifest["library"]) as library,
     ):
-        modules = sorted(name[:-3] for name in wheel.namelist() if name.endswith(".py"))
-        compiled = sorted(re.sub(r"__pycache__/(\w+)\.cpython-314\.pyc$", r"\1", name) for name in bytecode.namelist())
-    assert modules and modules == compiled
+        package = [name for name in wheel.namelist() if name.startswith("calculators/")]
+        modules = sorted(name[:-3] for name in package if name.endswith(".py"))
+        compiled = sorted(name[:-4] for name in library.namelist() if re.fullmatch(r"calculators/.*\.pyc", name))
+        assert not [name for name in library.namelist() if re.fullmatch(r"calculators/.*\.py|.*\.dist-info/.*", name)]
+        data = [name for name in package if not name.endswith(".py")]
+        assert "calculators/data/metr_horizons.csv" in data
+        assert all(wheel.read(name) == library.read(name) for name in data)
+    assert len(modules) > 10 and modules == compiled
     assert "314.0.7" == manifest["pyodideVersion"]
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         assert (runtime / manifest["pyodide"] / name).is_file()
@@ -102,7 +108,7 @@ def test_worker_without_its_placeholder_fails_the_build(repo_module, tmp_path: P
 
 def test_core_folder_changes_with_whatever_makes_its_files(repo_module, tmp_path: Path) -> None:
     """The core's folder (``core-<hash>/``, whose files are cached for good) gets a new name
-    when the core's sources, its data or either script that compiles its files changes, and
+    when the core's sources, its data or the script that compiles its files changes, and
     keeps its name otherwise."""
     hook = repo_module("hooks/runtime_assets.py")
     root = Path(hook.ROOT)
@@ -111,7 +117,6 @@ def test_core_folder_changes_with_whatever_makes_its_files(repo_module, tmp_path
         "pyproject.toml",
         "README.md",
         "LICENSES/MIT.txt",
-        "hooks/compile_core.mjs",
         "hooks/startup_library.mjs",
     ):
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
@@ -121,7 +126,6 @@ def test_core_folder_changes_with_whatever_makes_its_files(repo_module, tmp_path
     assert first == hook.core_hash(root) == hook.core_hash(copy)
     seen = {first}
     for name in (
-        "hooks/compile_core.mjs",
         "hooks/startup_library.mjs",
         "calculators/_format.py",
         "calculators/data/metr_horizons.csv",
@@ -129,7 +133,7 @@ def test_core_folder_changes_with_whatever_makes_its_files(repo_module, tmp_path
         with (copy / name).open("a") as file:
             file.write("\n")
         seen.add(hook.core_hash(copy))
-    assert 5 == len(seen)
+    assert 4 == len(seen)
 
 
 def test_pages_reference_no_other_origin(site: Path) -> None:

@@ -24,20 +24,35 @@ def manifest(site: Path) -> dict:
     return json.loads((site / "assets" / "runtime" / "runtime.json").read_text())
 
 
+def pyc_without_docstrings(name: str, source: bytes, pyc: bytes) -> bool:
+    """Whether none of the docstrings of ``source`` is in its bytecode ``pyc``: their first
+    lines, as Python stores them, appear nowhere in it. False if this Python cannot parse the
+    source (syntax newer than it: the Pyodide layer checks those modules)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            first_line = (ast.get_docstring(node) or "").split("\n")[0].strip()
+            if len(first_line) > 24:
+                assert first_line.encode() not in pyc, f"{name}: docstring {first_line!r}"
+    return True
+
+
 def test_library_compiles_the_start_up_modules_and_keeps_the_rest(site: Path) -> None:
     """Every entry of Pyodide's library is in ours: as an unchecked hash-based .pyc for
     Pyodide's Python in place of the source for the start-up modules, byte for byte the same
-    for every other one."""
+    for every other one. The rest of ours is the core (the next test)."""
     runtime = site / "assets" / "runtime"
     with (
         zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock,
         zipfile.ZipFile(runtime / manifest(site)["library"]) as ours,
-        zipfile.ZipFile(runtime / manifest(site)["bytecode"]) as core,
     ):
-        # The core's bytecode was compiled by the same Python: its magic number is Pyodide's.
-        magic = core.read(core.namelist()[0])[:4]
-        assert magic != importlib.util.MAGIC_NUMBER  # Pyodide's Python is not this one
-        ours_names = set(ours.namelist())
+        # Compiled by Pyodide's Python, not this one (the Pyodide layer checks it is its own).
+        magic = ours.read("encodings/__init__.pyc")[:4]
+        assert magic != importlib.util.MAGIC_NUMBER
+        ours_names = {name for name in ours.namelist() if not name.startswith("calculators/")}
         compiled = []
         checked_for_docstrings = 0
         for name in stock.namelist():
@@ -51,25 +66,47 @@ def test_library_compiles_the_start_up_modules_and_keeps_the_rest(site: Path) ->
             # (its source hash is keyed by Python's version, so only Pyodide's can check it:
             # the Pyodide layer loads these modules)
             compiled.append(name[:-3].removesuffix("/__init__").replace("/", "."))
-            # Docstrings are left out of the bytecode: their first lines, as Python stores
-            # them, appear nowhere in it. (Read with this Python's parser: a module using
-            # syntax newer than it is left to the Pyodide layer, which checks every module.)
-            try:
-                tree = ast.parse(stock.read(name))
-            except SyntaxError:
-                continue
-            checked_for_docstrings += 1
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-                    first_line = (ast.get_docstring(node) or "").split("\n")[0].strip()
-                    if len(first_line) > 24:
-                        assert first_line.encode() not in pyc, f"{name}: docstring {first_line!r}"
+            # Docstrings are left out of the bytecode.
+            checked_for_docstrings += pyc_without_docstrings(name, stock.read(name), pyc)
         assert len(ours_names) == len(stock.namelist())
     assert len(compiled) > 50
     assert checked_for_docstrings > len(compiled) * 0.8
     assert SURE_TO_BE_LISTED <= set(compiled), SURE_TO_BE_LISTED - set(compiled)
     # Only what a visit loads: most of the library stays source.
     assert len(compiled) < len(stock.namelist()) / 2
+
+
+def test_library_holds_the_core_as_bytecode_without_its_sources(site: Path) -> None:
+    """The core is in the library as one unchecked hash-based .pyc per module of the wheel,
+    compiled without docstrings and by the Python that compiled the standard library, with
+    the wheel's package data as it is and neither sources nor metadata; nothing of it
+    shadows the standard library."""
+    runtime = site / "assets" / "runtime"
+    with (
+        zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock,
+        zipfile.ZipFile(runtime / manifest(site)["library"]) as ours,
+        zipfile.ZipFile(runtime / manifest(site)["wheel"]) as wheel,
+    ):
+        magic = ours.read("encodings/__init__.pyc")[:4]
+        core = sorted(name for name in ours.namelist() if name.startswith("calculators/"))
+        assert not {name.removesuffix("c") for name in core} & set(stock.namelist())
+        package = sorted(name for name in wheel.namelist() if not name.split("/")[0].endswith(".dist-info"))
+        assert core == sorted(name + "c" if name.endswith(".py") else name for name in package)
+        assert {
+            "calculators/__init__.pyc",
+            "calculators/models/half_life.pyc",
+            "calculators/data/metr_horizons.csv",
+        } <= set(core)
+        checked = 0
+        for name in package:
+            if not name.endswith(".py"):
+                assert wheel.read(name) == ours.read(name), name
+                continue
+            pyc = ours.read(name + "c")
+            assert magic == pyc[:4], name
+            assert 0b01 == struct.unpack("<I", pyc[4:8])[0], f"{name}: not unchecked hash-based"
+            checked += pyc_without_docstrings(name, wheel.read(name), pyc)
+        assert checked == len([name for name in package if name.endswith(".py")])
 
 
 def test_snapshot_file_holds_a_pyodide_snapshot_without_its_zero_pages(site: Path) -> None:
@@ -92,11 +129,12 @@ def test_snapshot_file_holds_a_pyodide_snapshot_without_its_zero_pages(site: Pat
 
 
 def test_manifests_name_the_library_and_keep_the_snapshot_out_of_the_kit(site: Path) -> None:
-    """The worker's manifest names the library, Pyodide's own library and the snapshot, each
-    with its size and SHA-256; the service worker caches the library with every calculator
-    page, and the snapshot only when asked (never with the kit), and not Pyodide's library."""
+    """The worker's manifest names the library, Pyodide's own library, the core's wheel (its
+    fall-back's) and the snapshot, each with its size and SHA-256; the service worker caches
+    the library with every calculator page, and the snapshot only when asked (never with the
+    kit), and neither Pyodide's library nor the wheel, which only the fall-back needs."""
     runtime = manifest(site)
-    for key in ("library", "stockLibrary", "snapshot"):
+    for key in ("library", "stockLibrary", "wheel", "snapshot"):
         assert runtime[key] in runtime["files"], key
         assert (site / "assets" / "runtime" / runtime[key]).stat().st_size == runtime["files"][runtime[key]]["size"]
     assert runtime["library"].startswith(runtime["wheel"].split("/")[0] + "/")
@@ -108,4 +146,6 @@ def test_manifests_name_the_library_and_keep_the_snapshot_out_of_the_kit(site: P
     assert f"assets/runtime/{runtime['library']}" in offline["kit"]
     assert offline["snapshot"] not in offline["kit"]
     assert f"assets/runtime/{runtime['stockLibrary']}" not in offline["kit"]
+    assert f"assets/runtime/{runtime['wheel']}" in offline["files"]
+    assert f"assets/runtime/{runtime['wheel']}" not in offline["kit"]
     assert f"assets/runtime/{runtime['pyodide']}pyodide.asm.wasm" in offline["kit"]

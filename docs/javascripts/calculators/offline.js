@@ -1,6 +1,7 @@
 // Register the service worker (docs/sw.js) that keeps the site usable offline. Nothing
 // waits for it: Python starts at once, and once the service worker controls the page it is
-// asked to cache this page, what the page loaded and, on a calculator page, what Python and
+// asked to cache this page, what the page loaded (and search's worker) and, on a calculator
+// page, what Python and
 // the chart need, and Python's memory snapshot, which makes the reader's next visit start
 // Python several times faster. When the browser asks to save data, only what the page used.
 import { savingData } from "./save-data.js";
@@ -34,8 +35,20 @@ async function register() {
   if (!worker) return false;
   // Cache this page and what it loaded before the service worker was there; a calculator
   // page also gets the kit it needs and the snapshot (sw.js knows both from the build).
-  const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+  const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name), ...searchScripts()];
   const ahead = Boolean(document.querySelector("[data-calculator]")) && !savingData();
   worker.postMessage({ cache: urls, calculator: ahead, snapshot: ahead });
   return true;
+}
+
+// Site search runs in a worker, whose scripts the page's list of resources does not show (our
+// wrapper and Material's worker, both named in Material's configuration): kept too, so that a
+// reader whose search index was kept (it downloads on the first search) searches offline.
+function searchScripts() {
+  try {
+    const wrapper = new URL(JSON.parse(document.getElementById("__config").textContent).search, location.href);
+    return [wrapper.href, new URL(wrapper.searchParams.get("worker"), wrapper).href];
+  } catch {
+    return [];
+  }
 }

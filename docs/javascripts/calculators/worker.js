@@ -1,6 +1,7 @@
-// The Web Worker that runs Python. As soon as it starts it boots Pyodide (once), unpacks the
-// core wheel built from this repository (with its bytecode), and answers requests by calling
-// the core with JSON text in and out, so no Python proxy ever leaves here:
+// The Web Worker that runs Python. As soon as it starts it boots Pyodide (once) from the
+// precompiled start-up library, which holds the core built from this repository as bytecode,
+// and answers requests by calling the core with JSON text in and out, so no Python proxy ever
+// leaves here:
 //   {id, type: "boot"}                          -> {id, booted: {pyodide, core, build, start}}
 //   {id, type: "run", calculator, inputs}       -> {id, result}   (calculators.run)
 //   {id, type: "export", calculator, inputs}    -> {id, result}   (calculators.export)
@@ -15,8 +16,11 @@
 //               Python with the core imported (fetched in the background after an earlier
 //               visit); Pyodide restores it instead of booting;
 //   "library"   Pyodide boots from the precompiled start-up library (its standard library with
-//               the modules a visit loads as bytecode: hooks/startup_library.mjs);
-//   "stock"     the library did not download or arrived damaged: Pyodide's own library.
+//               the modules a visit loads as bytecode, and the core's modules as bytecode:
+//               hooks/startup_library.mjs), so it imports the core from there, compiling nothing;
+//   "stock"     the library did not download or arrived damaged: Pyodide's own library, and the
+//               core's wheel (its sources, compiled here as they are imported) unpacked into
+//               site-packages.
 // A snapshot that is missing, damaged, of another build or fails to restore is skipped for
 // the library, and deleted from the cache so the service worker fetches it afresh.
 //
@@ -156,6 +160,8 @@ const fetchOriginal = self.fetch.bind(self);
 const LIBRARY = new URL(MANIFEST.library, RUNTIME).href;
 const WASM = new URL(`${MANIFEST.pyodide}pyodide.asm.wasm`, RUNTIME).href;
 let libraryUsed = "library";
+// The core's wheel, downloading once the library has failed (the library holds the core).
+let wheel = null;
 self.fetch = (resource, options) => {
   const url = String(resource?.url ?? resource);
   if (url === LIBRARY) return libraryOrStock(options);
@@ -191,6 +197,8 @@ async function libraryOrStock(options) {
   } catch (error) {
     console.warn(`Python: ${error.message}; starting from Pyodide's own library`);
     libraryUsed = "stock";
+    wheel = download(new URL(MANIFEST.wheel, RUNTIME));
+    wheel.catch(() => {}); // awaited in boot; a failure is reported from there
     return verifiedFetch(new URL(MANIFEST.stockLibrary, RUNTIME).href, options);
   }
 }
@@ -244,10 +252,6 @@ async function download(url) {
   return new Uint8Array(await (await fetch(url.href)).arrayBuffer());
 }
 
-function downloadCore() {
-  return Promise.all([MANIFEST.wheel, MANIFEST.bytecode].map((file) => download(new URL(file, RUNTIME))));
-}
-
 async function boot() {
   if (typeof WebAssembly !== "object") throw new BootError("unsupported", "this browser cannot run WebAssembly");
   self.postMessage({ progress: "download" });
@@ -255,9 +259,6 @@ async function boot() {
   const loader = import(new URL("pyodide.mjs", indexURL).href);
   loader.catch(() => {}); // awaited below
   const snapshot = RETRY ? null : await cachedSnapshot();
-  // Without a snapshot, the core's two small files download while Pyodide itself starts.
-  const core = snapshot ? null : downloadCore();
-  core?.catch(() => {}); // awaited below; a failure is reported from there
   let loadPyodide;
   try {
     ({ loadPyodide } = await loader);
@@ -284,15 +285,11 @@ async function boot() {
   pyodide ??= await loadPyodide(options);
   start ??= libraryUsed;
   self.postMessage({ progress: "core" });
-  // The wheel's sources, and beside them their bytecode compiled at build time for this
-  // very Python (checked against the sources' hashes on import), so nothing is compiled here.
-  // A snapshot holds every module of the core imported already, and every data file the core
-  // reads (calculators/_data.py): it needs neither, and has no file of the core.
-  if (start !== "snapshot") {
-    const [wheel, bytecode] = await (core ?? downloadCore());
+  // The library holds the core and its data files, and a snapshot holds the core imported and
+  // its data read already (calculators/_data.py); only Pyodide's own library needs the wheel.
+  if (start === "stock") {
     const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-    pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-    pyodide.unpackArchive(bytecode, "zip", { extractDir: sitePackages });
+    pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   }
   // Kept for the worker's lifetime: two proxies, created once.
   const calculators = pyodide.pyimport("calculators");
