@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib import resources
 
 from calculators import _data
 from calculators.models.metr_horizons import metr_horizons, model_labels
 
-FOLDER = Path(_data.__file__).with_name("data")
+# The data folder as the installed package holds it: a folder in CPython, a folder inside the
+# start-up library's zip in Pyodide.
+FOLDER = resources.files("calculators") / "data"
 
 
 def test_read_all_reads_every_file_of_the_data_folder() -> None:
     names = _data.read_all()
-    assert names == tuple(sorted(path.name for path in FOLDER.iterdir() if path.is_file()))
+    assert names == tuple(sorted(entry.name for entry in FOLDER.iterdir() if entry.is_file()))
     assert {"metr_horizons.csv", "metr_model_labels.csv"} <= set(names)
     for name in names:
         assert _data.read(name) == (FOLDER / name).read_text(encoding="utf-8")
