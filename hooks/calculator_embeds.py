@@ -37,6 +37,7 @@ from calculators import (
     vega_lite_spec,
 )
 from calculators._declare import form_text
+from calculators._typed import key_text
 
 SHORTCODE = re.compile(r"<!--\s*md:calculator\s+(?P<id>[^\s>]*)\s*-->")
 
@@ -249,7 +250,7 @@ def _install_lines(install: str) -> str:
 
 def _toolbar(cid: str, page_url: str) -> str:
     calculator = get_calculator(cid)
-    defaults = {spec.name: form_text(spec.default) for spec in calculator.inputs}
+    defaults = {spec.name: key_text(spec.default) for spec in calculator.inputs}
 
     def download(kind: str, label: str) -> str:
         href = get_relative_url(download_path(cid, kind), page_url or "index.html")
