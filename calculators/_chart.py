@@ -208,6 +208,34 @@ def chart_config() -> dict[str, Any]:
     }
 
 
+def chart_description(chart: Chart) -> str:
+    """What a chart shows, in words: the declaration's description of its lines and points,
+    then its axes as they are drawn, written from the declared axes (so the words cannot
+    say "0 to 1" of an axis drawn in per cent, or "linear" of a log axis).
+
+    >>> from calculators import get_calculator
+    >>> chart_description(get_calculator("half-life").chart).endswith(
+    ...     "Horizontal axis: task length (minutes), on a log scale. Vertical axis: probability of success, in per cent.")
+    True
+    """
+    return f"{chart.description or chart.title} Horizontal axis: {_axis_words(chart.x)}. Vertical axis: {_axis_words(chart.y)}."
+
+
+def _axis_words(axis: Axis) -> str:
+    """An axis as drawn: its title and how its ticks read (dates, per cent, ×N), and its
+    scale; a linear axis of plain numbers is simply its title."""
+    words = [axis.title[0].lower() + axis.title[1:] if axis.title[1:2].islower() else axis.title]
+    if axis.dates:
+        words.append("as calendar dates")
+    elif axis.kind == "percent":
+        words.append("in per cent")
+    elif axis.kind == "multiplier":
+        words.append("as multiples")
+    if axis.scale == "log":
+        words.append("on a log scale")
+    return ", ".join(words)
+
+
 def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The Vega-Lite spec of ``chart`` showing ``data`` (as returned by ``chart.data``)."""
     x = position_encoding(chart.x, "x")
@@ -216,7 +244,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
     tooltip = [{"field": text, "title": axis.title} for axis, text in ((chart.x, X_TEXT), (chart.y, Y_TEXT))]
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "description": chart.description or chart.title,
+        "description": chart_description(chart),
         "width": 640,
         "height": 320,
         "autosize": {"type": "fit-x", "contains": "padding", "resize": True},
