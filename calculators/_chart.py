@@ -15,7 +15,7 @@ from typing import Any
 
 from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
-from ._format import axis_title, format_value, vega_tick_label
+from ._format import axis_title, format_value, vega_log_tick_labelled, vega_tick_label
 
 __all__ = [
     "DATASETS",
@@ -507,6 +507,10 @@ def position_encoding(axis: Axis, scale: str) -> dict[str, Any]:
         count = f"{decades} < 3 ? 6 : min({decades}, 10)"
         encoding["axis"]["tickCount"] = {"expr": f"isFinite({decades}) ? ({count}) : 5"}
         encoding["axis"]["labelOverlap"] = "greedy"
+        # Of the 2x, 3x, ... ticks, only the 3x are labelled (TICKS), so the labels are evenly
+        # spaced: 1, 3, 10, 30, 100, never d3's 1, 2, 10, 20, 100.
+        labelled = vega_log_tick_labelled(scale)
+        encoding["axis"]["labelExpr"] = f"{labelled} ? ({encoding['axis']['labelExpr']}) : ''"
     return encoding
 
 
