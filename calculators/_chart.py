@@ -292,12 +292,15 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 "data": {"name": "points"},
                 # A label sits above right of its point; past 65% of the plot's width it
                 # sits to the left, so it is not cut off at the edge. A row can choose:
-                # "side": "left" or "right", and "place": "below" (two points close together).
+                # "side": "left" or "right", or at the plot's edge on the point's height,
+                # "edge-right" or "edge-left", and "place": "below", "level" (at the
+                # point's height), "well-above" or "well-below"; the runtime chooses
+                # for each so the label crosses no line (calculators/_labels.py).
                 "mark": {
                     "type": "text",
-                    "align": {"expr": f"{_LABEL_LEFT.format(x=chart.x.field)} ? 'right' : 'left'"},
-                    "dx": {"expr": f"{_LABEL_LEFT.format(x=chart.x.field)} ? -7 : 7"},
-                    "dy": {"expr": "datum.place === 'below' ? 12 : -8"},
+                    "align": {"expr": f"{_LABEL_ALIGNED_RIGHT.format(x=chart.x.field)} ? 'right' : 'left'"},
+                    "dx": {"expr": _LABEL_DX.format(x=chart.x.field)},
+                    "dy": {"expr": _LABEL_DY},
                     "fontSize": 12,
                 },
                 "encoding": {"x": x, "y": y, "text": {"field": "label"}},
@@ -475,6 +478,18 @@ def _at_most(count: Any, cap: int) -> Any:
 
 #: Whether a point lies in the right part of the plot, where its label goes to its left.
 _LABEL_LEFT = "(datum.side ? datum.side === 'left' : scale('x', datum['{x}']) > width * 0.65)"
+#: Whether a label's text ends at its x: left of its point, or at the plot's right edge.
+_LABEL_ALIGNED_RIGHT = "(datum.side === 'edge-right' || (datum.side !== 'edge-left' && " + _LABEL_LEFT + "))"
+#: How far a label's middle is below its point's (calculators/_labels.py's PLACE_DY).
+_LABEL_DY = (
+    "datum.place === 'below' ? 12 : datum.place === 'level' ? 0 : "
+    "datum.place === 'well-above' ? -22 : datum.place === 'well-below' ? 26 : -8"
+)
+#: How far a label's x is from its point's: 7 px beside it, or to 4 px inside an edge.
+_LABEL_DX = (
+    "datum.side === 'edge-right' ? width - 4 - scale('x', datum['{x}']) : "
+    "datum.side === 'edge-left' ? 4 - scale('x', datum['{x}']) : " + _LABEL_LEFT + " ? -7 : 7"
+)
 #: Longer axis titles are printed on two lines (the unit in brackets on the second), so a
 #: phone's narrow chart does not cut them off.
 _TITLE_ONE_LINE = 30

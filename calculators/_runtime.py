@@ -18,6 +18,7 @@ from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table, drawable_rows, with_
 from ._checks import InputError, OutOfRangeError, finite, one_of
 from ._declare import Calculator
 from ._format import format_value
+from ._labels import place_labels
 from ._snippet import python_snippet
 from ._typed import read_number
 from .declarations import get_calculator
@@ -74,7 +75,9 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         values = _read_inputs(calculator, raw_inputs)
         outputs = calculator.compute(**values)
         given = {"outputs": outputs} if calculator.chart.uses_outputs else {}
-        chart = drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
+        chart = place_labels(
+            calculator.chart, drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
+        )
         _check_finite(outputs, chart)
     except InputError as error:
         if error.parameter not in {spec.name for spec in calculator.inputs}:
