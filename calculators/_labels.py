@@ -25,7 +25,7 @@ Rows = dict[str, list[dict[str, Any]]]
 
 #: Plot areas (pixels, inside the axes) a chart is seen at: the wide chart (1280 px
 #: screens), the live chart at a phone's width (375 px) and the phone's static chart.
-PLOT_WIDTHS = (560.0, 240.0, 160.0)
+PLOT_WIDTHS = (560.0, 220.0, 160.0)
 PLOT_WEIGHTS = (3, 1, 1)
 PLOT_HEIGHT = 320.0
 #: The label's text, as the chart draws it (fontSize 12), and a width per character on the
@@ -36,6 +36,8 @@ TEXT_HEIGHT = 13.0
 GAP_X, EDGE_GAP = 7.0, 4.0
 #: How far a label's middle is below its point (negative: above), by ``place``.
 PLACE_DY = {"above": -8.0, "below": 12.0, "level": 0.0, "well-above": -22.0, "well-below": 26.0}
+#: Pixels above the plot a label may take.
+TOP_ROOM = 20.0
 #: Pixels of clearance counted as touching.
 CLEARANCE = 2.0
 
@@ -164,13 +166,16 @@ def conflicts(
     points: list[tuple[float, float]],
 ) -> int:
     """What ``box`` runs into, weighed: each line piece it crosses 1, each other point 2,
-    each label it meets and leaving the plot (over the axes' labels) 10."""
+    each label it meets and leaving the plot (over the axes' labels) 1,000."""
     clear = box.grown(CLEARANCE)
     count = sum(crosses(clear, segment) for segment in segments)
     count += 2 * sum(clear.holds(x, y) for x, y in points)
-    # Text on text, or text over the axes' labels, is never read; a line through a label is.
-    count += 10 * sum(clear.meets(other) for other in taken)
-    count += 10 * (box.left < 0 or box.right > plot.width or box.top < 0 or box.bottom > PLOT_HEIGHT)
+    # Text on text, or text over the axes' labels, is never read; a line through a label is:
+    # those two outweigh any number of lines.
+    count += 1000 * sum(clear.meets(other) for other in taken)
+    # Above the plot there is room (the chart grows to hold its marks); left, right and below
+    # are the axes' labels and the chart's edge.
+    count += 1000 * (box.left < 0 or box.right > plot.width or box.top < -TOP_ROOM or box.bottom > PLOT_HEIGHT)
     return count
 
 
