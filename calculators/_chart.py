@@ -15,7 +15,7 @@ from typing import Any
 
 from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
-from ._format import axis_title, format_value, vega_tick_label
+from ._format import axis_title, format_value, vega_log_tick_labelled, vega_tick_label
 
 __all__ = [
     "DATASETS",
@@ -208,6 +208,34 @@ def chart_config() -> dict[str, Any]:
     }
 
 
+def chart_description(chart: Chart) -> str:
+    """What a chart shows, in words: the declaration's description of its lines and points,
+    then its axes as they are drawn, written from the declared axes (so the words cannot
+    say "0 to 1" of an axis drawn in per cent, or "linear" of a log axis).
+
+    >>> from calculators import get_calculator
+    >>> chart_description(get_calculator("half-life").chart).endswith(
+    ...     "Horizontal axis: task length (minutes), on a log scale. Vertical axis: probability of success, in per cent.")
+    True
+    """
+    return f"{chart.description or chart.title} Horizontal axis: {_axis_words(chart.x)}. Vertical axis: {_axis_words(chart.y)}."
+
+
+def _axis_words(axis: Axis) -> str:
+    """An axis as drawn: its title and how its ticks read (dates, per cent, ×N), and its
+    scale; a linear axis of plain numbers is simply its title."""
+    words = [axis.title[0].lower() + axis.title[1:] if axis.title[1:2].islower() else axis.title]
+    if axis.dates:
+        words.append("as calendar dates")
+    elif axis.kind == "percent":
+        words.append("in per cent")
+    elif axis.kind == "multiplier":
+        words.append("as multiples")
+    if axis.scale == "log":
+        words.append("on a log scale")
+    return ", ".join(words)
+
+
 def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The Vega-Lite spec of ``chart`` showing ``data`` (as returned by ``chart.data``)."""
     x = position_encoding(chart.x, "x")
@@ -216,7 +244,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
     tooltip = [{"field": text, "title": axis.title} for axis, text in ((chart.x, X_TEXT), (chart.y, Y_TEXT))]
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "description": chart.description or chart.title,
+        "description": chart_description(chart),
         "width": 640,
         "height": 320,
         "autosize": {"type": "fit-x", "contains": "padding", "resize": True},
@@ -264,12 +292,15 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 "data": {"name": "points"},
                 # A label sits above right of its point; past 65% of the plot's width it
                 # sits to the left, so it is not cut off at the edge. A row can choose:
-                # "side": "left" or "right", and "place": "below" (two points close together).
+                # "side": "left" or "right", or at the plot's edge on the point's height,
+                # "edge-right" or "edge-left", and "place": "below", "level" (at the
+                # point's height), "well-above" or "well-below"; the runtime chooses
+                # for each so the label crosses no line (calculators/_labels.py).
                 "mark": {
                     "type": "text",
-                    "align": {"expr": f"{_LABEL_LEFT.format(x=chart.x.field)} ? 'right' : 'left'"},
-                    "dx": {"expr": f"{_LABEL_LEFT.format(x=chart.x.field)} ? -7 : 7"},
-                    "dy": {"expr": "datum.place === 'below' ? 12 : -8"},
+                    "align": {"expr": f"{_LABEL_ALIGNED_RIGHT.format(x=chart.x.field)} ? 'right' : 'left'"},
+                    "dx": {"expr": _LABEL_DX.format(x=chart.x.field)},
+                    "dy": {"expr": _LABEL_DY},
                     "fontSize": 12,
                 },
                 "encoding": {"x": x, "y": y, "text": {"field": "label"}},
@@ -447,6 +478,18 @@ def _at_most(count: Any, cap: int) -> Any:
 
 #: Whether a point lies in the right part of the plot, where its label goes to its left.
 _LABEL_LEFT = "(datum.side ? datum.side === 'left' : scale('x', datum['{x}']) > width * 0.65)"
+#: Whether a label's text ends at its x: left of its point, or at the plot's right edge.
+_LABEL_ALIGNED_RIGHT = "(datum.side === 'edge-right' || (datum.side !== 'edge-left' && " + _LABEL_LEFT + "))"
+#: How far a label's middle is below its point's (calculators/_labels.py's PLACE_DY).
+_LABEL_DY = (
+    "datum.place === 'below' ? 12 : datum.place === 'level' ? 0 : "
+    "datum.place === 'well-above' ? -22 : datum.place === 'well-below' ? 26 : -8"
+)
+#: How far a label's x is from its point's: 7 px beside it, or to 4 px inside an edge.
+_LABEL_DX = (
+    "datum.side === 'edge-right' ? width - 4 - scale('x', datum['{x}']) : "
+    "datum.side === 'edge-left' ? 4 - scale('x', datum['{x}']) : " + _LABEL_LEFT + " ? -7 : 7"
+)
 #: Longer axis titles are printed on two lines (the unit in brackets on the second), so a
 #: phone's narrow chart does not cut them off.
 _TITLE_ONE_LINE = 30
@@ -479,6 +522,10 @@ def position_encoding(axis: Axis, scale: str) -> dict[str, Any]:
         count = f"{decades} < 3 ? 6 : min({decades}, 10)"
         encoding["axis"]["tickCount"] = {"expr": f"isFinite({decades}) ? ({count}) : 5"}
         encoding["axis"]["labelOverlap"] = "greedy"
+        # Of the 2x, 3x, ... ticks, only the 3x are labelled (TICKS), so the labels are evenly
+        # spaced: 1, 3, 10, 30, 100, never d3's 1, 2, 10, 20, 100.
+        labelled = vega_log_tick_labelled(scale)
+        encoding["axis"]["labelExpr"] = f"{labelled} ? ({encoding['axis']['labelExpr']}) : ''"
     return encoding
 
 

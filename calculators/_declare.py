@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ._typed import form_text
+
 __all__ = ["Axis", "Calculator", "Chart", "ChartData", "Input", "Output", "Preset", "Row", "form_text", "form_value"]
 
 #: One row of a chart's data set: the axis fields, plus ``series`` (lines) or ``label`` (points).
@@ -30,25 +32,6 @@ def form_value(value: float, digits: int = 4) -> float:
     5.278
     """
     return float(f"{value:.{digits}g}")
-
-
-def form_text(value: float) -> str:
-    """``value`` as a reader would type it into a field: the shortest text that reads back as
-    the same float, powers of ten written ``1e24`` (no plus sign, no trailing ``.0``).
-
-    >>> form_text(1e24), form_text(5.88e23), form_text(59.0), form_text(0.0001), form_text(1e-7)
-    ('1e24', '5.88e23', '59', '0.0001', '1e-7')
-    >>> form_text(100000.0), form_text(10000000.0), form_text(137.735)
-    ('100000', '1e7', '137.735')
-    """
-    text = repr(float(value))
-    mantissa, _, exponent = text.partition("e")
-    if not exponent and abs(value) >= 1e7:
-        # repr writes 1e16 and up with an exponent; a field is easier to read from 10^7.
-        mantissa, _, exponent = f"{value:.17e}".partition("e")
-        mantissa = mantissa.rstrip("0")
-    mantissa = mantissa.removesuffix(".0").removesuffix(".")
-    return f"{mantissa}e{int(exponent)}" if exponent else mantissa
 
 
 @dataclass(frozen=True)

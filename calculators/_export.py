@@ -23,7 +23,8 @@ __all__ = ["export", "export_json"]
 def export(calculator_id: str, raw_inputs: Mapping[str, object], version: str = "") -> dict[str, Any]:
     """The current result as a Python snippet, a CSV and a JSON document.
 
-    Returns ``{"ok": True, "filename": ..., "python": ..., "csv": ..., "json": ...}``, or
+    Returns ``{"ok": True, "filename": ..., "inputs": ..., "python": ..., "csv": ..., "json": ...}``
+    (``inputs``: the floats read, which name the download), or
     :func:`run`'s ``{"ok": False, "errors": ...}`` when the inputs are invalid.
     """
     calculator = get_calculator(calculator_id)
@@ -47,6 +48,7 @@ def export(calculator_id: str, raw_inputs: Mapping[str, object], version: str = 
     return {
         "ok": True,
         "filename": calculator.id,
+        "inputs": result["inputs"],
         "python": result["python"],
         "csv": _csv(calculator, result),
         "json": json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False),

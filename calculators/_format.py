@@ -12,10 +12,12 @@ __all__ = [
     "dollars",
     "format_value",
     "horizon_symbol",
+    "log_tick_labelled",
     "percent_number",
     "shape_name",
     "short_number",
     "tick_label",
+    "vega_log_tick_labelled",
     "vega_tick_label",
 ]
 
@@ -173,6 +175,13 @@ class _TickStyle(NamedTuple):
     minus: str
     #: Added to log10 before flooring, so that 1000 (log10 2.9999999999999996) is 10³.
     log_nudge: float
+    #: On a log axis spanning at least ``log_thin_from_decades`` powers of ten, only ticks
+    #: whose mantissa is one of ``log_label_mantissas`` carry a label: 1, 3, 10, 30, 100 are
+    #: evenly spaced on the page (about half a decade apart), where d3's own choice on a
+    #: narrow chart, the 1s and 2s of each decade, reads "1 2 10 20 100" (a gap of 0.3 decade,
+    #: then 0.7). The other ticks stay as unlabelled marks. A narrower axis keeps d3's labels.
+    log_label_mantissas: tuple[float, ...]
+    log_thin_from_decades: float
 
 
 #: Tick labels are short: plain up to a million, 10⁶ and up as powers of ten (an axis that
@@ -185,7 +194,33 @@ TICKS = _TickStyle(
     percent_decimals=6,
     minus="−",
     log_nudge=1e-9,
+    log_label_mantissas=(1.0, 3.0),
+    log_thin_from_decades=1.0,
 )
+
+
+def log_tick_labelled(value: float, low: float, high: float) -> bool:
+    """Whether a tick at ``value`` on a log axis from ``low`` to ``high`` carries a label
+    (the Python reference of :func:`vega_log_tick_labelled`, from :data:`TICKS`).
+
+    >>> [v for v in (1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 100.0) if log_tick_labelled(v, 1.0, 164.0)]
+    [1.0, 3.0, 10.0, 30.0, 100.0]
+    >>> log_tick_labelled(20.0, 15.0, 80.0)  # under a decade: every tick d3 labels
+    True
+    """
+    if abs(math.log10(high / low)) < TICKS.log_thin_from_decades:
+        return True
+    mantissa = value / 10.0 ** math.floor(math.log10(value) + TICKS.log_nudge)
+    return any(abs(mantissa - kept) < 1e-6 for kept in TICKS.log_label_mantissas)
+
+
+def vega_log_tick_labelled(scale: str, value: str = "datum.value") -> str:
+    """A Vega expression: whether the tick ``value`` of the log scale ``scale`` ("x" or "y")
+    carries a label, as :func:`log_tick_labelled` decides, from the same :data:`TICKS`."""
+    decades = f"abs(log(domain('{scale}')[1] / domain('{scale}')[0]) / LN10)"
+    mantissa = f"({value} / pow(10, floor(log({value}) / LN10 + {TICKS.log_nudge!r})))"
+    kept = " || ".join(f"abs({mantissa} - {m!r}) < 1e-6" for m in TICKS.log_label_mantissas)
+    return f"({decades} < {TICKS.log_thin_from_decades!r} || {kept})"
 
 
 def tick_label(value: float, kind: str = "number") -> str:

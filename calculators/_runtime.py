@@ -18,14 +18,18 @@ from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table, drawable_rows, with_
 from ._checks import InputError, OutOfRangeError, finite, one_of
 from ._declare import Calculator
 from ._format import format_value
+from ._labels import place_labels
 from ._snippet import python_snippet
+from ._typed import read_number
 from .declarations import get_calculator
 
 __all__ = ["parse_number", "reader_message", "run", "run_json"]
 
 
 def parse_number(name: str, raw: object) -> float:
-    """Read one input as a float: a number, or text such as ``"59"`` or ``"1e-3"``.
+    """Read one input as a float: a number, or text in any form a field shows or a reader
+    types (``"59"``, ``"1e-3"``, ``"10^24"``, ``"5.88 × 10²³"``, ``"1,000,000"``; see
+    :func:`calculators._typed.read_number`).
 
     Raises :class:`InputError` naming ``name`` for empty, non-numeric or non-finite input.
     Range checks are left to the formulas, which know the allowed range.
@@ -35,11 +39,10 @@ def parse_number(name: str, raw: object) -> float:
     text = "" if raw is None else str(raw).strip()
     if not text:
         raise InputError(name, f"{name} is empty: enter a number")
-    try:
-        number = float(text)
-    except ValueError:
+    number = read_number(text)
+    if number is None:
         shown = text if len(text) <= 40 else text[:40] + "…"
-        raise InputError(name, f"{name} must be a number, got {shown!r}") from None
+        raise InputError(name, f"{name} must be a number, got {shown!r}")
     return finite(name, number)
 
 
@@ -53,8 +56,9 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
             ignored.
 
     Returns:
-        ``{"ok": True, "inputs": ..., "outputs": ..., "chart": ..., "table": ...}`` where
-        ``outputs`` maps each output name to ``{"value": float, "text": str}``, ``chart``
+        ``{"ok": True, "inputs": ..., "shown": ..., "outputs": ..., "chart": ..., "table": ...}``
+        where ``inputs`` maps each input name to the float read, ``shown`` to that float as
+        the form writes it (``10^24``; a choice by its name), ``outputs`` maps each output name to ``{"value": float, "text": str}``, ``chart``
         holds the chart's data sets, ``table`` the same numbers as formatted text and
         ``python`` the code that reproduces the result; or
         ``{"ok": False, "errors": {name: message}}`` when the inputs are invalid, with
@@ -71,7 +75,9 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         values = _read_inputs(calculator, raw_inputs)
         outputs = calculator.compute(**values)
         given = {"outputs": outputs} if calculator.chart.uses_outputs else {}
-        chart = drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
+        chart = place_labels(
+            calculator.chart, drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
+        )
         _check_finite(outputs, chart)
     except InputError as error:
         if error.parameter not in {spec.name for spec in calculator.inputs}:
@@ -82,6 +88,7 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
     return {
         "ok": True,
         "inputs": values,
+        "shown": {spec.name: spec.shown(values[spec.name]) for spec in calculator.inputs},
         "outputs": {
             spec.name: {
                 "value": outputs[spec.name],

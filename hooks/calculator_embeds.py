@@ -36,7 +36,9 @@ from calculators import (
     run,
     vega_lite_spec,
 )
+from calculators._chart import chart_description
 from calculators._declare import form_text
+from calculators._typed import key_text
 
 SHORTCODE = re.compile(r"<!--\s*md:calculator\s+(?P<id>[^\s>]*)\s*-->")
 
@@ -217,9 +219,9 @@ def render_calculator(
         # fields and titles; the values come as the rows' x_text and y_text.
         f'data-x="{escape(calculator.chart.x.field)}" data-x-title="{escape(calculator.chart.x.title)}" '
         f'data-y="{escape(calculator.chart.y.field)}" data-y-title="{escape(calculator.chart.y.title)}">',
-        f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(calculator.chart.description)}">'
+        f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(chart_description(calculator.chart))}">'
         f"{svg}{phone_chart(spec)}</div>",
-        f"<figcaption>{escape(calculator.chart.description)}"
+        f"<figcaption>{escape(chart_description(calculator.chart))}"
         '<span class="calc__pinned-note" data-pinned-note hidden> Dashed grey lines: the pinned setting.</span></figcaption>',
         "</figure>",
         _table(result["table"]),
@@ -249,7 +251,7 @@ def _install_lines(install: str) -> str:
 
 def _toolbar(cid: str, page_url: str) -> str:
     calculator = get_calculator(cid)
-    defaults = {spec.name: form_text(spec.default) for spec in calculator.inputs}
+    defaults = {spec.name: key_text(spec.default) for spec in calculator.inputs}
 
     def download(kind: str, label: str) -> str:
         href = get_relative_url(download_path(cid, kind), page_url or "index.html")

@@ -27,7 +27,7 @@ LINKED = (
     (r"\bOOMs?\b|\b[Oo]rders? of magnitude\b", "OOM (order of magnitude)"),
     (r"\bnats\b", "Nats"),
     (r"\bRL\b", "RL (reinforcement learning)"),
-    (r"\btime horizon\b", "Time horizon (T50, T80)"),
+    (r"\btime horizon\b", "Time horizon (T₅₀, T₈₀)"),
     (r"\bWeibull shape\b", "Weibull shape (k)"),
     (r"\bconstant hazard\b", "Hazard rate"),
     (r"\b[Ss]weet spot\b", "Sweet spot"),
@@ -50,8 +50,11 @@ _entries: dict[str, tuple[str, str]] = {}
 
 
 def slug(term: str) -> str:
-    """The anchor of a glossary entry: ``term-`` and its words in lower case, dashed."""
-    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    """The anchor of a glossary entry: ``term-`` and its words in lower case, dashed, with
+    subscript digits as digits (``Time horizon (T₅₀, T₈₀)`` is ``term-time-horizon-t50-t80``,
+    the anchor it had when the glossary wrote T50)."""
+    plain = term.lower().translate(str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def entries(markdown: str) -> dict[str, tuple[str, str]]:

@@ -13,6 +13,10 @@ searches, and this hook fixes both before the index is built (it runs after hook
   (assets/javascripts/workers/search-when-ready.js) reads a query of "1e-7", "10^-7",
   "10**-7" or "10⁻⁷" (typed or pasted) as "1e−7", and "10^26" or "10²⁶" as "1e26", so each of
   those forms finds the page.
+* **Horizon symbols.** Pages write the task length an agent completes with probability p
+  as charts and labels do, with the percentage as a subscript: T₅₀, T₈₀ (or \\(T_{50}\\) in
+  maths). A reader types "T50". Each T₅₀ in running text gets the hidden twin " = T50", so
+  the index holds the typed form, and the search wrapper reads a query of "T₅₀" as "T50".
 * **Notebook chrome.** mkdocs-jupyter writes prompts ("In [1]:"), code, its copy button
   ("Copied!") and printed output into the page; they are marked ``data-search-exclude``, so a
   notebook is found by its prose. Its heading anchors become Material's ``headerlink``
@@ -45,6 +49,9 @@ POWER_UNICODE = re.compile(
     r"(?<![\w.])(?:(?P<coefficient>\d+(?:\.\d+)?)\s?×\s?)?10(?P<exponent>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"
 )
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+#: ``T₅₀``, ``T₈₀``: a horizon symbol, as :func:`calculators.horizon_symbol` writes it.
+HORIZON_UNICODE = re.compile(r"(?<![\w])T(?P<percent>[₀₁₂₃₄₅₆₇₈₉]+)(?![₀₁₂₃₄₅₆₇₈₉])")
+SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 #: What search does not index, or does not index as text, so gets no twin: a tag's own
 #: markup (its attributes), and the whole of an element search skips. Material ends an
 #: exclusion at the first closing tag of the same name, and so does this.
@@ -118,10 +125,17 @@ def _with_html_twins(page_html: str) -> str:
 
 
 def _with_unicode_twins(text: str) -> str:
-    """``10²⁶`` in running text (never markup) gains the twin " = 1e26"."""
-    return POWER_UNICODE.sub(
+    """``10²⁶`` in running text (never markup) gains the twin " = 1e26", and ``T₅₀`` the
+    twin " = T50"."""
+    text = POWER_UNICODE.sub(
         lambda m: m[0] + twin(m["exponent"].translate(SUPERSCRIPTS), m["coefficient"], shown=False), text
     )
+    return HORIZON_UNICODE.sub(lambda m: m[0] + horizon_twin(m["percent"].translate(SUBSCRIPTS)), text)
+
+
+def horizon_twin(percent: str) -> str:
+    """The hidden text search indexes after T₅₀: " = T50", the symbol as a reader types it."""
+    return f'<span class="search-twin" hidden> = T{percent}</span>'
 
 
 def _element_end(page_html: str, start: int) -> int:

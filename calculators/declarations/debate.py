@@ -190,7 +190,7 @@ SIGMOID_OR_EXPONENTIAL = Calculator(
     chart=Chart(
         title="An S-curve and the exponential fitted to its early years",
         description=(
-            "Value (log scale) against years after the last data point: the true logistic "
+            "Value against years after the last data point: the true logistic "
             "curve, the yearly observations taken from it, and the exponential fitted to them. "
             "On a log scale the exponential is a straight line; the S-curve bends away from it "
             "and flattens at its ceiling. Marked: the last data point, where the exponential is "

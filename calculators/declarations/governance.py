@@ -219,8 +219,8 @@ EFFECTIVE_COMPUTE = Calculator(
     chart=Chart(
         title="Effective training compute against inference compute per task",
         description=(
-            "Effective training compute in FLOP (log scale) against inference compute per task "
-            "as a multiple of standard use (log scale), for inference weights 0.5, 0.7 and 1, "
+            "Effective training compute in FLOP against inference compute per task "
+            "as a multiple of standard use, for inference weights 0.5, 0.7 and 1, "
             "with the EU AI Act (10²⁵ FLOP) and US executive order (10²⁶ FLOP) thresholds "
             "as flat lines, the chosen model, and where its line crosses each threshold."
         ),
@@ -421,8 +421,7 @@ LIFETIME_COMPUTE = Calculator(
     chart=Chart(
         title="Lifetime compute against the number of queries served",
         description=(
-            "Lifetime compute in parameter-tokens (log scale) against queries served (log "
-            "scale): the total now, training alone, and the totals after scaling pre-training "
+            "Lifetime compute in parameter-tokens against queries served: the total now, training alone, and the totals after scaling pre-training "
             "or inference per query by the chosen factor, with the breakeven point where "
             "deployment equals pre-training."
         ),

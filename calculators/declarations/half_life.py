@@ -134,7 +134,7 @@ HALF_LIFE = Calculator(
     chart=Chart(
         title="Success probability against task length",
         description=(
-            "Success probability (linear, 0 to 1) against task length in minutes (log scale) "
+            "Success probability against task length in minutes "
             "for the constant-hazard curve and the Weibull curve with the chosen shape, both "
             "passing through 50% at T₅₀."
         ),
@@ -281,7 +281,7 @@ METR_LOGISTIC = Calculator(
     chart=Chart(
         title="Success probability against task length",
         description=(
-            "Success probability (linear, 0 to 1) against task length in minutes (log scale) for "
+            "Success probability against task length in minutes for "
             "METR's logistic curve through the given T₅₀ and T₈₀, and for a constant hazard with "
             "the same T₅₀."
         ),

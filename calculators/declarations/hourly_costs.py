@@ -221,7 +221,7 @@ HOURLY_COST = Calculator(
     chart=Chart(
         title="Time horizon against cost per task",
         description=(
-            "50% time horizon in hours against cost per task in US dollars, both on log scales, as "
+            "50% time horizon in hours against cost per task in US dollars, as "
             "on METR's chart. Lines of constant hourly cost have slope 1: one through this agent's "
             "point and one at the human rate. Points Ord quotes for o3 and GPT-5 are marked."
         ),
@@ -436,8 +436,8 @@ COST_PER_SUCCESS = Calculator(
     chart=Chart(
         title="Cost per successful task against task length",
         description=(
-            "Expected cost per successful task in US dollars against task length in hours, both on "
-            "log scales: the agent under a constant hazard and under the chosen Weibull shape, and "
+            "Expected cost per successful task in US dollars against task length in hours: "
+            "the agent under a constant hazard and under the chosen Weibull shape, and "
             "a human at the chosen hourly rate. Where an agent line crosses the human line is the "
             "break-even task length (marked for the chosen shape); agent lines stop at 30 times the "
             "human's cost for the longest task shown."
@@ -568,8 +568,8 @@ SWEET_SPOT = Calculator(
     chart=Chart(
         title="Where extra spend stops paying",
         description=(
-            "A stylised curve of 50% time horizon (hours) against cost per task (US dollars), both "
-            "on log scales, with its sweet spot and saturation point and the lines of constant "
+            "A stylised curve of 50% time horizon (hours) against cost per task (US dollars), "
+            "with its sweet spot and saturation point and the lines of constant "
             "hourly cost (slope 1) through them."
         ),
         x=_TASK_COST_AXIS,

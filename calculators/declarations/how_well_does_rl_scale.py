@@ -160,8 +160,8 @@ RL_EXCHANGE = Calculator(
     chart=Chart(
         title="Equal-gain RL compute against inference compute",
         description=(
-            "The RL compute multiplier (log scale) that buys the same gain as an inference compute "
-            "multiplier (log scale), for slope ratios 1, 2 (Ord's estimate) and the chosen one, "
+            "The RL compute multiplier that buys the same gain as an inference compute "
+            "multiplier, for slope ratios 1, 2 (Ord's estimate) and the chosen one, "
             "with Ord's stated rules and this setting marked."
         ),
         x=_INFERENCE_AXIS,

@@ -174,7 +174,7 @@ LOGX_READER = Calculator(
     chart=Chart(
         title="Score against compute on a log-x chart",
         description=(
-            "Benchmark score (percent, linear) against compute relative to the start (log scale): "
+            "Benchmark score in percent against compute relative to the start: "
             "a straight line at today's slope and one at the steeper slope, both through the start "
             "score, with the compute each needs to reach the target marked."
         ),
@@ -333,7 +333,7 @@ COST_DECLINE = Calculator(
     chart=Chart(
         title="Remaining cost gap over time",
         description=(
-            "The remaining cost gap (log scale) against years from today, with both gains "
+            "The remaining cost gap against years from today, with both gains "
             "together and with each alone; the gap is closed where a line crosses 1×."
         ),
         x=_YEARS_AXIS,

@@ -208,7 +208,7 @@ INFERENCE_SHARE = Calculator(
     chart=Chart(
         title="Score against output tokens",
         description=(
-            "Benchmark score (percentage points) against output tokens per answer (log scale): the "
+            "Benchmark score in percentage points against output tokens per answer: the "
             "reasoning model's straight-line trend, the base model's score, and points marking "
             "the base model, the RL boost up to the trend and the inference boost along it."
         ),

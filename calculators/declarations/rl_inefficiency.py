@@ -190,8 +190,8 @@ RL_INFORMATION = Calculator(
     chart=Chart(
         title="Information per token against episode length",
         description=(
-            "Bits of feedback per token (log scale) against the number of tokens per RL episode "
-            "(log scale): flat lines for pre-training's upper bound and realistic value, and a "
+            "Bits of feedback per token against the number of tokens per RL episode: "
+            "flat lines for pre-training's upper bound and realistic value, and a "
             "falling line for RL, which gets one reward per episode."
         ),
         x=_TOKENS_AXIS,

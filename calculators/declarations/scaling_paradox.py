@@ -222,9 +222,8 @@ SCALING_PARADOX = Calculator(
     chart=Chart(
         title="Resources needed against the gain in accuracy",
         description=(
-            "How many times more compute, data and parameters Ord's model asks for (log scale) "
-            "against the factor by which accuracy, the reciprocal of the total test loss, grows "
-            "(log scale); the points mark the chosen cut."
+            "How many times more compute, data and parameters Ord's model asks for against the "
+            "factor by which accuracy, the reciprocal of the total test loss, grows; the points mark the chosen cut."
         ),
         x=_GAIN_AXIS,
         y=Axis(
@@ -423,9 +422,9 @@ CHINCHILLA = Calculator(
     chart=Chart(
         title="Extra loss from the wrong model size at a fixed budget (isoFLOP curve)",
         description=(
-            "How far the Chinchilla fit's loss rises above its minimum (nats per token, linear) "
-            "when the budget is fixed and spent on a model of N parameters with tokens = C / (6 N) "
-            "(N on a log scale); points mark the fit's optimum N* and the chosen tokens-per-"
+            "How far the Chinchilla fit's loss rises above its minimum (nats per token) "
+            "when the budget is fixed and spent on a model of N parameters with tokens = C / (6 N); "
+            "points mark the fit's optimum N* and the chosen tokens-per-"
             "parameter split."
         ),
         x=_PARAMS_AXIS,

@@ -489,7 +489,7 @@ TIME_HORIZONS = Calculator(
     chart=Chart(
         title="METR's 50% time horizons against release date, with the fitted trend",
         description=(
-            "Each model's 50% time horizon in hours (log scale) against its release date, with METR's 95% "
+            "Each model's 50% time horizon in hours against its release date, with METR's 95% "
             "interval; the least-squares trend of the models in the window with its 95% bootstrap band; the "
             "same trend converted to the chosen success level; and the target task length."
         ),

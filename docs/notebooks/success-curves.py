@@ -58,10 +58,10 @@ ax.grid(True, alpha=0.3)
 fig.tight_layout()
 
 # %% [markdown]
-# All three pass through 50% at the same T50.
+# All three pass through 50% at the same T₅₀.
 # The Weibull curve with a shape below 1 sits lower than the constant-hazard curve on short
 # tasks and higher on long ones.
-# Far beyond T50 the logistic's odds of success shrink by a constant factor per doubling of
+# Far beyond T₅₀ the logistic's odds of success shrink by a constant factor per doubling of
 # length, so its tail is the heaviest of the three (our arithmetic).
 #
 # ## Hamilton's fitted curves
@@ -86,7 +86,7 @@ for row, colour in zip(chosen, ["#0072B2", "#D55E00", "#009E73"]):
     shape = float(row["k"])
     horizon = weibull_t50(float(row["lambda_per_min"]), shape)
     ax.plot(lengths, [survival(t, horizon, shape) for t in lengths], color=colour,
-            label=f"{row['model']}: T50 {horizon:.0f} min, k = {shape:.2f}")
+            label=f"{row['model']}: T₅₀ {horizon:.0f} min, k = {shape:.2f}")
 ax.set_xscale("log")
 ax.set_xlabel("Task length (minutes of human time, log scale)")
 ax.set_ylabel("Probability of success")
@@ -95,7 +95,7 @@ ax.grid(True, alpha=0.3)
 fig.tight_layout()
 
 # %% [markdown]
-# The human curve is the flattest (the smallest shape): at the same T50, people fail more
+# The human curve is the flattest (the smallest shape): at the same T₅₀, people fail more
 # often than AI agents on short tasks and less often on long ones, the pattern Ord drew from
 # Hamilton's fits [@ord2026weibullcomment].
 # (Hamilton's February note says the shapes of GPT-5 and Claude Opus now look similar to the

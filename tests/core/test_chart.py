@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CALCULATORS, run
-from calculators._chart import DRAWABLE_DECADES, drawable, sample
+from calculators._chart import DRAWABLE_DECADES, chart_description, drawable, sample, vega_lite_spec
 from calculators._declare import Axis
 
 from strategies import any_floats
@@ -110,3 +111,43 @@ def test_grouped_points_name_their_group_in_the_tooltip_and_legend() -> None:
     assert calculator.chart.point_group == points["encoding"]["shape"]["field"]
     tooltip = {entry["field"]: entry["title"] for entry in points["encoding"]["tooltip"]}
     assert calculator.chart.point_group_title == tooltip[calculator.chart.point_group] == "Point"
+
+
+#: Words that say how an axis is drawn: a chart's own description must leave them to the
+#: axes sentence written from its declared axes, or it can contradict them ("linear, 0 to 1"
+#: under an axis drawn in per cent, "log scale" of a linear axis).
+AXIS_CLAIMS = re.compile(r"\blinear\b|\blog scales?\)|\(log scale|\blog scales\b|\b0 to 1\b|both on log", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_chart_descriptions_describe_the_axes_as_drawn(calculator_id: str) -> None:
+    """The caption, accessible name and Vega description say each axis's title, its scale
+    and how its ticks read, from the declared axes; the hand-written part claims none of it."""
+    chart = CALCULATORS[calculator_id].chart
+    assert not AXIS_CLAIMS.search(chart.description), chart.description
+    text = chart_description(chart)
+    horizontal, vertical = text.split(" Horizontal axis: ")[1].split(". Vertical axis: ")
+    for axis, words in ((chart.x, horizontal), (chart.y, vertical.removesuffix("."))):
+        assert words.lower().startswith(axis.title.lower()), (axis.title, words)
+        assert ("on a log scale" in words) == (axis.scale == "log"), words
+        assert ("in per cent" in words) == (axis.kind == "percent"), words
+        assert ("as multiples" in words) == (axis.kind == "multiplier"), words
+        assert ("as calendar dates" in words) == axis.dates, words
+    result = run(calculator_id, CALCULATORS[calculator_id].defaults())
+    assert text == vega_lite_spec(chart, result["chart"])["description"]
+
+
+def test_axis_words_examples() -> None:
+    """Hand-checked: a percent axis is not "0 to 1", a plain linear axis is its title."""
+
+    def words(**axis: object) -> str:
+        chart = CALCULATORS["half-life"].chart
+        return chart_description(type(chart)(**{**chart.__dict__, "y": Axis(field="y", **axis)}))  # type: ignore[arg-type]
+
+    assert words(title="Probability of success", kind="percent").endswith(
+        "Vertical axis: probability of success, in per cent."
+    )
+    assert words(title="Loss (nats)").endswith("Vertical axis: loss (nats).")
+    assert words(title="RL multiplier", scale="log", kind="multiplier").endswith(
+        "Vertical axis: RL multiplier, as multiples, on a log scale."
+    )

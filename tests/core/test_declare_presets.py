@@ -4,11 +4,13 @@ defaults, the order they are clicked in never matters, and their values read as 
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
 from calculators import CALCULATORS, run
 from calculators._declare import Calculator, Input, Output, Preset, form_text
+from calculators._runtime import parse_number
 
 IDS = sorted(CALCULATORS)
 
@@ -89,35 +91,52 @@ def test_every_preset_computes(calculator_id: str) -> None:
 
 @pytest.mark.parametrize("calculator_id", IDS)
 def test_preset_values_round_trip_as_typed(calculator_id: str) -> None:
-    """The text a preset or default puts in a field reads back as the very float it stands
-    for, has no float noise (at most 9 significant digits) and no '+' or trailing '.0'."""
+    """The text a preset or default puts in a field (the button's data-values) is what the
+    run shows, reads back as the very float it stands for (through the form's own parser),
+    has no float noise (at most 9 significant digits) and no e-notation, '+' or trailing
+    '.0'; and running the calculator on the texts gives the result of the floats."""
     calculator = CALCULATORS[calculator_id]
-    values = [spec.default for spec in calculator.inputs]
-    values += [v for preset in calculator.presets for v in preset.values.values()]
-    for value in values:
-        text = form_text(value)
-        assert value == float(text), text
-        digits = text.split("e")[0].replace(".", "").replace("-", "").strip("0")
-        assert len(digits) <= 9, text
-        assert "+" not in text and not text.endswith(".0"), text
+    settings = [calculator.defaults()] + [
+        {**calculator.defaults(), **calculator.preset_values(p)} for p in calculator.presets
+    ]
+    for values in settings:
+        texts = {name: form_text(value) for name, value in values.items()}
+        for name, text in texts.items():
+            assert values[name] == parse_number(name, text), text
+            digits = re.sub(r" × 10\^-?\d+$|^10\^-?\d+$", "", text)
+            assert len(digits.replace(",", "").replace(".", "").replace("-", "").strip("0")) <= 9, text
+            assert "e" not in text and "+" not in text and not text.endswith(".0"), text
+        result = run(calculator_id, texts)
+        assert result == run(calculator_id, values)
+        assert texts == {
+            spec.name: text
+            for spec, text in zip(calculator.inputs, result["shown"].values(), strict=True)
+            if not spec.choices
+        } | {spec.name: texts[spec.name] for spec in calculator.inputs if spec.choices}
 
 
 @pytest.mark.parametrize(
     ("value", "text"),
     [
-        (1e24, "1e24"),
-        (5.88e23, "5.88e23"),
+        (1e24, "10^24"),
+        (5.88e23, "5.88 × 10^23"),
         (59.0, "59"),
         (0.37, "0.37"),
-        (1e-7, "1e-7"),
+        (1e-7, "10^-7"),
         (-2.5, "-2.5"),
-        (12345678.0, "1.2345678e7"),
-        (1e6, "1000000"),
+        (2027.0, "2027"),
+        (12345678.0, "12,345,678"),
+        (1e6, "1,000,000"),
+        (1e9, "10^9"),
+        (0.001, "0.001"),
+        (0.0001, "10^-4"),
         (0.0, "0"),
     ],
 )
 def test_form_text_examples(value: float, text: str) -> None:
-    """Values written as a person types them (hand-checked)."""
+    """Values written as a field shows them (hand-checked): plain with thousands separators
+    from 10,000 to below a billion and down to a thousandth, as the outputs; powers of ten
+    with a caret outside."""
     assert text == form_text(value)
 
 

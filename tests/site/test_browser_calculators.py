@@ -20,8 +20,9 @@ from playwright.sync_api import expect
 
 import calculators
 from calculators import CALCULATORS, export, run
+from calculators._typed import key_text, read_number
 
-from browser_helpers import assert_same_numbers, expect_outputs, fill_input, open_live
+from browser_helpers import assert_same_numbers, expect_outputs, fill_input, open_live, page_of
 
 IDS = sorted(CALCULATORS)
 
@@ -37,7 +38,7 @@ def test_permalink_restores_inputs_and_result(reader, site, base_url, calculator
     root = open_live(reader.page, base_url, site, calculator_id, urlencode(params))
     expect_outputs(root, run(calculator_id, calculator.example))
     for name, value in calculator.example.items():
-        assert value == float(root.locator(f'form [name="{name}"]').input_value())
+        assert value == read_number(root.locator(f'form [name="{name}"]').input_value())
 
     first = calculator.inputs[0]
     root.locator(f'input[name="{first.name}"]').fill(str(calculator.defaults()[first.name]))
@@ -83,8 +84,9 @@ def test_example_recomputes_then_copy_downloads_and_pin(reader, site, base_url, 
 
     # Downloads name their inputs, and CSV and JSON say where they come from (the result's
     # permalink, the site's version, the licence) around CPython's export.
-    typed = {name: root.locator(f'form [name="{name}"]').input_value() for name in (s.name for s in calculator.inputs)}
-    stem = "_".join([calculator_id, *(f"{name}-{value}" for name, value in typed.items())])
+    # ... named by the numbers read, as a link writes them (1e24, not the field's 10^24).
+    read = run(calculator_id, calculator.example)["inputs"]
+    stem = "_".join([calculator_id, *(f"{name}-{key_text(value)}" for name, value in read.items())])
     for kind in ("csv", "json", "svg", "png"):
         with page.expect_download() as info:
             root.locator(f'[data-download="{kind}"]').click()
@@ -157,3 +159,32 @@ def test_chart_values_show_on_hover_and_follow_dark_mode(reader, site, base_url)
     assert "rgb(0, 0, 0)" != text.evaluate("e => getComputedStyle(e).fill")
     page.emulate_media(color_scheme="light")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_fields_show_powers_of_ten_as_typed_and_read_every_form(reader, site, base_url) -> None:
+    """A field shows 10^24 (not 1e24) before and after Python starts; a reader may type the
+    outputs' own form (3 × 10²⁴) and gets CPython's result; an old link's 1e24-style value
+    restores and is then shown as the form writes it, and the link written back is compact."""
+    cid = "effective-compute"
+    calculator = CALCULATORS[cid]
+    html = (site / page_of(site, cid) / "index.html").read_text(encoding="utf-8")
+    assert 'name="pretrain_flop" type="text" inputmode="decimal"' in html
+    assert 'value="10^24" data-default="10^24"' in html
+
+    root = open_live(reader.page, base_url, site, cid, urlencode({f"{cid}.pretrain_flop": "2e+25"}))
+    field = root.locator('input[name="pretrain_flop"]')
+    expect_outputs(root, run(cid, {"pretrain_flop": 2e25}))
+    expect(field).to_have_value("2 × 10^25")
+
+    for typed, value in (
+        ("3 × 10²⁴", 3e24),
+        ("10^23", 1e23),
+        ("4e24", 4e24),
+        ("1,000,000,000,000,000,000,000,000", 1e24),
+    ):
+        field.fill(typed)
+        expect_outputs(root, run(cid, {**calculator.defaults(), "pretrain_flop": value}))
+        expect(reader.page).to_have_url(re.compile(re.escape(f"{cid}.pretrain_flop={key_text(value)}")))
+    field.fill("3 × ten^24")
+    message = run(cid, {"pretrain_flop": "3 × ten^24"})["errors"]["pretrain_flop"]
+    expect(root.locator('[data-error-for="pretrain_flop"]')).to_have_text(message)

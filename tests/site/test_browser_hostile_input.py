@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
+from calculators._typed import read_number
 
 from browser_helpers import expect_outputs, fill_input, open_live, own_file
 
@@ -108,7 +109,7 @@ def test_markup_in_the_link_is_ignored(reader, site, base_url, calculator_id) ->
     root = open_live(page, base_url, site, calculator_id, urlencode(params))
     expect_outputs(root, run(calculator_id, calculator.defaults()))
     for spec in calculator.inputs:
-        assert float(root.locator(f'form [name="{spec.name}"]').input_value()) == spec.default
+        assert read_number(root.locator(f'form [name="{spec.name}"]').input_value()) == spec.default
     assert page.evaluate("window.__pwned") is None
     assert 0 == page.locator(".calc img").count()
     assert [] == dialogs

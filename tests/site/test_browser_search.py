@@ -191,6 +191,23 @@ def test_negative_and_superscript_powers_find_the_prose(watched, base_url) -> No
         assert "The Scaling Paradox" in titles[:3], (query, titles)
 
 
+def test_horizon_symbols_find_the_prose_either_way(watched, base_url) -> None:
+    """ "T50" as typed and "T₅₀" as pasted from a chart or a label both find the half-life
+    essay, whose prose writes T₅₀ (hooks/search_text.py's twin " = T50", and
+    search-when-ready.js reading "T₅₀" as "T50"), and the glossary's time horizon entry."""
+    page = watched.page
+    page.goto(base_url + "glossary/")
+    for query in ("T50", "T₅₀", "t₈₀"):
+        page.fill("input.md-search__input", "")
+        page.locator("input.md-search__input").click()
+        page.keyboard.insert_text(query)  # as pasted: Unicode subscripts are not typed keys
+        page.keyboard.press("End")  # Material reads the query on a key's release
+        page.wait_for_selector(".md-search-result__item", timeout=20_000)
+        titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
+        # The Python API page, whose parameters are named t50, may rank first; the prose is found.
+        assert any("half-life" in title.lower() for title in titles) and "Glossary" in titles, (query, titles)
+
+
 def test_metr_finds_the_data_page_first(watched, base_url) -> None:
     """The page about METR's data ranks first for "METR", titled in words."""
     page = watched.page

@@ -10,13 +10,16 @@ live, show every legend entry and axis label whole.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 
 import pytest
 import vl_convert
 
 from calculators import CALCULATORS, narrow_spec, run, vega_lite_spec
-from calculators._format import tick_label, vega_tick_label
+from calculators._format import log_tick_labelled, tick_label, vega_log_tick_labelled, vega_tick_label
+from calculators._typed import read_number
 
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
 VALUES = [
@@ -113,3 +116,71 @@ def test_static_charts_label_every_axis_in_the_sites_format(calculator_id: str) 
             for title, labels in axes.items():
                 assert len(labels) >= 3, (values, title, labels)
                 assert not any(E_NOTATION.search(label) for label in labels), (values, title, labels)
+
+
+#: A log axis's ticks, as the rendered SVG lists them: its scale type, then its label texts
+#: (an unlabelled tick is an empty <text>).
+LOG_AXIS = re.compile(r'aria-label="([XY])-axis[^"]*for a log scale')
+
+
+def _log_axis_labels(svg: str) -> dict[str, list[str]]:
+    """The labels Vega drew on each log axis of ``svg``, by axis ("X", "Y")."""
+    found = {}
+    for axis in LOG_AXIS.finditer(svg):
+        rest = svg[axis.end() :]
+        start = rest.index("role-axis-label")
+        texts = re.findall(r"<text[^>]*>([^<]*)</text>", rest[start : rest.index("</g>", start)])
+        found[axis[1]] = [t for t in texts if t]
+    return found
+
+
+def _settings(calculator_id: str) -> list[dict[str, float]]:
+    calculator = CALCULATORS[calculator_id]
+    defaults = calculator.defaults()
+    return [defaults, *({**defaults, **calculator.preset_values(p)} for p in calculator.presets)]
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_log_axes_are_labelled_at_even_steps(calculator_id: str) -> None:
+    """On every log axis of every calculator (defaults and each preset), at the wide chart's
+    width, the phone's static chart (narrow_spec) and the live chart at a phone's width, the
+    labels read at even steps: the same ratio from each to the next (1, 3, 10, 30 counts as
+    even, half a decade each within 0.05), never d3's 1, 2, 10, 20 on a narrow chart."""
+    chart = CALCULATORS[calculator_id].chart
+    for values in _settings(calculator_id):
+        spec = vega_lite_spec(chart, run(calculator_id, values)["chart"])
+        phone_live = {**spec, "width": 300}
+        for name, drawn in (("wide", spec), ("phone static", narrow_spec(spec)), ("phone live", phone_live)):
+            for axis, labels in _log_axis_labels(vl_convert.vegalite_to_svg(drawn)).items():
+                numbers = [read_number(label.removeprefix("×").replace("−", "-")) for label in labels]
+                assert None not in numbers and len(numbers) >= 2, (name, axis, labels)
+                steps = [math.log10(b / a) for a, b in itertools.pairwise(numbers)]  # type: ignore[operator]
+                assert max(steps) - min(steps) <= 0.05 + 1e-9 or {round(s, 2) for s in steps} <= {0.48, 0.52}, (
+                    calculator_id,
+                    name,
+                    axis,
+                    labels,
+                )
+
+
+def test_the_log_label_rule_matches_its_python_reference() -> None:
+    """Vega's rule (vega_log_tick_labelled) keeps exactly the ticks log_tick_labelled keeps,
+    on axes spanning under a decade, two decades and twenty."""
+    for low, high in ((15.0, 80.0), (1.0, 164.0), (1e-3, 1e17)):
+        values = [m * 10.0**e for e in range(-4, 18) for m in range(1, 10) if low <= m * 10.0**e <= high]
+        spec = {
+            "$schema": "https://vega.github.io/schema/vega/v6.json",
+            "width": 10,
+            "height": 10,
+            "scales": [{"name": "x", "type": "log", "domain": [low, high], "range": "width"}],
+            "data": [
+                {
+                    "name": "ticks",
+                    "values": [{"value": v, "i": i} for i, v in enumerate(values)],
+                    "transform": [{"type": "filter", "expr": vega_log_tick_labelled("x")}],
+                }
+            ],
+            "marks": [{"type": "text", "from": {"data": "ticks"}, "encode": {"enter": {"text": {"field": "i"}}}}],
+        }
+        texts = re.findall(r"<text[^>]*>([^<]*)</text>", vl_convert.vega_to_svg(spec))
+        assert [i for i, v in enumerate(values) if log_tick_labelled(v, low, high)] == [int(t) for t in texts]

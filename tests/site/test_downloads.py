@@ -14,7 +14,7 @@ import pytest
 
 import calculators
 from calculators import CALCULATORS, export
-from calculators._declare import form_text
+from calculators._typed import key_text
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL = "http://127.0.0.1:8000/"
@@ -59,7 +59,7 @@ def test_default_downloads_say_where_they_come_from(site: Path, calculator_id: s
     assert (site / f"assets/downloads/{calculator_id}.svg").read_text().startswith("<svg")
     assert (site / f"assets/downloads/{calculator_id}.png").read_bytes()[:4] == b"\x89PNG"
 
-    stem = "_".join([calculator_id, *(f"{s.name}-{form_text(s.default)}" for s in calculator.inputs)])
+    stem = "_".join([calculator_id, *(f"{s.name}-{key_text(s.default)}" for s in calculator.inputs)])
     html = page.read_text()
     section = html[html.index(f'data-calculator="{calculator_id}"') :]
     for kind in ("csv", "json", "svg", "png"):

@@ -170,3 +170,23 @@ def test_built_prose_writes_powers_of_ten_for_readers(site: Path) -> None:
         if hits:
             found[relative] = hits[:5]
     assert {} == found
+
+
+#: A horizon symbol written flat, T50 or T80: charts, labels and messages write T₅₀.
+FLAT_HORIZON = re.compile(r"(?<![\w{_])T\d{2,}\b")
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_prose_writes_horizon_symbols_with_subscripts(path: Path) -> None:
+    """Prose writes the p% time horizon as the charts and the calculators' labels do, T₅₀
+    (or \\(T_{50}\\) in maths), never T50; code keeps Python's spelling (search finds either,
+    tests/site/test_search_text.py)."""
+    hits = [f"{line.number}: {line.text.strip()[:100]}" for line in page_lines(path) if FLAT_HORIZON.search(line.text)]
+    assert not hits
+
+
+def test_the_horizon_rule_itself(tmp_path: Path) -> None:
+    """The rule sees T50 in prose and tables, and not T₅₀, \\(T_{50}\\), code or GPT50x."""
+    page = tmp_path / "page.md"
+    page.write_text("A T50 here.\n\n| T80 |\n\nT₅₀ and \\(T_{50}\\), `T50`, AT50.\n\n```\nT50\n```\n", encoding="utf-8")
+    assert [1, 3] == [line.number for line in page_lines(page) if FLAT_HORIZON.search(line.text)]

@@ -146,3 +146,17 @@ def test_negative_and_superscript_powers_are_in_the_index(docs: list[dict]) -> N
         doc["text"] for doc in docs if doc["location"].startswith("essays/scaling-paradox/") and "10⁻⁷" in doc["text"]
     ]
     assert "10⁻⁷ = 1e−7" in text and "2 × 10²⁵ = 2e25" in text
+
+
+def test_horizon_symbols_in_text_gain_their_typed_form(hook) -> None:
+    """T₅₀ in running text gets the twin " = T50"; not inside a word, an attribute or code."""
+    assert (
+        '<p>at T₅₀<span class="search-twin" hidden> = T50</span> and T₈₀<span class="search-twin" hidden> = T80</span>,'
+        ' AT₅₀ <code>T₅₀</code> <b title="T₅₀">x</b></p>'
+    ) == hook.index_powers_of_ten('<p>at T₅₀ and T₈₀, AT₅₀ <code>T₅₀</code> <b title="T₅₀">x</b></p>')
+
+
+def test_horizon_symbols_are_in_the_index_as_typed(docs: list[dict]) -> None:
+    """The half-life essay and the glossary write T₅₀; the index holds "T50" beside it."""
+    found = {doc["location"].split("#")[0] for doc in docs if "T₅₀ = T50" in doc["text"]}
+    assert {"glossary/", "essays/half-life/"} <= found

@@ -7,7 +7,7 @@
 // downloads agree; the controls that need Python say why they do nothing.
 import { copyStaticCharts, drawChart, drawPinned, reserveLiveHeight, resetChart } from "./chart.js";
 import { aboutResult, chartFile, downloadName, save, withAbout } from "./downloads.js";
-import { readPermalink, writePermalink } from "./permalink.js";
+import { linkValues, readPermalink, writePermalink } from "./permalink.js";
 import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
 import { build, compute, ensureStarted, exportResult, onStatus, retry } from "./runtime.js";
 import { savingData, whenNear } from "./save-data.js";
@@ -39,7 +39,7 @@ const calculators = new WeakMap();
 
 export function mountCalculator(root) {
   if (calculators.has(root)) return;
-  const state = { request: 0, last: null, built: snapshot(root) };
+  const state = { request: 0, last: null, built: snapshot(root), fromLink: {} };
   calculators.set(root, state);
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -64,6 +64,7 @@ export function mountCalculator(root) {
 
   const fromUrl = readPermalink(root.dataset.calculator, inputNames(root));
   for (const [name, value] of Object.entries(fromUrl)) setInput(input(root, name), value);
+  state.fromLink = fromUrl;
   if (Object.keys(fromUrl).length) {
     showPreset(root, null, "Showing the inputs from the link.");
     notify(root, "Inputs taken from the link; the result follows once Python is running.");
@@ -232,12 +233,23 @@ async function update(root, { byReader = false } = {}) {
     return;
   }
   state.last = { inputs, result };
+  showLinkedAsShown(root, state, result.shown);
   showErrors(root, {});
   showOutputs(root, result.outputs);
   showTable(root, result.table);
   root.querySelector("[data-python]").textContent = result.python;
-  if (byReader) writePermalink(root.dataset.calculator, inputs);
+  if (byReader) writePermalink(root.dataset.calculator, linkValues(result.inputs));
   await drawChart(root.querySelector(".calc__chart"), result.chart);
+}
+
+// A link's numbers (`1e24`) are shown as the form writes them (`10^24`) once Python has read
+// them, unless the reader has changed the field meanwhile.
+function showLinkedAsShown(root, state, shown) {
+  for (const [name, value] of Object.entries(state.fromLink)) {
+    const element = input(root, name);
+    if (element.tagName !== "SELECT" && element.value === value) element.value = shown[name];
+  }
+  state.fromLink = {};
 }
 
 function pin(root, on) {
@@ -256,7 +268,7 @@ async function copy(root, what) {
   let text;
   if (what === "link") {
     const { last } = calculators.get(root);
-    text = last ? writePermalink(root.dataset.calculator, last.inputs) : location.href;
+    text = last ? writePermalink(root.dataset.calculator, linkValues(last.result.inputs)) : location.href;
   } else {
     text = pythonToCopy(root);
   }
@@ -280,8 +292,10 @@ async function download(root, link, event) {
   event.preventDefault();
   const kind = link.dataset.download;
   const inputs = readInputs(root);
-  const filename = downloadName(root.dataset.calculator, inputs, kind);
   if (kind === "svg" || kind === "png") {
+    // The chart drawn is the last good result's.
+    const { last } = calculators.get(root);
+    const filename = downloadName(root.dataset.calculator, linkValues(last ? last.result.inputs : inputs), kind);
     save(await chartFile(root.querySelector(".calc__chart"), kind), filename);
     return;
   }
@@ -296,7 +310,9 @@ async function download(root, link, event) {
     notify(root, "Fix the inputs marked above to download this result.");
     return;
   }
-  const about = aboutResult(root, writePermalink(root.dataset.calculator, inputs));
+  const numbers = linkValues(exported.inputs);
+  const filename = downloadName(root.dataset.calculator, numbers, kind);
+  const about = aboutResult(root, writePermalink(root.dataset.calculator, numbers));
   const type = kind === "csv" ? "text/csv" : "application/json";
   save(new Blob([withAbout(kind, exported[kind], about)], { type }), filename);
 }

@@ -1,6 +1,13 @@
 // Permalinks: every input of every calculator lives in the page's query string as
-// `<calculator id>.<input name>=<number>`. Reading takes only the calculator's declared
+// `<calculator id>.<input name>=<number>`, the number as JavaScript writes it (`1e24`, `59`;
+// the fields show `10^24`, which Python reads). Reading takes only the calculator's declared
 // inputs and only values that parse as finite numbers; anything else is ignored.
+
+/** Numbers (Python's reading of the fields) as a link or a file name writes them: the
+ * shortest text of the float, without the exponent's "+" (calculators/_typed.key_text). */
+export function linkValues(numbers) {
+  return Object.fromEntries(Object.entries(numbers).map(([name, value]) => [name, String(value).replace("e+", "e")]));
+}
 
 /** The inputs this URL sets for the calculator whose inputs are `names`. */
 export function readPermalink(calculatorId, names, search = location.search) {
@@ -10,7 +17,7 @@ export function readPermalink(calculatorId, names, search = location.search) {
     const raw = params.get(`${calculatorId}.${name}`);
     if (raw === null || raw.trim() === "") continue;
     const number = Number(raw);
-    if (Number.isFinite(number)) values[name] = String(number);
+    if (Number.isFinite(number)) values[name] = linkValues({ number }).number;
   }
   return values;
 }

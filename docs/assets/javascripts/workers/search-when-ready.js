@@ -32,8 +32,16 @@ function powersAsTyped(query) {
     .replace(/(^|[^\w.])(\d+(?:\.\d+)?)[eE][-−](\d)/g, (_, before, coefficient, digit) => `${before}${coefficient}e−${digit}`);
 }
 
+// A horizon symbol as pages write it, "T₅₀", is asked for as typed, "T50", which the index
+// holds beside every T₅₀ of the prose (hooks/search_text.py).
+const SUBSCRIPT = { "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9" };
+
+function symbolsAsTyped(query) {
+  return query.replace(/(^|[^\w])([Tt])([₀₁₂₃₄₅₆₇₈₉]+)/g, (_, before, t, percent) => `${before}${t}${[...percent].map((c) => SUBSCRIPT[c]).join("")}`);
+}
+
 self.addEventListener("message", ({ data: message }) => {
-  if (message?.type === QUERY && typeof message.data === "string") message.data = powersAsTyped(message.data);
+  if (message?.type === QUERY && typeof message.data === "string") message.data = symbolsAsTyped(powersAsTyped(message.data));
 });
 
 let started = false;

@@ -1,0 +1,228 @@
+"""Where a chart's point labels go: beside their point, clear of the lines and of each other.
+
+Vega draws a point's label where its row says (``side`` and ``place``; see
+:func:`calculators.vega_lite_spec`), but cannot move it off a line. So before a result is
+returned, :func:`place_labels` tries each place a label can take, in a model of the plot at
+the widths readers see it (the wide chart, the live chart on a phone and the phone's static
+chart), and keeps the first that crosses no line, covers no other point or label and stays
+inside the plot at every width; failing that, the one with the fewest conflicts. The model
+is the chart's own: the axes' scales over the data's range (a log axis rounded out to whole
+powers of ten, as Vega's "nice" domain is), 12 px text at a generous 7 px a character.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from ._declare import Axis, Chart
+
+__all__ = ["PLACES", "label_box", "place_labels", "plot_model"]
+
+Rows = dict[str, list[dict[str, Any]]]
+
+#: Plot areas (pixels, inside the axes) a chart is seen at: the wide chart (1280 px
+#: screens), the live chart at a phone's width (375 px) and the phone's static chart.
+PLOT_WIDTHS = (560.0, 220.0, 160.0)
+PLOT_WEIGHTS = (3, 1, 1)
+PLOT_HEIGHT = 320.0
+#: The label's text, as the chart draws it (fontSize 12), and a width per character on the
+#: generous side, so a reader's font, wider than the build's, still fits.
+CHARACTER_WIDTH = 7.0
+TEXT_HEIGHT = 13.0
+#: Pixels a label keeps from its point (the mark's dx and dy) and from the plot's edge.
+GAP_X, EDGE_GAP = 7.0, 4.0
+#: How far a label's middle is below its point (negative: above), by ``place``.
+PLACE_DY = {"above": -8.0, "below": 12.0, "level": 0.0, "well-above": -22.0, "well-below": 26.0}
+#: Pixels above the plot a label may take.
+TOP_ROOM = 20.0
+#: Pixels of clearance counted as touching.
+CLEARANCE = 2.0
+
+#: Every (side, place) a label can take, in the order they are preferred after the row's
+#: own: beside its point, then at the plot's edge on its point's height (for a point on a
+#: flat line, such as a threshold, whose label is then read along that line).
+PLACES = tuple((side, place) for side in ("right", "left", "edge-right", "edge-left") for place in PLACE_DY)
+
+
+class Box(NamedTuple):
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def grown(self, by: float) -> Box:
+        return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
+
+    def meets(self, other: Box) -> bool:
+        return (
+            self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
+        )
+
+    def holds(self, x: float, y: float) -> bool:
+        return self.left <= x <= self.right and self.top <= y <= self.bottom
+
+
+class Plot(NamedTuple):
+    """One width of the chart: where a data value lands, in pixels from the top left."""
+
+    width: float
+    x: tuple[Axis, float, float]
+    y: tuple[Axis, float, float]
+
+    def at(self, row: dict[str, Any]) -> tuple[float, float]:
+        return (
+            _position(self.x, float(row[self.x[0].field])) * self.width,
+            (1 - _position(self.y, float(row[self.y[0].field]))) * PLOT_HEIGHT,
+        )
+
+
+def _position(axis_range: tuple[Axis, float, float], value: float) -> float:
+    """Where ``value`` lies along the axis, 0 at its start and 1 at its end."""
+    axis, low, high = axis_range
+    if axis.scale == "log":
+        value = math.log10(value)
+    return 0.5 if high == low else (value - low) / (high - low)
+
+
+def _extent(axis: Axis, values: list[float]) -> tuple[Axis, float, float]:
+    """The axis's domain as Vega draws it, roughly: a log axis from the power of ten below
+    the data to the one above (in log10 units); a linear one over the data, from 0 if the
+    axis includes it."""
+    if axis.scale == "log":
+        logs = [math.log10(v) for v in values if v > 0]
+        return axis, math.floor(min(logs)), math.ceil(max(logs))
+    if axis.zero:
+        values = [*values, 0.0]
+    return axis, min(values), max(values)
+
+
+def plot_model(chart: Chart, data: Rows) -> list[Plot]:
+    """The chart at each of :data:`PLOT_WIDTHS`, over the range of its lines and points."""
+    rows = [*data.get("lines", []), *data.get("points", [])]
+    x = _extent(chart.x, [float(row[chart.x.field]) for row in rows])
+    y = _extent(chart.y, [float(row[chart.y.field]) for row in rows])
+    return [Plot(width, x, y) for width in PLOT_WIDTHS]
+
+
+def label_box(plot: Plot, row: dict[str, Any], side: str, place: str) -> Box:
+    """The box the row's label covers at ``side`` and ``place``, as the chart's text mark
+    draws it (middle baseline, ``dx`` and ``dy`` from the point, or at the plot's edge)."""
+    x, y = plot.at(row)
+    width = CHARACTER_WIDTH * len(str(row["label"]))
+    middle = y + PLACE_DY[place]
+    if side == "right":
+        left = x + GAP_X
+    elif side == "left":
+        left = x - GAP_X - width
+    elif side == "edge-right":
+        left = plot.width - EDGE_GAP - width
+    else:
+        left = EDGE_GAP
+    return Box(left, middle - TEXT_HEIGHT / 2, left + width, middle + TEXT_HEIGHT / 2)
+
+
+def _segments(plot: Plot, lines: list[dict[str, Any]]) -> Iterator[tuple[float, float, float, float]]:
+    """Each straight piece of each line, in pixels (rows of one series are drawn in order)."""
+    series: dict[str, list[tuple[float, float]]] = {}
+    for row in lines:
+        series.setdefault(str(row.get("series", "")), []).append(plot.at(row))
+    for points in series.values():
+        for (x1, y1), (x2, y2) in itertools.pairwise(sorted(points)):
+            yield x1, y1, x2, y2
+
+
+def crosses(box: Box, segment: tuple[float, float, float, float]) -> bool:
+    """Whether the straight segment passes through ``box`` (Liang-Barsky clipping).
+
+    >>> crosses(Box(0, 0, 10, 10), (-5, 5, 15, 5)), crosses(Box(0, 0, 10, 10), (-5, 15, 15, 15))
+    (True, False)
+    """
+    x1, y1, x2, y2 = segment
+    dx, dy = x2 - x1, y2 - y1
+    start, end = 0.0, 1.0
+    for p, q in ((-dx, x1 - box.left), (dx, box.right - x1), (-dy, y1 - box.top), (dy, box.bottom - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            start = max(start, t)
+        else:
+            end = min(end, t)
+        if start > end:
+            return False
+    return True
+
+
+def conflicts(
+    plot: Plot,
+    box: Box,
+    segments: list[tuple[float, float, float, float]],
+    taken: list[Box],
+    points: list[tuple[float, float]],
+) -> int:
+    """What ``box`` runs into, weighed: each line piece it crosses 1, each other point 2,
+    each label it meets and leaving the plot (over the axes' labels) 1,000."""
+    clear = box.grown(CLEARANCE)
+    count = sum(crosses(clear, segment) for segment in segments)
+    count += 2 * sum(clear.holds(x, y) for x, y in points)
+    # Text on text, or text over the axes' labels, is never read; a line through a label is:
+    # those two outweigh any number of lines.
+    count += 1000 * sum(clear.meets(other) for other in taken)
+    # Above the plot there is room (the chart grows to hold its marks); left, right and below
+    # are the axes' labels and the chart's edge.
+    count += 1000 * (box.left < 0 or box.right > plot.width or box.top < -TOP_ROOM or box.bottom > PLOT_HEIGHT)
+    return count
+
+
+def _flat_levels(chart: Chart, lines: list[dict[str, Any]]) -> set[float]:
+    """The heights of the chart's flat lines (a series whose rows share one y value)."""
+    heights: dict[str, set[float]] = {}
+    for row in lines:
+        heights.setdefault(str(row.get("series", "")), set()).add(float(row[chart.y.field]))
+    return {next(iter(values)) for values in heights.values() if len(values) == 1}
+
+
+def place_labels(chart: Chart, data: Rows) -> Rows:
+    """``data`` with each labelled point's ``side`` and ``place`` set where its label is
+    clear of lines, other labels and points at every width readers see (the row's own
+    choice, or the default, when that is clear).
+
+    Charts that do not label their points, or draw dates across, are returned as they are.
+    """
+    points = data.get("points", [])
+    if not chart.label_points or chart.x.dates or not points or not data.get("lines"):
+        return data
+    plots = plot_model(chart, data)
+    segments = [list(_segments(plot, data["lines"])) for plot in plots]
+    marks = [[plot.at(row) for row in points] for plot in plots]
+    taken: list[list[Box]] = [[] for _ in plots]
+    levels = _flat_levels(chart, data["lines"])
+    placed = []
+    for index, row in enumerate(points):
+        others = [[at for i, at in enumerate(plot_marks) if i != index] for plot_marks in marks]
+        wide_x = plots[0].at(row)[0]
+        own = (row.get("side") or ("left" if wide_x > 0.65 * plots[0].width else "right"), row.get("place") or "above")
+        best, best_count = own, math.inf
+        # The plot's edge only for a point on a flat line (a threshold), whose label is then
+        # read along that line; any other label stays beside its point.
+        flat = row[chart.y.field] in levels
+        for side, place in (own, *(p for p in PLACES if p != own and (flat or not p[0].startswith("edge")))):
+            # A conflict on the wide chart weighs most: there is room to avoid it.
+            count = sum(
+                weight * conflicts(plot, label_box(plot, row, side, place), segments[i], taken[i], others[i])
+                for i, (plot, weight) in enumerate(zip(plots, PLOT_WEIGHTS, strict=True))
+            )
+            if count < best_count:
+                best, best_count = (side, place), count
+            if count == 0:
+                break
+        side, place = best
+        for i, plot in enumerate(plots):
+            taken[i].append(label_box(plot, row, side, place))
+        placed.append({**row, "side": side, "place": place})
+    return {**data, "points": placed}

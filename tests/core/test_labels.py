@@ -1,0 +1,100 @@
+"""Where point labels go (calculators/_labels.py): beside their point or, for a point on a
+flat line, at the plot's edge, wherever the plot model finds the fewest conflicts with lines,
+points and other labels; never worse than the declared place."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import CALCULATORS, run
+from calculators._chart import drawable_rows
+from calculators._labels import (
+    PLACES,
+    PLOT_WEIGHTS,
+    Box,
+    _segments,
+    conflicts,
+    crosses,
+    label_box,
+    place_labels,
+    plot_model,
+)
+
+LABELLED = sorted(cid for cid, c in CALCULATORS.items() if c.chart.label_points and not c.chart.x.dates)
+
+
+def _settings(calculator_id: str) -> list[dict[str, float]]:
+    calculator = CALCULATORS[calculator_id]
+    defaults = calculator.defaults()
+    return [defaults, *({**defaults, **calculator.preset_values(p)} for p in calculator.presets)]
+
+
+def _per_label(calculator_id: str, data: dict, points: list[dict]) -> list[float]:
+    """The model's weighted conflicts of each label of ``points`` (placed in order, each
+    against those before it), summed over the widths as place_labels weighs them."""
+    chart = CALCULATORS[calculator_id].chart
+    plots = plot_model(chart, data)
+    segments = [list(_segments(plot, data["lines"])) for plot in plots]
+    taken: list[list[Box]] = [[] for _ in plots]
+    counts = []
+    for index, row in enumerate(points):
+        # Where the chart puts a label its row does not place: right, or left past 65%.
+        default_side = "left" if plots[0].at(row)[0] > 0.65 * plots[0].width else "right"
+        side, place = row.get("side") or default_side, row.get("place") or "above"
+        count = 0.0
+        for i, (plot, weight) in enumerate(zip(plots, PLOT_WEIGHTS, strict=True)):
+            box = label_box(plot, row, side, place)
+            others = [plot.at(other) for k, other in enumerate(points) if k != index]
+            count += weight * conflicts(plot, box, segments[i], taken[i], others)
+            taken[i].append(box)
+        counts.append(count)
+    return counts
+
+
+def _unplaced(rows: list[dict]) -> list[dict]:
+    """The rows without where their labels go (and the texts ``run`` adds)."""
+    return [{k: v for k, v in row.items() if k not in {"side", "place", "x_text", "y_text"}} for row in rows]
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_placing_never_makes_labels_worse(calculator_id: str) -> None:
+    """For every setting (defaults and presets), the placed labels have no more conflicts in
+    the model than the declaration's own places, and each takes one of the known places."""
+    calculator = CALCULATORS[calculator_id]
+    for values in _settings(calculator_id):
+        given = {"outputs": calculator.compute(**values)} if calculator.chart.uses_outputs else {}
+        declared = drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
+        placed = run(calculator_id, values)["chart"]
+        # Each label, placed after those before it, fares no worse than its declared place would there.
+        placed_counts = _per_label(calculator_id, declared, placed["points"])
+        for index, row in enumerate(declared["points"]):
+            own = _per_label(calculator_id, declared, [*placed["points"][:index], row])[-1]
+            assert placed_counts[index] <= own, (row["label"], placed_counts[index], own)
+        assert all((row["side"], row["place"]) in PLACES for row in placed["points"])
+        # Only where a label goes changes: the points themselves are the declaration's.
+        assert _unplaced(declared["points"]) == _unplaced(placed["points"])
+
+
+def test_the_governance_thresholds_are_labelled_clear_of_every_line() -> None:
+    """Effective compute's threshold crossings (EU 10²⁵, US 10²⁶) are labelled where, in the
+    model of the wide chart, no line crosses them (they sat on the rising lines before)."""
+    data = run("effective-compute", CALCULATORS["effective-compute"].defaults())["chart"]
+    wide = plot_model(CALCULATORS["effective-compute"].chart, data)[0]
+    segments = list(_segments(wide, data["lines"]))
+    for row in data["points"]:
+        if row["label"].startswith(("EU", "US")):
+            assert not any(crosses(label_box(wide, row, row["side"], row["place"]), s) for s in segments), row
+
+
+def test_place_labels_leaves_unlabelled_and_date_charts_alone() -> None:
+    """The time-horizon explorer draws dates across and labels no point: nothing moves."""
+    chart = CALCULATORS["time-horizons"].chart
+    data = {"lines": [{"x": 1.0}], "points": [{"label": "a"}]}
+    assert data is place_labels(chart, data)
+
+
+def test_crosses_examples() -> None:
+    """Hand-checked: through, beside, along an edge and inside."""
+    box = Box(0, 0, 10, 10)
+    assert crosses(box, (-5, 5, 15, 5)) and crosses(box, (2, 2, 3, 3)) and crosses(box, (-5, -5, 15, 15))
+    assert not crosses(box, (-5, 15, 15, 15)) and not crosses(box, (11, -5, 11, 15))
