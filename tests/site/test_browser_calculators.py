@@ -59,6 +59,8 @@ def test_example_recomputes_then_copy_downloads_and_pin(reader, site, base_url, 
     assert expected["outputs"] != default["outputs"], "the example must change the result"
     page = reader.page
     root = open_live(page, base_url, site, calculator_id)
+    # Live means Python answers; the first live result (what Pin keeps) is in once its chart is.
+    expect(root.locator(".calc__chart-live svg")).to_have_count(1)
 
     root.locator('[data-action="pin"]').click()
     for name, value in calculator.example.items():
