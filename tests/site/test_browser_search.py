@@ -43,6 +43,17 @@ def search_for(page, words: str) -> list[str]:
     return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
 
 
+def pasted_query_titles(page, query: str) -> list[str]:
+    """The titles of the search results for ``query`` entered as pasted text (Unicode
+    superscripts and subscripts are not typed keys)."""
+    page.fill("input.md-search__input", "")
+    page.locator("input.md-search__input").click()
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")  # Material reads the query on a key's release
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
+
+
 def test_index_is_built_only_once_python_is_live(watched, base_url, site) -> None:
     page = watched.page
     loaded_at: list[float] = []
@@ -182,12 +193,7 @@ def test_negative_and_superscript_powers_find_the_prose(watched, base_url) -> No
     page = watched.page
     page.goto(base_url + "glossary/")
     for query in ("1e-7", "10^-7", "10**-7", "10⁻⁷", "10²⁵"):
-        page.fill("input.md-search__input", "")
-        page.locator("input.md-search__input").click()
-        page.keyboard.insert_text(query)  # as pasted: Unicode superscripts are not typed keys
-        page.keyboard.press("End")  # Material reads the query on a key's release
-        page.wait_for_selector(".md-search-result__item", timeout=20_000)
-        titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
+        titles = pasted_query_titles(page, query)
         assert "The Scaling Paradox" in titles[:3], (query, titles)
 
 
@@ -198,12 +204,7 @@ def test_horizon_symbols_find_the_prose_either_way(watched, base_url) -> None:
     page = watched.page
     page.goto(base_url + "glossary/")
     for query in ("T50", "T₅₀", "t₈₀"):
-        page.fill("input.md-search__input", "")
-        page.locator("input.md-search__input").click()
-        page.keyboard.insert_text(query)  # as pasted: Unicode subscripts are not typed keys
-        page.keyboard.press("End")  # Material reads the query on a key's release
-        page.wait_for_selector(".md-search-result__item", timeout=20_000)
-        titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_text_contents()
+        titles = pasted_query_titles(page, query)
         # The Python API page, whose parameters are named t50, may rank first; the prose is found.
         assert any("half-life" in title.lower() for title in titles) and "Glossary" in titles, (query, titles)
 
