@@ -184,8 +184,9 @@ def render_calculator(
     when it replaces the code below it with each live result's.
     ``about`` (see :func:`download_about`) rides in ``data-about`` for the live downloads.
 
-    Site search indexes the calculator's title, summary, inputs and sources; its results,
-    chart, table, code and buttons carry ``data-search-exclude``. (Material's search ends an
+    Site search indexes the calculator's title, summary, inputs and sources; its status,
+    presets and the line naming the active one, results, chart, table, code and buttons carry
+    ``data-search-exclude``. (Material's search ends an
     exclusion at the first closing tag of the same name, so it marks elements that hold no
     element of their own kind.)
     """
@@ -352,8 +353,8 @@ def _presets(calculator: Calculator) -> str:
     )
     shown = f"Showing the defaults: {origin.label}." if origin else "Showing the defaults."
     return (
-        f'<div class="calc__presets" role="group" aria-label="Presets">{buttons}{reset}</div>'
-        f'<p class="calc__preset-state" data-preset-state data-defaults="{escape(shown)}">{escape(shown)}</p>'
+        f'<div class="calc__presets" role="group" aria-label="Presets" data-search-exclude>{buttons}{reset}</div>'
+        f'<p class="calc__preset-state" data-preset-state data-defaults="{escape(shown)}" data-search-exclude>{escape(shown)}</p>'
     )
 
 

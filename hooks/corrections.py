@@ -55,9 +55,25 @@ class Correction(NamedTuple):
     why: str
 
 
+#: Maths as a programmer types it, which the page would show as typed: a caret power
+#: (``10^26``, ``a^20``) or an underscore subscript (``k_C``). Entries write 10²⁶,
+#: ``10<sup>26.8</sup>`` and ``k<sub>C</sub>``, as the other pages show them.
+TYPED_MATHS = re.compile(r"\^|\b[A-Za-z]_[A-Za-z0-9]{1,3}\b")
+
+
 def load(path: Path = LOG_FILE) -> list[Correction]:
-    """Every entry of the log, newest first (entries of one date keep their order)."""
-    return load_text(path.read_text(encoding="utf-8"))
+    """Every entry of the log, newest first (entries of one date keep their order). An entry
+    that writes maths as typed (:data:`TYPED_MATHS`) fails the build: it would read so on the
+    page. (Only the current log is checked; a release's copy is as it was published.)"""
+    entries = load_text(path.read_text(encoding="utf-8"))
+    for entry in entries:
+        for field in ("was", "now", "why"):
+            if typed := TYPED_MATHS.search(getattr(entry, field)):
+                raise PluginError(
+                    f"corrections.yml: entry of {entry.date} on {entry.page}: {field} writes {typed[0]!r}; "
+                    "write powers as 10²⁶ or 10<sup>26.8</sup> and subscripts as k<sub>C</sub>"
+                )
+    return entries
 
 
 def load_text(text: str) -> list[Correction]:

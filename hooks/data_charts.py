@@ -407,8 +407,10 @@ def render(name: str, docs_dir: Path) -> str:
 
 
 def metr_labels_table(data_dir: Path) -> str:
-    """The suggested display labels as a Markdown table: each release's models in the data's
-    order (by release date), beside their names (``*`` where the name is ours, not METR's)."""
+    """The suggested display labels as Markdown: a two-column table per release, under its
+    name, of its models in the data's order (by release date) beside their names (``*`` where
+    the name is ours, not METR's). Two narrow tables, not one of four columns, so a phone
+    shows each whole; a key may break after an underscore (``<wbr>``), never mid-word."""
     labels = {row["model"]: row for row in read_rows(data_dir / "metr_model_labels.csv", ["model", "label", "ours"])}
     horizons = read_rows(data_dir / "metr_horizons.csv", METR_COLUMNS)
     unknown = sorted({row["model"] for row in horizons} - set(labels))
@@ -417,16 +419,14 @@ def metr_labels_table(data_dir: Path) -> str:
     stale = sorted(set(labels) - {row["model"] for row in horizons})
     if stale:
         raise ValueError(f"metr_model_labels.csv labels models the data does not have: {stale}")
-    columns = [[labels[row["model"]] for row in horizons if row["report"] == release] for release in RELEASES]
-    lines = ["| " + " | ".join(f"key ({name}) | label" for name in RELEASES.values()) + " |"]
-    lines.append("|" + " --- |" * 2 * len(RELEASES))
-    for depth in range(max(map(len, columns))):
-        cells = []
-        for column in columns:
-            row = column[depth] if depth < len(column) else None
-            cells += [row["model"], row["label"] + ("*" if row["ours"] == "true" else "")] if row else ["", ""]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+    tables = []
+    for release, name in RELEASES.items():
+        lines = [f"**Time Horizon {name}**", "", "| key | label |", "| --- | --- |"]
+        for row in (labels[row["model"]] for row in horizons if row["report"] == release):
+            key = row["model"].replace("_", "_<wbr>")
+            lines.append(f"| {key} | {row['label']}{'*' if row['ours'] == 'true' else ''} |")
+        tables.append("\n".join(lines) + "\n")
+    return "\n".join(tables)
 
 
 # ---- MkDocs events ---------------------------------------------------------------------

@@ -72,7 +72,13 @@ atexit.register(_katex.close)  # also when used outside a build, as the tests do
 
 
 def typeset(page_html: str, where: str = "page") -> str:
-    """``page_html`` with every arithmatex formula replaced by KaTeX's markup."""
+    """``page_html`` with every arithmatex formula replaced by KaTeX's markup.
+
+    A display formula of several parts side by side (separated by ``\\quad`` or
+    ``\\qquad``) is also typeset for a phone, its parts one under another
+    (:func:`stacked`); site.css shows that one on narrow screens, where the row would run
+    past the edge. Search skips it, so the formula is indexed once.
+    """
     matches = list(MATH.finditer(page_html))
     if not matches:
         return page_html
@@ -80,11 +86,54 @@ def typeset(page_html: str, where: str = "page") -> str:
         (html.unescape(m["inline"] if m["inline"] is not None else m["display"]).strip(), m["display"] is not None)
         for m in matches
     ]
+    narrow = [stacked(tex) if display else None for tex, display in formulas]
     try:
-        rendered = iter(_katex.render(formulas))
+        rendered = iter(_katex.render(formulas + [(tex, True) for tex in narrow if tex]))
     except PluginError as error:
         raise PluginError(f"{where}: {error}") from None
-    return MATH.sub(lambda m: f'<{m["tag"]} class="arithmatex">{searchable(next(rendered))}</{m["tag"]}>', page_html)
+    shown = [next(rendered) for _ in formulas]
+    phone = [next(rendered) if tex else "" for tex in narrow]
+    parts = iter(zip(shown, phone, strict=True))
+
+    def replaced(match: re.Match[str]) -> str:
+        wide, stack = next(parts)
+        if stack:
+            stack = f'<div class="arithmatex-narrow" data-search-exclude>{stack}</div>'
+        return f'<{match["tag"]} class="arithmatex">{searchable(wide)}{stack}</{match["tag"]}>'
+
+    return MATH.sub(replaced, page_html)
+
+
+#: A space between the parts of a display formula written side by side, and its number.
+PART_SPACE = re.compile(r"\\q?quad\b")
+TAG = re.compile(r"\\tag\{[^{}]*\}\s*$")
+
+
+def stacked(tex: str) -> str | None:
+    """A display formula of parts side by side (``a, \\qquad b``) as the same parts one under
+    another, its ``\\tag`` after them; None for a formula of one part. Only a space after a
+    comma or semicolon at the formula's top level splits it (not inside braces, a
+    ``\\left…\\right`` pair or an environment of its own, nor ``x \\quad \\text{…}``)."""
+    if "\\begin" in tex:
+        return None
+    tag = TAG.search(tex)
+    body = tex[: tag.start()] if tag else tex
+    parts, depth, start = [], 0, 0
+    for position, char in enumerate(body):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif depth == 0 and (space := PART_SPACE.match(body, position)):
+            before = body[:position]
+            if before.rstrip().endswith((",", ";")) and before.count("\\left") == before.count("\\right"):
+                parts.append(body[start:position])
+                start = space.end()
+    if not parts:
+        return None
+    parts.append(body[start:])
+    lines = " \\\\ ".join(part.strip() for part in parts if part.strip())
+    return f"\\begin{{gathered}}{lines}\\end{{gathered}}" + (f" {tag[0]}" if tag else "")
 
 
 def searchable(katex_html: str) -> str:

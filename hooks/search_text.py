@@ -18,7 +18,8 @@ searches, and this hook fixes both before the index is built (it runs after hook
   maths). A reader types "T50". Each T₅₀ in running text gets the hidden twin " = T50", so
   the index holds the typed form, and the search wrapper reads a query of "T₅₀" as "T50".
 * **Notebook chrome.** mkdocs-jupyter writes prompts ("In [1]:"), code, its copy button
-  ("Copied!") and printed output into the page; they are marked ``data-search-exclude``, so a
+  ("Copied!"), printed output and figures (whose tick labels and legends are SVG text) into
+  the page; they are marked ``data-search-exclude``, so a
   notebook is found by its prose. Its heading anchors become Material's ``headerlink``
   (which search leaves out of titles, so no "¶"), styled as on every other page, and its
   Markdown cells are unwrapped, so each paragraph is found under its own heading.
@@ -158,6 +159,7 @@ NOTEBOOK_CHROME = (
     "highlight-ipynb",  # the code, highlighted
     "clipboard-copy-txt",  # the code again, for the copy button
     "jp-RenderedText",  # printed output
+    "jp-RenderedSVG",  # a figure (its ticks and legend as text)
 )
 # The attribute goes last in the tag: hooks/accessibility.py finds notebook code by the
 # tag's start, `<div class="highlight-ipynb`, to make it focusable.

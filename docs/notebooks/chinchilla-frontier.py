@@ -26,7 +26,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from calculators import chinchilla_isoflop_loss, chinchilla_optimal
+from calculators import chinchilla_isoflop_loss, chinchilla_optimal, format_value
 from calculators.models.pretraining import EPOCH_A, EPOCH_ALPHA, EPOCH_B, EPOCH_BETA, EPOCH_E
 
 EPOCH = dict(
@@ -40,7 +40,7 @@ EPOCH = dict(
 budgets = [1e21, 1e22, 1e23, 1e24, 1e25, 1e26]
 colours = plt.cm.viridis(np.linspace(0, 0.9, len(budgets)))
 
-fig, ax = plt.subplots(figsize=(8, 4.5))
+fig, ax = plt.subplots()
 for flop, colour in zip(budgets, colours):
     best = chinchilla_optimal(flop)
     sizes = np.logspace(np.log10(best.params) - 1.5, np.log10(best.params) + 1.5, 200)
@@ -50,7 +50,7 @@ ax.set_xscale("log")
 ax.set_xlabel("Parameters, N (log scale)")
 ax.set_ylabel("Loss (nats per token)")
 ax.set_title("Printed constants")
-ax.legend(title="Training budget", fontsize=8)
+ax.legend(title="Training budget", ncols=2)
 ax.grid(True, alpha=0.3)
 fig.tight_layout()
 
@@ -69,21 +69,19 @@ fig.tight_layout()
 frontier = np.logspace(21, 27, 25)
 printed = [chinchilla_optimal(flop).tokens_per_param for flop in frontier]
 refit = [chinchilla_optimal(flop, **EPOCH).tokens_per_param for flop in frontier]
+print("Tokens per parameter at the optimum, with the printed constants and with Epoch's refit:")
 for flop in [5.88e23, 1e24, 1e25, 1e26]:
     best, epoch = chinchilla_optimal(flop), chinchilla_optimal(flop, **EPOCH)
-    print(
-        f"{flop:.3g} FLOP: printed constants {best.tokens_per_param:.0f} tokens per parameter, "
-        f"Epoch's refit {epoch.tokens_per_param:.1f}"
-    )
+    print(f"{format_value(flop)} FLOP: {best.tokens_per_param:.0f} and {epoch.tokens_per_param:.1f}")
 
-fig, ax = plt.subplots(figsize=(8, 3.5))
-ax.plot(frontier, printed, color="#0072B2", label="optimum, printed constants (Hoffmann et al.)")
-ax.plot(frontier, refit, color="#009E73", label="optimum, Epoch's refit (Besiroglu et al.)")
-ax.axhline(20, color="#D55E00", linestyle="--", label="Chinchilla's own run: 20 tokens per parameter")
+fig, ax = plt.subplots()
+ax.plot(frontier, printed, color="#0072B2", label="printed constants")
+ax.plot(frontier, refit, color="#009E73", label="Epoch's refit")
+ax.axhline(20, color="#D55E00", linestyle=":", linewidth=2.5, label="Chinchilla's own run, 20", zorder=1)
 ax.set_xscale("log")
 ax.set_xlabel("Training compute (FLOP, log scale)")
-ax.set_ylabel("Tokens per parameter")
-ax.legend(fontsize=9)
+ax.set_ylabel("Tokens per parameter at the optimum")
+ax.legend()
 ax.grid(True, alpha=0.3)
 fig.tight_layout()
 

@@ -49,6 +49,25 @@ def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
         ctx.close()
 
 
+def test_404_offers_search_only_where_it_opens(browser, base_url) -> None:
+    """"Search the site" opens Material's search, a script: with JavaScript it opens the
+    search box, without it the button is not shown. The tab title says what happened."""
+    for java_script in (True, False):
+        ctx = browser.new_context(java_script_enabled=java_script, service_workers="block")
+        try:
+            page = ctx.new_page()
+            page.goto(base_url + "404.html")
+            assert page.title().startswith("Page not found")
+            search = page.get_by_text("Search the site")
+            if java_script:
+                search.click()
+                page.wait_for_function("document.getElementById('__search').checked")
+            else:
+                assert not search.is_visible()
+        finally:
+            ctx.close()
+
+
 def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url) -> None:
     """On a phone no word of an API signature sits under the code block's copy button."""
     ctx = browser.new_context(viewport=PHONE, service_workers="block")

@@ -33,6 +33,8 @@ def test_log_is_well_formed_and_names_real_pages(hook) -> None:
         ({"date": "2026-12-01", "page": "index.md", "severity": "wrong", "was": "a", "now": "b"}, "exactly"),
         ({"date": "2026-12-01", "page": "index.md", "severity": "bad", "was": "a", "now": "b", "why": "c"}, "severity"),
         ({"date": "1 Dec", "page": "index.md", "severity": "note", "was": "a", "now": "b", "why": "c"}, "YYYY-MM-DD"),
+        ({"date": "2026-12-01", "page": "index.md", "severity": "note", "was": "10^26 FLOP", "now": "b", "why": "c"}, "10²⁶"),
+        ({"date": "2026-12-01", "page": "index.md", "severity": "note", "was": "a", "now": "C = k_C·a", "why": "c"}, "k<sub>C</sub>"),
     ],
 )
 def test_malformed_entry_fails_the_build(hook, tmp_path: Path, entry: dict, message: str) -> None:
@@ -50,6 +52,17 @@ def test_corrections_page_shows_every_entry_newest_first(site: Path, hook) -> No
     assert dates == sorted({e.date.isoformat() for e in entries}, reverse=True)
     for entry in entries:
         assert f'id="{hook.anchor(entry.date, entry.page)}"' in html
+
+
+def test_corrections_page_shows_maths_typeset_not_typed(site: Path) -> None:
+    """No caret power or underscore subscript in the page's visible text (powers show as
+    10²⁶ or 10<sup>26.8</sup>, which the page does hold)."""
+    html = (site / "corrections" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    text = re.sub(r"<(script|style|code|pre)\b.*?</\1>|<[^>]+>", " ", article, flags=re.S)
+    assert "^" not in text
+    assert not re.search(r"\b[A-Za-z]_[A-Za-z0-9]{1,3}\b", text)
+    assert "10<sup>26.8</sup>" in article and "10²⁶" in text
 
 
 def test_each_corrected_page_links_to_its_entries(site: Path, hook) -> None:

@@ -226,24 +226,29 @@ def test_built_data_page_shows_its_chart(site: Path, page: str) -> None:
 
 
 def test_the_labels_table_lists_each_release_s_models_with_the_calculators_names() -> None:
-    """The data page's "Suggested display labels" table is written from the label file the
-    calculators name models by: each release's column holds exactly that release's models,
-    in the data's order, each beside its name (* marking ours)."""
+    """The data page's "Suggested display labels" are written from the label file the
+    calculators name models by: a two-column table per release, under its name, holding
+    exactly that release's models in the data's order, each beside its name (* marking
+    ours); keys break only after an underscore."""
     page = (DOCS / "data/metr_horizons.md").read_text(encoding="utf-8")
     assert "<!-- md:metr-labels -->" in page.split("## Suggested display labels")[1].split("\n## ")[0]
     data = ROOT / "calculators/data"
-    lines = charts.metr_labels_table(data).splitlines()
-    assert "| key (1.0) | label | key (1.1) | label |" == lines[0]
-    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines[2:]]
+    markdown = charts.metr_labels_table(data)
     with (data / "metr_model_labels.csv").open(encoding="utf-8") as handle:
         named = {row["model"]: row["label"] + ("*" if row["ours"] == "true" else "") for row in csv.DictReader(handle)}
     with (data / "metr_horizons.csv").open(encoding="utf-8") as handle:
         horizons = list(csv.DictReader(handle))
-    for column, release in ((0, "time-horizon-1.0"), (2, "time-horizon-1.1")):
-        keys = [row[column] for row in rows if row[column]]
+    sections = markdown.split("**Time Horizon ")[1:]
+    assert ["1.0", "1.1"] == [section.split("**")[0] for section in sections]
+    for section, release in zip(sections, ("time-horizon-1.0", "time-horizon-1.1"), strict=True):
+        lines = [line for line in section.splitlines() if line.startswith("|")]
+        assert "| key | label |" == lines[0]
+        rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:]]
+        assert all(re.fullmatch(r"[^_]*(_<wbr>[^_]*)*", key) for key, _ in rows)
+        keys = [key.replace("<wbr>", "") for key, _ in rows]
         assert [row["model"] for row in horizons if row["report"] == release] == keys
-        assert all(row[column + 1] == named[row[column]] for row in rows if row[column])
-    assert "Claude Opus 4.6*" in {row[3] for row in rows}  # a name of ours, marked
+        assert [named[key] for key in keys] == [label for _, label in rows]
+    assert "| Claude Opus 4.6* |" in sections[1]  # a name of ours, marked
 
 
 def test_the_labels_table_fails_the_build_on_a_model_without_a_label(tmp_path: Path) -> None:

@@ -96,3 +96,18 @@ def test_notebook_pages_typeset_their_maths(site: Path) -> None:
     for page in (site / "notebooks").rglob("index.html"):  # comments stay comments
         text = re.sub(r"<!--.*?-->", "", page.read_text(), flags=re.S)
         assert "!--" not in re.sub(r"<[^>]*>", "", text), page
+
+
+def test_a_row_of_formulas_is_also_typeset_stacked_for_phones(hook) -> None:
+    """Parts side by side after a comma become lines of a gathered block, the number after
+    them; a single formula, or one whose \\quad is not after a comma, gets no second copy.
+    The stacked copy is hidden from search (the formula is indexed once)."""
+    assert hook.stacked(r"C = k_C\,a^{20}, \qquad D = k_D\,a^{11}. \tag{2}") == (
+        r"\begin{gathered}C = k_C\,a^{20}, \\ D = k_D\,a^{11}.\end{gathered} \tag{2}"
+    )
+    assert hook.stacked(r"h = \frac{C}{T} \quad \text{dollars per hour.} \tag{1}") is None
+    assert hook.stacked(r"\left(a, \quad b\right)") is None
+    assert hook.stacked(r"\begin{aligned} a &= b, \qquad c \end{aligned}") is None
+    html = hook.typeset('<div class="arithmatex">\\[a, \\qquad b \\tag{1}\\]</div>')
+    assert html.count('class="katex-display"') == 2
+    assert re.search(r'<div class="arithmatex-narrow" data-search-exclude><span class="katex-display"', html)

@@ -73,7 +73,18 @@ def test_notebooks_are_indexed_by_their_prose(docs: list[dict], site: Path) -> N
     notebooks = [doc for doc in docs if doc["location"].startswith("notebooks/")]
     assert notebooks
     text = "\n".join(doc["text"] for doc in notebooks)
-    for chrome in ("In\xa0[", "In [", "Copied!", "import ", "plt.", "<pre>", "Models from 2023 on:"):
+    # (The last two: a figure's axis title and legend, which are SVG text.)
+    for chrome in (
+        "In\xa0[",
+        "In [",
+        "Copied!",
+        "import ",
+        "plt.",
+        "<pre>",
+        "Models from 2023 on:",
+        "Task length (minutes of human time",
+        "constant hazard (k = 1)",
+    ):
         assert chrome not in text, chrome
     assert "METR measures each AI agent" in text and "fits a straight line to the logarithm" in text
     assert [] == [doc["title"] for doc in docs if "¶" in doc["title"]]
@@ -82,6 +93,17 @@ def test_notebooks_are_indexed_by_their_prose(docs: list[dict], site: Path) -> N
     assert "fits a straight line" in trend and "The straight lines on the log scale" in trend
     page = (site / "notebooks" / "metr-time-horizons" / "index.html").read_text()
     assert 'class="anchor-link"' not in page and 'class="headerlink"' in page
+
+
+def test_calculator_controls_stay_out_of_the_index(docs: list[dict]) -> None:
+    """A calculator is found by its title, summary and inputs, not by its preset buttons or
+    the line naming the active preset (search showed them run together: "…(US
+    order)Epoch replicationReset", "Showing the defaults: …")."""
+    [calculators] = [doc["text"] for doc in docs if doc["location"] == "essays/scaling-paradox/#calculator"]
+    assert "Chinchilla" in calculators  # the calculators' own words are found
+    text = "\n".join(doc["text"] for doc in docs)
+    assert "Showing the defaults" not in text and "Reset" not in calculators
+    assert "(US order)Epoch" not in text
 
 
 def test_data_pages_are_titled_in_words(docs: list[dict]) -> None:
