@@ -44,7 +44,12 @@ fig, ax = plt.subplots()
 for flop, colour in zip(budgets, colours):
     best = chinchilla_optimal(flop)
     sizes = np.logspace(np.log10(best.params) - 1.5, np.log10(best.params) + 1.5, 200)
-    ax.plot(sizes, [chinchilla_isoflop_loss(flop, n) for n in sizes], color=colour, label=f"$10^{{{round(np.log10(flop))}}}$ FLOP")
+    ax.plot(
+        sizes,
+        [chinchilla_isoflop_loss(flop, n) for n in sizes],
+        color=colour,
+        label=f"$10^{{{round(np.log10(flop))}}}$ FLOP",
+    )
     ax.scatter([best.params], [best.loss], color=colour, zorder=3)
 ax.set_xscale("log")
 ax.set_xlabel("Parameters, N (log scale)")

@@ -38,14 +38,18 @@ years = np.linspace(0, 10, 101)
 fig, ax = plt.subplots()
 for (label, (assumes, algorithms, hardware)), colour in zip(scenarios.items(), ["#0072B2", "#D55E00", "#009E73"]):
     decline = cost_decline(algorithms, hardware, gap)
-    ax.plot(years, cost_today / decline.annual_factor ** years, color=colour, label=label)
+    ax.plot(years, cost_today / decline.annual_factor**years, color=colour, label=label)
     ax.scatter([decline.years_to_close], [cost_human], color=colour, zorder=3)
-    print(f"{label} ({assumes}): ×{decline.annual_factor:.2f} a year, "
-          f"{decline.years_to_close:.1f} years to ${cost_human:.0f}")
+    print(
+        f"{label} ({assumes}): ×{decline.annual_factor:.2f} a year, "
+        f"{decline.years_to_close:.1f} years to ${cost_human:.0f}"
+    )
 ax.axhline(cost_human, color="grey", linestyle=":", label="a person, about $3")
 ax.set_yscale("log")
 # Dollars as a reader writes them: $1,000, $1, $0.10, $0.001.
-ax.yaxis.set_major_formatter(lambda dollars, _: f"${dollars:,.{max(0, 2 if dollars < 1 else 0, round(-np.log10(dollars)))}f}")
+ax.yaxis.set_major_formatter(
+    lambda dollars, _: f"${dollars:,.{max(0, 2 if dollars < 1 else 0, round(-np.log10(dollars)))}f}"
+)
 ax.set_xlabel("Years after December 2024")
 ax.set_ylabel("Cost per ARC-AGI task (log scale)")
 ax.legend()

@@ -33,7 +33,9 @@ import numpy as np
 
 # The data folder of the site's sources (docs/data), wherever the notebook is run from, or
 # the notebook's own folder when it was downloaded together with its data file.
-DATA = next(folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "metr_horizons.csv").is_file())
+DATA = next(
+    folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "metr_horizons.csv").is_file()
+)
 
 from calculators import fit_exponential, format_value
 from calculators.models.metr_horizons import model_labels
@@ -64,6 +66,7 @@ print(f"{len(rows)} models, released {format_value(min(years), 'year')} to {form
 # Its rate $g$ per year gives a doubling time of $\ln 2 / g$ years.
 # METR's own fits, in the same results files, report for the 1.1 data a doubling time of 187.778 days over the whole period (joined to older points from the 1.0 suite) and 128.744 days for models from 2023 on [@iaps2026metr].
 
+
 # %%
 def doubling_days(fit) -> float:
     return math.log(2) / fit.rate * 365.25
@@ -80,8 +83,12 @@ fig, ax = plt.subplots()
 ax.scatter(years, horizons, color="#0072B2", zorder=3, label="METR Time Horizon 1.1")
 for fit, label, colour in [(all_models, "all models", "#D55E00"), (since_2023, "from 2023 on", "#009E73")]:
     span = np.linspace(2019 if fit is all_models else 2023, max(years) + 0.5, 50)
-    ax.plot(span, fit.anchor_value * np.exp(fit.rate * (span - fit.anchor_time)), color=colour,
-            label=f"{label}: doubles in {doubling_days(fit):.0f} days")
+    ax.plot(
+        span,
+        fit.anchor_value * np.exp(fit.rate * (span - fit.anchor_time)),
+        color=colour,
+        label=f"{label}: doubles in {doubling_days(fit):.0f} days",
+    )
 ax.set_yscale("log")
 ax.yaxis.set_major_formatter(lambda minutes, _: f"{minutes:,g}")
 ax.set_xlabel("Release date")

@@ -33,7 +33,9 @@ import numpy as np
 
 # The data folder of the site's sources (docs/data), wherever the notebook is run from, or
 # the notebook's own folder when it was downloaded together with its data file.
-DATA = next(folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "hamilton_weibull.csv").is_file())
+DATA = next(
+    folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "hamilton_weibull.csv").is_file()
+)
 
 from calculators import logistic_slope, logistic_success, survival, weibull_t50
 
@@ -85,8 +87,12 @@ fig, ax = plt.subplots()
 for row, colour in zip(chosen, ["#0072B2", "#D55E00", "#009E73"]):
     shape = float(row["k"])
     horizon = weibull_t50(float(row["lambda_per_min"]), shape)
-    ax.plot(lengths, [survival(t, horizon, shape) for t in lengths], color=colour,
-            label=f"{row['model']}: T₅₀ {horizon:.0f} min, k = {shape:.2f}")
+    ax.plot(
+        lengths,
+        [survival(t, horizon, shape) for t in lengths],
+        color=colour,
+        label=f"{row['model']}: T₅₀ {horizon:.0f} min, k = {shape:.2f}",
+    )
 ax.set_xscale("log")
 ax.set_xlabel("Task length (minutes of human time, log scale)")
 ax.set_ylabel("Probability of success")

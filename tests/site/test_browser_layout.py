@@ -50,7 +50,7 @@ def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
 
 
 def test_404_offers_search_only_where_it_opens(browser, base_url) -> None:
-    """"Search the site" opens Material's search, a script: with JavaScript it opens the
+    """ "Search the site" opens Material's search, a script: with JavaScript it opens the
     search box, without it the button is not shown. The tab title says what happened."""
     for java_script in (True, False):
         ctx = browser.new_context(java_script_enabled=java_script, service_workers="block")

@@ -33,8 +33,28 @@ def test_log_is_well_formed_and_names_real_pages(hook) -> None:
         ({"date": "2026-12-01", "page": "index.md", "severity": "wrong", "was": "a", "now": "b"}, "exactly"),
         ({"date": "2026-12-01", "page": "index.md", "severity": "bad", "was": "a", "now": "b", "why": "c"}, "severity"),
         ({"date": "1 Dec", "page": "index.md", "severity": "note", "was": "a", "now": "b", "why": "c"}, "YYYY-MM-DD"),
-        ({"date": "2026-12-01", "page": "index.md", "severity": "note", "was": "10^26 FLOP", "now": "b", "why": "c"}, "10²⁶"),
-        ({"date": "2026-12-01", "page": "index.md", "severity": "note", "was": "a", "now": "C = k_C·a", "why": "c"}, "k<sub>C</sub>"),
+        (
+            {
+                "date": dt.date(2026, 12, 1),
+                "page": "index.md",
+                "severity": "note",
+                "was": "10^26 FLOP",
+                "now": "b",
+                "why": "c",
+            },
+            "10²⁶",
+        ),
+        (
+            {
+                "date": dt.date(2026, 12, 1),
+                "page": "index.md",
+                "severity": "note",
+                "was": "a",
+                "now": "C = k_C·a",
+                "why": "c",
+            },
+            "k<sub>C</sub>",
+        ),
     ],
 )
 def test_malformed_entry_fails_the_build(hook, tmp_path: Path, entry: dict, message: str) -> None:
