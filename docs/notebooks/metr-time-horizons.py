@@ -33,9 +33,7 @@ import numpy as np
 
 # The data folder of the site's sources (docs/data), wherever the notebook is run from, or
 # the notebook's own folder when it was downloaded together with its data file.
-DATA = next(
-    folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "metr_horizons.csv").is_file()
-)
+DATA = next(folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "metr_horizons.csv").is_file())
 
 from calculators import fit_exponential, format_value
 from calculators.models.metr_horizons import model_labels

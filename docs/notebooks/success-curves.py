@@ -33,9 +33,7 @@ import numpy as np
 
 # The data folder of the site's sources (docs/data), wherever the notebook is run from, or
 # the notebook's own folder when it was downloaded together with its data file.
-DATA = next(
-    folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "hamilton_weibull.csv").is_file()
-)
+DATA = next(folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "hamilton_weibull.csv").is_file())
 
 from calculators import logistic_slope, logistic_success, survival, weibull_t50
 
