@@ -191,13 +191,19 @@ def log_markdown(
 
 
 def page_title(files: Files, src: str) -> str:
-    """The title readers see: the navigation's, else the page's front matter or first heading."""
-    file = files.get_file_from_path(src)
-    if file is not None and file.page is not None and file.page.title:
-        return file.page.title
+    """The title readers see at the top of the page: a notebook's first heading, a page's
+    front matter title or first heading; else the navigation's. (Not the navigation's first:
+    it is shortened within its section, so two pages can share it, as the METR notebook and
+    data page do.)"""
     text = (ROOT / "docs" / src).read_text(encoding="utf-8")
-    found = re.search(r"^title:\s*(.+)$", text, re.MULTILINE) or re.search(r"^#\s+(.+)$", text, re.MULTILINE)
-    return found[1].strip().strip("\"'") if found else src
+    if src.endswith(".py"):
+        found = re.search(r"^# # (.+)$", text, re.MULTILINE)
+    else:
+        found = re.search(r"^title:\s*(.+)$", text, re.MULTILINE) or re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+    if found:
+        return found[1].strip().strip("\"'")
+    file = files.get_file_from_path(src)
+    return file.page.title if file is not None and file.page is not None and file.page.title else src
 
 
 _STATE: dict[str, list[Correction]] = {}

@@ -195,3 +195,12 @@ def test_the_log_says_which_release_carries_each_group_of_entries(site: Path, ho
     assert said == len(groups)
     archive_links = [href for href in re.findall(r'href="([^"]*)"', html) if re.search(r"/\d+\.\d+\.\d+/", href)]
     assert archive_links == [], "a local preview has no archive to link to"
+
+
+def test_each_corrected_page_is_headed_by_its_own_title(site: Path, hook) -> None:
+    """The log names each page by the title at its top, so no two pages share a heading (the
+    navigation calls both the METR notebook and the METR data page "METR's time horizons")."""
+    html = (site / "corrections" / "index.html").read_text(encoding="utf-8")
+    headed = dict(re.findall(r'<h3 id="[^"]+"><a href="([^"]+)">(.*?)</a>', html))
+    assert len(set(headed.values())) == len(headed), headed
+    assert any(title.endswith("time horizons and their doubling time") for title in headed.values()), headed
