@@ -28,9 +28,15 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 RENDERER = Path(__file__).with_name("katex_render.mjs")
 MATH = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</(?P=tag)>',
+    r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</(?P=tag)>'
+    r"(?P<punctuation>(?<=</span>)[,.;:!?)](?!\w))?",
     re.S,
 )
+#: A short inline formula and the punctuation right after it are kept on one line (site.css),
+#: so a line never starts with the comma ("B = 410.7" at a line's end, ", α = 0.34" below;
+#: a word joiner does not stop Chromium breaking after KaTeX's inline blocks). A longer
+#: formula keeps the breaks KaTeX allows inside it.
+SHORT_FORMULA = 30
 
 
 class KatexProcess:
@@ -99,7 +105,10 @@ def typeset(page_html: str, where: str = "page") -> str:
         wide, stack = next(parts)
         if stack:
             stack = f'<div class="arithmatex-narrow" data-search-exclude>{stack}</div>'
-        return f'<{match["tag"]} class="arithmatex">{searchable(wide)}{stack}</{match["tag"]}>'
+        formula = f'<{match["tag"]} class="arithmatex">{searchable(wide)}{stack}</{match["tag"]}>'
+        if match["punctuation"] and len(match["inline"] or "") <= SHORT_FORMULA:
+            return f'<span class="arithmatex-nowrap">{formula}{match["punctuation"]}</span>'
+        return formula + (match["punctuation"] or "")
 
     return MATH.sub(replaced, page_html)
 

@@ -111,3 +111,14 @@ def test_a_row_of_formulas_is_also_typeset_stacked_for_phones(hook) -> None:
     html = hook.typeset('<div class="arithmatex">\\[a, \\qquad b \\tag{1}\\]</div>')
     assert html.count('class="katex-display"') == 2
     assert re.search(r'<div class="arithmatex-narrow" data-search-exclude><span class="katex-display"', html)
+
+
+def test_no_line_breaks_between_a_formula_and_its_comma(hook) -> None:
+    """A short inline formula and the punctuation right after it share a no-wrap box, so a
+    narrow screen never starts a line with the comma; a formula followed by a space is left
+    as it is."""
+    html = hook.typeset(
+        '<p><span class="arithmatex">\\(B = 410.7\\)</span>, <span class="arithmatex">\\(a\\)</span> b</p>'
+    )
+    assert re.search(r'^<p><span class="arithmatex-nowrap"><span class="arithmatex">.*?</span>,</span> <span', html)
+    assert html.count("arithmatex-nowrap") == 1
