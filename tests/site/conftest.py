@@ -157,6 +157,19 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+@pytest.fixture
+def readers_chromium(browser: object, tmp_path: Path) -> Iterator[object]:
+    """A browser context of Chromium started as a reader's is, for what depends on it: V8
+    optimising WebAssembly as it does by default (no ``--liftoff-only``) and a profile on disk
+    (Chromium keeps no code cache by address for a profile in memory). Its ``browser`` traces."""
+    args = [arg for arg in CHROMIUM_ARGS if not arg.startswith("--js-flags")]
+    context = browser.browser_type.launch_persistent_context(  # type: ignore[attr-defined]
+        tmp_path / "profile", executable_path=CHROMIUM, args=args
+    )
+    yield context
+    context.close()
+
+
 @dataclass
 class Watched:
     """A page plus what it logged and where it sent requests."""
