@@ -29,7 +29,8 @@ CHROMIUM = "/usr/bin/chromium"
 # functions in the background, work no test gains from. Measured on this 2-core machine, four
 # calculator pages each opened afresh and used took a fifth less CPU (24 s against 31 s).
 # What the page computes is the same either way; how fast readers' browsers run it is
-# `make bench`'s business, which starts Chromium as a reader's (benchmarks/run.py).
+# `make bench`'s business, which starts Chromium as a reader's (benchmarks/run.py), as does
+# the one test about V8's optimised code (`readers_chromium`, below).
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
