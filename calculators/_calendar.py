@@ -69,7 +69,9 @@ def day_from_year(year: float, name: str = "year") -> float:
     """
     year = finite(name, year)
     if not FIRST_YEAR <= year <= LAST_YEAR + 1:
-        raise InputError(name, f"{name} must be a year from {FIRST_YEAR} to {LAST_YEAR + 1}, got {show(year)}")
+        raise InputError(
+            name, f"{name} must be a year from {show(FIRST_YEAR)} to {show(LAST_YEAR + 1)}, got {show(year)}"
+        )
     whole = min(math.floor(year), LAST_YEAR)
     return _year_start(whole) + (year - whole) * _days_in(whole)
 

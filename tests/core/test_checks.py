@@ -162,3 +162,10 @@ def test_numbers_as_fields_ends_with_its_block_even_on_an_error() -> None:
     with pytest.raises(InputError), numbers_as_fields():
         horizon(0.8, -1e24)
     assert "-1e+24" == show(-1e24)
+
+
+def test_a_message_writes_its_bounds_as_the_form_does_too() -> None:
+    """Every number of a page's message is the form's: the year range's 10,000 as well."""
+    assert {"start_year": "Window from (year) must be a year from 1 to 10,000, got -10^24"} == run(
+        "time-horizons", {"start_year": "-1e24"}
+    )["errors"]
