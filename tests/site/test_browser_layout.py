@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import page_addresses
 
@@ -47,6 +48,24 @@ def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
             assert apart, (first, second)
     finally:
         ctx.close()
+
+
+def test_404_offers_search_only_where_it_works(browser, base_url) -> None:
+    """The 404 page's tab says what it is; its search button shows with JavaScript, which
+    Material's search needs, and not without (a button that does nothing)."""
+    for java_script in (True, False):
+        ctx = browser.new_context(viewport=PHONE, java_script_enabled=java_script, service_workers="block")
+        try:
+            page = ctx.new_page()
+            page.goto(base_url + "404.html")
+            assert page.title().startswith("Page not found"), page.title()
+            search = page.locator(".not-found__search label")
+            assert java_script == search.is_visible(), java_script
+            if java_script:
+                search.click()
+                expect(page.locator("#__search")).to_be_checked()  # Material's search opens
+        finally:
+            ctx.close()
 
 
 def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url) -> None:
