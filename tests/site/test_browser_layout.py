@@ -68,6 +68,28 @@ def test_404_offers_search_only_where_it_works(browser, base_url) -> None:
             ctx.close()
 
 
+def test_headings_have_no_blank_line_for_their_permalink_on_a_phone(browser, base_url) -> None:
+    """At 375 px a heading is as tall as its words: the permalink sign takes no line of its
+    own (it did where the words filled the line, on /how-it-works/ among others)."""
+    ctx = browser.new_context(viewport=PHONE, service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "how-it-works/")
+        grown = page.evaluate(
+            """() => [...document.querySelectorAll('.md-typeset :is(h1, h2, h3)')].flatMap(h => {
+                const link = h.querySelector('.headerlink');
+                if (!link) return [];
+                const height = h.getBoundingClientRect().height;
+                link.remove();
+                const without = h.getBoundingClientRect().height;
+                return height > without + 1 ? [h.textContent] : [];
+            })"""
+        )
+        assert [] == grown
+    finally:
+        ctx.close()
+
+
 def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url) -> None:
     """On a phone no word of an API signature sits under the code block's copy button."""
     ctx = browser.new_context(viewport=PHONE, service_workers="block")
