@@ -90,6 +90,25 @@ def test_headings_have_no_blank_line_for_their_permalink_on_a_phone(browser, bas
         ctx.close()
 
 
+def test_a_calculators_buttons_and_download_links_are_one_height(browser, base_url) -> None:
+    """At 1280 px the row of actions (buttons, and the downloads, which are links) lines up:
+    every one is as tall as the others."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    try:
+        ctx.route("**/assets/runtime/**", lambda route: None)  # the actions show before Python
+        page = ctx.new_page()
+        page.goto(base_url + "essays/hourly-costs/", wait_until="domcontentloaded")
+        page.wait_for_timeout(300)
+        heights = page.eval_on_selector_all(
+            ".calc__actions .calc__action",
+            "actions => actions.filter(a => a.offsetParent).map(a => [a.tagName, a.getBoundingClientRect().height])",
+        )
+        assert {"A", "BUTTON"} == {tag for tag, _ in heights}, heights
+        assert max(h for _, h in heights) - min(h for _, h in heights) < 1, heights
+    finally:
+        ctx.close()
+
+
 def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url) -> None:
     """On a phone no word of an API signature sits under the code block's copy button."""
     ctx = browser.new_context(viewport=PHONE, service_workers="block")
