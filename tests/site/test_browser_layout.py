@@ -109,6 +109,38 @@ def test_a_calculators_buttons_and_download_links_are_one_height(browser, base_u
         ctx.close()
 
 
+def test_a_calculators_data_table_keeps_each_value_on_one_line_on_a_phone(browser, base_url) -> None:
+    """At 375 px, JavaScript off: the effective-compute chart's six-column table keeps each
+    value on one line ("1.00 × 10²⁴" not broken) and scrolls in its own box, which it fills;
+    the table itself is no scroll box (Material's made one that cut its border)."""
+    ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "essays/governance/")
+        table = page.locator('.calc[data-calculator="effective-compute"] .calc__table')
+        table.locator("summary").click()
+        found = table.evaluate(
+            """details => {
+                const box = details.querySelector('.calc__table-scroll');
+                const table = box.querySelector('table');
+                const lines = new Set([...table.querySelectorAll('tbody td')].flatMap(cell => {
+                    const range = document.createRange();
+                    range.selectNodeContents(cell);
+                    return [range.getClientRects().length];
+                }));
+                return {
+                    lines: [...lines],
+                    scrolls: box.scrollWidth > box.clientWidth,
+                    tableScrolls: table.scrollWidth > table.clientWidth + 1,
+                    fills: table.getBoundingClientRect().width >= box.clientWidth - 1,
+                };
+            }"""
+        )
+        assert {"lines": [1], "scrolls": True, "tableScrolls": False, "fills": True} == found
+    finally:
+        ctx.close()
+
+
 def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url) -> None:
     """On a phone no word of an API signature sits under the code block's copy button."""
     ctx = browser.new_context(viewport=PHONE, service_workers="block")
