@@ -96,7 +96,8 @@ def test_home_and_a_notebook_fit_a_phone(watched, base_url) -> None:
             };
         })""",
     )
-    assert figures and all(f["px"] >= 9 and f["held"] and f["whole"] and f["scrolls"] == "auto" for f in figures), figures
+    readable = [f["px"] >= 9 and f["held"] and f["whole"] and f["scrolls"] == "auto" for f in figures]
+    assert figures and all(readable), figures
     code = page.locator(".highlight-ipynb").first  # the focusable block around the code
     assert "0" == code.get_attribute("tabindex")
     assert "auto" == code.evaluate("block => getComputedStyle(block).overflowX")
