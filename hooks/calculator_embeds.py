@@ -352,9 +352,8 @@ def _presets(calculator: Calculator) -> str:
     )
     shown = f"Showing the defaults: {origin.label}." if origin else "Showing the defaults."
     return (
-        f'<div class="calc__presets" data-search-exclude role="group" aria-label="Presets">{buttons}{reset}</div>'
-        f'<p class="calc__preset-state" data-preset-state data-search-exclude data-defaults="{escape(shown)}">'
-        f"{escape(shown)}</p>"
+        f'<div class="calc__presets" role="group" aria-label="Presets">{buttons}{reset}</div>'
+        f'<p class="calc__preset-state" data-preset-state data-defaults="{escape(shown)}">{escape(shown)}</p>'
     )
 
 

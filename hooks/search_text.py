@@ -158,7 +158,6 @@ NOTEBOOK_CHROME = (
     "highlight-ipynb",  # the code, highlighted
     "clipboard-copy-txt",  # the code again, for the copy button
     "jp-RenderedText",  # printed output
-    "jp-RenderedSVG",  # a figure: its tick labels and legend are no prose
 )
 # The attribute goes last in the tag: hooks/accessibility.py finds notebook code by the
 # tag's start, `<div class="highlight-ipynb`, to make it focusable.
