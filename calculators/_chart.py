@@ -298,8 +298,16 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 # the point's height), "well-above" or "well-below"; the runtime chooses
                 # for each, for wide and for narrow plots, so the label crosses no line
                 # (calculators/_labels.py).
-                "mark": {"type": "text", **_label_marks(chart.x.field), "fontSize": 12},
-                "encoding": {"x": x, "y": y, "text": {"field": "label"}},
+                # On a narrow plot a row's "short" label, if it has one, in place of its label.
+                "mark": {
+                    "type": "text",
+                    **_label_marks(chart.x.field),
+                    "text": {
+                        "expr": f"width < {PLOT_GROUPS[0].from_width:g} && datum.short ? datum.short : datum.label"
+                    },
+                    "fontSize": 12,
+                },
+                "encoding": {"x": x, "y": y},
             },
         ],
         "config": chart_config(),

@@ -139,11 +139,18 @@ def plot_model(chart: Chart, data: Rows) -> list[Plot]:
     return [Plot(width, x, y) for width in PLOT_WIDTHS]
 
 
+def shown_label(plot: Plot, row: dict[str, Any]) -> str:
+    """The row's label as the chart writes it at the plot's width: its ``short`` one, if it
+    has one, on a plot narrower than the wide chart's range (a phone's)."""
+    short = row.get("short")
+    return str(short if short and plot.width < PLOT_GROUPS[0].from_width else row["label"])
+
+
 def label_box(plot: Plot, row: dict[str, Any], side: str, place: str) -> Box:
     """The box the row's label covers at ``side`` and ``place``, as the chart's text mark
     draws it (middle baseline, ``dx`` and ``dy`` from the point, or at the plot's edge)."""
     x, y = plot.at(row)
-    width = CHARACTER_WIDTH * len(str(row["label"]))
+    width = CHARACTER_WIDTH * len(shown_label(plot, row))
     middle = y + PLACE_DY[place]
     if side == "right":
         left = x + GAP_X

@@ -81,3 +81,18 @@ def test_crosses_examples() -> None:
     box = Box(0, 0, 10, 10)
     assert crosses(box, (-5, 5, 15, 5)) and crosses(box, (2, 2, 3, 3)) and crosses(box, (-5, -5, 15, 15))
     assert not crosses(box, (-5, 15, 15, 15)) and not crosses(box, (11, -5, 11, 15))
+
+
+def test_a_short_label_is_measured_on_a_phones_plots_only() -> None:
+    """A row's "short" label is what a narrow plot writes, so its box is the short text's;
+    the wide plot writes the full label. The governance thresholds have one ("US at ×720")."""
+    calculator = CALCULATORS["effective-compute"]
+    data = run("effective-compute", calculator.defaults())["chart"]
+    [us] = [row for row in data["points"] if row["label"].startswith("US")]
+    assert us["short"].startswith("US at ×") and us["label"].endswith(us["short"].removeprefix("US "))
+    wide, *narrow = plot_model(calculator.chart, data)
+    box = label_box(wide, us, "right", "above")
+    assert box.right - box.left == pytest.approx(7 * len(us["label"]))
+    for plot in narrow:
+        box = label_box(plot, us, "right", "above")
+        assert box.right - box.left == pytest.approx(7 * len(us["short"]))
