@@ -26,7 +26,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from calculators import chinchilla_isoflop_loss, chinchilla_optimal
+from calculators import chinchilla_isoflop_loss, chinchilla_optimal, format_value
 from calculators.models.pretraining import EPOCH_A, EPOCH_ALPHA, EPOCH_B, EPOCH_BETA, EPOCH_E
 
 EPOCH = dict(
@@ -40,7 +40,7 @@ EPOCH = dict(
 budgets = [1e21, 1e22, 1e23, 1e24, 1e25, 1e26]
 colours = plt.cm.viridis(np.linspace(0, 0.9, len(budgets)))
 
-fig, ax = plt.subplots(figsize=(8, 4.5))
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
 for flop, colour in zip(budgets, colours):
     best = chinchilla_optimal(flop)
     sizes = np.logspace(np.log10(best.params) - 1.5, np.log10(best.params) + 1.5, 200)
@@ -50,9 +50,8 @@ ax.set_xscale("log")
 ax.set_xlabel("Parameters, N (log scale)")
 ax.set_ylabel("Loss (nats per token)")
 ax.set_title("Printed constants")
-ax.legend(title="Training budget", fontsize=8)
+fig.legend(title="Training budget", loc="outside lower center", ncols=3)
 ax.grid(True, alpha=0.3)
-fig.tight_layout()
 
 # %% [markdown]
 # ## How many tokens per parameter?
@@ -72,20 +71,19 @@ refit = [chinchilla_optimal(flop, **EPOCH).tokens_per_param for flop in frontier
 for flop in [5.88e23, 1e24, 1e25, 1e26]:
     best, epoch = chinchilla_optimal(flop), chinchilla_optimal(flop, **EPOCH)
     print(
-        f"{flop:.3g} FLOP: printed constants {best.tokens_per_param:.0f} tokens per parameter, "
-        f"Epoch's refit {epoch.tokens_per_param:.1f}"
+        f"{format_value(flop)} FLOP: {best.tokens_per_param:.0f} tokens per parameter with the printed "
+        f"constants, {epoch.tokens_per_param:.1f} with Epoch's refit"
     )
 
-fig, ax = plt.subplots(figsize=(8, 3.5))
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
 ax.plot(frontier, printed, color="#0072B2", label="optimum, printed constants (Hoffmann et al.)")
 ax.plot(frontier, refit, color="#009E73", label="optimum, Epoch's refit (Besiroglu et al.)")
 ax.axhline(20, color="#D55E00", linestyle="--", label="Chinchilla's own run: 20 tokens per parameter")
 ax.set_xscale("log")
 ax.set_xlabel("Training compute (FLOP, log scale)")
 ax.set_ylabel("Tokens per parameter")
-ax.legend(fontsize=9)
+fig.legend(loc="outside lower center")
 ax.grid(True, alpha=0.3)
-fig.tight_layout()
 
 # %% [markdown]
 # ## Sources

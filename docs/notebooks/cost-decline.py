@@ -19,6 +19,8 @@
 # The second is the 1.7× a year for algorithms that earlier Epoch AI work assumed, before Epoch AI revised its estimate to about 3× a year [@epoch2025trainingruns].
 
 # %%
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -33,19 +35,20 @@ scenarios = {
 }
 
 years = np.linspace(0, 10, 101)
-fig, ax = plt.subplots(figsize=(8, 4.5))
+fig, ax = plt.subplots(figsize=(5, 6), layout="constrained")
 for (label, (algorithms, hardware)), colour in zip(scenarios.items(), ["#0072B2", "#D55E00", "#009E73"]):
     decline = cost_decline(algorithms, hardware, gap)
-    ax.plot(years, cost_today / decline.annual_factor ** years, color=colour, label=label)
+    ax.plot(years, cost_today / decline.annual_factor ** years, color=colour, label=label.replace(": ", ":\n"))
     ax.scatter([decline.years_to_close], [cost_human], color=colour, zorder=3)
     print(f"{label}: ×{decline.annual_factor:.2f} a year, {decline.years_to_close:.1f} years to ${cost_human:.0f}")
 ax.axhline(cost_human, color="grey", linestyle=":", label="a person's cost, about $3")
 ax.set_yscale("log")
 ax.set_xlabel("Years after December 2024")
-ax.set_ylabel("Cost per ARC-AGI task (US$, log scale)")
-ax.legend(fontsize=8)
+ax.set_ylabel("Cost per ARC-AGI task (log scale)")
+# Dollars as a reader writes them: $0.01, $1, $1,000.
+ax.yaxis.set_major_formatter(lambda value, _: f"${value:,.{max(0, -math.floor(math.log10(value)))}f}")
+fig.legend(loc="outside lower center")
 ax.grid(True, alpha=0.3)
-fig.tight_layout()
 
 # %% [markdown]
 # At Ord's rates the 1,000× gap closes in about five years [@ord2025logx]; the figures printed above are computed by the code, not quoted.

@@ -35,7 +35,8 @@ import numpy as np
 # the notebook's own folder when it was downloaded together with its data file.
 DATA = next(folder for folder in (Path("../data"), Path("docs/data"), Path(".")) if (folder / "metr_horizons.csv").is_file())
 
-from calculators import fit_exponential
+from calculators import fit_exponential, format_value
+from calculators.models.metr_horizons import model_labels
 
 rows = [
     row
@@ -53,7 +54,7 @@ def year(date: str) -> float:
 
 years = [year(row["release_date"]) for row in rows]
 horizons = [float(row["horizon50_min"]) for row in rows]
-print(f"{len(rows)} models, released {min(years):.1f} to {max(years):.1f}")
+print(f"{len(rows)} models, released from {format_value(min(years), 'year')} to {format_value(max(years), 'year')}")
 
 # %% [markdown]
 # ## Fitting the trend
@@ -75,7 +76,7 @@ print(f"All 1.1 models:        doubling every {doubling_days(all_models):.0f} da
 print(f"Models from 2023 on:   doubling every {doubling_days(since_2023):.0f} days")
 
 # %%
-fig, ax = plt.subplots(figsize=(8, 4.5))
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
 ax.scatter(years, horizons, color="#0072B2", zorder=3, label="METR Time Horizon 1.1")
 for fit, label, colour in [(all_models, "all models", "#D55E00"), (since_2023, "from 2023 on", "#009E73")]:
     span = np.linspace(2019 if fit is all_models else 2023, max(years) + 0.5, 50)
@@ -85,8 +86,7 @@ ax.set_yscale("log")
 ax.set_xlabel("Release date")
 ax.set_ylabel("50% time horizon (minutes, log scale)")
 ax.grid(True, which="major", alpha=0.3)
-ax.legend(loc="upper left", fontsize=9)
-fig.tight_layout()
+fig.legend(loc="outside lower center")
 
 # %% [markdown]
 # The straight lines on the log scale are the exponential trends; the steeper one is fitted
@@ -99,8 +99,9 @@ fig.tight_layout()
 # %%
 widest = max(rows, key=lambda row: float(row["horizon50_ci_high_min"]) / float(row["horizon50_min"]))
 print(
-    f"Widest interval: {widest['model']}, {float(widest['horizon50_min']):.0f} min "
-    f"(95% CI {float(widest['horizon50_ci_low_min']):.0f} to {float(widest['horizon50_ci_high_min']):.0f} min)"
+    f"Widest interval: {model_labels().get(widest['model'], widest['model'])}, "
+    f"{float(widest['horizon50_min']):,.0f} min (95% CI {float(widest['horizon50_ci_low_min']):,.0f} "
+    f"to {float(widest['horizon50_ci_high_min']):,.0f} min)"
 )
 
 # %% [markdown]

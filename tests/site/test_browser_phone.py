@@ -71,16 +71,17 @@ def test_phone_without_javascript_gets_the_phone_chart(browser, base_url, site) 
 
 
 def test_home_and_a_notebook_fit_a_phone(watched, base_url) -> None:
-    """No horizontal scroll at 375 px; a notebook's figures fit its column and its code
-    scrolls inside its block rather than pushing the page wider."""
+    """No horizontal scroll at 375 px; a notebook's figures fit its column whole, with
+    readable text, its code scrolls inside its block rather than pushing the page wider, and
+    its printed lines wrap between words."""
     page = watched.page
     page.set_viewport_size(PHONE)
     for path in ("", "notebooks/metr-time-horizons/"):
         page.goto(base_url + path)
         page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
-    # A figure keeps a readable width: its text reaches the screen at 9 px or more, and the
-    # box that holds it scrolls sideways within the column instead of widening the page.
+    # A figure fits its column whole (nothing to scroll to) and its text reaches the screen
+    # at 9 px or more; were it wider, its box would scroll rather than widen the page.
     figures = page.eval_on_selector_all(
         ".jp-RenderedSVG svg.notebook-figure",
         """svgs => svgs.map(svg => {
@@ -90,18 +91,20 @@ def test_home_and_a_notebook_fit_a_phone(watched, base_url) -> None:
             return {
                 px: parseFloat(getComputedStyle(text).fontSize) * scale,
                 held: box.getBoundingClientRect().right <= document.querySelector('article').getBoundingClientRect().right + 1,
+                whole: box.scrollWidth <= box.clientWidth + 1,
                 scrolls: getComputedStyle(box).overflowX,
             };
         })""",
     )
-    assert figures and all(f["px"] >= 9 and f["held"] and f["scrolls"] == "auto" for f in figures), figures
+    readable = [f["px"] >= 9 and f["held"] and f["whole"] and f["scrolls"] == "auto" for f in figures]
+    assert figures and all(readable), figures
     code = page.locator(".highlight-ipynb").first  # the focusable block around the code
     assert "0" == code.get_attribute("tabindex")
     assert "auto" == code.evaluate("block => getComputedStyle(block).overflowX")
     assert code.evaluate("block => block.scrollWidth > block.clientWidth")  # long lines scroll
     expect(page.locator(".jp-CodeCell .jp-InputPrompt").first).to_be_hidden()
-    output = page.locator(".jp-RenderedText pre").first  # printed lines stay whole
-    assert ["pre", "normal"] == output.evaluate(
+    output = page.locator(".jp-RenderedText pre").first  # printed lines wrap between words
+    assert ["pre-wrap", "normal"] == output.evaluate(
         "pre => [getComputedStyle(pre).whiteSpace, getComputedStyle(pre).wordBreak]"
     )
 

@@ -162,3 +162,11 @@ def test_the_log_says_which_release_carries_each_group_of_entries(site: Path, ho
     assert said == len(groups)
     archive_links = [href for href in re.findall(r'href="([^"]*)"', html) if re.search(r"/\d+\.\d+\.\d+/", href)]
     assert archive_links == [], "a local preview has no archive to link to"
+
+
+def test_the_log_writes_powers_and_subscripts_as_the_pages_do(hook) -> None:
+    """No caret or underscore notation in the log's words (10^26, k_C): powers and
+    subscripts as the pages write them (10<sup>26</sup>, k<sub>C</sub>)."""
+    for entry in hook.load():
+        for text in (entry.was, entry.now, entry.why):
+            assert not re.search(r"\w\^|\b[a-zA-Z]_[A-Za-z0-9]\b", text), text
