@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import math
 
-from ._checks import InputError, finite
+from ._checks import InputError, finite, show
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "day_from_year", "month_and_year", "release_day", "year_from_day"]
 
@@ -69,7 +69,9 @@ def day_from_year(year: float, name: str = "year") -> float:
     """
     year = finite(name, year)
     if not FIRST_YEAR <= year <= LAST_YEAR + 1:
-        raise InputError(name, f"{name} must be a year from {FIRST_YEAR} to {LAST_YEAR + 1}, got {year:g}")
+        raise InputError(
+            name, f"{name} must be a year from {show(FIRST_YEAR)} to {show(LAST_YEAR + 1)}, got {show(year)}"
+        )
     whole = min(math.floor(year), LAST_YEAR)
     return _year_start(whole) + (year - whole) * _days_in(whole)
 
@@ -91,14 +93,15 @@ def year_from_day(day: float) -> float:
     return whole + (day - _year_start(whole)) / _days_in(whole)
 
 
-def month_and_year(year: float) -> str:
-    """A decimal year as the month it falls in: ``"March 2027"``.
+def month_and_year(year: float) -> str | None:
+    """A decimal year as the month it falls in: ``"March 2027"``; ``None`` for a year
+    outside the calendar (before 1 or from 10000 on), which has no month to name.
 
     >>> month_and_year(2019.12), month_and_year(2024.5), month_and_year(-3.0)
-    ('February 2019', 'July 2024', 'year -3')
+    ('February 2019', 'July 2024', None)
     """
     if not FIRST_YEAR <= year < LAST_YEAR + 1:
-        return f"year {year:g}"
+        return None
     whole = math.floor(year)
     day = min(math.floor((year - whole) * _days_in(whole)), _days_in(whole) - 1)
     month = (datetime.date(whole, 1, 1) + datetime.timedelta(days=day)).month

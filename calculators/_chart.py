@@ -16,6 +16,7 @@ from typing import Any
 from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
 from ._format import axis_title, format_value, vega_log_tick_labelled, vega_tick_label
+from ._labels import EDGE_GAP, GAP_X, PLACE_DY, PLOT_GROUPS
 
 __all__ = [
     "DATASETS",
@@ -292,18 +293,21 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 "data": {"name": "points"},
                 # A label sits above right of its point; past 65% of the plot's width it
                 # sits to the left, so it is not cut off at the edge. A row can choose:
-                # "side": "left" or "right", or at the plot's edge on the point's height,
-                # "edge-right" or "edge-left", and "place": "below", "level" (at the
-                # point's height), "well-above" or "well-below"; the runtime chooses
-                # for each so the label crosses no line (calculators/_labels.py).
+                # "side": "left", "right", "centre" or at the plot's edge on the point's
+                # height, "edge-right" or "edge-left", and "place": "below", "level" (at
+                # the point's height), "well-above" or "well-below"; the runtime chooses
+                # for each, for wide and for narrow plots, so the label crosses no line
+                # (calculators/_labels.py).
+                # On a narrow plot a row's "short" label, if it has one, in place of its label.
                 "mark": {
                     "type": "text",
-                    "align": {"expr": f"{_LABEL_ALIGNED_RIGHT.format(x=chart.x.field)} ? 'right' : 'left'"},
-                    "dx": {"expr": _LABEL_DX.format(x=chart.x.field)},
-                    "dy": {"expr": _LABEL_DY},
+                    **_label_marks(chart.x.field),
+                    "text": {
+                        "expr": f"width < {PLOT_GROUPS[0].from_width:g} && datum.short ? datum.short : datum.label"
+                    },
                     "fontSize": 12,
                 },
-                "encoding": {"x": x, "y": y, "text": {"field": "label"}},
+                "encoding": {"x": x, "y": y},
             },
         ],
         "config": chart_config(),
@@ -476,20 +480,35 @@ def _at_most(count: Any, cap: int) -> Any:
     return cap
 
 
-#: Whether a point lies in the right part of the plot, where its label goes to its left.
-_LABEL_LEFT = "(datum.side ? datum.side === 'left' : scale('x', datum['{x}']) > width * 0.65)"
-#: Whether a label's text ends at its x: left of its point, or at the plot's right edge.
-_LABEL_ALIGNED_RIGHT = "(datum.side === 'edge-right' || (datum.side !== 'edge-left' && " + _LABEL_LEFT + "))"
-#: How far a label's middle is below its point's (calculators/_labels.py's PLACE_DY).
-_LABEL_DY = (
-    "datum.place === 'below' ? 12 : datum.place === 'level' ? 0 : "
-    "datum.place === 'well-above' ? -22 : datum.place === 'well-below' ? 26 : -8"
-)
-#: How far a label's x is from its point's: 7 px beside it, or to 4 px inside an edge.
-_LABEL_DX = (
-    "datum.side === 'edge-right' ? width - 4 - scale('x', datum['{x}']) : "
-    "datum.side === 'edge-left' ? 4 - scale('x', datum['{x}']) : " + _LABEL_LEFT + " ? -7 : 7"
-)
+def _label_marks(x_field: str) -> dict[str, Any]:
+    """The text mark's ``align``, ``dx`` and ``dy`` as Vega expressions of each point row's
+    place (calculators/_labels.py): the place of the plot's range of widths (``PLOT_GROUPS``),
+    or the row's own. Beside its point (7 px off, to the left past 65% of the plot's width
+    when the row says no side), centred over or under it, or at the plot's edge."""
+
+    *wider, narrowest = PLOT_GROUPS
+    prefix = "".join(f"width >= {g.from_width:g} ? {g.prefix!r} : " for g in wider) + repr(narrowest.prefix)
+
+    def chosen(field: str) -> str:
+        return f"(datum[({prefix}) + {field!r}] || datum.{field})"
+
+    side, place = chosen("side"), chosen("place")
+    x = f"scale('x', datum[{x_field!r}])"
+    left = f"({side} ? {side} === 'left' : {x} > width * 0.65)"
+    dy = " : ".join(f"{place} === {name!r} ? {offset:g}" for name, offset in PLACE_DY.items() if name != "above")
+    return {
+        "align": {
+            "expr": f"{side} === 'centre' ? 'center' : {side} === 'edge-right' || "
+            f"({side} !== 'edge-left' && {left}) ? 'right' : 'left'"
+        },
+        "dx": {
+            "expr": f"{side} === 'edge-right' ? width - {EDGE_GAP:g} - {x} : {side} === 'edge-left' ? "
+            f"{EDGE_GAP:g} - {x} : {side} === 'centre' ? 0 : {left} ? -{GAP_X:g} : {GAP_X:g}"
+        },
+        "dy": {"expr": f"{dy} : {PLACE_DY['above']:g}"},
+    }
+
+
 #: Longer axis titles are printed on two lines (the unit in brackets on the second), so a
 #: phone's narrow chart does not cut them off.
 _TITLE_ONE_LINE = 30

@@ -13,18 +13,31 @@ catching ``ValueError`` keeps working:
 :func:`calculators.run` turns only these two into messages; any other exception is a bug and
 propagates. Each check below returns the value as a float or raises :class:`InputError`.
 Readers see the messages word for word, so they are plain sentences.
+
+Numbers in a message are written by :func:`show`, in the voice of whoever reads it. A Python
+caller reads Python: ``got -1e+24``, text that pastes back into code, as the parameter names
+beside it do. A reader of the page reads the form: inside :func:`numbers_as_fields` (which
+:func:`calculators.run` enters), ``got -10^24``, the number as the form's field writes it
+(:func:`calculators._typed.form_text`), so the message echoes what the reader sees, as
+``run`` names the input by the label the reader sees. The split is the same one as for names:
+the core's words stay Python's, and the page's are the form's.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from ._typed import form_text
 
 __all__ = [
     "InputError",
     "OutOfRangeError",
     "finite",
     "non_negative",
+    "numbers_as_fields",
     "one_of",
     "positive",
     "probability",
@@ -112,11 +125,45 @@ def one_of(name: str, value: float, choices: Sequence[tuple[float, str]]) -> flo
     raise InputError(name, f"{name} must be one of {listed}, got {show(value)}")
 
 
-def show(number: float) -> str:
-    """Write a number back to the reader as they typed it: every digit, no trailing ``.0``.
+#: Whether :func:`show` writes numbers as the form's fields do (inside :func:`numbers_as_fields`).
+_AS_FIELDS: ContextVar[bool] = ContextVar("calculators_numbers_as_fields", default=False)
 
-    >>> show(1.5), show(-3.0), show(1.0000001), show(-0.0), show(1e-320)
-    ('1.5', '-3', '1.0000001', '-0', '1e-320')
+
+@contextmanager
+def numbers_as_fields() -> Iterator[None]:
+    """While inside, messages write numbers as the form's fields show them (see :func:`show`).
+
+    >>> with numbers_as_fields():
+    ...     show(-1e24)
+    '-10^24'
+    >>> show(-1e24)
+    '-1e+24'
     """
+    token = _AS_FIELDS.set(True)
+    try:
+        yield
+    finally:
+        _AS_FIELDS.reset(token)
+
+
+def show(number: float, digits: int | None = None) -> str:
+    """A number in a message: every digit, or ``digits`` significant ones for a computed
+    value, written for whoever reads the message.
+
+    For Python, as Python writes it without a trailing ``.0``; inside
+    :func:`numbers_as_fields` (the page), as the form's fields write it, powers of ten as
+    ``10^24`` and thousands separated (:func:`calculators._typed.form_text`). Either text reads
+    back as the same number, in Python or in the field.
+
+    >>> show(1.5), show(-3.0), show(1.0000001), show(-0.0), show(1e-320), show(2 / 3, 3)
+    ('1.5', '-3', '1.0000001', '-0', '1e-320', '0.667')
+    >>> with numbers_as_fields():
+    ...     show(1e-320), show(5.88e23), show(25000.0), show(2 / 3, 3), show(float("inf"))
+    ('10^-320', '5.88 × 10^23', '25,000', '0.667', 'inf')
+    """
+    if digits is not None and math.isfinite(number):
+        number = float(f"{number:.{digits}g}")
+    if _AS_FIELDS.get() and math.isfinite(number):
+        return form_text(number)
     text = repr(number)
     return text[:-2] if text.endswith(".0") else text

@@ -135,7 +135,8 @@ class Chart:
     ``data`` returns ``{"lines": [...], "points": [...]}``: rows with the axis fields plus
     ``series`` (lines) or ``label`` (points). A point's label sits above right of it (left
     of it in the plot's right part); a point row may say ``"side": "left"`` or ``"right"``
-    and ``"place": "below"`` where points sit close together. With ``uses_outputs``, ``data`` is also given
+    and ``"place": "below"`` where points sit close together, and give a ``"short"`` label
+    that a phone's narrow plot writes instead (calculators/_labels.py places both). With ``uses_outputs``, ``data`` is also given
     the calculator's computed outputs (``outputs=``, by name), so a chart that marks them
     draws them without computing them again.
 

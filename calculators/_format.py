@@ -53,8 +53,8 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
     ('1 in 10,000', '1 in 1.07 × 10³⁰¹', '1 in 2.02 × 10³²³')
     >>> format_value(2.5e-7)
     '2.50 × 10⁻⁷'
-    >>> format_value(2027.2, "year")
-    'March 2027'
+    >>> format_value(2027.2, "year"), format_value(12345.6, "year"), format_value(1e12, "year")
+    ('March 2027', 'year 12,346', 'year 1.00 × 10¹²')
     """
     if kind == "percent":
         if 0 < abs(value) < ONE_IN_BELOW:
@@ -67,7 +67,11 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
     if kind == "number":
         return _significant(value, digits)
     if kind == "year":
-        return month_and_year(value)
+        # Past the calendar, the year as a number: "year 12,346", "year 1.00 × 10¹²".
+        month = month_and_year(value)
+        if month is None:
+            return "year " + (f"{round(value):,}" if abs(value) < _PLAIN_BELOW else _significant(value, digits))
+        return month
     raise ValueError(f"unknown number format {kind!r}")
 
 

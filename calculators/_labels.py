@@ -3,11 +3,14 @@
 Vega draws a point's label where its row says (``side`` and ``place``; see
 :func:`calculators.vega_lite_spec`), but cannot move it off a line. So before a result is
 returned, :func:`place_labels` tries each place a label can take, in a model of the plot at
-the widths readers see it (the wide chart, the live chart on a phone and the phone's static
-chart), and keeps the first that crosses no line, covers no other point or label and stays
-inside the plot at every width; failing that, the one with the fewest conflicts. The model
-is the chart's own: the axes' scales over the data's range (a log axis rounded out to whole
-powers of ten, as Vega's "nice" domain is), 12 px text at a generous 7 px a character.
+the widths readers see it, and keeps the first that crosses no line, covers no other point or
+label and stays inside the plot; failing that, the one with the fewest conflicts. What is
+clear on a wide plot is often not on a phone's, so it places the labels once for each range
+of widths (:data:`PLOT_GROUPS`): for the wide chart (``side``, ``place``), the live chart on
+a phone (``mid_side``, ``mid_place``) and the phone's static chart (``narrow_side``,
+``narrow_place``); the chart picks by its plot's width. The model is the chart's own: the axes' scales over the
+data's range (a log axis rounded out to whole powers of ten, as Vega's "nice" domain is),
+12 px text at a generous 7 px a character.
 """
 
 from __future__ import annotations
@@ -19,14 +22,28 @@ from typing import Any, NamedTuple
 
 from ._declare import Axis, Chart
 
-__all__ = ["PLACES", "label_box", "place_labels", "plot_model"]
+__all__ = ["PLACES", "PLOT_GROUPS", "PlotGroup", "label_box", "place_labels", "plot_model"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
-#: Plot areas (pixels, inside the axes) a chart is seen at: the wide chart (1280 px
-#: screens), the live chart at a phone's width (375 px) and the phone's static chart.
-PLOT_WIDTHS = (560.0, 220.0, 160.0)
-PLOT_WEIGHTS = (3, 1, 1)
+
+class PlotGroup(NamedTuple):
+    """Plots of one range of widths, whose labels take one placement: stored in the point
+    row's ``{prefix}side`` and ``{prefix}place``, drawn on plots at least ``from_width``
+    pixels wide (and narrower than the group before), modelled at ``widths``."""
+
+    prefix: str
+    from_width: float
+    widths: tuple[float, ...]
+
+
+#: The plots (pixels inside the axes) a chart is seen at, widest first, each range with its
+#: own placement: the wide chart (a 1280 px screen's plot is about 570 px), the live chart
+#: on a phone (a 375 px screen's about 224) and the phone's static chart (drawn 280 px wide,
+#: its plot about 170 to 190; a 320 px phone's live chart about 170).
+PLOT_GROUPS = (PlotGroup("", 400, (560.0,)), PlotGroup("mid_", 200, (220.0,)), PlotGroup("narrow_", 0, (165.0,)))
+#: Every width modelled, widest first.
+PLOT_WIDTHS = tuple(width for group in PLOT_GROUPS for width in group.widths)
 PLOT_HEIGHT = 320.0
 #: The label's text, as the chart draws it (fontSize 12), and a width per character on the
 #: generous side, so a reader's font, wider than the build's, still fits.
@@ -35,16 +52,31 @@ TEXT_HEIGHT = 13.0
 #: Pixels a label keeps from its point (the mark's dx and dy) and from the plot's edge.
 GAP_X, EDGE_GAP = 7.0, 4.0
 #: How far a label's middle is below its point (negative: above), by ``place``.
-PLACE_DY = {"above": -8.0, "below": 12.0, "level": 0.0, "well-above": -22.0, "well-below": 26.0}
+PLACE_DY = {
+    "above": -8.0,
+    "below": 12.0,
+    "level": 0.0,
+    "well-above": -22.0,
+    "well-below": 26.0,
+    "far-above": -36.0,
+    "far-below": 40.0,
+}
 #: Pixels above the plot a label may take.
 TOP_ROOM = 20.0
 #: Pixels of clearance counted as touching.
 CLEARANCE = 2.0
 
 #: Every (side, place) a label can take, in the order they are preferred after the row's
-#: own: beside its point, then at the plot's edge on its point's height (for a point on a
-#: flat line, such as a threshold, whose label is then read along that line).
-PLACES = tuple((side, place) for side in ("right", "left", "edge-right", "edge-left") for place in PLACE_DY)
+#: own: beside its point, centred above or below it, then at the plot's edge on its point's
+#: height (for a point on a flat line, such as a threshold, whose label is then read along
+#: that line).
+PLACES = tuple(
+    (side, place)
+    for side in ("right", "left", "centre", "edge-right", "edge-left")
+    for place in PLACE_DY
+    # Not centred on the point's height or just above it, over the point itself.
+    if not (side == "centre" and place in ("level", "above"))
+)
 
 
 class Box(NamedTuple):
@@ -107,16 +139,25 @@ def plot_model(chart: Chart, data: Rows) -> list[Plot]:
     return [Plot(width, x, y) for width in PLOT_WIDTHS]
 
 
+def shown_label(plot: Plot, row: dict[str, Any]) -> str:
+    """The row's label as the chart writes it at the plot's width: its ``short`` one, if it
+    has one, on a plot narrower than the wide chart's range (a phone's)."""
+    short = row.get("short")
+    return str(short if short and plot.width < PLOT_GROUPS[0].from_width else row["label"])
+
+
 def label_box(plot: Plot, row: dict[str, Any], side: str, place: str) -> Box:
     """The box the row's label covers at ``side`` and ``place``, as the chart's text mark
     draws it (middle baseline, ``dx`` and ``dy`` from the point, or at the plot's edge)."""
     x, y = plot.at(row)
-    width = CHARACTER_WIDTH * len(str(row["label"]))
+    width = CHARACTER_WIDTH * len(shown_label(plot, row))
     middle = y + PLACE_DY[place]
     if side == "right":
         left = x + GAP_X
     elif side == "left":
         left = x - GAP_X - width
+    elif side == "centre":
+        left = x - width / 2
     elif side == "edge-right":
         left = plot.width - EDGE_GAP - width
     else:
@@ -188,9 +229,9 @@ def _flat_levels(chart: Chart, lines: list[dict[str, Any]]) -> set[float]:
 
 
 def place_labels(chart: Chart, data: Rows) -> Rows:
-    """``data`` with each labelled point's ``side`` and ``place`` set where its label is
-    clear of lines, other labels and points at every width readers see (the row's own
-    choice, or the default, when that is clear).
+    """``data`` with each labelled point's place set for each range of widths
+    (:data:`PLOT_GROUPS`), where its label is clear of lines, other labels and points at the
+    widths modelled (the row's own choice, or the default, when that is clear).
 
     Charts that do not label their points, or draw dates across, are returned as they are.
     """
@@ -198,31 +239,96 @@ def place_labels(chart: Chart, data: Rows) -> Rows:
     if not chart.label_points or chart.x.dates or not points or not data.get("lines"):
         return data
     plots = plot_model(chart, data)
+    placed = [dict(row) for row in points]
+    for group in PLOT_GROUPS:
+        seen = [plot for plot in plots if plot.width in group.widths]
+        for row, (side, place) in zip(placed, _placement(chart, data, seen), strict=True):
+            row[group.prefix + "side"], row[group.prefix + "place"] = side, place
+    return {**data, "points": placed}
+
+
+def own_place(plot: Plot, row: dict[str, Any]) -> tuple[str, str]:
+    """Where the chart puts a label its row does not place: above right of its point, or
+    above left past 65% of the plot's width (so it is not cut off at the edge)."""
+    side = row.get("side") or ("left" if plot.at(row)[0] > 0.65 * plot.width else "right")
+    return side, row.get("place") or "above"
+
+
+def placement_conflicts(chart: Chart, data: Rows, plots: list[Plot], places: list[tuple[str, str]]) -> list[int]:
+    """Each label's conflicts (:func:`conflicts`) at ``places``, summed over ``plots``, with
+    every other label where ``places`` puts it."""
+    points = data["points"]
+    counts = [0] * len(points)
+    for plot in plots:
+        segments = list(_segments(plot, data["lines"]))
+        marks = [plot.at(row) for row in points]
+        boxes = [label_box(plot, row, *place) for row, place in zip(points, places, strict=True)]
+        for i, box in enumerate(boxes):
+            others = [b for k, b in enumerate(boxes) if k != i]
+            counts[i] += conflicts(plot, box, segments, others, [m for k, m in enumerate(marks) if k != i])
+    return counts
+
+
+def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, str]]:
+    """The place of each label on ``plots`` (one group of widths): each in turn takes the
+    first clear place, or the one with the fewest conflicts with the lines, the points and
+    the labels placed before it; then, twice over, each label moves to a place with fewer
+    conflicts with all the others, if there is one. Never worse, all told, than the rows'
+    own places."""
+    points = data["points"]
     segments = [list(_segments(plot, data["lines"])) for plot in plots]
     marks = [[plot.at(row) for row in points] for plot in plots]
-    taken: list[list[Box]] = [[] for _ in plots]
     levels = _flat_levels(chart, data["lines"])
-    placed = []
-    for index, row in enumerate(points):
-        others = [[at for i, at in enumerate(plot_marks) if i != index] for plot_marks in marks]
-        wide_x = plots[0].at(row)[0]
-        own = (row.get("side") or ("left" if wide_x > 0.65 * plots[0].width else "right"), row.get("place") or "above")
-        best, best_count = own, math.inf
+    wide = plots[0]
+
+    def candidates(row: dict[str, Any]) -> list[tuple[str, str]]:
+        own = own_place(wide, row)
         # The plot's edge only for a point on a flat line (a threshold), whose label is then
-        # read along that line; any other label stays beside its point.
+        # read along that line; any other label stays by its point.
         flat = row[chart.y.field] in levels
-        for side, place in (own, *(p for p in PLACES if p != own and (flat or not p[0].startswith("edge")))):
-            # A conflict on the wide chart weighs most: there is room to avoid it.
-            count = sum(
-                weight * conflicts(plot, label_box(plot, row, side, place), segments[i], taken[i], others[i])
-                for i, (plot, weight) in enumerate(zip(plots, PLOT_WEIGHTS, strict=True))
+        return [own, *(p for p in PLACES if p != own and (flat or not p[0].startswith("edge")))]
+
+    def count(index: int, place: tuple[str, str], boxes: list[list[Box]]) -> int:
+        row = points[index]
+        return sum(
+            conflicts(
+                plot,
+                label_box(plot, row, *place),
+                segments[i],
+                [box for k, box in enumerate(boxes[i]) if k != index],
+                [mark for k, mark in enumerate(marks[i]) if k != index],
             )
-            if count < best_count:
-                best, best_count = (side, place), count
-            if count == 0:
+            for i, plot in enumerate(plots)
+        )
+
+    places: list[tuple[str, str]] = []
+    boxes: list[list[Box]] = [[] for _ in plots]
+    for index, row in enumerate(points):
+        best, best_count = candidates(row)[0], math.inf
+        for place in candidates(row):
+            found = count(index, place, boxes)
+            if found < best_count:
+                best, best_count = place, found
+            if found == 0:
                 break
-        side, place = best
+        places.append(best)
         for i, plot in enumerate(plots):
-            taken[i].append(label_box(plot, row, side, place))
-        placed.append({**row, "side": side, "place": place})
-    return {**data, "points": placed}
+            boxes[i].append(label_box(plot, row, *best))
+    for _ in range(2):
+        for index, row in enumerate(points):
+            now = count(index, places[index], boxes)
+            if now == 0:
+                continue
+            for place in candidates(row):
+                if count(index, place, boxes) < now:
+                    places[index] = place
+                    now = count(index, place, boxes)
+                    for i, plot in enumerate(plots):
+                        boxes[i][index] = label_box(plot, row, *place)
+                    if now == 0:
+                        break
+    # Never worse, all told, than where the rows themselves would put the labels.
+    own = [candidates(row)[0] for row in points]
+    if sum(placement_conflicts(chart, data, plots, own)) < sum(placement_conflicts(chart, data, plots, places)):
+        return own
+    return places

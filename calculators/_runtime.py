@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table, drawable_rows, with_text
-from ._checks import InputError, OutOfRangeError, finite, one_of
+from ._checks import InputError, OutOfRangeError, finite, numbers_as_fields, one_of
 from ._declare import Calculator
 from ._format import format_value
 from ._labels import place_labels
@@ -63,7 +63,9 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         ``python`` the code that reproduces the result; or
         ``{"ok": False, "errors": {name: message}}`` when the inputs are invalid, with
         ``name`` the offending input ("" when the result is out of range rather than one
-        input wrong). Messages name inputs by their labels, as the form shows them.
+        input wrong). Messages name inputs by their labels and write numbers as the
+        form's fields do (``got -10^24``, not Python's ``-1e+24``): the reader's words for
+        what the reader sees (:func:`calculators._checks.numbers_as_fields`).
 
     Raises:
         KeyError: if no calculator has that id.
@@ -72,13 +74,14 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
     """
     calculator = get_calculator(calculator_id)
     try:
-        values = _read_inputs(calculator, raw_inputs)
-        outputs = calculator.compute(**values)
-        given = {"outputs": outputs} if calculator.chart.uses_outputs else {}
-        chart = place_labels(
-            calculator.chart, drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
-        )
-        _check_finite(outputs, chart)
+        with numbers_as_fields():  # a message's numbers as the reader sees them in the form
+            values = _read_inputs(calculator, raw_inputs)
+            outputs = calculator.compute(**values)
+            given = {"outputs": outputs} if calculator.chart.uses_outputs else {}
+            chart = place_labels(
+                calculator.chart, drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
+            )
+            _check_finite(outputs, chart)
     except InputError as error:
         if error.parameter not in {spec.name for spec in calculator.inputs}:
             raise  # a computed value the declaration passed on: its bug, not the reader's

@@ -28,19 +28,28 @@ def python_snippet(calculator_id: str, inputs: Mapping[str, float], wheel_url: s
     >>> print(python_snippet("half-life", {"t50": 59.0, "p": 0.8, "shape": 1.0}))
     from calculators import run
     <BLANKLINE>
-    result = run("half-life", {"t50": 59.0, "p": 0.8, "shape": 1.0})
+    result = run("half-life", {
+        "t50": 59.0,
+        "p": 0.8,
+        "shape": 1.0,
+    })
     print({name: output["value"] for name, output in result["outputs"].items()})
     >>> print(python_snippet("half-life", {"t50": 59.0, "p": 0.8, "shape": 1.0}, "https://example.org/p.whl"))
     # pip install https://example.org/p.whl
     <BLANKLINE>
     from calculators import run
     <BLANKLINE>
-    result = run("half-life", {"t50": 59.0, "p": 0.8, "shape": 1.0})
+    result = run("half-life", {
+        "t50": 59.0,
+        "p": 0.8,
+        "shape": 1.0,
+    })
     print({name: output["value"] for name, output in result["outputs"].items()})
     """
     calculator = get_calculator(calculator_id)
     install = [install_comment(wheel_url), ""] if wheel_url else []
-    arguments = ", ".join(f'"{spec.name}": {float(inputs[spec.name])!r}' for spec in calculator.inputs)
+    # One input a line, so a phone's code box shows each whole.
+    arguments = [f'    "{spec.name}": {float(inputs[spec.name])!r},' for spec in calculator.inputs]
     # A choice is passed as its option's number; a comment names the option, as the form does.
     chosen = [
         f"# {spec.name} = {float(inputs[spec.name])!r}: {spec.shown(float(inputs[spec.name]))}"
@@ -53,7 +62,9 @@ def python_snippet(calculator_id: str, inputs: Mapping[str, float], wheel_url: s
             "from calculators import run",
             "",
             *chosen,
-            f'result = run("{calculator.id}", {{{arguments}}})',
+            f'result = run("{calculator.id}", {{',
+            *arguments,
+            "})",
             'print({name: output["value"] for name, output in result["outputs"].items()})',
         ]
     )

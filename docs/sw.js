@@ -17,6 +17,14 @@
 // - Python's memory snapshot is fetched only when a live page asks for it (it does unless the
 //   browser asks to save data), in the background; the Python worker asks for it with
 //   `cache: "only-if-cached"`, which this answers from the cache alone, never the network.
+// - Pyodide's WebAssembly is answered with the browser's HTTP cache's copy while that holds one
+//   (never from the network; else as any listed file), passed through as it is: Chromium keeps
+//   V8's compiled code beside the response it was compiled from, and for a response passed
+//   through it looks where the first visit's download (which this did not see) left it, in its
+//   code cache by address. A copy from Cache Storage has a code cache of its own, empty until
+//   a visit served from it stores code there: the first return would compile again. The Python
+//   worker checks this copy's size and SHA-256 as it checks every runtime file, and fetches
+//   afresh (`cache: "reload"`, which this answers from the network) what is damaged.
 // Requests to any other origin are not touched (the site makes none).
 const OFFLINE = null; // @offline-manifest
 const CACHE = "scaling-series-companion";
@@ -47,7 +55,12 @@ self.addEventListener("message", (event) => {
         [...urls, ...kit].map(async (url) => {
           if (await cachedCopy(url)) return;
           let kept = Promise.resolve();
-          await fetchAndKeep(new Request(url), (promise) => (kept = promise)).catch(() => {});
+          // Pyodide's WebAssembly as the HTTP cache holds it, fresh or not (`force-cache`),
+          // without asking the server again: the answer to a revalidation would give the HTTP
+          // cache's copy a new time, and V8's code stored beside the first visit's download
+          // would no longer match it (the checksum still decides whether the copy is kept).
+          const cache = url.pathname.endsWith(".wasm") ? "force-cache" : "default";
+          await fetchAndKeep(new Request(url, { cache }), (promise) => (kept = promise)).catch(() => {});
           await kept;
         }),
       ),
@@ -64,8 +77,23 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(cachedCopy(url).then((cached) => cached ?? new Response(null, { status: 504, statusText: "Not cached" })));
     return;
   }
+  if (known(url) && request.cache !== "reload" && url.pathname.endsWith(".wasm")) {
+    event.respondWith(fromHttpCache(url).then((response) => response ?? cacheFirst(request, keeping)));
+    return;
+  }
   event.respondWith(known(url) && request.cache !== "reload" ? cacheFirst(request, keeping) : networkFirst(request, keeping));
 });
+
+// The browser's HTTP cache's copy of `url`, fresh or not, without a request to the network
+// (`only-if-cached`), or null when it holds none.
+async function fromHttpCache(url) {
+  try {
+    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    return response.status === 200 && !response.redirected ? response : null;
+  } catch {
+    return null;
+  }
+}
 
 // The site path of a URL ("essays/half-life/"), or null outside the scope.
 function sitePath(url) {

@@ -14,8 +14,7 @@ figures as SVG with real text (an IPython profile this hook writes and names in
 reader runs it), and :func:`themed_figure` then gives each figure the page's colours: ink,
 grid and background follow Material's variables, and each series colour keeps its hue but is
 lifted to a readable lightness in the dark scheme (``--nb-min-lightness``, in site.css).
-Drawn as vectors, at a size and type size chosen for a phone's column (:data:`KERNEL_CONFIG`),
-a figure shrinks to fit a phone whole and stays sharp and legible.
+Drawn as vectors with a larger type size, a figure stays sharp and legible on a phone.
 
 Executed notebooks are kept between builds (mkdocs-jupyter's cache, which this hook points at
 ``build/notebooks/<key>/``): mkdocs-jupyter's own key covers only a notebook's text and its
@@ -57,13 +56,11 @@ NOTEBOOK_PACKAGES = "numpy matplotlib jupyterlab"
 
 
 #: What the kernels that run the notebooks at build time are told (an IPython profile): SVG
-#: figures with real text, and ids that are the same from build to build. This is the one
-#: place a figure's size is set (the notebooks set none): 6 inches wide with 14 pt type, so
-#: that a figure shrunk to a phone's column (site.css) keeps its text at 11 px or more, and
-#: legends in the same type as the rest.
+#: figures with real text, a type size that survives a phone's column, and ids that are the
+#: same from build to build.
 KERNEL_CONFIG = """\
 c.InlineBackend.figure_formats = {"svg"}
-c.InlineBackend.rc = {"svg.fonttype": "none", "svg.hashsalt": "scaling-series-companion", "font.size": 14, "figure.figsize": (6.0, 4.5)}
+c.InlineBackend.rc = {"svg.fonttype": "none", "svg.hashsalt": "scaling-series-companion", "font.size": 13}
 c.InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "metadata": {"Date": None}}
 """
 #: Matplotlib's default ink, grey, grid, legend edge and paper, and the page colour each becomes.

@@ -89,8 +89,10 @@ def _effective_chart(pretrain_flop: float, inference_multiplier: float, weight: 
     for _, short, level in _THRESHOLDS:
         reach = inference_multiplier_to_reach(level, pretrain_flop, weight) if weight > 0 else math.inf
         if multipliers[0] <= reach <= multipliers[-1]:
-            label = f"{short} at {format_value(reach, 'multiplier')}"
-            points.append({"multiplier": reach, "flop": level, "label": label})
+            at = format_value(reach, "multiplier")
+            # On a phone the line's name is in the legend: "EU at ×26.8" is enough there.
+            narrow = f"{short.split()[0]} at {at}"
+            points.append({"multiplier": reach, "flop": level, "label": f"{short} at {at}", "short": narrow})
         else:
             points.append({"multiplier": multipliers[0], "flop": level, "label": short})
     return {"lines": lines, "points": points}

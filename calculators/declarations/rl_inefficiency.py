@@ -81,7 +81,7 @@ RL_INFORMATION = Calculator(
             scale="log",
             why=(
                 "About 100,000 tokens, roughly the size of GPT-4's vocabulary (GPT-3's is about "
-                "50,000); it sets the upper bound log2(vocabulary), about 16 bits."
+                "50,000); it sets the upper bound, log₂ of the vocabulary size: about 16 bits."
             ),
         ),
         Input(

@@ -351,7 +351,7 @@ def cost_decline(algorithm_gain_per_year: float, hardware_gain_per_year: float, 
         raise InputError(
             "algorithm_gain_per_year",
             "algorithm_gain_per_year × hardware_gain_per_year must be greater than 1 for costs to fall "
-            f"and the gap to close, got {combined:.3g}",
+            f"and the gap to close, got {show(combined, 3)}",
         )
     return CostDecline(
         annual_factor=combined,

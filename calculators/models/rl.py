@@ -197,7 +197,7 @@ def decompose_gain(
         raise InputError(
             "base_score",
             "base_score must be at or below the trend at base_tokens "
-            f"({_short(trend_at_base)}), got {show(base_score)}",
+            f"({show(trend_at_base, 6)}), got {show(base_score)}",
         )
     inference_gain = result("the inference boost", trend_slope * (math.log10(top_tokens) - log_base))
     total_gain = result("the total gain", rl_gain + inference_gain)
@@ -506,8 +506,3 @@ def _nonzero(value: float, what: str) -> float:
     if value == 0:
         raise OutOfRangeError(f"{what} is too small to compute")
     return value
-
-
-def _short(value: float) -> str:
-    """A computed value for a message: six significant digits, no trailing zeros."""
-    return f"{value:.6g}"

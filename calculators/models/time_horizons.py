@@ -245,7 +245,7 @@ def percentile(values: Sequence[float], q: float) -> float:
         raise InputError("values", "values needs at least one number")
     q = finite("q", q)
     if not 0 <= q <= 100:
-        raise InputError("q", f"q must be from 0 to 100, got {q:g}")
+        raise InputError("q", f"q must be from 0 to 100, got {show(q)}")
     return result("the percentile of these values", _interpolate(numbers, q))
 
 

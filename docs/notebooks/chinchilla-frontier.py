@@ -40,24 +40,18 @@ EPOCH = dict(
 budgets = [1e21, 1e22, 1e23, 1e24, 1e25, 1e26]
 colours = plt.cm.viridis(np.linspace(0, 0.9, len(budgets)))
 
-fig, ax = plt.subplots()
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
 for flop, colour in zip(budgets, colours):
     best = chinchilla_optimal(flop)
     sizes = np.logspace(np.log10(best.params) - 1.5, np.log10(best.params) + 1.5, 200)
-    ax.plot(
-        sizes,
-        [chinchilla_isoflop_loss(flop, n) for n in sizes],
-        color=colour,
-        label=f"$10^{{{round(np.log10(flop))}}}$ FLOP",
-    )
+    ax.plot(sizes, [chinchilla_isoflop_loss(flop, n) for n in sizes], color=colour, label=f"$10^{{{round(np.log10(flop))}}}$ FLOP")
     ax.scatter([best.params], [best.loss], color=colour, zorder=3)
 ax.set_xscale("log")
 ax.set_xlabel("Parameters, N (log scale)")
 ax.set_ylabel("Loss (nats per token)")
 ax.set_title("Printed constants")
-ax.legend(title="Training budget", ncols=2)
+fig.legend(title="Training budget", loc="outside lower center", ncols=3)
 ax.grid(True, alpha=0.3)
-fig.tight_layout()
 
 # %% [markdown]
 # ## How many tokens per parameter?
@@ -74,21 +68,22 @@ fig.tight_layout()
 frontier = np.logspace(21, 27, 25)
 printed = [chinchilla_optimal(flop).tokens_per_param for flop in frontier]
 refit = [chinchilla_optimal(flop, **EPOCH).tokens_per_param for flop in frontier]
-print("Tokens per parameter at the optimum, with the printed constants and with Epoch's refit:")
 for flop in [5.88e23, 1e24, 1e25, 1e26]:
     best, epoch = chinchilla_optimal(flop), chinchilla_optimal(flop, **EPOCH)
-    print(f"{format_value(flop)} FLOP: {best.tokens_per_param:.0f} and {epoch.tokens_per_param:.1f}")
+    print(
+        f"{format_value(flop)} FLOP: {best.tokens_per_param:.0f} tokens per parameter with the printed "
+        f"constants, {epoch.tokens_per_param:.1f} with Epoch's refit"
+    )
 
-fig, ax = plt.subplots()
-ax.plot(frontier, printed, color="#0072B2", label="printed constants")
-ax.plot(frontier, refit, color="#009E73", label="Epoch's refit")
-ax.axhline(20, color="#D55E00", linestyle=":", linewidth=2.5, label="Chinchilla's own run, 20", zorder=1)
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
+ax.plot(frontier, printed, color="#0072B2", label="optimum, printed constants (Hoffmann et al.)")
+ax.plot(frontier, refit, color="#009E73", label="optimum, Epoch's refit (Besiroglu et al.)")
+ax.axhline(20, color="#D55E00", linestyle="--", label="Chinchilla's own run: 20 tokens per parameter")
 ax.set_xscale("log")
 ax.set_xlabel("Training compute (FLOP, log scale)")
-ax.set_ylabel("Tokens per parameter at the optimum")
-ax.legend()
+ax.set_ylabel("Tokens per parameter")
+fig.legend(loc="outside lower center")
 ax.grid(True, alpha=0.3)
-fig.tight_layout()
 
 # %% [markdown]
 # ## Sources

@@ -19,6 +19,8 @@
 # The second is the 1.7× a year for algorithms that earlier Epoch AI work assumed, before Epoch AI revised its estimate to about 3× a year [@epoch2025trainingruns].
 
 # %%
+import math
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -26,35 +28,27 @@ from calculators import annual_factor, cost_decline
 
 cost_today, cost_human = 3000.0, 3.0
 gap = cost_today / cost_human
-# Each estimate: its name on the chart, what it assumes, and its yearly factors for
-# algorithms and hardware.
 scenarios = {
-    "Ord": ("3× algorithms, 1.4× hardware", 3.0, 1.4),
-    "Epoch measured": ("8-month halving, 2.07-year GPU doubling", annual_factor(8 / 12), annual_factor(2.07)),
-    "Epoch's earlier": ("1.7× algorithms, 1.4× hardware", 1.7, 1.4),
+    "Ord: 3× algorithms × 1.4× hardware": (3.0, 1.4),
+    "Epoch measured: 8-month halving × 2.07-year GPU doubling": (annual_factor(8 / 12), annual_factor(2.07)),
+    "Epoch's earlier assumption: 1.7× algorithms × 1.4× hardware": (1.7, 1.4),
 }
 
 years = np.linspace(0, 10, 101)
-fig, ax = plt.subplots()
-for (label, (assumes, algorithms, hardware)), colour in zip(scenarios.items(), ["#0072B2", "#D55E00", "#009E73"]):
+fig, ax = plt.subplots(figsize=(5, 6), layout="constrained")
+for (label, (algorithms, hardware)), colour in zip(scenarios.items(), ["#0072B2", "#D55E00", "#009E73"]):
     decline = cost_decline(algorithms, hardware, gap)
-    ax.plot(years, cost_today / decline.annual_factor**years, color=colour, label=label)
+    ax.plot(years, cost_today / decline.annual_factor ** years, color=colour, label=label.replace(": ", ":\n"))
     ax.scatter([decline.years_to_close], [cost_human], color=colour, zorder=3)
-    print(
-        f"{label} ({assumes}): ×{decline.annual_factor:.2f} a year, "
-        f"{decline.years_to_close:.1f} years to ${cost_human:.0f}"
-    )
-ax.axhline(cost_human, color="grey", linestyle=":", label="a person, about $3")
+    print(f"{label}: ×{decline.annual_factor:.2f} a year, {decline.years_to_close:.1f} years to ${cost_human:.0f}")
+ax.axhline(cost_human, color="grey", linestyle=":", label="a person's cost, about $3")
 ax.set_yscale("log")
-# Dollars as a reader writes them: $1,000, $1, $0.10, $0.001.
-ax.yaxis.set_major_formatter(
-    lambda dollars, _: f"${dollars:,.{max(0, 2 if dollars < 1 else 0, round(-np.log10(dollars)))}f}"
-)
 ax.set_xlabel("Years after December 2024")
 ax.set_ylabel("Cost per ARC-AGI task (log scale)")
-ax.legend()
+# Dollars as a reader writes them: $0.01, $1, $1,000.
+ax.yaxis.set_major_formatter(lambda value, _: f"${value:,.{max(0, -math.floor(math.log10(value)))}f}")
+fig.legend(loc="outside lower center")
 ax.grid(True, alpha=0.3)
-fig.tight_layout()
 
 # %% [markdown]
 # At Ord's rates the 1,000× gap closes in about five years [@ord2025logx]; the figures printed above are computed by the code, not quoted.

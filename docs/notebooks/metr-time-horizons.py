@@ -54,7 +54,7 @@ def year(date: str) -> float:
 
 years = [year(row["release_date"]) for row in rows]
 horizons = [float(row["horizon50_min"]) for row in rows]
-print(f"{len(rows)} models, released {format_value(min(years), 'year')} to {format_value(max(years), 'year')}")
+print(f"{len(rows)} models, released from {format_value(min(years), 'year')} to {format_value(max(years), 'year')}")
 
 # %% [markdown]
 # ## Fitting the trend
@@ -63,7 +63,6 @@ print(f"{len(rows)} models, released {format_value(min(years), 'year')} to {form
 # squares, every model weighted equally).
 # Its rate $g$ per year gives a doubling time of $\ln 2 / g$ years.
 # METR's own fits, in the same results files, report for the 1.1 data a doubling time of 187.778 days over the whole period (joined to older points from the 1.0 suite) and 128.744 days for models from 2023 on [@iaps2026metr].
-
 
 # %%
 def doubling_days(fit) -> float:
@@ -77,23 +76,17 @@ print(f"All 1.1 models:        doubling every {doubling_days(all_models):.0f} da
 print(f"Models from 2023 on:   doubling every {doubling_days(since_2023):.0f} days")
 
 # %%
-fig, ax = plt.subplots()
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
 ax.scatter(years, horizons, color="#0072B2", zorder=3, label="METR Time Horizon 1.1")
 for fit, label, colour in [(all_models, "all models", "#D55E00"), (since_2023, "from 2023 on", "#009E73")]:
     span = np.linspace(2019 if fit is all_models else 2023, max(years) + 0.5, 50)
-    ax.plot(
-        span,
-        fit.anchor_value * np.exp(fit.rate * (span - fit.anchor_time)),
-        color=colour,
-        label=f"{label}: doubles in {doubling_days(fit):.0f} days",
-    )
+    ax.plot(span, fit.anchor_value * np.exp(fit.rate * (span - fit.anchor_time)), color=colour,
+            label=f"fit, {label}: doubling every {doubling_days(fit):.0f} days")
 ax.set_yscale("log")
-ax.yaxis.set_major_formatter(lambda minutes, _: f"{minutes:,g}")
 ax.set_xlabel("Release date")
 ax.set_ylabel("50% time horizon (minutes, log scale)")
 ax.grid(True, which="major", alpha=0.3)
-ax.legend(loc="lower right")
-fig.tight_layout()
+fig.legend(loc="outside lower center")
 
 # %% [markdown]
 # The straight lines on the log scale are the exponential trends; the steeper one is fitted
@@ -106,8 +99,9 @@ fig.tight_layout()
 # %%
 widest = max(rows, key=lambda row: float(row["horizon50_ci_high_min"]) / float(row["horizon50_min"]))
 print(
-    f"Widest interval: {model_labels()[widest['model']]}, {float(widest['horizon50_min']):,.0f} min "
-    f"(95% CI {float(widest['horizon50_ci_low_min']):,.0f} to {float(widest['horizon50_ci_high_min']):,.0f} min)"
+    f"Widest interval: {model_labels().get(widest['model'], widest['model'])}, "
+    f"{float(widest['horizon50_min']):,.0f} min (95% CI {float(widest['horizon50_ci_low_min']):,.0f} "
+    f"to {float(widest['horizon50_ci_high_min']):,.0f} min)"
 )
 
 # %% [markdown]

@@ -46,16 +46,15 @@ curves = {
     f"METR logistic (slope {slope:.2f} per doubling)": [logistic_success(t, t50, slope) for t in lengths],
 }
 
-fig, ax = plt.subplots()
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
 for (label, values), colour in zip(curves.items(), ["#0072B2", "#D55E00", "#009E73"]):
     ax.plot(lengths, values, label=label, color=colour)
 ax.axvline(t50, color="grey", linestyle=":", linewidth=1)
 ax.set_xscale("log")
 ax.set_xlabel("Task length (minutes of human time, log scale)")
 ax.set_ylabel("Probability of success")
-ax.legend()
+fig.legend(loc="outside lower center")
 ax.grid(True, alpha=0.3)
-fig.tight_layout()
 
 # %% [markdown]
 # All three pass through 50% at the same T₅₀.
@@ -81,22 +80,17 @@ fits = [
 ]
 chosen = [row for row in fits if row["model"] in {"human", "Claude 3.7 Sonnet (Inspect)", "Claude Opus 4.5 (Inspect)"}]
 
-fig, ax = plt.subplots()
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
 for row, colour in zip(chosen, ["#0072B2", "#D55E00", "#009E73"]):
     shape = float(row["k"])
     horizon = weibull_t50(float(row["lambda_per_min"]), shape)
-    ax.plot(
-        lengths,
-        [survival(t, horizon, shape) for t in lengths],
-        color=colour,
-        label=f"{row['model']}: T₅₀ {horizon:.0f} min, k = {shape:.2f}",
-    )
+    ax.plot(lengths, [survival(t, horizon, shape) for t in lengths], color=colour,
+            label=f"{row['model']}:\nT₅₀ {horizon:.0f} min, k = {shape:.2f}")
 ax.set_xscale("log")
 ax.set_xlabel("Task length (minutes of human time, log scale)")
 ax.set_ylabel("Probability of success")
-ax.legend()
+fig.legend(loc="outside lower center")
 ax.grid(True, alpha=0.3)
-fig.tight_layout()
 
 # %% [markdown]
 # The human curve is the flattest (the smallest shape): at the same T₅₀, people fail more

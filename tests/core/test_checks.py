@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 
 from calculators import horizon, run, run_json, survival
+from calculators._checks import InputError, numbers_as_fields, show
 
 from strategies import raw_form_values
 
@@ -82,6 +83,15 @@ def test_run_accepts_surrounding_spaces_and_missing_inputs() -> None:
         pytest.param("t50", "inf", "50% time horizon, T₅₀ must be a finite number, got inf", id="t50-inf"),
         pytest.param("t50", "1e999", "50% time horizon, T₅₀ must be a finite number, got inf", id="t50-1e999"),
         pytest.param("t50", "-1", "50% time horizon, T₅₀ must be greater than 0, got -1", id="t50-negative"),
+        # Numbers echoed as the field shows them, whichever way the reader typed them.
+        pytest.param("t50", "-1e24", "50% time horizon, T₅₀ must be greater than 0, got -10^24", id="t50-power"),
+        pytest.param(
+            "t50", "-5.88e-7", "50% time horizon, T₅₀ must be greater than 0, got -5.88 × 10^-7", id="t50-small"
+        ),
+        pytest.param("t50", "-25000", "50% time horizon, T₅₀ must be greater than 0, got -25,000", id="t50-grouped"),
+        pytest.param(
+            "p", "1e300", "Target success probability, p must be strictly between 0 and 1, got 10^300", id="p-huge"
+        ),
         pytest.param("t50", True, "50% time horizon, T₅₀ must be a number, got True", id="t50-bool"),
         pytest.param(
             "shape", "0", "Weibull shape, k (1 = constant hazard) must be greater than 0, got 0", id="shape-0"
@@ -137,3 +147,25 @@ def test_run_never_raises(t50: object, p: object, shape: object) -> None:
         [(name, message)] = result["errors"].items()
         assert name in {"t50", "p", "shape", ""}
         assert message
+
+
+def test_python_callers_read_numbers_as_python_writes_them() -> None:
+    """Outside run, a message's numbers are Python's text (as its names are parameters'),
+    which a caller can paste back into code; run writes the same number as the field does."""
+    with pytest.raises(InputError, match=r"^t50 must be greater than 0, got -1e\+24$"):
+        horizon(0.8, -1e24)
+    assert run("half-life", {"t50": -1e24})["errors"]["t50"].endswith("got -10^24")
+
+
+def test_numbers_as_fields_ends_with_its_block_even_on_an_error() -> None:
+    """The page's way of writing numbers does not leak into later Python calls."""
+    with pytest.raises(InputError), numbers_as_fields():
+        horizon(0.8, -1e24)
+    assert "-1e+24" == show(-1e24)
+
+
+def test_a_message_writes_its_bounds_as_the_form_does_too() -> None:
+    """Every number of a page's message is the form's: the year range's 10,000 as well."""
+    assert {"start_year": "Window from (year) must be a year from 1 to 10,000, got -10^24"} == run(
+        "time-horizons", {"start_year": "-1e24"}
+    )["errors"]

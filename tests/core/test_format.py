@@ -95,6 +95,9 @@ def test_csv_shown_columns_are_the_pages_text(calculator_id: str) -> None:
         (-2e-4, "percent", "−1 in 5,000"),
         (1.1e12, "number", "1.10 × 10¹²"),
         (1e24, "multiplier", "×1.00 × 10²⁴"),
+        (2027.2, "year", "March 2027"),
+        (12345.6, "year", "year 12,346"),  # past the calendar: the year as a number
+        (1e12, "year", "year 1.00 × 10¹²"),
     ],
 )
 def test_format_value_examples(value: float, kind: str, text: str) -> None:
@@ -139,6 +142,15 @@ def test_tick_labels_are_never_e_notation(value: float, kind: str) -> None:
     """Whatever the tick, its label has no e-notation and, for a power of ten, reads 10ⁿ."""
     label = tick_label(value, kind)
     assert not E_NOTATION.search(label)
+
+
+@given(
+    st.floats(min_value=-1e300, max_value=1e300, allow_nan=False),
+    st.sampled_from(["number", "multiplier", "percent", "year"]),
+)
+def test_values_are_never_e_notation(value: float, kind: str) -> None:
+    """Whatever the value and its kind (a year too, past the calendar), no e-notation."""
+    assert not E_NOTATION.search(format_value(value, kind))
 
 
 def test_axis_titles_say_log_scale_once() -> None:

@@ -10,13 +10,14 @@ from calculators import CALCULATORS, run
 from calculators._chart import drawable_rows
 from calculators._labels import (
     PLACES,
-    PLOT_WEIGHTS,
+    PLOT_GROUPS,
     Box,
     _segments,
-    conflicts,
     crosses,
     label_box,
+    own_place,
     place_labels,
+    placement_conflicts,
     plot_model,
 )
 
@@ -29,48 +30,30 @@ def _settings(calculator_id: str) -> list[dict[str, float]]:
     return [defaults, *({**defaults, **calculator.preset_values(p)} for p in calculator.presets)]
 
 
-def _per_label(calculator_id: str, data: dict, points: list[dict]) -> list[float]:
-    """The model's weighted conflicts of each label of ``points`` (placed in order, each
-    against those before it), summed over the widths as place_labels weighs them."""
-    chart = CALCULATORS[calculator_id].chart
-    plots = plot_model(chart, data)
-    segments = [list(_segments(plot, data["lines"])) for plot in plots]
-    taken: list[list[Box]] = [[] for _ in plots]
-    counts = []
-    for index, row in enumerate(points):
-        # Where the chart puts a label its row does not place: right, or left past 65%.
-        default_side = "left" if plots[0].at(row)[0] > 0.65 * plots[0].width else "right"
-        side, place = row.get("side") or default_side, row.get("place") or "above"
-        count = 0.0
-        for i, (plot, weight) in enumerate(zip(plots, PLOT_WEIGHTS, strict=True)):
-            box = label_box(plot, row, side, place)
-            others = [plot.at(other) for k, other in enumerate(points) if k != index]
-            count += weight * conflicts(plot, box, segments[i], taken[i], others)
-            taken[i].append(box)
-        counts.append(count)
-    return counts
-
-
 def _unplaced(rows: list[dict]) -> list[dict]:
     """The rows without where their labels go (and the texts ``run`` adds)."""
-    return [{k: v for k, v in row.items() if k not in {"side", "place", "x_text", "y_text"}} for row in rows]
+    placed = {group.prefix + field for group in PLOT_GROUPS for field in ("side", "place")}
+    return [{k: v for k, v in row.items() if k not in placed | {"x_text", "y_text"}} for row in rows]
 
 
 @pytest.mark.parametrize("calculator_id", LABELLED)
 def test_placing_never_makes_labels_worse(calculator_id: str) -> None:
-    """For every setting (defaults and presets), the placed labels have no more conflicts in
-    the model than the declaration's own places, and each takes one of the known places."""
+    """For every setting (defaults and presets) and each range of widths, the placed labels
+    have no more conflicts in the model, all told, than the declaration's own places, and
+    each takes one of the known places."""
     calculator = CALCULATORS[calculator_id]
     for values in _settings(calculator_id):
         given = {"outputs": calculator.compute(**values)} if calculator.chart.uses_outputs else {}
         declared = drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
         placed = run(calculator_id, values)["chart"]
-        # Each label, placed after those before it, fares no worse than its declared place would there.
-        placed_counts = _per_label(calculator_id, declared, placed["points"])
-        for index, row in enumerate(declared["points"]):
-            own = _per_label(calculator_id, declared, [*placed["points"][:index], row])[-1]
-            assert placed_counts[index] <= own, (row["label"], placed_counts[index], own)
-        assert all((row["side"], row["place"]) in PLACES for row in placed["points"])
+        plots = plot_model(calculator.chart, declared)
+        own = [own_place(plots[0], row) for row in declared["points"]]
+        for group in PLOT_GROUPS:
+            seen = [plot for plot in plots if plot.width in group.widths]
+            places = [(row[group.prefix + "side"], row[group.prefix + "place"]) for row in placed["points"]]
+            assert all(place in PLACES for place in places), places
+            after = sum(placement_conflicts(calculator.chart, declared, seen, places))
+            assert after <= sum(placement_conflicts(calculator.chart, declared, seen, own)), (group, places)
         # Only where a label goes changes: the points themselves are the declaration's.
         assert _unplaced(declared["points"]) == _unplaced(placed["points"])
 
@@ -98,3 +81,18 @@ def test_crosses_examples() -> None:
     box = Box(0, 0, 10, 10)
     assert crosses(box, (-5, 5, 15, 5)) and crosses(box, (2, 2, 3, 3)) and crosses(box, (-5, -5, 15, 15))
     assert not crosses(box, (-5, 15, 15, 15)) and not crosses(box, (11, -5, 11, 15))
+
+
+def test_a_short_label_is_measured_on_a_phones_plots_only() -> None:
+    """A row's "short" label is what a narrow plot writes, so its box is the short text's;
+    the wide plot writes the full label. The governance thresholds have one ("US at ×720")."""
+    calculator = CALCULATORS["effective-compute"]
+    data = run("effective-compute", calculator.defaults())["chart"]
+    [us] = [row for row in data["points"] if row["label"].startswith("US")]
+    assert us["short"].startswith("US at ×") and us["label"].endswith(us["short"].removeprefix("US "))
+    wide, *narrow = plot_model(calculator.chart, data)
+    box = label_box(wide, us, "right", "above")
+    assert box.right - box.left == pytest.approx(7 * len(us["label"]))
+    for plot in narrow:
+        box = label_box(plot, us, "right", "above")
+        assert box.right - box.left == pytest.approx(7 * len(us["short"]))

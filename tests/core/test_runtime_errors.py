@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 import calculators.declarations as registry
 from calculators import CALCULATORS, run
 from calculators._checks import InputError, OutOfRangeError
+from calculators._typed import read_number
 
 #: Magnitudes at the edges of what a float holds, and the ones either side of them.
 EDGE_MAGNITUDES = (0.0, 5e-324, 1e-320, 1e-300, 1e-10, 1e10, 1e300, 1.7e308)
@@ -32,6 +33,10 @@ EDGE_MAGNITUDES = (0.0, 5e-324, 1e-320, 1e-300, 1e-10, 1e10, 1e300, 1.7e308)
 EDGE_VALUES = tuple(sign * magnitude for magnitude in EDGE_MAGNITUDES for sign in (1.0, -1.0))
 #: Plainly says which result is out of range, or that the inputs do not have one.
 OUT_OF_RANGE = re.compile(r"too (large|small|extreme|many|much|close)|cannot be computed|never|\bno\b|do(es)? not")
+#: A number as Python writes it and no field shows it: 1e+24, 5e-324, 1.7E308.
+E_NOTATION = re.compile(r"\d[eE][+-]?\d")
+#: Text the reader typed that is no number, echoed in quotes as typed ('1e5x').
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 def edge_inputs(calculator_id: str) -> st.SearchStrategy[dict[str, object]]:
@@ -67,6 +72,9 @@ def assert_reader_facing(calculator_id: str, result: dict) -> None:
     else:
         assert OUT_OF_RANGE.search(message), message
     assert "Traceback" not in message and "math domain error" not in message
+    # Numbers as the form's fields write them (10^24), never as Python does (1e+24); only
+    # text that is not a number is echoed as the reader typed it.
+    assert not E_NOTATION.search(QUOTED.sub("", message)), message
 
 
 @pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
@@ -79,9 +87,17 @@ def test_edge_values_give_results_or_the_cores_own_messages(calculator_id: str, 
 @pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
 @pytest.mark.parametrize("value", EDGE_VALUES, ids=repr)
 def test_each_input_alone_at_each_edge_value(calculator_id: str, value: float) -> None:
-    """Every input at every edge value, the others at their defaults: exhaustively."""
+    """Every input at every edge value, the others at their defaults: exhaustively. A
+    message about that input that ends on the value it got echoes it as its field shows it."""
     for spec in CALCULATORS[calculator_id].inputs:
-        assert_reader_facing(calculator_id, run(calculator_id, {spec.name: repr(value)}))
+        result = run(calculator_id, {spec.name: repr(value)})
+        assert_reader_facing(calculator_id, result)
+        message = result.get("errors", {}).get(spec.name, "")
+        if message.endswith(f"got {spec.shown(value)}") or ", got " not in message:
+            continue
+        got = message.rsplit(", got ", 1)[1]
+        # A message may echo another value (a sum of inputs, say), but never this one otherwise.
+        assert read_number(got) != value or got == spec.shown(value), message
 
 
 def input_pairs() -> list[object]:

@@ -29,7 +29,8 @@ CHROMIUM = "/usr/bin/chromium"
 # functions in the background, work no test gains from. Measured on this 2-core machine, four
 # calculator pages each opened afresh and used took a fifth less CPU (24 s against 31 s).
 # What the page computes is the same either way; how fast readers' browsers run it is
-# `make bench`'s business, which starts Chromium as a reader's (benchmarks/run.py).
+# `make bench`'s business, which starts Chromium as a reader's (benchmarks/run.py), as does
+# the one test about V8's optimised code (`readers_chromium`, below).
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -155,6 +156,19 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def readers_chromium(browser: object, tmp_path: Path) -> Iterator[object]:
+    """A browser context of Chromium started as a reader's is, for what depends on it: V8
+    optimising WebAssembly as it does by default (no ``--liftoff-only``) and a profile on disk
+    (Chromium keeps no code cache by address for a profile in memory). Its ``browser`` traces."""
+    args = [arg for arg in CHROMIUM_ARGS if not arg.startswith("--js-flags")]
+    context = browser.browser_type.launch_persistent_context(  # type: ignore[attr-defined]
+        tmp_path / "profile", executable_path=CHROMIUM, args=args
+    )
+    yield context
+    context.close()
 
 
 @dataclass

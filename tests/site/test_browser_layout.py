@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import page_addresses
 
@@ -49,27 +50,101 @@ def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
         ctx.close()
 
 
-def test_404_offers_search_only_where_it_opens(browser, base_url) -> None:
-    """ "Search the site" opens Material's search, a script: with JavaScript it opens the
-    search box, without it the button is not shown. The tab title says what happened."""
+def test_404_offers_search_only_where_it_works(browser, base_url) -> None:
+    """The 404 page's tab says what it is; its search button shows with JavaScript, which
+    Material's search needs, and not without (a button that does nothing)."""
     for java_script in (True, False):
-        ctx = browser.new_context(java_script_enabled=java_script, service_workers="block")
+        ctx = browser.new_context(viewport=PHONE, java_script_enabled=java_script, service_workers="block")
         try:
             page = ctx.new_page()
             page.goto(base_url + "404.html")
-            assert page.title().startswith("Page not found")
-            search = page.get_by_text("Search the site")
+            assert page.title().startswith("Page not found"), page.title()
+            search = page.locator(".not-found__search label")
+            assert java_script == search.is_visible(), java_script
             if java_script:
                 search.click()
-                page.wait_for_function("document.getElementById('__search').checked")
-            else:
-                assert not search.is_visible()
+                expect(page.locator("#__search")).to_be_checked()  # Material's search opens
         finally:
             ctx.close()
 
 
-def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url) -> None:
-    """On a phone no word of an API signature sits under the code block's copy button."""
+def test_headings_have_no_blank_line_for_their_permalink_on_a_phone(browser, base_url) -> None:
+    """At 375 px a heading is as tall as its words: the permalink sign takes no line of its
+    own (it did where the words filled the line, on /how-it-works/ among others)."""
+    ctx = browser.new_context(viewport=PHONE, service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "how-it-works/")
+        grown = page.evaluate(
+            """() => [...document.querySelectorAll('.md-typeset :is(h1, h2, h3)')].flatMap(h => {
+                const link = h.querySelector('.headerlink');
+                if (!link) return [];
+                const height = h.getBoundingClientRect().height;
+                link.remove();
+                const without = h.getBoundingClientRect().height;
+                return height > without + 1 ? [h.textContent] : [];
+            })"""
+        )
+        assert [] == grown
+    finally:
+        ctx.close()
+
+
+def test_a_calculators_buttons_and_download_links_are_one_height(browser, base_url) -> None:
+    """At 1280 px the row of actions (buttons, and the downloads, which are links) lines up:
+    every one is as tall as the others."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    try:
+        ctx.route("**/assets/runtime/**", lambda route: None)  # the actions show before Python
+        page = ctx.new_page()
+        page.goto(base_url + "essays/hourly-costs/", wait_until="domcontentloaded")
+        page.wait_for_timeout(300)
+        heights = page.eval_on_selector_all(
+            ".calc__actions .calc__action",
+            "actions => actions.filter(a => a.offsetParent).map(a => [a.tagName, a.getBoundingClientRect().height])",
+        )
+        assert {"A", "BUTTON"} == {tag for tag, _ in heights}, heights
+        assert max(h for _, h in heights) - min(h for _, h in heights) < 1, heights
+    finally:
+        ctx.close()
+
+
+def test_a_calculators_data_table_keeps_each_value_on_one_line_on_a_phone(browser, base_url) -> None:
+    """At 375 px, JavaScript off: the effective-compute chart's six-column table keeps each
+    value on one line ("1.00 × 10²⁴" not broken) and scrolls in its own box, which it fills;
+    the table itself is no scroll box (Material's made one that cut its border)."""
+    ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + "essays/governance/")
+        table = page.locator('.calc[data-calculator="effective-compute"] .calc__table')
+        table.locator("summary").click()
+        found = table.evaluate(
+            """details => {
+                const box = details.querySelector('.calc__table-scroll');
+                const table = box.querySelector('table');
+                const lines = new Set([...table.querySelectorAll('tbody td')].flatMap(cell => {
+                    const range = document.createRange();
+                    range.selectNodeContents(cell);
+                    return [range.getClientRects().length];
+                }));
+                return {
+                    lines: [...lines],
+                    scrolls: box.scrollWidth > box.clientWidth,
+                    tableScrolls: table.scrollWidth > table.clientWidth + 1,
+                    fills: table.getBoundingClientRect().width >= box.clientWidth - 1,
+                };
+            }"""
+        )
+        assert {"lines": [1], "scrolls": True, "tableScrolls": False, "fills": True} == found
+    finally:
+        ctx.close()
+
+
+def test_api_reference_reads_whole_on_a_phone(browser, base_url) -> None:
+    """On a phone no word of an API signature sits under the code block's copy button, and
+    each docstring section (parameters, returns, raises) is a list that fits the column: as
+    tables (mkdocstrings' default) the defaults and descriptions sat off-screen."""
     ctx = browser.new_context(viewport=PHONE, service_workers="block")
     try:
         page = ctx.new_page()
@@ -86,5 +161,15 @@ def test_api_signatures_show_every_word_beside_the_copy_button(browser, base_url
             })"""
         )
         assert [] == covered
+        sections = page.evaluate(
+            """() => [...document.querySelectorAll('.doc-section-title')].map(title => {
+                const body = title.parentElement.nextElementSibling;
+                return { title: title.textContent, tag: body.tagName, scroll: body.scrollWidth, width: body.clientWidth };
+            })"""
+        )
+        assert len(sections) > 100, "the reference's sections were not found"
+        # Inline code keeps its side padding where it wraps (Material clones the box), so a
+        # wrapped name may hang up to that padding (about 4 px) past the column, clipping nothing.
+        assert [] == [s for s in sections if s["tag"] != "UL" or s["scroll"] > s["width"] + 5]
     finally:
         ctx.close()

@@ -4,13 +4,11 @@ offline too."""
 
 from __future__ import annotations
 
-import time
-
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
-from browser_helpers import BOOT_MS, expect_outputs, fill_input
+from browser_helpers import BOOT_MS, expect_outputs, fill_input, wait_until
 
 CACHED = """async () => {
     const manifest = await (await fetch("../../assets/runtime/runtime.json")).json();
@@ -32,10 +30,7 @@ def test_reload_offline_and_use_a_calculator(browser, base_url) -> None:
     page.goto(base_url + "essays/half-life/")
     root = page.locator('.calc[data-calculator="half-life"]')
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
-    deadline = time.monotonic() + 60
-    while not page.evaluate(CACHED):
-        assert time.monotonic() < deadline, "the service worker did not cache the page and runtime"
-        time.sleep(0.25)
+    wait_until(page, CACHED, seconds=60)  # the service worker has kept the page and runtime
 
     context.set_offline(True)
     page.reload()
@@ -55,10 +50,7 @@ SAVED = """async () => Boolean(navigator.serviceWorker.controller && (await cach
 
 def saved(page) -> None:
     """Until the service worker controls ``page`` and has kept it."""
-    deadline = time.monotonic() + 30
-    while not page.evaluate(SAVED):
-        assert time.monotonic() < deadline, "the service worker never kept the page"
-        time.sleep(0.1)
+    wait_until(page, SAVED)
 
 
 def search_results(page, words: str) -> list[str]:
@@ -77,10 +69,7 @@ def test_a_reader_who_searched_once_searches_offline(browser, base_url) -> None:
     saved(page)
     assert not page.evaluate(INDEX_CACHED)
     assert search_results(page, "horizon")
-    deadline = time.monotonic() + 30
-    while not page.evaluate(INDEX_CACHED):
-        assert time.monotonic() < deadline, "the service worker did not keep the search index"
-        time.sleep(0.25)
+    wait_until(page, INDEX_CACHED)  # the service worker has kept the search index
 
     context.set_offline(True)
     page.reload()

@@ -184,3 +184,15 @@ def test_the_log_label_rule_matches_its_python_reference() -> None:
         }
         texts = re.findall(r"<text[^>]*>([^<]*)</text>", vl_convert.vega_to_svg(spec))
         assert [i for i, v in enumerate(values) if log_tick_labelled(v, low, high)] == [int(t) for t in texts]
+
+
+def test_a_phones_chart_writes_a_points_short_label() -> None:
+    """The governance chart's threshold crossings read "US 10²⁶ at ×720" on the wide chart and
+    "US at ×720" on the phone's (the legend names the line), as the label model measured."""
+    calculator = CALCULATORS["effective-compute"]
+    chart = run("effective-compute", calculator.defaults())["chart"]
+    [us] = [row for row in chart["points"] if row["label"].startswith("US")]
+    spec = vega_lite_spec(calculator.chart, chart)
+    wide, phone = (vl_convert.vegalite_to_svg(s) for s in (spec, narrow_spec(spec)))
+    assert f">{us['label']}<" in wide and f">{us['short']}<" not in wide
+    assert f">{us['short']}<" in phone and f">{us['label']}<" not in phone

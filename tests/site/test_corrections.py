@@ -204,3 +204,11 @@ def test_each_corrected_page_is_headed_by_its_own_title(site: Path, hook) -> Non
     headed = dict(re.findall(r'<h3 id="[^"]+"><a href="([^"]+)">(.*?)</a>', html))
     assert len(set(headed.values())) == len(headed), headed
     assert any(title.endswith("time horizons and their doubling time") for title in headed.values()), headed
+
+
+def test_the_log_writes_powers_and_subscripts_as_the_pages_do(hook) -> None:
+    """No caret or underscore notation in the log's words (10^26, k_C): powers and
+    subscripts as the pages write them (10<sup>26</sup>, k<sub>C</sub>)."""
+    for entry in hook.load():
+        for text in (entry.was, entry.now, entry.why):
+            assert not re.search(r"\w\^|\b[a-zA-Z]_[A-Za-z0-9]\b", text), text

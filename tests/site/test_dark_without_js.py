@@ -112,3 +112,24 @@ def test_a_notebook_without_javascript_has_dark_code_blocks(browser, base_url) -
         assert max(channels) < 80, panel
     finally:
         ctx.close()
+
+
+def test_the_legend_of_point_shapes_is_drawn_as_the_points_are_in_the_dark(browser, base_url, site) -> None:
+    """Dark scheme: the time-horizon explorer's legend symbols (a shape for each group of
+    points) take the points' own colour, the text's, not Vega's dark grey on the dark page."""
+    ctx = browser.new_context(service_workers="block", java_script_enabled=False, color_scheme="dark")
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + page_of(site, "time-horizons"))
+        fills = page.evaluate(
+            """() => {
+                const svg = [...document.querySelectorAll('.calc[data-calculator="time-horizons"] svg')]
+                    .find(s => s.getClientRects().length);
+                const fill = (selector) => [...new Set([...svg.querySelectorAll(selector)]
+                    .map(p => getComputedStyle(p).fill))];
+                return {points: fill('.role-mark.mark-symbol path'), legend: fill('.role-legend-symbol path[fill="#555"]')};
+            }"""
+        )
+    finally:
+        ctx.close()
+    assert fills["legend"] and fills["legend"] == fills["points"] == [DARK_TEXT], fills
