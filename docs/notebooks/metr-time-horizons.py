@@ -85,8 +85,8 @@ for fit, label, colour in [(all_models, "all models", "#D55E00"), (since_2023, "
 ax.set_yscale("log")
 ax.set_xlabel("Release date")
 ax.set_ylabel("50% time horizon (minutes, log scale)")
-ax.grid(True, which="major", alpha=0.3)
 fig.legend(loc="outside lower center")
+ax.grid(True, which="major", alpha=0.3)
 
 # %% [markdown]
 # The straight lines on the log scale are the exponential trends; the steeper one is fitted

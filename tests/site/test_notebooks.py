@@ -90,6 +90,17 @@ def test_a_figure_is_themed_not_inverted(repo_module) -> None:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
+def test_outputs_are_what_the_cells_print_not_python_objects(site: Path, name: str) -> None:
+    """A cell's output is its printed text and its figure. A cell that ends in an expression
+    (``fig.legend(...)``) would also show that value: an "Out[n]:" prompt and Python's
+    description of an object ("<matplotlib.legend.Legend at 0x7f…>"), which means nothing to
+    a reader and changes with every build."""
+    page = (site / "notebooks" / name / "index.html").read_text()
+    assert not re.search(r'class="[^"]*jp-OutputArea-executeResult', page)
+    assert [] == re.findall(r"&lt;[\w.]+(?: object)? at 0x[0-9a-f]+&gt;", page)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
 def test_built_figures_are_inline_svg_in_page_colours(site: Path, name: str) -> None:
     """Each notebook's figures are in its page as SVG (no PNG, no white paper), named for
     screen readers, with no id used twice on the page."""
