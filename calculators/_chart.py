@@ -579,6 +579,9 @@ def _label_marks(x_field: str) -> dict[str, Any]:
     }
 
 
+#: Pixels a log axis's domain reaches past the data at either end.
+LOG_AXIS_PADDING = 6
+
 #: Longer axis titles are printed on two lines (the unit in brackets on the second), so a
 #: phone's narrow chart does not cut them off.
 _TITLE_ONE_LINE = 30
@@ -589,6 +592,8 @@ def axis_params(axis: Axis, scale: str) -> list[dict[str, str]]:
     the x or y ``scale``) reads: its span, style and label step, worked out once a chart
     (:func:`~calculators._format.vega_axis_signals`). A spec with that encoding lists them
     in its top-level ``params``."""
+    if axis.dates or (axis.kind == "percent" and axis.scale != "log"):
+        return []  # years and percentages are never written as powers of ten
     return [{"name": name, "expr": expr} for name, expr in vega_axis_signals(scale, axis.scale, axis.kind)]
 
 
@@ -618,8 +623,10 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         encoding["scale"] |= {"domain": list(domain), "nice": False}
     if axis.scale == "log":
         # The axis runs over the data drawn, not out to the next powers of ten (Vega's "nice"
-        # domain), which left up to nine tenths of a decade empty at either end.
+        # domain), which left up to nine tenths of a decade empty at either end; a few pixels
+        # beyond, so that a flat line at either end does not lie on the axis itself.
         encoding["scale"]["nice"] = False
+        encoding["scale"]["padding"] = LOG_AXIS_PADDING
         # One tick per power of ten in view, so d3 never adds the 2..9 ticks in between
         # (it does when asked for more ticks than there are decades). Under three decades,
         # powers of ten alone would leave two labels or fewer, so it asks for 6: d3 then adds
