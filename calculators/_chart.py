@@ -637,8 +637,10 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         # 3×, ... ticks) nor by dropping labels that would touch (which leaves uneven gaps):
         # the 1× and 3× of each decade where half a decade has room for a label (1, 3, 10,
         # 30, 100), else every power of ten, or every 2nd, 3rd, ... (1, 100, 10,000), by the
-        # plot's width or height (TICKS, log_labels). "greedy" stays as a last resort.
-        encoding["axis"]["labelOverlap"] = "greedy"
+        # plot's width or height (TICKS, log_labels). Should labels still touch (an axis
+        # spanning under a decade labels every tick d3 gives, 1, 1.2, 1.4, ...), every other
+        # one is hidden ("parity"), so those left stay evenly spaced.
+        encoding["axis"]["labelOverlap"] = "parity"
         labelled = vega_log_tick_labelled(scale)
         label = vega_tick_label(axis.kind, powers=powers, keep_blanks=False)
         encoding["axis"]["labelExpr"] = f"{labelled} ? ({label}) : ''"

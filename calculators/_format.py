@@ -292,28 +292,31 @@ def axis_in_powers(low: float, high: float, scale: str = "log") -> bool:
     return largest >= TICKS.plain_below * (1 - 1e-9) or 0 < largest < 10 * TICKS.plain_from
 
 
-def _label_chars(exponent: int, kind: str, powers: bool, three: bool = False) -> int:
-    """How many characters :func:`tick_label` writes for 10^``exponent`` (3 × 10^``exponent``
-    with ``three``) in the axis's style: the widest label of a log axis is at one of its ends.
+def _label_chars(exponent: int, kind: str, powers: bool, three: bool = False) -> float:
+    """How wide :func:`tick_label` writes 10^``exponent`` (3 × 10^``exponent`` with
+    ``three``) in the axis's style, in digits: a comma, full stop or space counts half a
+    digit, a superscript 0.7, "×" and a minus one (the widest label of a log axis is at one
+    of its ends).
 
     >>> _label_chars(5, "number", False), _label_chars(-3, "multiplier", False), _label_chars(-4, "number", True, True)
-    (7, 6, 8)
+    (6.5, 5.5, 6.4)
     """
     if powers:
-        chars = 2 + len(str(exponent)) + (4 if three else 0)
+        width = 2 + 0.7 * len(str(exponent)) + (3 if three else 0)
     elif exponent >= 0:
-        chars = exponent + 1 + exponent // 3
+        width = exponent + 1 + 0.5 * (exponent // 3)
     else:
-        chars = 2 - exponent
-    return chars + (1 if kind == "multiplier" else 0)
+        width = 1.5 - exponent
+    return width + (1 if kind == "multiplier" else 0)
 
 
 class LogLabels(NamedTuple):
-    """Which ticks of a log axis carry labels: powers of ten whose exponent is a multiple of
-    ``every`` (in powers of ten), and with ``threes`` the 3× ticks between them too."""
+    """Which ticks of a log axis carry labels: powers of ten every ``every`` powers from the
+    lowest of d3's ticks (exponent ``first``), and with ``threes`` the 3× ticks too."""
 
     every: float
     threes: bool
+    first: float = 0.0
 
 
 def log_labels(low: float, high: float, length: float, kind: str = "number", horizontal: bool = True) -> LogLabels:
@@ -324,9 +327,9 @@ def log_labels(low: float, high: float, length: float, kind: str = "number", hor
     ticks, never irregularly as dropping the labels that would touch leaves them.
 
     >>> log_labels(1.0, 164.0, 640), log_labels(1e-4, 1e6, 640), log_labels(1e-4, 1e6, 250)
-    (LogLabels(every=1.0, threes=True), LogLabels(every=1.0, threes=False), LogLabels(every=2.0, threes=False))
+    (LogLabels(every=1.0, threes=True, first=0.0), LogLabels(every=1.0, threes=False, first=-4.0), LogLabels(every=2.0, threes=False, first=-4.0))
     >>> log_labels(1e-4, 1e6, 250, horizontal=False)
-    LogLabels(every=1.0, threes=False)
+    LogLabels(every=1.0, threes=False, first=-4.0)
     """
     low, high = min(low, high), max(low, high)
     decades = _log_span(low, high)
@@ -345,7 +348,10 @@ def log_labels(low: float, high: float, length: float, kind: str = "number", hor
         room = room_threes = TICKS.label_line_em * TICKS.label_font_px + TICKS.label_gap_px
     if math.floor(decades) < TICKS.log_few_decades and per_decade * math.log10(3) >= room_threes:
         return LogLabels(1.0, True)
-    return LogLabels(step * max(1, math.ceil(room / (per_decade * step) - 1e-9)), False)
+    # Counted from the lowest tick, so as many labels as fit are shown (0.01, 10, 10,000
+    # rather than 1 and 1,000 alone).
+    first = math.ceil(math.log10(low) / step - TICKS.log_nudge) * step
+    return LogLabels(step * max(1, math.ceil(room / (per_decade * step) - 1e-9)), False, first)
 
 
 def log_tick_labelled(
@@ -369,7 +375,7 @@ def log_tick_labelled(
     mantissa = value / 10.0**exponent
     if labels.threes:
         return any(abs(mantissa - kept) < 1e-6 for kept in TICKS.log_label_mantissas)
-    multiple = exponent / labels.every
+    multiple = (exponent - labels.first) / labels.every
     return abs(mantissa - 1) < 1e-6 and abs(multiple - round(multiple)) < 1e-6
 
 
@@ -448,6 +454,7 @@ def vega_axis_signals(
         (s("room_threes"), room_threes),
         (s("threes"), f"{whole} < {few} && {per_decade} * {math.log10(3)!r} >= {s('room_threes')}"),
         (s("every"), f"{step} * max(1, ceil({s('room')} / ({per_decade} * {step}) - 1e-9))"),
+        (s("first"), f"ceil(log({s('low')}) / LN10 / {step} - {nudge!r}) * {step}"),
     ]
     return signals
 
@@ -455,8 +462,8 @@ def vega_axis_signals(
 def _vega_label_chars(exponent: str, kind: str, powers: str, three: bool = False) -> str:
     """A Vega expression: :func:`_label_chars` of the exponent expression ``exponent``."""
     prefix = 1 if kind == "multiplier" else 0
-    in_powers = f"2 + length(format({exponent}, 'd')) + {(4 if three else 0) + prefix}"
-    plain = f"({exponent} >= 0 ? {exponent} + 1 + floor({exponent} / 3) : 2 - {exponent}) + {prefix}"
+    in_powers = f"2 + 0.7 * length(format({exponent}, 'd')) + {(3 if three else 0) + prefix}"
+    plain = f"({exponent} >= 0 ? {exponent} + 1 + 0.5 * floor({exponent} / 3) : 1.5 - {exponent}) + {prefix}"
     return f"({powers} ? {in_powers} : {plain})"
 
 
@@ -467,7 +474,7 @@ def vega_log_tick_labelled(scale: str, value: str = "datum.value") -> str:
     exponent = f"floor(log({value}) / LN10 + {TICKS.log_nudge!r})"
     mantissa = f"({value} / pow(10, {exponent}))"
     kept = " || ".join(f"abs({mantissa} - {m!r}) < 1e-6" for m in TICKS.log_label_mantissas)
-    multiple = f"({exponent} / {vega_signal(scale, 'every')})"
+    multiple = f"(({exponent} - {vega_signal(scale, 'first')}) / {vega_signal(scale, 'every')})"
     on_every = f"abs({mantissa} - 1) < 1e-6 && abs({multiple} - round({multiple})) < 1e-6"
     decades = vega_signal(scale, "decades")
     threes = vega_signal(scale, "threes")

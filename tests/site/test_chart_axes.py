@@ -16,10 +16,11 @@ import vl_convert
 from calculators import CALCULATORS, get_calculator, run, vega_lite_spec
 
 #: The share of each axis the data drawn must span at the defaults. A log axis runs over the
-#: data exactly (Vega's "nice" domain, out to the next powers of ten, is off), so its data
-#: span all of it; a linear axis is rounded out to its next tick (about a fifth of the axis
-#: at most, with five or six ticks) and may be asked to include 0, where a percentage starts.
-LOG_SHARE, LINEAR_SHARE = 0.99, 0.6
+#: data and LOG_AXIS_PADDING pixels past either end (Vega's "nice" domain, out to the next
+#: powers of ten, is off): 12 px of a 320 px plot leave over 96%. A linear axis is rounded
+#: out to its next tick (about a fifth of the axis at most, with five or six ticks) and may
+#: be asked to include 0, where a percentage or a count starts.
+LOG_SHARE, LINEAR_SHARE = 0.95, 0.6
 #: Milliseconds in a year of the date axis (365.25 days), to read its domain in years.
 _YEAR_MS = 31_557_600_000
 
@@ -31,7 +32,7 @@ def _domains(spec: dict[str, Any]) -> tuple[tuple[float, float], tuple[float, fl
         "data": {"values": [{}]},
         "mark": {
             "type": "text",
-            "text": {"expr": "'DOMAINS ' + domain('x')[0] + ' ' + domain('x')[1] + ' ' + domain('y')[0] + ' ' + domain('y')[1]"},
+            "text": {"expr": "'DOMAINS ' + toNumber(domain('x')[0]) + ' ' + toNumber(domain('x')[1]) + ' ' + toNumber(domain('y')[0]) + ' ' + toNumber(domain('y')[1])"},
         },
     }
     svg = vl_convert.vegalite_to_svg({**spec, "layer": [*spec["layer"], probe]})
