@@ -410,7 +410,10 @@ def vega_axis_signals(
     ]
     if scale_type != "log":
         largest = s("largest")
-        return [*signals, (s("powers"), f"{largest} >= {above!r} || (0 < {largest} && {largest} < {10 * TICKS.plain_from!r})")]
+        return [
+            *signals,
+            (s("powers"), f"{largest} >= {above!r} || (0 < {largest} && {largest} < {10 * TICKS.plain_from!r})"),
+        ]
     decades, e_low, e_high = s("decades"), s("e_low"), s("e_high")
     signals += [
         (decades, f"{s('low')} > 0 ? abs(log({s('high')}) - log({s('low')})) / LN10 : NaN"),
@@ -431,7 +434,9 @@ def vega_axis_signals(
         (s("error"), f"{s('step0')} / pow(10, {s('power')})"),
     ]
     error = s("error")
-    factor = f"{error} >= {math.sqrt(50)!r} ? 10 : {error} >= {math.sqrt(10)!r} ? 5 : {error} >= {math.sqrt(2)!r} ? 2 : 1"
+    factor = (
+        f"{error} >= {math.sqrt(50)!r} ? 10 : {error} >= {math.sqrt(10)!r} ? 5 : {error} >= {math.sqrt(2)!r} ? 2 : 1"
+    )
     horizontal = scale == "x" if horizontal is None else horizontal
     font = TICKS.label_font_px
     if horizontal:

@@ -19,8 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators import CALCULATORS, export, format_value, run
-from calculators import _format
+from calculators import CALCULATORS, _format, export, format_value, run
 from calculators._format import TICKS, axis_in_powers, axis_title, log_tick_labelled, tick_label
 
 #: e-notation as Python or d3 write it: a digit, an e, maybe a sign, a digit.

@@ -28,13 +28,8 @@ _YEAR_MS = 31_557_600_000
 def _domains(spec: dict[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
     """The x and y domains Vega gives the chart's scales, read back through a text mark
     added to the chart (it draws nothing on either axis, so it changes neither)."""
-    probe = {
-        "data": {"values": [{}]},
-        "mark": {
-            "type": "text",
-            "text": {"expr": "'DOMAINS ' + toNumber(domain('x')[0]) + ' ' + toNumber(domain('x')[1]) + ' ' + toNumber(domain('y')[0]) + ' ' + toNumber(domain('y')[1])"},
-        },
-    }
+    ends = " + ' ' + ".join(f"toNumber(domain('{scale}')[{end}])" for scale in "xy" for end in (0, 1))
+    probe = {"data": {"values": [{}]}, "mark": {"type": "text", "text": {"expr": f"'DOMAINS ' + {ends}"}}}
     svg = vl_convert.vegalite_to_svg({**spec, "layer": [*spec["layer"], probe]})
     found = re.search(r">DOMAINS ([^<]*)<", svg)
     assert found, "no domain text"

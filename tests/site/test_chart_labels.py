@@ -54,7 +54,9 @@ def _vega_labels(kind: str, values: list[float], powers: bool = False) -> list[s
             {
                 "name": "ticks",
                 "values": [{"value": v, "label": "x", "i": i} for i, v in enumerate(values)],
-                "transform": [{"type": "formula", "as": "text", "expr": vega_tick_label(kind, powers=str(powers).lower())}],
+                "transform": [
+                    {"type": "formula", "as": "text", "expr": vega_tick_label(kind, powers=str(powers).lower())}
+                ],
             }
         ],
         "marks": [
@@ -245,7 +247,9 @@ def test_the_axis_style_rule_matches_its_python_reference() -> None:
     python = [i for i, (kind, (low, high)) in enumerate(domains) if axis_in_powers(low, high, kind)]
     assert python == _vega_kept(scales, signals, rows, expr, 100, 100)
     # The boundaries themselves: 0.001 and 100,000 are plain, 10⁻⁴ and 10⁶ are not.
-    assert [False, True, True, False] == [axis_in_powers(*d) for d in ((0.001, 1e5), (1e-4, 1.0), (1.0, 1e6), (1.0, 9.9e5))]
+    assert [False, True, True, False] == [
+        axis_in_powers(*d) for d in ((0.001, 1e5), (1e-4, 1.0), (1.0, 1e6), (1.0, 9.9e5))
+    ]
 
 
 #: A label written as a power of ten: "10⁶", "3 × 10⁻⁴", "×10²".
@@ -280,7 +284,11 @@ def test_each_axis_writes_its_labels_in_one_style(calculator_id: str) -> None:
     chart = CALCULATORS[calculator_id].chart
     for values in _settings(calculator_id):
         spec = vega_lite_spec(chart, run(calculator_id, values)["chart"])
-        for name, drawn in (("wide", spec), ("phone static", narrow_spec(spec)), ("phone live", {**spec, "width": 300})):
+        for name, drawn in (
+            ("wide", spec),
+            ("phone static", narrow_spec(spec)),
+            ("phone live", {**spec, "width": 300}),
+        ):
             svg = vl_convert.vegalite_to_svg(drawn)
             log_axes = {m[1] for m in LOG_AXIS.finditer(svg)}
             for axis, (shown, hidden) in _axis_labels(svg).items():

@@ -15,8 +15,8 @@ import pytest
 import vl_convert
 
 from calculators._chart import chart_config, position_encoding
-from calculators._typed import read_number
 from calculators._format import axis_in_powers, tick_label, vega_signal, vega_tick_label
+from calculators._typed import read_number
 from tests.site.conftest import ROOT, load_module
 
 charts = load_module("hooks/data_charts.py")
