@@ -155,7 +155,10 @@ def test_data_chart_ticks_are_written_as_the_calculators_write_them() -> None:
     for name, axis_title, channel in (("metr_horizons", "Y-axis", "y"), ("hamilton_weibull", "X-axis", "x")):
         for width in (charts.WIDE, charts.NARROW):
             spec = charts.CHARTS[name].spec(rows(name), width)
-            encoding = next(layer["encoding"][channel] for layer in spec["layer"] if channel in layer["encoding"])
+            layers = spec["layer"] if "layer" in spec else spec["vconcat"][0]["layer"]  # Hamilton's: panels
+            encoding = next(
+                layer["encoding"][channel] for layer in layers if "field" in layer["encoding"].get(channel, {})
+            )
             low, high = encoding["scale"]["domain"]
             powers = axis_in_powers(low, high, encoding["scale"].get("type", "linear"))
             svg = vl_convert.vegalite_to_svg(spec)
