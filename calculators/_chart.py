@@ -15,7 +15,16 @@ from typing import Any
 
 from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
-from ._format import axis_title, format_value, vega_log_tick_labelled, vega_tick_label
+from ._format import (
+    TICKS,
+    axis_in_powers,
+    axis_title,
+    format_value,
+    vega_axis_signals,
+    vega_log_tick_labelled,
+    vega_signal,
+    vega_tick_label,
+)
 from ._labels import EDGE_GAP, GAP_X, PLACE_DY, PLOT_GROUPS
 
 __all__ = [
@@ -23,6 +32,7 @@ __all__ = [
     "DRAWABLE_DECADES",
     "NOTHING_TO_DRAW",
     "PINNED",
+    "axis_params",
     "chart_config",
     "chart_table",
     "drawable",
@@ -251,6 +261,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
         "autosize": {"type": "fit-x", "contains": "padding", "resize": True},
         "background": None,
         "datasets": {**{name: data[name] for name in DATASETS}, PINNED: []},
+        "params": [*axis_params(chart.x, "x"), *axis_params(chart.y, "y")],
         "layer": [
             {
                 "data": {"name": PINNED},
@@ -322,6 +333,8 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
 _DATE_EXPR = "utc(floor(datum[{f}]), 0, 1) + (datum[{f}] - floor(datum[{f}])) * (utc(floor(datum[{f}]) + 1, 0, 1) - utc(floor(datum[{f}]), 0, 1))"
 #: The field each layer computes from a decimal-year field, for the date axis.
 _DATE_FIELD = "_date"
+#: The room (pixels) a year's label takes on the date axis: four digits and a gap (TICKS).
+_YEAR_LABEL_ROOM = 4 * TICKS.label_char_em * TICKS.label_font_px + TICKS.label_gap_px
 
 
 def _with_extras(chart: Chart, spec: dict[str, Any]) -> dict[str, Any]:
@@ -348,10 +361,54 @@ def _with_extras(chart: Chart, spec: dict[str, Any]) -> dict[str, Any]:
         lines["encoding"]["color"]["legend"] |= {"symbolType": "stroke", "symbolOpacity": 1, "symbolStrokeWidth": 2.5}
         layers.insert(layers.index(lines), _band(chart, lines["encoding"]))
         layers.insert(layers.index(points), _error_bars(chart, points["encoding"]))
+    if chart.dot_series:
+        lines = next(layer for layer in layers if layer["data"]["name"] == "lines")
+        layers.insert(layers.index(points), _dots(chart, lines))
     if chart.x.dates:
         for layer in layers:
             _date_axis(chart.x, layer)
     return spec
+
+
+def _dots(chart: Chart, lines: dict[str, Any]) -> dict[str, Any]:
+    """The lines layer without ``chart.dot_series``, and a layer drawing those as dots in the
+    same colours; the shared legend (filled and stroked in each series' colour) shows them
+    as dots, the other series as strokes."""
+    names = "[" + ", ".join(repr(name) for name in chart.dot_series) + "]"
+    dotted = f"indexof({names}, datum.series) >= 0"
+    lines.setdefault("transform", []).append({"filter": f"!({dotted})"})
+    color = lines["encoding"]["color"]
+    in_legend = f"indexof({names}, datum.value) >= 0"
+    color["legend"] = {
+        **color["legend"],
+        "symbolType": "stroke",
+        "symbolStrokeWidth": 2.5,
+        "encode": {
+            "symbols": {
+                "update": {
+                    "shape": {"signal": f"{in_legend} ? 'circle' : 'stroke'"},
+                    "size": {"signal": f"{in_legend} ? {_DOT_SIZE} : 100"},
+                    "strokeWidth": {"signal": f"{in_legend} ? 0 : 2.5"},
+                }
+            }
+        },
+    }
+    return {
+        "data": {"name": "lines"},
+        "transform": [{"filter": dotted}],
+        "mark": {"type": "point", "filled": True, "size": _DOT_SIZE, "opacity": 1},
+        "encoding": {
+            "x": lines["encoding"]["x"],
+            "y": lines["encoding"]["y"],
+            "color": color,
+            "tooltip": lines["encoding"]["tooltip"],
+        },
+    }
+
+
+#: The area (square pixels) of a dot of a ``dot_series``: larger than a line is wide, so a dot
+#: on another curve shows.
+_DOT_SIZE = 60
 
 
 def _band(chart: Chart, encoding: dict[str, Any]) -> dict[str, Any]:
@@ -405,8 +462,17 @@ def _date_axis(axis: Axis, layer: dict[str, Any]) -> None:
             "format": "%Y",
             "grid": True,
             # At most one tick a year (Vega then ticks whole years, never two labels "2024"),
-            # and at most 12; as an expression, so that the phone's chart can cap it further.
-            "tickCount": {"expr": "clamp(floor((domain('x')[1] - domain('x')[0]) / 31557600000), 2, 12)"},
+            # at most 12, and few enough that each label has room on the plot (d3 may round
+            # the step down by up to √2); as an expression, so that the phone's chart can cap
+            # it further.
+            "tickCount": {
+                "expr": "clamp(min(floor((domain('x')[1] - domain('x')[0]) / 31557600000), "
+                f"floor(width / {_YEAR_LABEL_ROOM * math.sqrt(2):.1f})), 2, 12)"
+            },
+            # Each year's label centred on its tick: the first one flush with the plot's edge
+            # would stretch towards the second ("20192020" where a reader's font is wider
+            # than the build's).
+            "labelFlush": False,
             "labelOverlap": "greedy",
         },
     }
@@ -430,8 +496,9 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     Python is live (or without JavaScript) instead of the wide chart shrunk to fit.
 
     The same layers and data, at :data:`NARROW_WIDTH` pixels: text at 12 px throughout (it
-    then shows at about 10 to 13 px on phones), at most :data:`NARROW_TICKS` ticks an axis,
-    whatever tick count the wide chart asks for, and labels that would touch left out.
+    then shows at about 10 to 13 px on phones), at most :data:`NARROW_TICKS` ticks a linear
+    or date axis, whatever tick count the wide chart asks for (a log axis keeps its ticks and
+    labels those it has room for, at even steps), and labels that would touch left out.
 
     >>> wide = {"width": 640, "config": {"axis": {}, "legend": {}}, "layer": [
     ...     {"mark": "line", "encoding": {"x": {"axis": {}}, "y": {"axis": {"tickCount": {"expr": "8"}}}}}]}
@@ -464,7 +531,10 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
         if isinstance(mark, dict) and mark.get("type") == "text":
             mark["fontSize"] = 12
         for channel in ("x", "y"):
-            axis = layer.get("encoding", {}).get(channel, {}).get("axis")
+            encoding = layer.get("encoding", {}).get(channel, {})
+            axis = encoding.get("axis")
+            if encoding.get("scale", {}).get("type") == "log":
+                continue  # a log axis labels the ticks it has room for, at even steps
             if isinstance(axis, dict) and id(axis) not in capped:
                 capped.add(id(axis))
                 axis["tickCount"] = _at_most(axis.get("tickCount"), NARROW_TICKS)
@@ -509,42 +579,71 @@ def _label_marks(x_field: str) -> dict[str, Any]:
     }
 
 
+#: Pixels a log axis's domain reaches past the data at either end.
+LOG_AXIS_PADDING = 6
+
 #: Longer axis titles are printed on two lines (the unit in brackets on the second), so a
 #: phone's narrow chart does not cut them off.
 _TITLE_ONE_LINE = 30
 
 
-def position_encoding(axis: Axis, scale: str) -> dict[str, Any]:
+def axis_params(axis: Axis, scale: str) -> list[dict[str, str]]:
+    """The Vega-Lite parameters the encoding :func:`position_encoding` gives ``axis`` (on
+    the x or y ``scale``) reads: its span, style and label step, worked out once a chart
+    (:func:`~calculators._format.vega_axis_signals`). A spec with that encoding lists them
+    in its top-level ``params``."""
+    if axis.dates or (axis.kind == "percent" and axis.scale != "log"):
+        return []  # years and percentages are never written as powers of ten
+    return [{"name": name, "expr": expr} for name, expr in vega_axis_signals(scale, axis.scale, axis.kind)]
+
+
+def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None = None) -> dict[str, Any]:
     """The x or y encoding (``scale``) of ``axis``: its field, title (two lines when long),
     scale and tick labels in the site's number format, with the tick count its scale needs.
-    The data pages' charts use it too, so every chart writes its axes alike."""
+    The data pages' charts use it too, so every chart writes its axes alike; the spec adds
+    :func:`axis_params` for it, except for a linear axis given its ``domain``, whose style
+    is then known here."""
     title = axis_title(axis.title, axis.scale)
     name, bracket, unit = title.partition(" (")
+    # Tick labels in the site's number format (10²⁴, 25,000, ×100, 80%), never d3's 1e+24,
+    # and in one style an axis: all powers of ten when any label needs one (TICKS).
+    powers = "false" if axis.kind == "percent" else vega_signal(scale, "powers")
+    if domain is not None and axis.scale != "log" and axis.kind != "percent":
+        powers = "true" if axis_in_powers(*domain, axis.scale) else "false"
     encoding: dict[str, Any] = {
         "field": axis.field,
         "type": "quantitative",
         "title": [name, bracket.strip() + unit] if len(title) > _TITLE_ONE_LINE and bracket else title,
         "scale": {"type": axis.scale},
-        # Tick labels in the site's number format (10²⁴, 25,000, ×100, 80%), never d3's 1e+24.
-        "axis": {"labelExpr": vega_tick_label(axis.kind), "grid": True},
+        "axis": {"labelExpr": vega_tick_label(axis.kind, powers=powers), "grid": True},
     }
     if axis.scale == "linear" and not axis.zero:
         encoding["scale"]["zero"] = False
+    if domain is not None:
+        encoding["scale"] |= {"domain": list(domain), "nice": False}
     if axis.scale == "log":
+        # The axis runs over the data drawn, not out to the next powers of ten (Vega's "nice"
+        # domain), which left up to nine tenths of a decade empty at either end; a few pixels
+        # beyond, so that a flat line at either end does not lie on the axis itself.
+        encoding["scale"]["nice"] = False
+        encoding["scale"]["padding"] = LOG_AXIS_PADDING
         # One tick per power of ten in view, so d3 never adds the 2..9 ticks in between
-        # (it does when asked for more ticks than there are decades); crowded labels drop.
-        # Under three decades, powers of ten alone would leave two labels or fewer, so it
-        # asks for 6: d3 then adds 2×, 3×, ... and labels the 1× and 2× of each decade.
-        # Capped at 10, and 5 when the domain is degenerate (an extreme input), because
-        # d3 fails on a tick count that is huge, infinite or NaN.
-        decades = f"floor(log(domain('{scale}')[1] / domain('{scale}')[0]) / LN10)"
-        count = f"{decades} < 3 ? 6 : min({decades}, 10)"
-        encoding["axis"]["tickCount"] = {"expr": f"isFinite({decades}) ? ({count}) : 5"}
-        encoding["axis"]["labelOverlap"] = "greedy"
-        # Of the 2x, 3x, ... ticks, only the 3x are labelled (TICKS), so the labels are evenly
-        # spaced: 1, 3, 10, 30, 100, never d3's 1, 2, 10, 20, 100.
+        # (it does when asked for more ticks than there are decades). Under three decades,
+        # powers of ten alone would leave two labels or fewer, so it asks for 6: d3 then adds
+        # 2×, 3×, ... Capped (TICKS.log_max_ticks), and 5 when the domain is degenerate (an
+        # extreme input), because d3 fails on a tick count that is huge, infinite or NaN.
+        encoding["axis"]["tickCount"] = {"expr": vega_signal(scale, "count")}
+        # Which ticks carry a label is chosen here, not by Vega (which blanks some of the 2×,
+        # 3×, ... ticks) nor by dropping labels that would touch (which leaves uneven gaps):
+        # the 1× and 3× of each decade where half a decade has room for a label (1, 3, 10,
+        # 30, 100), else every power of ten, or every 2nd, 3rd, ... (1, 100, 10,000), by the
+        # plot's width or height (TICKS, log_labels). Should labels still touch (an axis
+        # spanning under a decade labels every tick d3 gives, 1, 1.2, 1.4, ...), every other
+        # one is hidden ("parity"), so those left stay evenly spaced.
+        encoding["axis"]["labelOverlap"] = "parity"
         labelled = vega_log_tick_labelled(scale)
-        encoding["axis"]["labelExpr"] = f"{labelled} ? ({encoding['axis']['labelExpr']}) : ''"
+        label = vega_tick_label(axis.kind, powers=powers, keep_blanks=False)
+        encoding["axis"]["labelExpr"] = f"{labelled} ? ({label}) : ''"
     return encoding
 
 

@@ -145,7 +145,8 @@ class Chart:
     the points that sets their shape (with a legend; ``point_group_title`` heads that field
     in the tooltip), and ``label_points=False`` leaves the
     points unlabelled on the chart (for many points; their labels stay in the tooltip and
-    the table).
+    the table). ``dot_series`` names series of the lines drawn as dots in their colour, not
+    joined (observations sampled from a curve), and shown as dots in the legend.
     """
 
     title: str
@@ -158,6 +159,7 @@ class Chart:
     point_group: str = ""
     point_group_title: str = "Point"
     label_points: bool = True
+    dot_series: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

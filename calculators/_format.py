@@ -8,16 +8,22 @@ from typing import NamedTuple
 from ._calendar import month_and_year
 
 __all__ = [
+    "LogLabels",
+    "axis_in_powers",
     "axis_title",
     "dollars",
     "format_value",
     "horizon_symbol",
+    "log_labels",
+    "log_tick_count",
     "log_tick_labelled",
     "percent_number",
     "shape_name",
     "short_number",
     "tick_label",
+    "vega_axis_signals",
     "vega_log_tick_labelled",
+    "vega_signal",
     "vega_tick_label",
 ]
 
@@ -163,11 +169,13 @@ def short_number(value: float, digits: int = 3) -> str:
 
 
 class _TickStyle(NamedTuple):
-    """How a tick label is written: the one definition both :func:`tick_label` (Python) and
-    :func:`vega_tick_label` (the Vega expression the charts run) are built from."""
+    """How a tick label is written and which ticks carry one: the one definition both the
+    Python references (:func:`tick_label`, :func:`axis_in_powers`, :func:`log_tick_labelled`)
+    and the Vega expressions the charts run (:func:`vega_tick_label`,
+    :func:`vega_axis_signals`, :func:`vega_log_tick_labelled`) are built from."""
 
     #: Plain numbers (thousands separators) from ``plain_from`` up to below ``plain_below``;
-    #: powers of ten outside.
+    #: powers of ten outside. An axis with any label outside writes all its labels as powers.
     plain_from: float
     plain_below: float
     #: Significant digits of a plain number and of a power's mantissa (trailing zeros dropped).
@@ -186,6 +194,19 @@ class _TickStyle(NamedTuple):
     #: then 0.7). The other ticks stay as unlabelled marks. A narrower axis keeps d3's labels.
     log_label_mantissas: tuple[float, ...]
     log_thin_from_decades: float
+    #: A log axis spanning fewer powers of ten than this asks d3 for the 2×, 3×, ... ticks of
+    #: each decade (tick count 6); a wider one for one tick a power of ten, at most
+    #: ``log_max_ticks`` (past that d3 ticks every 2nd, 5th, ... power).
+    log_few_decades: int
+    log_max_ticks: int
+    #: The room a tick label takes along its axis, for choosing which ticks carry one: on a
+    #: horizontal axis its characters at ``label_char_em`` of the font size each (generous:
+    #: a digit of the fonts readers have is 0.55 to 0.64 em), on a vertical one a line of
+    #: ``label_line_em``; plus ``label_gap_px`` between labels.
+    label_font_px: float
+    label_char_em: float
+    label_line_em: float
+    label_gap_px: float
 
 
 #: Tick labels are short: plain up to a million, 10⁶ and up as powers of ten (an axis that
@@ -200,37 +221,277 @@ TICKS = _TickStyle(
     log_nudge=1e-9,
     log_label_mantissas=(1.0, 3.0),
     log_thin_from_decades=1.0,
+    log_few_decades=3,
+    log_max_ticks=20,
+    label_font_px=12.0,
+    label_char_em=0.65,
+    label_line_em=1.25,
+    label_gap_px=8.0,
 )
 
 
-def log_tick_labelled(value: float, low: float, high: float) -> bool:
-    """Whether a tick at ``value`` on a log axis from ``low`` to ``high`` carries a label
-    (the Python reference of :func:`vega_log_tick_labelled`, from :data:`TICKS`).
+def _log_span(low: float, high: float) -> float:
+    """How many powers of ten a log axis from ``low`` to ``high`` spans."""
+    return abs(math.log10(high) - math.log10(low))
+
+
+def log_tick_count(decades: float) -> int:
+    """The tick count a log axis spanning ``decades`` powers of ten asks d3 for: 6 under
+    :data:`TICKS`'s few decades (d3 then gives the 2×, 3×, ... of each), else one a power of
+    ten, at most ``log_max_ticks``; 5 when the span is not a number (a degenerate domain).
+
+    >>> log_tick_count(2.5), log_tick_count(7.9), log_tick_count(300.0), log_tick_count(math.inf)
+    (6, 7, 20, 5)
+    """
+    if not math.isfinite(decades):
+        return 5
+    whole = math.floor(decades)
+    return 6 if whole < TICKS.log_few_decades else min(whole, TICKS.log_max_ticks)
+
+
+def _d3_power_step(decades: float) -> float:
+    """The step, in powers of ten, between d3's ticks on a log axis spanning ``decades``
+    (d3-array's tickIncrement on the exponents): 1, 2, 5, 10, 20, ..."""
+    if math.floor(decades) < TICKS.log_few_decades:
+        return 1.0
+    step = decades / log_tick_count(decades)
+    power = math.floor(math.log10(step))
+    error = step / 10.0**power
+    factor = 10 if error >= math.sqrt(50) else 5 if error >= math.sqrt(10) else 2 if error >= math.sqrt(2) else 1
+    return float(factor * 10.0**power)
+
+
+def _log_end_exponents(low: float, high: float) -> tuple[int, int]:
+    """The exponents of the lowest and highest power of ten on a log axis (low < high)."""
+    return math.ceil(math.log10(low) - TICKS.log_nudge), math.floor(math.log10(high) + TICKS.log_nudge)
+
+
+def axis_in_powers(low: float, high: float, scale: str = "log") -> bool:
+    """Whether every label of an axis from ``low`` to ``high`` (its domain, either order) is
+    written as a power of ten: when any label it may carry lies outside the plain range of
+    :data:`TICKS`, so an axis never reads "0.001" beside "10⁻⁴", or "100,000" beside "10⁶".
+
+    On a log axis of a decade or more, its labels lie from the lowest power of ten in view
+    (under :data:`TICKS`'s few decades, the low end itself, which a 3× label may be near) to
+    the highest; on a narrower log axis or a linear one, from end to end (a linear axis's
+    ticks near zero are about a tenth of its largest).
+
+    >>> axis_in_powers(0.01, 20000.0), axis_in_powers(1e-4, 1.0), axis_in_powers(1.0, 2e6)
+    (False, True, True)
+    >>> axis_in_powers(0.0, 9e5, "linear"), axis_in_powers(0.0, 1.5e6, "linear"), axis_in_powers(0.0, 0.005, "linear")
+    (False, True, True)
+    """
+    low, high = min(low, high), max(low, high)
+    if scale == "log" and low > 0 and _log_span(low, high) >= TICKS.log_thin_from_decades:
+        e_low, e_high = _log_end_exponents(low, high)
+        first = low if _log_span(low, high) < TICKS.log_few_decades else 10.0**e_low
+        return first < TICKS.plain_from * (1 - 1e-9) or 10.0**e_high >= TICKS.plain_below * (1 - 1e-9)
+    largest = max(abs(low), abs(high))
+    if scale == "log":
+        return low < TICKS.plain_from * (1 - 1e-9) or largest >= TICKS.plain_below * (1 - 1e-9)
+    return largest >= TICKS.plain_below * (1 - 1e-9) or 0 < largest < 10 * TICKS.plain_from
+
+
+def _label_chars(exponent: int, kind: str, powers: bool, three: bool = False) -> float:
+    """How wide :func:`tick_label` writes 10^``exponent`` (3 × 10^``exponent`` with
+    ``three``) in the axis's style, in digits: a comma, full stop or space counts half a
+    digit, a superscript 0.7, "×" and a minus one (the widest label of a log axis is at one
+    of its ends).
+
+    >>> _label_chars(5, "number", False), _label_chars(-3, "multiplier", False), _label_chars(-4, "number", True, True)
+    (6.5, 5.5, 6.4)
+    """
+    if powers:
+        width = 2 + 0.7 * len(str(exponent)) + (3 if three else 0)
+    elif exponent >= 0:
+        width = exponent + 1 + 0.5 * (exponent // 3)
+    else:
+        width = 1.5 - exponent
+    return width + (1 if kind == "multiplier" else 0)
+
+
+class LogLabels(NamedTuple):
+    """Which ticks of a log axis carry labels: powers of ten every ``every`` powers from the
+    lowest of d3's ticks (exponent ``first``), and with ``threes`` the 3× ticks too."""
+
+    every: float
+    threes: bool
+    first: float = 0.0
+
+
+def log_labels(low: float, high: float, length: float, kind: str = "number", horizontal: bool = True) -> LogLabels:
+    """The labels a log axis from ``low`` to ``high``, ``length`` pixels long, carries: as
+    many as have room (:data:`TICKS`), at even steps. Labels at 1× and 3× each power of ten
+    when half a decade has room for one (only under :data:`TICKS`'s few decades, where d3
+    gives 3× ticks); otherwise at powers of ten, every one, or every 2nd, 3rd, ... of d3's
+    ticks, never irregularly as dropping the labels that would touch leaves them.
+
+    >>> log_labels(1.0, 164.0, 640), log_labels(1e-4, 1e6, 640), log_labels(1e-4, 1e6, 250)
+    (LogLabels(every=1.0, threes=True, first=0.0), LogLabels(every=1.0, threes=False, first=-4.0), LogLabels(every=2.0, threes=False, first=-4.0))
+    >>> log_labels(1e-4, 1e6, 250, horizontal=False)
+    LogLabels(every=1.0, threes=False, first=-4.0)
+    """
+    low, high = min(low, high), max(low, high)
+    decades = _log_span(low, high)
+    if not decades >= TICKS.log_thin_from_decades or not math.isfinite(decades):
+        return LogLabels(1.0, True)
+    per_decade = length / decades
+    step = _d3_power_step(decades)
+    if horizontal:
+        powers = axis_in_powers(low, high)
+        e_low, e_high = _log_end_exponents(low, high)
+        chars = max(_label_chars(e_low, kind, powers), _label_chars(e_high, kind, powers))
+        chars_threes = max(_label_chars(e_low - 1, kind, powers, True), _label_chars(e_high, kind, powers, True))
+        room = chars * TICKS.label_char_em * TICKS.label_font_px + TICKS.label_gap_px
+        room_threes = chars_threes * TICKS.label_char_em * TICKS.label_font_px + TICKS.label_gap_px
+    else:
+        room = room_threes = TICKS.label_line_em * TICKS.label_font_px + TICKS.label_gap_px
+    if math.floor(decades) < TICKS.log_few_decades and per_decade * math.log10(3) >= room_threes:
+        return LogLabels(1.0, True)
+    # Counted from the lowest tick, so as many labels as fit are shown (0.01, 10, 10,000
+    # rather than 1 and 1,000 alone).
+    first = math.ceil(math.log10(low) / step - TICKS.log_nudge) * step
+    return LogLabels(step * max(1, math.ceil(room / (per_decade * step) - 1e-9)), False, first)
+
+
+def log_tick_labelled(
+    value: float, low: float, high: float, length: float = 640.0, kind: str = "number", horizontal: bool = True
+) -> bool:
+    """Whether a tick at ``value`` on a log axis from ``low`` to ``high``, ``length`` pixels
+    long, carries a label (:func:`log_labels`; the Python reference of
+    :func:`vega_log_tick_labelled`, from :data:`TICKS`).
 
     >>> [v for v in (1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 100.0) if log_tick_labelled(v, 1.0, 164.0)]
     [1.0, 3.0, 10.0, 30.0, 100.0]
     >>> log_tick_labelled(20.0, 15.0, 80.0)  # under a decade: every tick d3 labels
     True
+    >>> [v for v in (1e-4, 1e-3, 0.01, 1.0, 1e3, 1e4, 1e6) if log_tick_labelled(v, 1e-4, 1e6, 250)]
+    [0.0001, 0.01, 1.0, 10000.0, 1000000.0]
     """
-    if abs(math.log10(high / low)) < TICKS.log_thin_from_decades:
+    labels = log_labels(low, high, length, kind, horizontal)
+    if _log_span(low, high) < TICKS.log_thin_from_decades:
         return True
-    mantissa = value / 10.0 ** math.floor(math.log10(value) + TICKS.log_nudge)
-    return any(abs(mantissa - kept) < 1e-6 for kept in TICKS.log_label_mantissas)
+    exponent = math.floor(math.log10(value) + TICKS.log_nudge)
+    mantissa = value / 10.0**exponent
+    if labels.threes:
+        return any(abs(mantissa - kept) < 1e-6 for kept in TICKS.log_label_mantissas)
+    multiple = (exponent - labels.first) / labels.every
+    return abs(mantissa - 1) < 1e-6 and abs(multiple - round(multiple)) < 1e-6
+
+
+# The Vega side: an axis's quantities (its span, style, label step) as signals the chart
+# defines once (:func:`vega_axis_signals`), which its tick count and label expression read.
+
+
+def vega_signal(scale: str, name: str) -> str:
+    """The name of the chart's signal ``name`` for the axis of the scale ``scale``."""
+    return f"axis_{scale}_{name}"
+
+
+def vega_axis_signals(
+    scale: str, scale_type: str = "log", kind: str = "number", horizontal: bool | None = None
+) -> list[tuple[str, str]]:
+    """The signals (name, Vega expression) an axis of the scale ``scale`` needs, in the
+    order they depend on each other: whether it writes powers of ten (:func:`axis_in_powers`)
+    and, for a log axis, its tick count (:func:`log_tick_count`) and which ticks carry labels
+    (:func:`log_labels`), from the scale's domain and the plot's ``width`` (a ``horizontal``
+    axis; by default when ``scale`` is "x") or ``height``. Made from the same :data:`TICKS`
+    as the Python references; :func:`vega_tick_label` and :func:`vega_log_tick_labelled` read
+    them."""
+
+    def s(name: str) -> str:
+        return vega_signal(scale, name)
+
+    nudge, below, above = TICKS.log_nudge, TICKS.plain_from * (1 - 1e-9), TICKS.plain_below * (1 - 1e-9)
+    signals = [
+        (s("low"), f"min(domain('{scale}')[0], domain('{scale}')[1])"),
+        (s("high"), f"max(domain('{scale}')[0], domain('{scale}')[1])"),
+        (s("largest"), f"max(abs({s('low')}), abs({s('high')}))"),
+    ]
+    if scale_type != "log":
+        largest = s("largest")
+        return [
+            *signals,
+            (s("powers"), f"{largest} >= {above!r} || (0 < {largest} && {largest} < {10 * TICKS.plain_from!r})"),
+        ]
+    decades, e_low, e_high = s("decades"), s("e_low"), s("e_high")
+    signals += [
+        (decades, f"{s('low')} > 0 ? abs(log({s('high')}) - log({s('low')})) / LN10 : NaN"),
+        (e_low, f"ceil(log({s('low')}) / LN10 - {nudge!r})"),
+        (e_high, f"floor(log({s('high')}) / LN10 + {nudge!r})"),
+    ]
+    first = f"({decades} < {TICKS.log_few_decades} ? {s('low')} : pow(10, {e_low}))"
+    spans = f"{s('low')} > 0 && {decades} >= {TICKS.log_thin_from_decades!r}"
+    wide = f"{first} < {below!r} || pow(10, {e_high}) >= {above!r}"
+    narrow = f"{s('low')} < {below!r} || {s('largest')} >= {above!r}"
+    whole = f"floor({decades})"
+    few = TICKS.log_few_decades
+    signals += [
+        (s("powers"), f"({spans}) ? ({wide}) : ({narrow})"),
+        (s("count"), f"isFinite({whole}) ? ({whole} < {few} ? 6 : min({whole}, {TICKS.log_max_ticks})) : 5"),
+        (s("step0"), f"{decades} / {s('count')}"),
+        (s("power"), f"floor(log({s('step0')}) / LN10)"),
+        (s("error"), f"{s('step0')} / pow(10, {s('power')})"),
+    ]
+    error = s("error")
+    factor = (
+        f"{error} >= {math.sqrt(50)!r} ? 10 : {error} >= {math.sqrt(10)!r} ? 5 : {error} >= {math.sqrt(2)!r} ? 2 : 1"
+    )
+    horizontal = scale == "x" if horizontal is None else horizontal
+    font = TICKS.label_font_px
+    if horizontal:
+        powers = s("powers")
+        chars = f"max({_vega_label_chars(e_low, kind, powers)}, {_vega_label_chars(e_high, kind, powers)})"
+        chars_threes = (
+            f"max({_vega_label_chars(f'({e_low} - 1)', kind, powers, True)}, "
+            f"{_vega_label_chars(e_high, kind, powers, True)})"
+        )
+        em = TICKS.label_char_em * font
+        room = f"{chars} * {em!r} + {TICKS.label_gap_px!r}"
+        room_threes = f"{chars_threes} * {em!r} + {TICKS.label_gap_px!r}"
+    else:
+        room = room_threes = f"{TICKS.label_line_em * font + TICKS.label_gap_px!r}"
+    per_decade, step = s("per_decade"), s("step")
+    signals += [
+        (step, f"{whole} < {few} ? 1 : ({factor}) * pow(10, {s('power')})"),
+        (per_decade, f"{'width' if horizontal else 'height'} / {decades}"),
+        (s("room"), room),
+        (s("room_threes"), room_threes),
+        (s("threes"), f"{whole} < {few} && {per_decade} * {math.log10(3)!r} >= {s('room_threes')}"),
+        (s("every"), f"{step} * max(1, ceil({s('room')} / ({per_decade} * {step}) - 1e-9))"),
+        (s("first"), f"ceil(log({s('low')}) / LN10 / {step} - {nudge!r}) * {step}"),
+    ]
+    return signals
+
+
+def _vega_label_chars(exponent: str, kind: str, powers: str, three: bool = False) -> str:
+    """A Vega expression: :func:`_label_chars` of the exponent expression ``exponent``."""
+    prefix = 1 if kind == "multiplier" else 0
+    in_powers = f"2 + 0.7 * length(format({exponent}, 'd')) + {(3 if three else 0) + prefix}"
+    plain = f"({exponent} >= 0 ? {exponent} + 1 + 0.5 * floor({exponent} / 3) : 1.5 - {exponent}) + {prefix}"
+    return f"({powers} ? {in_powers} : {plain})"
 
 
 def vega_log_tick_labelled(scale: str, value: str = "datum.value") -> str:
-    """A Vega expression: whether the tick ``value`` of the log scale ``scale`` ("x" or "y")
-    carries a label, as :func:`log_tick_labelled` decides, from the same :data:`TICKS`."""
-    decades = f"abs(log(domain('{scale}')[1] / domain('{scale}')[0]) / LN10)"
-    mantissa = f"({value} / pow(10, floor(log({value}) / LN10 + {TICKS.log_nudge!r})))"
+    """A Vega expression: whether the tick ``value`` of the log scale ``scale`` carries a
+    label, as :func:`log_tick_labelled` decides (from the axis's signals,
+    :func:`vega_axis_signals`)."""
+    exponent = f"floor(log({value}) / LN10 + {TICKS.log_nudge!r})"
+    mantissa = f"({value} / pow(10, {exponent}))"
     kept = " || ".join(f"abs({mantissa} - {m!r}) < 1e-6" for m in TICKS.log_label_mantissas)
-    return f"({decades} < {TICKS.log_thin_from_decades!r} || {kept})"
+    multiple = f"(({exponent} - {vega_signal(scale, 'first')}) / {vega_signal(scale, 'every')})"
+    on_every = f"abs({mantissa} - 1) < 1e-6 && abs({multiple} - round({multiple})) < 1e-6"
+    decades = vega_signal(scale, "decades")
+    threes = vega_signal(scale, "threes")
+    return f"(!({decades} >= {TICKS.log_thin_from_decades!r}) || ({threes} ? ({kept}) : ({on_every})))"
 
 
-def tick_label(value: float, kind: str = "number") -> str:
+def tick_label(value: float, kind: str = "number", powers: bool = False) -> str:
     """A chart tick's label, as :func:`vega_tick_label` writes it in the browser: the style
     of :func:`format_value` without trailing zeros, from a million up (not a billion) in
-    powers of ten, an exact power of ten as ``10²⁴``. Both follow :data:`TICKS`.
+    powers of ten, an exact power of ten as ``10²⁴``; on an axis written in ``powers``
+    (:func:`axis_in_powers`), every number as one (``10⁰``, ``3 × 10²``). Both follow
+    :data:`TICKS`.
 
     This is the reference the tests hold Vega's labels to; the chart itself never calls it.
 
@@ -238,6 +499,8 @@ def tick_label(value: float, kind: str = "number") -> str:
     ('10²⁴', '3 × 10⁻⁷', '25,000', '80%')
     >>> tick_label(100.0, "multiplier"), tick_label(1e12, "multiplier"), tick_label(0.0)
     ('×100', '×10¹²', '0')
+    >>> tick_label(0.001, powers=True), tick_label(1.0, "multiplier", powers=True), tick_label(300.0, powers=True)
+    ('10⁻³', '×10⁰', '3 × 10²')
     """
     if kind == "percent":
         return _trimmed(f"{value * 100:.{TICKS.percent_decimals}f}").replace("-", TICKS.minus) + "%"
@@ -246,7 +509,7 @@ def tick_label(value: float, kind: str = "number") -> str:
         return prefix + "0"
     sign = TICKS.minus if value < 0 else ""
     magnitude = abs(value)
-    if TICKS.plain_from <= magnitude < TICKS.plain_below:
+    if not powers and TICKS.plain_from <= magnitude < TICKS.plain_below:
         rounded = float(f"{magnitude:.{TICKS.plain_digits}g}")  # as d3's ",.6~r"
         decimals = max(TICKS.plain_digits - 1 - math.floor(math.log10(rounded)), 0)
         return prefix + sign + _trimmed(f"{rounded:,.{decimals}f}")
@@ -260,18 +523,23 @@ def _trimmed(text: str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def vega_tick_label(kind: str = "number", value: str = "datum.value") -> str:
+def vega_tick_label(
+    kind: str = "number", value: str = "datum.value", powers: str = "false", keep_blanks: bool = True
+) -> str:
     """A Vega expression writing ``value`` as :func:`tick_label` does, for an axis's
     ``labelExpr``, generated from the same :data:`TICKS`: only functions Vega's expression
     interpreter offers (the site's strict Content-Security-Policy rules out compiled
     expressions), so the browser's axes, the build's static charts and the tables speak one
-    number format.
+    number format. ``powers`` is a Vega expression: whether the axis writes every label as a
+    power of ten (the axis's ``powers`` signal, :func:`vega_axis_signals`).
 
-    A tick Vega leaves unlabelled (a crowded log axis) stays unlabelled.
+    With ``keep_blanks``, a tick Vega leaves unlabelled stays unlabelled; a log axis chooses
+    its labelled ticks itself (:func:`vega_log_tick_labelled`), where Vega would blank some.
     """
+    blank = "datum.label === '' ? '' : " if keep_blanks else ""
     if kind == "percent":
         text = f"replace(format({value}, '.{TICKS.percent_decimals}~%'), '-', '{TICKS.minus}')"
-        return f"datum.label === '' ? '' : {text}"
+        return blank + text
     prefix = "'×' + " if kind == "multiplier" else ""
     magnitude = f"abs({value})"
     sign = f"({value} < 0 ? '{TICKS.minus}' : '')"
@@ -281,8 +549,10 @@ def vega_tick_label(kind: str = "number", value: str = "datum.value") -> str:
     power = "'10' + " + _vega_superscript(f"format({exponent}, 'd')")
     scientific = f"({mantissa} === '1' ? {power} : {mantissa} + ' × ' + {power})"
     in_plain = f"{magnitude} >= {TICKS.plain_from!r} && {magnitude} < {TICKS.plain_below!r}"
+    if powers != "false":
+        in_plain = f"!({powers}) && {in_plain}"
     number = f"{value} === 0 ? '0' : {sign} + ({in_plain} ? {plain} : {scientific})"
-    return f"datum.label === '' ? '' : {prefix}({number})"
+    return f"{blank}{prefix}({number})"
 
 
 def _vega_superscript(text: str) -> str:

@@ -9,7 +9,7 @@ clear on a wide plot is often not on a phone's, so it places the labels once for
 of widths (:data:`PLOT_GROUPS`): for the wide chart (``side``, ``place``), the live chart on
 a phone (``mid_side``, ``mid_place``) and the phone's static chart (``narrow_side``,
 ``narrow_place``); the chart picks by its plot's width. The model is the chart's own: the axes' scales over the
-data's range (a log axis rounded out to whole powers of ten, as Vega's "nice" domain is),
+data's range (a log axis over the data alone, as the chart draws it),
 12 px text at a generous 7 px a character.
 """
 
@@ -120,12 +120,12 @@ def _position(axis_range: tuple[Axis, float, float], value: float) -> float:
 
 
 def _extent(axis: Axis, values: list[float]) -> tuple[Axis, float, float]:
-    """The axis's domain as Vega draws it, roughly: a log axis from the power of ten below
-    the data to the one above (in log10 units); a linear one over the data, from 0 if the
-    axis includes it."""
+    """The axis's domain as Vega draws it, roughly: a log axis over the data (in log10 units;
+    its scale is not "nice", calculators._chart.position_encoding); a linear one over the
+    data, from 0 if the axis includes it."""
     if axis.scale == "log":
         logs = [math.log10(v) for v in values if v > 0]
-        return axis, math.floor(min(logs)), math.ceil(max(logs))
+        return axis, min(logs), max(logs)
     if axis.zero:
         values = [*values, 0.0]
     return axis, min(values), max(values)

@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import calculators
-from calculators._chart import _PALETTE, chart_config, position_encoding
+from calculators._chart import _PALETTE, axis_params, chart_config, position_encoding
 from calculators._declare import Axis
 from calculators._format import format_value, short_number
 from calculators.models.metr_horizons import model_labels
@@ -153,7 +153,7 @@ def metr_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
         for row in rows
     ]
     dates = sorted(v["date"] for v in values)
-    domain = [min(v["low"] for v in values) * 0.8, max(v["high"] for v in values) * 1.25]
+    domain = (min(v["low"] for v in values) * 0.8, max(v["high"] for v in values) * 1.25)
     x = {
         "field": "date",
         "type": "temporal",
@@ -162,8 +162,8 @@ def metr_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
         "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 2 if narrow else 1}, "grid": False},
     }
     # The calculators' own axis: tick labels in the site's number format (0.01, 1, 100).
-    y = position_encoding(HORIZON_AXIS, "y")
-    y["scale"] |= {"domain": domain, "clamp": True}
+    y = position_encoding(HORIZON_AXIS, "y", domain)
+    y["scale"] |= {"clamp": True}
     y["axis"] |= {"titlePadding": 12}
     colour = {
         "field": "report",
@@ -204,6 +204,7 @@ def metr_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
             },
         ],
         metr_description(rows),
+        axis_params(HORIZON_AXIS, "y"),
     )
 
 
@@ -253,9 +254,8 @@ def hamilton_spec(rows: list[dict[str, str]], width: int) -> dict[str, Any]:
         for row in rows
     ]
     blocks = list(dict.fromkeys(v["block"] for v in values))
-    x = position_encoding(SHAPE_AXIS, "x")
+    x = position_encoding(SHAPE_AXIS, "x", (0, 1.2))
     x["title"] = "Weibull shape k" if narrow else SHAPE_AXIS.title
-    x["scale"] |= {"domain": [0, 1.2], "nice": False}
     x["axis"] |= {"values": [0, 0.5, 1] if narrow else [0, 0.2, 0.4, 0.6, 0.8, 1, 1.2]}
     y = {
         "field": "model",
@@ -349,7 +349,12 @@ def _config() -> dict[str, Any]:
 
 
 def _spec(
-    width: int, height: int, values: list[dict[str, Any]], layer: list[dict[str, Any]], description: str
+    width: int,
+    height: int,
+    values: list[dict[str, Any]],
+    layer: list[dict[str, Any]],
+    description: str,
+    params: list[dict[str, str]],
 ) -> dict[str, Any]:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
@@ -359,6 +364,8 @@ def _spec(
         "autosize": {"type": "fit-x", "contains": "padding"},
         "background": None,
         "data": {"values": values},
+        # What the calculators' axes (position_encoding) read: the axis's style and labels.
+        "params": params,
         "layer": layer,
         "config": _config(),
     }

@@ -23,6 +23,8 @@ __all__ = ["SIGMOID_OR_EXPONENTIAL"]
 _CHART_POINTS = 121
 _YEARS_AXIS = Axis(field="years", title="Years after the last data point")
 _VALUE_AXIS = Axis(field="value", title="Value", scale="log")
+#: The series of the observations: drawn as dots (they lie on the S-curve and the fit).
+_OBSERVED = "Yearly data points"
 # METR's 50% time horizon doubled about every 212 days (Kwa et al. 2025, as Ord reads them in
 # "Is There a Half-Life for the Success Rates of AI Agents?"). The preset's growth rate per
 # year is computed from it by the core; 365.25 days a year is only the change of unit.
@@ -73,7 +75,7 @@ def _chart_data(
         # Series are coloured and stacked in name order: the data last, drawn on top.
         *(_row(t, exponential(t), "Exponential fitted to the data") for t in times),
         *(_row(t, logistic(t), "S-curve (the truth)") for t in times),
-        *(_row(t, logistic(t), "Yearly data points") for t in observed),
+        *(_row(t, logistic(t), _OBSERVED) for t in observed),
     ]
     points: list[Row] = [
         {"years": 0.0, "value": logistic(0.0), "label": "last data point"},
@@ -199,5 +201,6 @@ SIGMOID_OR_EXPONENTIAL = Calculator(
         x=_YEARS_AXIS,
         y=_VALUE_AXIS,
         data=_chart_data,
+        dot_series=(_OBSERVED,),
     ),
 )

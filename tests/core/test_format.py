@@ -10,6 +10,7 @@ input pushed to edge values.
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import re
 from typing import Any
@@ -18,8 +19,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators import CALCULATORS, export, format_value, run
-from calculators._format import axis_title, tick_label
+from calculators import CALCULATORS, _format, export, format_value, run
+from calculators._format import TICKS, axis_in_powers, axis_title, log_tick_labelled, tick_label
 
 #: e-notation as Python or d3 write it: a digit, an e, maybe a sign, a digit.
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
@@ -161,3 +162,82 @@ def test_axis_titles_say_log_scale_once() -> None:
     for calculator in CALCULATORS.values():
         for axis in (calculator.chart.x, calculator.chart.y):
             assert "log" not in axis.title, axis.title
+
+
+# --- One style an axis, and which ticks of a log axis carry labels -------------------------
+
+#: A label written as a power of ten ("10⁶", "3 × 10⁻⁴", "×10²").
+POWER_LABEL = re.compile(r"10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
+
+
+def _width(label: str) -> float:
+    """A label's width in digits, as TICKS counts it: commas, full stops and spaces half a
+    digit, superscripts 0.7, anything else (a digit, "×", "−") one."""
+    return sum(0.5 if c in ",. " else 0.7 if c in "⁻⁰¹²³⁴⁵⁶⁷⁸⁹" else 1.0 for c in label)
+
+
+def _d3_log_ticks(low: float, high: float) -> list[float]:
+    """The ticks d3 gives a log axis from ``low`` to ``high`` with the site's tick count:
+    1× to 9× each power of ten under three decades, else powers of ten at d3's step."""
+    decades = math.log10(high) - math.log10(low)
+    if math.floor(decades) < 3:
+        first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+        return [m * 10.0**e for e in range(first, last + 1) for m in range(1, 10) if low <= m * 10.0**e <= high]
+    step = _format._d3_power_step(decades)
+    start = math.ceil(math.log10(low) / step - 1e-9) * step
+    return [10.0 ** (start + i * step) for i in range(int((math.log10(high) - start) / step + 1e-9) + 1)]
+
+
+log_domains = st.tuples(st.floats(-299, 299), st.floats(0.0, 40.0)).map(
+    lambda pair: (10.0 ** pair[0], 10.0 ** min(pair[0] + pair[1], 300.0))
+)
+
+
+@given(log_domains, st.sampled_from(["number", "multiplier"]), st.sampled_from([200.0, 250.0, 300.0, 640.0]))
+def test_a_log_axis_labels_one_style_at_even_steps_with_room(
+    domain: tuple[float, float], kind: str, length: float
+) -> None:
+    """On any log axis of a decade or more, the ticks log_tick_labelled keeps (of those d3
+    gives) are written in one style: axis_in_powers is never false for an axis that would
+    write a power of ten, and when it is true every label is one. They are evenly spaced in
+    powers of ten, and on a horizontal axis each has room for its text (TICKS' estimate of a
+    label's width, _width)."""
+    low, high = domain
+    if math.log10(high) - math.log10(low) < 1:
+        return
+    powers = axis_in_powers(low, high)
+    labelled = [v for v in _d3_log_ticks(low, high) if log_tick_labelled(v, low, high, length, kind)]
+    labels = [tick_label(v, kind, powers) for v in labelled]
+    assert len({bool(POWER_LABEL.search(label)) for label in labels}) <= 1, labels
+    if not powers:
+        assert labels == [tick_label(v, kind) for v in labelled]  # plain labels need no power
+    positions = [math.log10(v) for v in labelled]
+    steps = [b - a for a, b in itertools.pairwise(positions)]
+    assert not steps or max(steps) - min(steps) <= 0.05 + 1e-6 or {round(s, 2) for s in steps} <= {0.48, 0.52}
+    per_decade = length / (math.log10(high) - math.log10(low))
+    for a, b, label_a, label_b in zip(positions, positions[1:], labels, labels[1:]):
+        widest = max(_width(label_a), _width(label_b)) * TICKS.label_char_em * TICKS.label_font_px
+        assert (b - a) * per_decade >= widest + TICKS.label_gap_px - 1e-6, (label_a, label_b)
+
+
+@pytest.mark.parametrize("kind", ["number", "multiplier"])
+@pytest.mark.parametrize("powers", [False, True])
+def test_label_widths_are_counted_exactly(kind: str, powers: bool) -> None:
+    """_label_chars, which the Vega rule mirrors with arithmetic, measures what tick_label
+    writes for every power of ten a chart can draw (and at least 3 × one) as _width does."""
+    for exponent in range(-300, 300):
+        if not powers and not -3 <= exponent < 6:
+            continue  # outside the plain range an axis is written in powers
+        label = tick_label(10.0**exponent, kind, powers)
+        assert _format._label_chars(exponent, kind, powers) == pytest.approx(_width(label)), label
+        three = tick_label(3 * 10.0**exponent, kind, powers)
+        assert _format._label_chars(exponent, kind, powers, three=True) >= _width(three) - 1e-9, three
+
+
+def test_axis_styles() -> None:
+    """Examples: "0.01 … 10,000" stays plain, an axis reaching 10⁻⁴ or 10⁶ is all powers, and
+    a linear axis to 900,000 plain but to 1.5 million in powers."""
+    assert not axis_in_powers(0.01, 20000.0)
+    assert axis_in_powers(1e-4, 1.0) and axis_in_powers(3.0, 2e6) and axis_in_powers(1e24, 1e30)
+    assert not axis_in_powers(0.0, 9e5, "linear") and axis_in_powers(0.0, 1.5e6, "linear")
+    assert [tick_label(v, powers=True) for v in (1e-4, 1.0, 10.0, 3e5)] == ["10⁻⁴", "10⁰", "10¹", "3 × 10⁵"]

@@ -19,12 +19,14 @@ def wide_spec(calculator_id: str) -> dict:
     return vega_lite_spec(calculator.chart, run(calculator_id, {})["chart"])
 
 
-def axes(spec: dict) -> list[dict]:
+def axes(spec: dict, log: bool = False) -> list[dict]:
+    """The spec's axes, linear (and date) ones or with ``log`` the log ones."""
     return [
         layer["encoding"][channel]["axis"]
         for layer in spec["layer"]
         for channel in ("x", "y")
         if "axis" in layer["encoding"].get(channel, {})
+        and (layer["encoding"][channel].get("scale", {}).get("type") == "log") == log
     ]
 
 
@@ -48,9 +50,10 @@ def test_narrow_chart_keeps_the_data_and_layers(calculator_id: str) -> None:
 
 @pytest.mark.parametrize("calculator_id", IDS)
 def test_narrow_chart_is_drawn_for_a_phone(calculator_id: str) -> None:
-    """Its own width (narrower than the wide chart's), 12 px text everywhere, and every axis
-    capped at NARROW_TICKS ticks, whether the wide axis gives a number, an expression or
-    nothing; labels that would touch are dropped."""
+    """Its own width (narrower than the wide chart's), 12 px text everywhere, and every linear
+    or date axis capped at NARROW_TICKS ticks, whether the wide axis gives a number, an
+    expression or nothing; labels that would touch are dropped. A log axis keeps the wide
+    one's ticks, whose labels its expression thins by the plot's width (test_chart_labels)."""
     wide = wide_spec(calculator_id)
     narrow = narrow_spec(wide)
     assert NARROW_WIDTH == narrow["width"] < wide["width"]
@@ -66,6 +69,7 @@ def test_narrow_chart_is_drawn_for_a_phone(calculator_id: str) -> None:
             assert {"expr": f"min({NARROW_TICKS}, ({count['expr']}))"} == narrow_axis["tickCount"]
         else:
             assert min(NARROW_TICKS, count or NARROW_TICKS) == narrow_axis["tickCount"]
+    assert axes(wide, log=True) == axes(narrow, log=True)
 
 
 @pytest.mark.parametrize(

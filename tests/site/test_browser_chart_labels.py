@@ -4,7 +4,8 @@ is live (here with JavaScript off). The live charts Vega draws are checked the s
 their presets, by tests/site/test_browser_chart_reading.py.
 
 Vega cuts a label longer than its limit with "…"; a label may also be drawn past the
-chart's edge. Either fails, naming the calculator, the width and the label.
+chart's edge, or (placed with the build's font, narrower than a reader's) run into the next
+tick label. Each fails, naming the calculator, the width and the label.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ LABELS = """svg => {
         screen: document.documentElement.clientWidth,
         labels: texts.map(text => {
             const r = text.getBoundingClientRect();
-            return {text: text.textContent, left: r.left, right: r.right};
+            const tick = Boolean(text.closest('.role-axis-label'));
+            return {text: text.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom, tick};
         }),
     };
 }"""
@@ -44,6 +46,14 @@ def _problems(measured: dict, where: str) -> list[tuple[str, object]]:
     for label in measured["labels"]:
         if "…" in label["text"] or not (left - 1 <= label["left"] and label["right"] <= right + 1):
             problems.append((where, label))
+    # Tick labels side by side with under 2 px between them read as one ("20192020"): the
+    # build places them with its font, the reader's may be wider.
+    ticks = [label for label in measured["labels"] if label["tick"]]
+    for i, a in enumerate(ticks):
+        for b in ticks[i + 1 :]:
+            beside = a["left"] < b["right"] + 2 and b["left"] < a["right"] + 2
+            if beside and a["top"] < b["bottom"] - 2 and b["top"] < a["bottom"] - 2:
+                problems.append((where, f"{a['text']!r} touches {b['text']!r}"))
     return problems
 
 

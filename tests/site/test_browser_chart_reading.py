@@ -3,7 +3,7 @@
 Every calculator's live chart, at 375 px and 1280 px: no two pieces of text overlap (tick
 labels, titles, point labels, legend), none is cut short with "…" or reaches past the chart's
 edge, the chart fits the screen, and every tick label is in the site's number format (as tests/site/test_chart_labels.py checks the static
-charts). A tap on a touch screen reads out the nearest value. Presets set what they say,
+charts), with no log axis's label hidden as crowded. A tap on a touch screen reads out the nearest value. Presets set what they say,
 show which one is active, and Reset returns every input to its default.
 """
 
@@ -42,6 +42,26 @@ TEXT_BOXES = """root => {
     boxes,
   };
 }"""
+
+
+# Each log axis of the live chart: the labels Vega wrote, and those it hid as crowded.
+LOG_LABELS = """root => [...root.querySelectorAll('.calc__chart-live svg [aria-label*="for a log scale"]')]
+  .map((axis) => [...axis.querySelectorAll('.role-axis-label text')].filter((t) => t.textContent.trim()))
+  .map((texts) => ({
+    written: texts.map((t) => t.textContent),
+    hidden: texts.filter((t) => t.getAttribute('opacity') === '0').map((t) => t.textContent),
+  }))"""
+
+
+def _hidden_log_labels(root) -> list[list[str]]:
+    """The labels hidden as crowded on each live log axis spanning a decade or more (under
+    one, Vega hides every other label, which keeps them even)."""
+    hidden = []
+    for axis in root.evaluate(LOG_LABELS):
+        numbers = [read_number(t.lstrip("×").replace("−", "-")) or 0.0 for t in axis["written"]]
+        if axis["hidden"] and max(numbers) >= 10 * min(numbers):
+            hidden.append(axis["hidden"])
+    return hidden
 
 
 def _overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
@@ -86,16 +106,23 @@ def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url,
         ticks = [b["text"] for b in boxes if "role-axis-label" in b["role"]]
         assert not [t for t in ticks if E_NOTATION.search(t)], ticks
         assert len(ticks) >= 6, ticks  # two axes, three labels or more each
+        # A log axis's labels have room in the reader's font too: Vega hides none as crowded.
+        assert [] == _hidden_log_labels(root), (name, width)
 
 
 def test_tick_labels_are_the_reference_labels(reader, site, base_url) -> None:
     """The live chart's tick labels (Vega's interpreter running vega_tick_label) are what
-    tick_label writes for the tick values: effective compute's log axes run 10²⁴, 10²⁵, …"""
+    tick_label writes for the tick values: effective compute's log axes, which reach 10²⁴
+    and ×10⁶, run in powers of ten throughout (10²⁴, 10²⁵, … and ×10⁰, ×10¹, …)."""
     root = open_live(reader.page, base_url, site, "effective-compute")
     expect(root.locator(".calc__chart-live svg")).to_have_count(1)
-    labels = root.locator(".calc__chart-live .role-axis-label text").all_text_contents()
-    assert [tick_label(10.0**n) for n in range(24, 31)] == [t for t in labels if "10" in t and "×" not in t]
-    assert "×10,000" in labels and "×1" in labels
+    labels = [t for t in root.locator(".calc__chart-live .role-axis-label text").all_text_contents() if t]
+    flop = [t for t in labels if not t.startswith("×")]
+    factors = [t for t in labels if t.startswith("×")]
+    assert len(flop) >= 3 and len(factors) >= 3, labels
+    assert flop == [tick_label(read_number(t) or 0.0, powers=True) for t in flop]
+    assert factors == [tick_label(read_number(t[1:]) or 0.0, "multiplier", powers=True) for t in factors]
+    assert "×10⁰" in factors and "10²⁵" in flop
 
 
 def test_a_tap_reads_the_nearest_value_on_a_touch_phone(browser, site, base_url) -> None:

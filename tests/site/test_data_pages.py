@@ -15,7 +15,8 @@ import pytest
 import vl_convert
 
 from calculators._chart import chart_config, position_encoding
-from calculators._format import tick_label, vega_tick_label
+from calculators._format import axis_in_powers, tick_label, vega_signal, vega_tick_label
+from calculators._typed import read_number
 from tests.site.conftest import ROOT, load_module
 
 charts = load_module("hooks/data_charts.py")
@@ -91,7 +92,8 @@ def test_metr_chart_has_every_row_and_the_calculators_log_axis() -> None:
         # The calculators' own axis (calculators._chart.position_encoding): the same tick
         # format and tick count, not a copy.
         assert point["y"]["axis"]["labelExpr"] == position_encoding(charts.HORIZON_AXIS, "y")["axis"]["labelExpr"]
-        assert vega_tick_label("number") in point["y"]["axis"]["labelExpr"]
+        y_label = vega_tick_label("number", powers=vega_signal("y", "powers"), keep_blanks=False)
+        assert y_label in point["y"]["axis"]["labelExpr"]
         assert point["y"]["axis"]["tickCount"] == position_encoding(charts.HORIZON_AXIS, "y")["axis"]["tickCount"]
         # Models by name, as the explorer's tooltips give them.
         names = {value["model"] for value in spec["data"]["values"]}
@@ -147,15 +149,24 @@ def test_render_gives_two_labelled_drawings_with_no_outside_request(name: str) -
 
 
 def test_data_chart_ticks_are_written_as_the_calculators_write_them() -> None:
-    """The drawn tick labels are tick_label's (the calculators' reference format)."""
-    for name, axis_title in (("metr_horizons", "Y-axis"), ("hamilton_weibull", "X-axis")):
+    """The drawn tick labels are tick_label's (the calculators' reference format), in one
+    style an axis: powers of ten throughout where the axis's range needs one (axis_in_powers,
+    from the domain the chart gives its scale)."""
+    for name, axis_title, channel in (("metr_horizons", "Y-axis", "y"), ("hamilton_weibull", "X-axis", "x")):
         for width in (charts.WIDE, charts.NARROW):
-            svg = vl_convert.vegalite_to_svg(charts.CHARTS[name].spec(rows(name), width))
+            spec = charts.CHARTS[name].spec(rows(name), width)
+            layers = spec["layer"] if "layer" in spec else spec["vconcat"][0]["layer"]  # Hamilton's: panels
+            encoding = next(
+                layer["encoding"][channel] for layer in layers if "field" in layer["encoding"].get(channel, {})
+            )
+            low, high = encoding["scale"]["domain"]
+            powers = axis_in_powers(low, high, encoding["scale"].get("type", "linear"))
+            svg = vl_convert.vegalite_to_svg(spec)
             block = svg.split(f'aria-label="{axis_title}')[1].split("role-axis-domain")[0]
             labels = [t for a, t in re.findall(r"<text([^>]*)>([^<]*)</text>", block) if t and 'opacity="0"' not in a]
             assert len(labels) >= 3, (name, width, labels)
-            values = [float(t.replace(",", "")) if "10" not in t or t.isdigit() else None for t in labels]
-            assert all(tick_label(v) == t for v, t in zip(values, labels, strict=True) if v is not None), labels
+            values = [read_number(label.replace("−", "-")) for label in labels]
+            assert [tick_label(v, powers=powers) for v in values] == labels, (name, width)  # type: ignore[arg-type]
 
 
 def test_specs_are_valid_vega_lite() -> None:
