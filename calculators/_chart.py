@@ -259,6 +259,10 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
         "width": 640,
         "height": 320,
         "autosize": {"type": "fit-x", "contains": "padding", "resize": True},
+        # Room on the right for the last x label, centred on a tick that may lie a few pixels
+        # inside the plot's edge (a log axis runs over its data, LOG_AXIS_PADDING): Vega's
+        # fit leaves its overhang out of the view.
+        "padding": {"left": 5, "top": 5, "bottom": 5, "right": X_LABEL_OVERHANG},
         "background": None,
         "datasets": {**{name: data[name] for name in DATASETS}, PINNED: []},
         "params": [*axis_params(chart.x, "x"), *axis_params(chart.y, "y")],
@@ -579,6 +583,10 @@ def _label_marks(x_field: str) -> dict[str, Any]:
     }
 
 
+#: Pixels kept free at the right of the live and wide charts: half the widest plain tick
+#: label ("100,000"), less the log axis's padding.
+X_LABEL_OVERHANG = 20
+
 #: Pixels a log axis's domain reaches past the data at either end.
 LOG_AXIS_PADDING = 6
 
@@ -621,6 +629,11 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         encoding["scale"]["zero"] = False
     if domain is not None:
         encoding["scale"] |= {"domain": list(domain), "nice": False}
+    if scale == "y":
+        # The lowest label sits above the x axis and the highest under the top (Vega's
+        # "flush", within the log axis's padding of either end), so the lowest never meets
+        # the first label of the x axis in the corner.
+        encoding["axis"]["labelFlush"] = LOG_AXIS_PADDING + 1 if axis.scale == "log" else True
     if axis.scale == "log":
         # The axis runs over the data drawn, not out to the next powers of ten (Vega's "nice"
         # domain), which left up to nine tenths of a decade empty at either end; a few pixels
