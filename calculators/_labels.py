@@ -15,6 +15,7 @@ data's range (a log axis over the data alone, as the chart draws it),
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Iterator
@@ -165,14 +166,48 @@ def label_box(plot: Plot, row: dict[str, Any], side: str, place: str) -> Box:
     return Box(left, middle - TEXT_HEIGHT / 2, left + width, middle + TEXT_HEIGHT / 2)
 
 
-def _segments(plot: Plot, lines: list[dict[str, Any]]) -> Iterator[tuple[float, float, float, float]]:
-    """Each straight piece of each line, in pixels (rows of one series are drawn in order)."""
+def _series_segments(plot: Plot, lines: list[dict[str, Any]]) -> list[list[tuple[float, float, float, float]]]:
+    """Each line's straight pieces, in pixels, left to right (a series' rows are drawn in
+    order of x)."""
     series: dict[str, list[tuple[float, float]]] = {}
     for row in lines:
         series.setdefault(str(row.get("series", "")), []).append(plot.at(row))
-    for points in series.values():
-        for (x1, y1), (x2, y2) in itertools.pairwise(sorted(points)):
-            yield x1, y1, x2, y2
+    return [[(x1, y1, x2, y2) for (x1, y1), (x2, y2) in itertools.pairwise(sorted(points))] for points in series.values()]
+
+
+def _segments(plot: Plot, lines: list[dict[str, Any]]) -> Iterator[tuple[float, float, float, float]]:
+    """Each straight piece of each line, in pixels."""
+    for pieces in _series_segments(plot, lines):
+        yield from pieces
+
+
+class LinePieces:
+    """The straight pieces of a plot's lines (:func:`_segments`), indexed by where they run
+    across, so that a label's box is tested only against the pieces of each series that
+    span its columns: a sampled line has hundreds of pieces, and placing the labels tests
+    some thousands of boxes (every candidate place of every label, at every width modelled),
+    which compared each box with every piece took seconds where a reader waits."""
+
+    def __init__(self, plot: Plot, lines: list[dict[str, Any]]) -> None:
+        self._series: list[tuple[list[float], list[float], list[tuple[float, float, float, float]]]] = []
+        for pieces in _series_segments(plot, lines):
+            # Within a series the pieces run left to right, end to end: both their left and
+            # their right ends rise, so each is searched by bisection.
+            self._series.append(([p[0] for p in pieces], [p[2] for p in pieces], pieces))
+
+    def crossed_by(self, box: Box) -> int:
+        """How many pieces pass through ``box``."""
+        count = 0
+        for lefts, rights, pieces in self._series:
+            first = bisect.bisect_left(rights, box.left)  # the first piece reaching the box
+            last = bisect.bisect_right(lefts, box.right)  # past the last one starting before its end
+            for piece in pieces[first:last]:
+                # Most pieces under a label pass above or below it: those are passed over
+                # before the exact test.
+                if (piece[1] < box.top and piece[3] < box.top) or (piece[1] > box.bottom and piece[3] > box.bottom):
+                    continue
+                count += crosses(box, piece)
+        return count
 
 
 def crosses(box: Box, segment: tuple[float, float, float, float]) -> bool:
@@ -202,14 +237,14 @@ def crosses(box: Box, segment: tuple[float, float, float, float]) -> bool:
 def conflicts(
     plot: Plot,
     box: Box,
-    segments: list[tuple[float, float, float, float]],
+    segments: LinePieces,
     taken: list[Box],
     points: list[tuple[float, float]],
 ) -> int:
     """What ``box`` runs into, weighed: each line piece it crosses 1, each other point 2,
     each label it meets and leaving the plot (over the axes' labels) 1,000."""
     clear = box.grown(CLEARANCE)
-    count = sum(crosses(clear, segment) for segment in segments)
+    count = segments.crossed_by(clear)
     count += 2 * sum(clear.holds(x, y) for x, y in points)
     # Text on text, or text over the axes' labels, is never read; a line through a label is:
     # those two outweigh any number of lines.
@@ -260,7 +295,7 @@ def placement_conflicts(chart: Chart, data: Rows, plots: list[Plot], places: lis
     points = data["points"]
     counts = [0] * len(points)
     for plot in plots:
-        segments = list(_segments(plot, data["lines"]))
+        segments = LinePieces(plot, data["lines"])
         marks = [plot.at(row) for row in points]
         boxes = [label_box(plot, row, *place) for row, place in zip(points, places, strict=True)]
         for i, box in enumerate(boxes):
@@ -276,7 +311,7 @@ def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, s
     conflicts with all the others, if there is one. Never worse, all told, than the rows'
     own places."""
     points = data["points"]
-    segments = [list(_segments(plot, data["lines"])) for plot in plots]
+    segments = [LinePieces(plot, data["lines"]) for plot in plots]
     marks = [[plot.at(row) for row in points] for plot in plots]
     levels = _flat_levels(chart, data["lines"])
     wide = plots[0]

@@ -12,6 +12,7 @@ from calculators._labels import (
     PLACES,
     PLOT_GROUPS,
     Box,
+    LinePieces,
     _segments,
     crosses,
     label_box,
@@ -96,3 +97,30 @@ def test_a_short_label_is_measured_on_a_phones_plots_only() -> None:
     for plot in narrow:
         box = label_box(plot, us, "right", "above")
         assert box.right - box.left == pytest.approx(7 * len(us["short"]))
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_line_pieces_count_what_testing_every_piece_counts(calculator_id: str) -> None:
+    """The indexed count of line pieces through a box (LinePieces, which skips the pieces
+    outside the box's columns and rows) is the count of testing every piece, for a grid of
+    boxes over each plot, at the defaults, every preset and inputs at extreme values (where
+    lines run steep and dense)."""
+    calculator = CALCULATORS[calculator_id]
+    defaults = calculator.defaults()
+    settings = _settings(calculator_id) + [{**defaults, name: value} for name in defaults for value in (1e-300,)]
+    checked = crossing = 0
+    for inputs in settings:
+        result = run(calculator_id, inputs)
+        if "chart" not in result or not result["chart"].get("lines"):
+            continue  # a message for these inputs, not a chart
+        data = result["chart"]
+        plots = plot_model(calculator.chart, data)
+        for plot in (plots[0], plots[-1]):  # the widest and the narrowest modelled
+            pieces, every = LinePieces(plot, data["lines"]), list(_segments(plot, data["lines"]))
+            for left in range(-40, int(plot.width) + 40, 83):
+                for top in range(-40, 340, 47):
+                    box = Box(left, top, left + 60, top + 14)
+                    found = pieces.crossed_by(box)
+                    assert found == sum(crosses(box, s) for s in every), (inputs, plot.width, box)
+                    checked, crossing = checked + 1, crossing + (found > 0)
+    assert checked > 50 and crossing > 5, (checked, crossing)
