@@ -172,7 +172,9 @@ def _series_segments(plot: Plot, lines: list[dict[str, Any]]) -> list[list[tuple
     series: dict[str, list[tuple[float, float]]] = {}
     for row in lines:
         series.setdefault(str(row.get("series", "")), []).append(plot.at(row))
-    return [[(x1, y1, x2, y2) for (x1, y1), (x2, y2) in itertools.pairwise(sorted(points))] for points in series.values()]
+    return [
+        [(x1, y1, x2, y2) for (x1, y1), (x2, y2) in itertools.pairwise(sorted(points))] for points in series.values()
+    ]
 
 
 def _segments(plot: Plot, lines: list[dict[str, Any]]) -> Iterator[tuple[float, float, float, float]]:
