@@ -10,10 +10,13 @@ tick label. Each fails, naming the calculator, the width and the label.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+import vl_convert
 from playwright.sync_api import expect
 
-from calculators import CALCULATORS
+from calculators import CALCULATORS, narrow_spec, run, static_spec, vega_lite_spec
 
 from browser_helpers import page_of
 
@@ -74,3 +77,57 @@ def test_static_charts_show_every_label_whole(browser, base_url, site, width) ->
     finally:
         context.close()
     assert not problems, "\n".join(map(str, problems))
+
+
+# Every axis's title and visible tick labels in a static chart, as Chromium draws them.
+AXES = """() => [...document.querySelectorAll('svg .role-axis')].map(axis => {
+    const boxes = selector => [...axis.querySelectorAll(selector)]
+        .filter(text => text.textContent && text.getAttribute('opacity') !== '0')
+        .map(text => {
+            const r = text.getBoundingClientRect();
+            return {text: text.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+        });
+    return {name: axis.getAttribute('aria-label') || '', labels: boxes('.role-axis-label text'), title: boxes('.role-axis-title text')};
+})"""
+
+
+def _static_svgs(calculator_id: str) -> list[tuple[str, str]]:
+    """The static charts the build would draw for each setting of a calculator (defaults,
+    example, every preset), wide and for a phone, as (name, SVG)."""
+    calculator = CALCULATORS[calculator_id]
+    defaults = calculator.defaults()
+    settings = {"defaults": defaults, "example": {**defaults, **calculator.example}}
+    settings |= {preset.id: {**defaults, **calculator.preset_values(preset)} for preset in calculator.presets}
+    drawn = []
+    for name, values in settings.items():
+        spec = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
+        drawn += [(f"{name}, wide", vl_convert.vegalite_to_svg(static_spec(spec)))]
+        drawn += [(f"{name}, phone", vl_convert.vegalite_to_svg(narrow_spec(spec)))]
+    return drawn
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_static_axes_leave_room_in_a_readers_font(browser, calculator_id) -> None:
+    """Every static chart a calculator can draw (each setting, wide and phone), as Chromium
+    draws its text, which is wider than the build measured: the y axis's title stands clear
+    of every y tick label's column (right of it none reaches, whatever their heights), and
+    no two x tick labels come within 2 px ("20192020")."""
+    page = browser.new_page()
+    problems = []
+    try:
+        for name, svg in _static_svgs(calculator_id):
+            page.set_content(f"<!doctype html><body style='margin:0'>{svg}</body>")
+            for axis in page.evaluate(AXES):
+                labels = axis["labels"]
+                if axis["name"].startswith("Y") and labels:
+                    for title in axis["title"]:
+                        if title["right"] > min(label["left"] for label in labels) - 1:
+                            problems.append((name, "y title meets its labels", title["text"]))
+                elif axis["name"].startswith("X"):
+                    ordered = sorted(labels, key=lambda label: label["left"])
+                    for a, b in itertools.pairwise(ordered):
+                        if b["left"] - a["right"] < 2:
+                            problems.append((name, f"{a['text']!r} touches {b['text']!r}"))
+    finally:
+        page.close()
+    assert not problems, (calculator_id, problems)
