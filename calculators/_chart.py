@@ -373,6 +373,8 @@ def _with_extras(chart: Chart, spec: dict[str, Any]) -> dict[str, Any]:
     if chart.dot_series:
         lines = next(layer for layer in layers if layer["data"]["name"] == "lines")
         layers.insert(layers.index(points), _dots(chart, lines))
+        pinned = next(layer for layer in layers if layer["data"]["name"] == PINNED)
+        layers.insert(layers.index(pinned) + 1, _pinned_dots(chart, pinned))
     if chart.x.dates:
         for layer in layers:
             _date_axis(chart.x, layer)
@@ -411,6 +413,24 @@ def _dots(chart: Chart, lines: dict[str, Any]) -> dict[str, Any]:
             "y": lines["encoding"]["y"],
             "color": color,
             "tooltip": lines["encoding"]["tooltip"],
+        },
+    }
+
+
+def _pinned_dots(chart: Chart, pinned: dict[str, Any]) -> dict[str, Any]:
+    """The pinned layer without ``chart.dot_series``, and a layer drawing those of a pinned
+    setting as the live chart does, as dots, in the pinned lines' grey."""
+    names = "[" + ", ".join(repr(name) for name in chart.dot_series) + "]"
+    dotted = f"indexof({names}, datum.series) >= 0"
+    pinned.setdefault("transform", []).append({"filter": f"!({dotted})"})
+    return {
+        "data": {"name": PINNED},
+        "transform": [{"filter": dotted}],
+        "mark": {"type": "point", "filled": True, "size": _DOT_SIZE, "opacity": 1, "color": pinned["mark"]["color"]},
+        "encoding": {
+            "x": pinned["encoding"]["x"],
+            "y": pinned["encoding"]["y"],
+            "tooltip": pinned["encoding"]["tooltip"],
         },
     }
 

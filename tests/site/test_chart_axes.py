@@ -92,3 +92,25 @@ def test_the_debates_yearly_data_are_drawn_as_dots() -> None:
     assert symbols[0][0] == symbols[1][0] == "M-5,0L5,0"
     [dot_colour] = {fill for d, fill in symbols if "A" in d}
     assert f'fill="{dot_colour}"' in svg.split("role-legend")[0]  # the dots drawn in that colour
+
+
+def test_a_pinned_setting_draws_the_yearly_data_as_dots_too() -> None:
+    """A pinned setting (the dashed grey copy the page fills the ``pinned`` data set with)
+    draws the debate's yearly observations as the live chart does, one grey dot a year, and
+    no line through them; its curves stay lines."""
+    calculator = get_calculator("sigmoid-or-exponential")
+    name = "Yearly data points"
+    data = run("sigmoid-or-exponential", calculator.defaults())["chart"]
+    observed = [row for row in data["lines"] if row["series"] == name]
+    spec = vega_lite_spec(calculator.chart, data)
+    spec["datasets"]["pinned"] = data["lines"]
+    svg = vl_convert.vegalite_to_svg(spec)
+    pinned = re.findall(
+        r'<path aria-label="[^"]*Pinned curve: ([^"]*)"[^>]*aria-roledescription="([^"]*)"([^>]*)>', svg
+    )
+    assert [] == [kind for series, kind, _ in pinned if series == name and kind != "point"]
+    dots = [attrs for series, kind, attrs in pinned if series == name and kind == "point"]
+    assert len(observed) == len(dots)
+    assert all('fill="#888"' in attrs for attrs in dots), dots[:1]
+    curves = {series for series, kind, _ in pinned if kind == "line mark"}
+    assert {row["series"] for row in data["lines"]} - {name} == curves
