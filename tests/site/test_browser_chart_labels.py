@@ -5,7 +5,10 @@ their presets, by tests/site/test_browser_chart_reading.py.
 
 Vega cuts a label longer than its limit with "…"; a label may also be drawn past the
 chart's edge, or (placed with the build's font, narrower than a reader's) run into the next
-tick label. Each fails, naming the calculator, the width and the label.
+tick label. Each fails, naming the calculator, the width and the label. The data pages'
+charts are checked the same way, and every static chart a calculator can draw (each preset,
+wide and phone) is drawn in Chromium for the room its axes leave: a y title clear of its
+labels, x labels apart.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from calculators import CALCULATORS, narrow_spec, run, static_spec, vega_lite_sp
 from browser_helpers import page_of
 
 WIDTHS = {"phone": {"width": 375, "height": 800}, "wide": {"width": 1280, "height": 900}}
+DATA_PAGES = ("data/metr_horizons/", "data/hamilton_weibull/")
 
 # Each legend and axis text of the chart's visible SVG: its text and where it reaches,
 # against the SVG's own box and the screen's width.
@@ -62,7 +66,10 @@ def _problems(measured: dict, where: str) -> list[tuple[str, object]]:
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 def test_static_charts_show_every_label_whole(browser, base_url, site, width) -> None:
-    """Without JavaScript, each page's shown static chart (the phone's or the wide one)."""
+    """Without JavaScript, each calculator's shown static chart (the phone's or the wide
+    one) and each data page's: every label whole and inside the chart, and no two tick
+    labels within 2 px. (Only the defaults have a static chart on a page: every setting's
+    are checked by test_static_axes_leave_room_in_a_readers_font.)"""
     context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=False)
     try:
         page = context.new_page()
@@ -74,6 +81,11 @@ def test_static_charts_show_every_label_whole(browser, base_url, site, width) ->
                 shown = canvas.locator(":scope > svg, :scope > [data-chart-phone] > svg").locator("visible=true")
                 expect(shown).to_have_count(1)
                 problems += _problems(shown.evaluate(LABELS), f"{calculator_id}, static, {width}")
+        # The data pages' charts, drawn at build time too (hooks/data_charts.py).
+        for address in DATA_PAGES:
+            page.goto(base_url + address)
+            for svg in page.locator("figure.data-chart svg").locator("visible=true").all():
+                problems += _problems(svg.evaluate(LABELS), f"{address}, {width}")
     finally:
         context.close()
     assert not problems, "\n".join(map(str, problems))
