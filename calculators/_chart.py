@@ -426,7 +426,16 @@ def _pinned_dots(chart: Chart, pinned: dict[str, Any]) -> dict[str, Any]:
     return {
         "data": {"name": PINNED},
         "transform": [{"filter": dotted}],
-        "mark": {"type": "point", "filled": True, "size": _DOT_SIZE, "opacity": 1, "color": pinned["mark"]["color"]},
+        # Out of the accessibility tree (the pinned values are written beside the outputs):
+        # with nothing pinned, Vega would give the empty layer a role an image needs a name for.
+        "mark": {
+            "type": "point",
+            "filled": True,
+            "size": _DOT_SIZE,
+            "opacity": 1,
+            "color": pinned["mark"]["color"],
+            "aria": False,
+        },
         "encoding": {
             "x": pinned["encoding"]["x"],
             "y": pinned["encoding"]["y"],
