@@ -12,7 +12,7 @@ Worker) and under pytest. Standard library only.
 """
 
 from ._calendar import day_from_year, year_from_day
-from ._chart import narrow_spec, vega_lite_spec
+from ._chart import narrow_spec, static_spec, vega_lite_spec
 from ._declare import Axis, Calculator, Chart, Input, Output, Preset
 from ._export import export, export_json
 from ._format import format_value
@@ -282,6 +282,7 @@ __all__ = [
     "score_on_trend",
     "simultaneous_copies",
     "slope_ratio_from_gains",
+    "static_spec",
     "steepened_cost_multiplier",
     "survival",
     "sweet_spot",

@@ -42,6 +42,7 @@ __all__ = [
     "narrow_spec",
     "position_encoding",
     "sample",
+    "static_spec",
     "vega_lite_spec",
     "with_text",
 ]
@@ -265,7 +266,11 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
         "padding": {"left": 5, "top": 5, "bottom": 5, "right": X_LABEL_OVERHANG},
         "background": None,
         "datasets": {**{name: data[name] for name in DATASETS}, PINNED: []},
-        "params": [*axis_params(chart.x, "x"), *axis_params(chart.y, "y")],
+        "params": [
+            {"name": READER_SLACK_PARAM, "value": 0},
+            *axis_params(chart.x, "x"),
+            *axis_params(chart.y, "y"),
+        ],
         "layer": [
             {
                 "data": {"name": PINNED},
@@ -368,6 +373,8 @@ def _with_extras(chart: Chart, spec: dict[str, Any]) -> dict[str, Any]:
     if chart.dot_series:
         lines = next(layer for layer in layers if layer["data"]["name"] == "lines")
         layers.insert(layers.index(points), _dots(chart, lines))
+        pinned = next(layer for layer in layers if layer["data"]["name"] == PINNED)
+        layers.insert(layers.index(pinned) + 1, _pinned_dots(chart, pinned))
     if chart.x.dates:
         for layer in layers:
             _date_axis(chart.x, layer)
@@ -406,6 +413,33 @@ def _dots(chart: Chart, lines: dict[str, Any]) -> dict[str, Any]:
             "y": lines["encoding"]["y"],
             "color": color,
             "tooltip": lines["encoding"]["tooltip"],
+        },
+    }
+
+
+def _pinned_dots(chart: Chart, pinned: dict[str, Any]) -> dict[str, Any]:
+    """The pinned layer without ``chart.dot_series``, and a layer drawing those of a pinned
+    setting as the live chart does, as dots, in the pinned lines' grey."""
+    names = "[" + ", ".join(repr(name) for name in chart.dot_series) + "]"
+    dotted = f"indexof({names}, datum.series) >= 0"
+    pinned.setdefault("transform", []).append({"filter": f"!({dotted})"})
+    return {
+        "data": {"name": PINNED},
+        "transform": [{"filter": dotted}],
+        # Out of the accessibility tree (the pinned values are written beside the outputs):
+        # with nothing pinned, Vega would give the empty layer a role an image needs a name for.
+        "mark": {
+            "type": "point",
+            "filled": True,
+            "size": _DOT_SIZE,
+            "opacity": 1,
+            "color": pinned["mark"]["color"],
+            "aria": False,
+        },
+        "encoding": {
+            "x": pinned["encoding"]["x"],
+            "y": pinned["encoding"]["y"],
+            "tooltip": pinned["encoding"]["tooltip"],
         },
     }
 
@@ -456,6 +490,7 @@ def _date_axis(axis: Axis, layer: dict[str, Any]) -> None:
     """Draw ``axis`` (decimal years) as dates: each layer computes the instant, and the x
     encoding and its tooltip show it as a date."""
     layer.setdefault("transform", []).insert(0, {"calculate": _DATE_EXPR.format(f=repr(axis.field)), "as": _DATE_FIELD})
+    years = "((domain('x')[1] - domain('x')[0]) / 31557600000)"
     encoding = layer["encoding"]
     encoding["x"] = {
         "field": _DATE_FIELD,
@@ -465,13 +500,12 @@ def _date_axis(axis: Axis, layer: dict[str, Any]) -> None:
         "axis": {
             "format": "%Y",
             "grid": True,
-            # At most one tick a year (Vega then ticks whole years, never two labels "2024"),
-            # at most 12, and few enough that each label has room on the plot (d3 may round
-            # the step down by up to √2); as an expression, so that the phone's chart can cap
-            # it further.
+            # Ticks every 1, 2, 5, 10, ... years, never closer than a year (Vega then ticks whole
+            # years, never two labels "2024"), at most 12, and each label with room on the plot
+            # in a reader's font (_YEAR_LABEL_ROOM, not the build's measure); as an expression,
+            # so that the phone's chart can cap it further.
             "tickCount": {
-                "expr": "clamp(min(floor((domain('x')[1] - domain('x')[0]) / 31557600000), "
-                f"floor(width / {_YEAR_LABEL_ROOM * math.sqrt(2):.1f})), 2, 12)"
+                "expr": f"clamp({ticks_with_room(years, f'max(1, {_YEAR_LABEL_ROOM!r} * {years} / width)')}, 2, 12)"
             },
             # Each year's label centred on its tick: the first one flush with the plot's edge
             # would stretch towards the second ("20192020" where a reader's font is wider
@@ -499,10 +533,12 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """``spec`` (from :func:`vega_lite_spec`) drawn for a phone's width, to be shown before
     Python is live (or without JavaScript) instead of the wide chart shrunk to fit.
 
-    The same layers and data, at :data:`NARROW_WIDTH` pixels: text at 12 px throughout (it
+    The same layers and data, drawn as a static chart (:func:`static_spec`), at
+    :data:`NARROW_WIDTH` pixels: text at 12 px throughout (it
     then shows at about 10 to 13 px on phones), at most :data:`NARROW_TICKS` ticks a linear
     or date axis, whatever tick count the wide chart asks for (a log axis keeps its ticks and
-    labels those it has room for, at even steps), and labels that would touch left out.
+    labels those it has room for, at even steps), and where labels would still touch, every
+    other one left out, so that those shown stay evenly spaced.
 
     >>> wide = {"width": 640, "config": {"axis": {}, "legend": {}}, "layer": [
     ...     {"mark": "line", "encoding": {"x": {"axis": {}}, "y": {"axis": {"tickCount": {"expr": "8"}}}}}]}
@@ -512,19 +548,18 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     >>> wide["width"]  # the wide spec is left as it was
     640
     """
-    narrow = copy.deepcopy(spec)
+    narrow = static_spec(spec)
     narrow["width"] = NARROW_WIDTH
     # The build measures text with its own font, which can be narrower than the reader's: a
     # margin on the right keeps the longest legend entry inside the picture on a phone.
     narrow["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": NARROW_TEXT_MARGIN}
     config = narrow.setdefault("config", {})
-    # Labels closer than 8 px drop out (measured with the build's font, which can be narrower
-    # than the reader's, hence the margin).
+    # Labels closer than 8 px (measured with the build's font, which can be narrower than the
+    # reader's, hence the margin) are thinned to every other one on their axis (below).
     config["axis"] = {
         **config.get("axis", {}),
         "labelFontSize": 12,
         "titleFontSize": 12,
-        "titlePadding": 6,
         "labelOverlap": "greedy",
         "labelSeparation": 8,
     }
@@ -542,6 +577,9 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
             if isinstance(axis, dict) and id(axis) not in capped:
                 capped.add(id(axis))
                 axis["tickCount"] = _at_most(axis.get("tickCount"), NARROW_TICKS)
+                # Should labels still crowd, every other one is hidden, so those left stay
+                # evenly spaced (greedy dropping, by the build's measure, leaves gaps).
+                axis["labelOverlap"] = "parity"
     return narrow
 
 
@@ -634,6 +672,23 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         # "flush", within the log axis's padding of either end), so the lowest never meets
         # the first label of the x axis in the corner.
         encoding["axis"]["labelFlush"] = LOG_AXIS_PADDING + 1 if axis.scale == "log" else True
+        # On a static chart the title stands clear of the labels in a reader's font too:
+        # Vega places it by the labels' widths as the build measures them, with a font that
+        # can be narrower than a reader's by about a tenth of the font size a character
+        # (READER_SLACK, which static_spec sets; the live chart measures the reader's font).
+        chars = _widest_label_chars(axis, scale, powers)
+        encoding["axis"]["titlePadding"] = {"expr": f"{TITLE_PADDING} + {READER_SLACK_PARAM} * ({chars})"}
+    elif axis.scale == "linear":
+        # As many ticks as have room for their labels in a reader's font (TICKS), at a step
+        # of 1, 2 or 5 × 10ⁿ, each label centred on its tick: Vega would drop
+        # the labels that touch, as the build measures them, leaving uneven gaps ("10" then
+        # nothing where "12" was), and a label flush with the plot's end stands closer to its
+        # neighbour than the others do.
+        chars = _widest_label_chars(axis, scale, powers)
+        room = f"(({chars}) * {TICKS.label_char_em * TICKS.label_font_px!r} + {TICKS.label_gap_px!r})"
+        span = f"abs(domain('{scale}')[1] - domain('{scale}')[0])"
+        encoding["axis"]["tickCount"] = {"expr": ticks_with_room(span, f"{room} * {span} / width")}
+        encoding["axis"]["labelFlush"] = False
     if axis.scale == "log":
         # The axis runs over the data drawn, not out to the next powers of ten (Vega's "nice"
         # domain), which left up to nine tenths of a decade empty at either end; a few pixels
@@ -658,6 +713,64 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         label = vega_tick_label(axis.kind, powers=powers, keep_blanks=False)
         encoding["axis"]["labelExpr"] = f"{labelled} ? ({label}) : ''"
     return encoding
+
+
+def ticks_with_room(span: str, least: str, fallback: int = 5) -> str:
+    """A Vega expression: the tick count that makes d3 step across ``span`` (an expression,
+    in the axis's units) by the smallest 1, 2 or 5 × 10ⁿ of at least ``least`` (the step
+    that leaves each label its room). d3 steps by span / count rounded to such a number, so
+    asked for exactly span / step it steps by that step; ``fallback`` where the span is
+    zero or not a number."""
+    power = f"pow(10, floor(log({least}) / LN10))"
+    mantissa = f"({least}) / {power}"
+    step = f"({mantissa} <= 1 ? 1 : {mantissa} <= 2 ? 2 : {mantissa} <= 5 ? 5 : 10) * {power}"
+    return f"{span} > 0 && isFinite({least}) && {least} > 0 ? {span} / ({step}) : {fallback}"
+
+
+#: Pixels between a y axis's title and its widest label, as the build measures it.
+TITLE_PADDING = 4
+#: Pixels a character of a tick label may draw wider in a reader's font than in the build's
+#: (12 px digits: about 6.7 px in the build, 7.6 in DejaVu Sans, readers' widest common font).
+READER_SLACK = 1.2
+#: The chart's parameter holding that slack: 0 in the spec the page runs live (Vega measures
+#: the reader's own font there), READER_SLACK in a static chart's (:func:`static_spec`).
+READER_SLACK_PARAM = "reader_slack"
+
+
+def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` (from :func:`vega_lite_spec`) as the build draws it into a static SVG, which
+    a reader's browser shows in its own font, often wider than the one the build measured
+    with: each y axis's title keeps :data:`READER_SLACK` more pixels a character of its
+    widest label from the labels. The spec itself is left as it was.
+
+    >>> static = static_spec({"params": [{"name": READER_SLACK_PARAM, "value": 0}]})
+    >>> static["params"]
+    [{'name': 'reader_slack', 'value': 1.2}]
+    """
+    drawn = copy.deepcopy(spec)
+    for param in drawn.get("params", []):
+        if param.get("name") == READER_SLACK_PARAM:
+            param["value"] = READER_SLACK
+    return drawn
+
+
+def _widest_label_chars(axis: Axis, scale: str, powers: str) -> str:
+    """A Vega expression: the characters of the widest tick label ``axis`` (on ``scale``)
+    may write, generously: the longer of its domain's ends as labels (on a log axis the
+    powers of ten nearest them, and "3 × " more where the 3× ticks carry labels), plus one
+    for a decimal a tick between them may add (0, 0.5, 1)."""
+
+    def label(value: str) -> str:
+        return vega_tick_label(axis.kind, value=value, powers=powers, keep_blanks=False)
+
+    if axis.scale == "log":
+        e_low, e_high = vega_signal(scale, "e_low"), vega_signal(scale, "e_high")
+        ends = (f"pow(10, {e_low})", f"pow(10, {e_high})")
+        threes = f"({vega_signal(scale, 'threes')} && {powers} ? 4 : 0)"
+    else:
+        ends = (f"domain('{scale}')[0]", f"domain('{scale}')[1]")
+        threes = "0"
+    return f"max(length({label(ends[0])}), length({label(ends[1])})) + {threes} + 1"
 
 
 def with_text(chart: Chart, data: Rows) -> Rows:

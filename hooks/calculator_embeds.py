@@ -34,6 +34,7 @@ from calculators import (
     get_calculator,
     narrow_spec,
     run,
+    static_spec,
     vega_lite_spec,
 )
 from calculators._chart import chart_description
@@ -62,7 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for kind in ("csv", "json"):
             content = with_about(kind, exported[kind], about)
             files.append(File.generated(config, download_path(calculator.id, kind), content=content))
-        spec = vega_lite_spec(calculator.chart, run(calculator.id, calculator.defaults())["chart"])
+        spec = static_spec(vega_lite_spec(calculator.chart, run(calculator.id, calculator.defaults())["chart"]))
         files.append(
             File.generated(config, download_path(calculator.id, "svg"), content=vl_convert.vegalite_to_svg(spec))
         )
@@ -194,7 +195,9 @@ def render_calculator(
     if not result["ok"]:
         raise PluginError(f"calculator {calculator.id!r} fails on its own defaults: {result['errors']}")
     spec = vega_lite_spec(calculator.chart, result["chart"])
-    svg = vl_convert.vegalite_to_svg(spec)
+    # The picture is static (shown in the reader's font, drawn with the build's); the spec
+    # the page runs live is the chart itself.
+    svg = vl_convert.vegalite_to_svg(static_spec(spec))
     vega_spec = json.dumps(vl_convert.vegalite_to_vega(spec), separators=(",", ":"))
     cid = calculator.id
     parts = [

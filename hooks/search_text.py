@@ -7,7 +7,8 @@ searches, and this hook fixes both before the index is built (it runs after hook
   KaTeX's markup leaves in the index as "1026"), as ``10<sup>26</sup>`` or in Unicode
   superscripts (``4 × 10²¹``, ``10⁻⁷``). Each gets a hidden twin for search: the formula's is
   ``10<sup>26</sup> = 1e26`` (the formula itself is left out), the others' " = 1e26". The
-  index then holds "1e26", and search shows 10²⁶ = 1e26. A negative power is indexed as
+  index then holds "1e26"; the browser's search wrapper takes " = 1e26" out of each result
+  before it is shown, so an excerpt reads 10²⁶ as the page does. A negative power is indexed as
   "1e−7", with a minus sign (U+2212): Material's search splits words at a hyphen, so "1e-7"
   would be indexed as the two words "1e" and "7". The browser's search wrapper
   (assets/javascripts/workers/search-when-ready.js) reads a query of "1e-7", "10^-7",
@@ -16,13 +17,15 @@ searches, and this hook fixes both before the index is built (it runs after hook
 * **Horizon symbols.** Pages write the task length an agent completes with probability p
   as charts and labels do, with the percentage as a subscript: T₅₀, T₈₀ (or \\(T_{50}\\) in
   maths). A reader types "T50". Each T₅₀ in running text gets the hidden twin " = T50", so
-  the index holds the typed form, and the search wrapper reads a query of "T₅₀" as "T50".
+  the index holds the typed form (which the wrapper also keeps out of excerpts), and the
+  search wrapper reads a query of "T₅₀" as "T50".
 * **Notebook chrome.** mkdocs-jupyter writes prompts ("In [1]:"), code, its copy button
   ("Copied!"), printed output and figures (whose tick labels and legends are SVG text) into
   the page; they are marked ``data-search-exclude``, so a
   notebook is found by its prose. Its heading anchors become Material's ``headerlink``
-  (which search leaves out of titles, so no "¶"), styled as on every other page, and its
-  Markdown cells are unwrapped, so each paragraph is found under its own heading.
+  (which search leaves out of titles, so no "¶"), styled as on every other page, its
+  Markdown cells are unwrapped, so each paragraph is found under its own heading, and its
+  title comes first, so its hit shows the prose under it as an excerpt.
 
 Material's search ends an exclusion at the first closing tag of the same name, so only
 elements holding no element of their own kind are marked.
@@ -195,9 +198,25 @@ def unwrap_prose(page_html: str) -> str:
     return page_html
 
 
+#: A notebook's title, its first ``<h1>``.
+TITLE = re.compile(r"<h1\b.*?</h1>", re.S)
+
+
+def title_first(page_html: str) -> str:
+    """A notebook's page with its title moved to the start, before mkdocs-jupyter's scripts,
+    styles and wrappers. Material's search makes the text before a page's first ``<h1>`` the
+    page's own entry and the ``<h1>`` a section of its own: the notebook's hit showed its title
+    with no excerpt, the prose sitting in a second entry under the same title."""
+    title = TITLE.search(page_html)
+    if not title:
+        raise PluginError("a notebook without a title (# heading): update hooks/search_text.py")
+    return title[0] + page_html[: title.start()] + page_html[title.end() :]
+
+
 def notebook_for_search(page_html: str) -> str:
-    """A notebook's HTML with its prose unwrapped (:func:`unwrap_prose`), its chrome marked
-    for search to skip and Material's heading anchors, so its headings index without "¶"."""
+    """A notebook's HTML with its prose unwrapped (:func:`unwrap_prose`), its title first
+    (:func:`title_first`), its chrome marked for search to skip and Material's heading
+    anchors, so its headings index without "¶"."""
     page_html = unwrap_prose(page_html)
     page_html, found = CHROME_TAG.subn(lambda m: m[0] + " data-search-exclude", page_html)
     if not found:
@@ -205,7 +224,7 @@ def notebook_for_search(page_html: str) -> str:
             "a notebook page without code cells: mkdocs-jupyter's markup changed; update hooks/search_text.py"
         )
     page_html = COPY_BUTTON.sub("<clipboard-copy data-search-exclude", page_html)
-    return ANCHOR_LINK.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', page_html)
+    return title_first(ANCHOR_LINK.sub(r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', page_html))
 
 
 def is_notebook(page: Page) -> bool:

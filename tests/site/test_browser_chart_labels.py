@@ -5,19 +5,26 @@ their presets, by tests/site/test_browser_chart_reading.py.
 
 Vega cuts a label longer than its limit with "…"; a label may also be drawn past the
 chart's edge, or (placed with the build's font, narrower than a reader's) run into the next
-tick label. Each fails, naming the calculator, the width and the label.
+tick label. Each fails, naming the calculator, the width and the label. The data pages'
+charts are checked the same way, and every static chart a calculator can draw (each preset,
+wide and phone) is drawn in Chromium for the room its axes leave: a y title clear of its
+labels, x labels apart.
 """
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+import vl_convert
 from playwright.sync_api import expect
 
-from calculators import CALCULATORS
+from calculators import CALCULATORS, narrow_spec, run, static_spec, vega_lite_spec
 
 from browser_helpers import page_of
 
 WIDTHS = {"phone": {"width": 375, "height": 800}, "wide": {"width": 1280, "height": 900}}
+DATA_PAGES = ("data/metr_horizons/", "data/hamilton_weibull/")
 
 # Each legend and axis text of the chart's visible SVG: its text and where it reaches,
 # against the SVG's own box and the screen's width.
@@ -59,7 +66,10 @@ def _problems(measured: dict, where: str) -> list[tuple[str, object]]:
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 def test_static_charts_show_every_label_whole(browser, base_url, site, width) -> None:
-    """Without JavaScript, each page's shown static chart (the phone's or the wide one)."""
+    """Without JavaScript, each calculator's shown static chart (the phone's or the wide
+    one) and each data page's: every label whole and inside the chart, and no two tick
+    labels within 2 px. (Only the defaults have a static chart on a page: every setting's
+    are checked by test_static_axes_leave_room_in_a_readers_font.)"""
     context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=False)
     try:
         page = context.new_page()
@@ -71,6 +81,65 @@ def test_static_charts_show_every_label_whole(browser, base_url, site, width) ->
                 shown = canvas.locator(":scope > svg, :scope > [data-chart-phone] > svg").locator("visible=true")
                 expect(shown).to_have_count(1)
                 problems += _problems(shown.evaluate(LABELS), f"{calculator_id}, static, {width}")
+        # The data pages' charts, drawn at build time too (hooks/data_charts.py).
+        for address in DATA_PAGES:
+            page.goto(base_url + address)
+            for svg in page.locator("figure.data-chart svg").locator("visible=true").all():
+                problems += _problems(svg.evaluate(LABELS), f"{address}, {width}")
     finally:
         context.close()
     assert not problems, "\n".join(map(str, problems))
+
+
+# Every axis's title and visible tick labels in a static chart, as Chromium draws them.
+AXES = """() => [...document.querySelectorAll('svg .role-axis')].map(axis => {
+    const boxes = selector => [...axis.querySelectorAll(selector)]
+        .filter(text => text.textContent && text.getAttribute('opacity') !== '0')
+        .map(text => {
+            const r = text.getBoundingClientRect();
+            return {text: text.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+        });
+    return {name: axis.getAttribute('aria-label') || '', labels: boxes('.role-axis-label text'), title: boxes('.role-axis-title text')};
+})"""
+
+
+def _static_svgs(calculator_id: str) -> list[tuple[str, str]]:
+    """The static charts the build would draw for each setting of a calculator (defaults,
+    example, every preset), wide and for a phone, as (name, SVG)."""
+    calculator = CALCULATORS[calculator_id]
+    defaults = calculator.defaults()
+    settings = {"defaults": defaults, "example": {**defaults, **calculator.example}}
+    settings |= {preset.id: {**defaults, **calculator.preset_values(preset)} for preset in calculator.presets}
+    drawn = []
+    for name, values in settings.items():
+        spec = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
+        drawn += [(f"{name}, wide", vl_convert.vegalite_to_svg(static_spec(spec)))]
+        drawn += [(f"{name}, phone", vl_convert.vegalite_to_svg(narrow_spec(spec)))]
+    return drawn
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_static_axes_leave_room_in_a_readers_font(browser, calculator_id) -> None:
+    """Every static chart a calculator can draw (each setting, wide and phone), as Chromium
+    draws its text, which is wider than the build measured: the y axis's title stands clear
+    of every y tick label's column (right of it none reaches, whatever their heights), and
+    no two x tick labels come within 2 px ("20192020")."""
+    page = browser.new_page()
+    problems = []
+    try:
+        for name, svg in _static_svgs(calculator_id):
+            page.set_content(f"<!doctype html><body style='margin:0'>{svg}</body>")
+            for axis in page.evaluate(AXES):
+                labels = axis["labels"]
+                if axis["name"].startswith("Y") and labels:
+                    for title in axis["title"]:
+                        if title["right"] > min(label["left"] for label in labels) - 1:
+                            problems.append((name, "y title meets its labels", title["text"]))
+                elif axis["name"].startswith("X"):
+                    ordered = sorted(labels, key=lambda label: label["left"])
+                    for a, b in itertools.pairwise(ordered):
+                        if b["left"] - a["right"] < 2:
+                            problems.append((name, f"{a['text']!r} touches {b['text']!r}"))
+    finally:
+        page.close()
+    assert not problems, (calculator_id, problems)

@@ -141,6 +141,43 @@ def test_a_calculators_data_table_keeps_each_value_on_one_line_on_a_phone(browse
         ctx.close()
 
 
+# Each word (a run of characters without a space) of a prose table's cells that the browser
+# lays out over more than one line, and whether each such table's box scrolls sideways.
+BROKEN_WORDS = """() => [...document.querySelectorAll('article table:not([class])')].map(table => {
+    const broken = [];
+    const range = document.createRange();
+    for (const cell of table.querySelectorAll('th, td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const word of node.textContent.matchAll(/\\S+/g)) {
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (tops.size > 1) broken.push(word[0]);
+            }
+        }
+    }
+    const box = table.closest('.md-typeset__scrollwrap') ?? table;
+    return {broken, scrolls: box.scrollWidth > box.clientWidth};
+})"""
+
+
+@pytest.mark.parametrize("path", ["data/metr_horizons/", "data/hamilton_weibull/"])
+def test_data_tables_wrap_words_whole_on_a_phone(browser, base_url, path: str) -> None:
+    """At 375 px, JavaScript off: no word in a data page's tables is broken across lines
+    (the METR page's Columns table showed "horizon50_ci_low_mi / n" and "YYYY-MM- / DD");
+    a table too wide for the column scrolls in its box instead (at least one does here)."""
+    ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + path)
+        tables = page.evaluate(BROKEN_WORDS)
+    finally:
+        ctx.close()
+    assert tables and [] == [word for table in tables for word in table["broken"]], tables
+    assert any(table["scrolls"] for table in tables)
+
+
 def test_api_reference_reads_whole_on_a_phone(browser, base_url) -> None:
     """On a phone no word of an API signature sits under the code block's copy button, and
     each docstring section (parameters, returns, raises) is a list that fits the column: as

@@ -13,6 +13,7 @@ reader opens search.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -184,6 +185,10 @@ def test_powers_of_ten_find_the_prose_as_typed(watched, base_url) -> None:
         page.fill("input.md-search__input", "")
         titles = search_for(page, query)
         assert "Glossary" in titles and "Inference scaling reshapes AI governance" in titles, (query, titles)
+        # The typed form is found but never shown: excerpts read 10²⁶ as the pages do (the API
+        # reference's docstrings write 1e26 themselves, with no twin's " = " before it).
+        shown = page.locator(".md-search-result__list").inner_text()
+        assert not re.search(r"= \d+(\.\d+)?e", shown), (query, shown)
 
 
 def test_negative_and_superscript_powers_find_the_prose(watched, base_url) -> None:
@@ -211,6 +216,8 @@ def test_horizon_symbols_find_the_prose_either_way(watched, base_url) -> None:
         titles = pasted_query_titles(page, query)
         # The Python API page, whose parameters are named t50, may rank first; the prose is found.
         assert any("half-life" in title.lower() for title in titles) and "Glossary" in titles, (query, titles)
+        shown = page.locator(".md-search-result__list").inner_text()
+        assert "= T50" not in shown and "= T80" not in shown, (query, shown)
 
 
 def test_metr_finds_the_data_page_first(watched, base_url) -> None:
@@ -219,3 +226,6 @@ def test_metr_finds_the_data_page_first(watched, base_url) -> None:
     page.goto(base_url + "glossary/")
     page.wait_for_selector(".md-search-result__meta")
     assert "METR's time horizons" == search_for(page, "METR")[0]
+    # The notebook's hit shows its opening prose under its title, as every page's does.
+    notebook = page.locator(".md-search-result__item", has_text="METR's time horizons and their doubling time")
+    expect(notebook.first.locator("article").first).to_contain_text("METR measures")

@@ -92,3 +92,24 @@ def test_the_debates_yearly_data_are_drawn_as_dots() -> None:
     assert symbols[0][0] == symbols[1][0] == "M-5,0L5,0"
     [dot_colour] = {fill for d, fill in symbols if "A" in d}
     assert f'fill="{dot_colour}"' in svg.split("role-legend")[0]  # the dots drawn in that colour
+
+
+def test_a_pinned_setting_draws_the_yearly_data_as_dots_too() -> None:
+    """A pinned setting (the dashed grey copy the page fills the ``pinned`` data set with)
+    draws the debate's yearly observations as the live chart does, one grey dot a year (a
+    layer kept out of the accessibility tree: the pinned values are written beside the
+    outputs), and no line through them; its curves stay lines."""
+    calculator = get_calculator("sigmoid-or-exponential")
+    name = "Yearly data points"
+    data = run("sigmoid-or-exponential", calculator.defaults())["chart"]
+    observed = [row for row in data["lines"] if row["series"] == name]
+    spec = vega_lite_spec(calculator.chart, data)
+    spec["datasets"]["pinned"] = data["lines"]
+    svg = vl_convert.vegalite_to_svg(spec)
+    # The pinned lines, one a series, name their series in their aria description.
+    curves = re.findall(r'<path aria-label="[^"]*Pinned curve: ([^"]*)"[^>]*aria-roledescription="line mark"', svg)
+    assert sorted({row["series"] for row in data["lines"]} - {name}) == sorted(curves)
+    # The dots: a symbol layer of grey points, one a year.
+    groups = re.findall(r'<g class="mark-symbol role-mark layer_\d+_marks" aria-hidden="true">(.*?)</g>', svg, re.S)
+    dots = [path for group in groups for path in re.findall(r"<path [^>]*>", group)]
+    assert len(observed) == len(dots) and all('fill="#888"' in path for path in dots), dots[:1]

@@ -180,6 +180,26 @@ def test_log_axes_are_labelled_at_even_steps(calculator_id: str) -> None:
                 assert even_log or even_linear, (calculator_id, name, axis, labels)
 
 
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_phone_charts_keep_every_linear_and_date_label(calculator_id: str) -> None:
+    """On the phone's static chart (narrow_spec) of every calculator, defaults and each
+    preset, a linear or date axis's labels are all shown (none dropped as crowded by the
+    build's measure, which left "0 2 4 6 8 10" and no "12") and read at even steps: the same
+    difference from each to the next. Log axes: test_log_axes_are_labelled_at_even_steps."""
+    chart = CALCULATORS[calculator_id].chart
+    for values in _settings(calculator_id):
+        spec = narrow_spec(vega_lite_spec(chart, run(calculator_id, values)["chart"]))
+        svg = vl_convert.vegalite_to_svg(spec)
+        log_axes = {m[1] for m in LOG_AXIS.finditer(svg)}
+        for axis, (shown, hidden) in _axis_labels(svg).items():
+            if axis in log_axes:
+                continue
+            assert not hidden, (calculator_id, values, axis, shown, hidden)
+            numbers = sorted(read_number(label.lstrip("×").replace("−", "-").rstrip("%")) or 0.0 for label in shown)
+            differences = [b - a for a, b in itertools.pairwise(numbers)]
+            assert max(differences) - min(differences) <= 1e-9 * max(differences), (calculator_id, axis, shown)
+
+
 #: Log axes' domains (low, high) the label rules are checked on: under a decade, one to three
 #: decades (3× labels), many, ends off the powers of ten (the axis follows the data), near
 #: the edges of the plain range, beyond it, and the whole drawable range.

@@ -93,6 +93,16 @@ def test_notebooks_are_indexed_by_their_prose(docs: list[dict], site: Path) -> N
     assert "fits a straight line" in trend and "The straight lines on the log scale" in trend
     page = (site / "notebooks" / "metr-time-horizons" / "index.html").read_text()
     assert 'class="anchor-link"' not in page and 'class="headerlink"' in page
+    # Each notebook's own entry holds the prose under its title (a search hit's excerpt),
+    # and its title is no second entry.
+    pages = {doc["location"]: doc for doc in notebooks if "#" not in doc["location"]}
+    assert pages and all(doc["text"] for doc in pages.values()), [doc["location"] for doc in pages.values()]
+    assert "METR measures each AI agent" in pages["notebooks/metr-time-horizons/"]["text"]
+    assert [] == [
+        doc["location"]
+        for doc in notebooks
+        if "#" in doc["location"] and doc["title"] == pages[doc["location"].split("#")[0]]["title"]
+    ]
 
 
 def test_calculator_controls_stay_out_of_the_index(docs: list[dict]) -> None:
@@ -135,6 +145,20 @@ def test_notebook_chrome_is_marked_after_its_class(hook) -> None:
     ) == hook.notebook_for_search(html)
     with pytest.raises(PluginError, match="mkdocs-jupyter's markup changed"):
         hook.notebook_for_search("<p>Only prose.</p>")
+
+
+def test_a_notebooks_title_comes_first(hook) -> None:
+    """mkdocs-jupyter's scripts and wrappers come before a notebook's title; the title moves
+    ahead of them, so that search makes the prose under it the page's own entry (with the
+    title as a section of its own, the page's hit showed no excerpt)."""
+    from mkdocs.exceptions import PluginError
+
+    html = '<script>x()</script><div class="jupyter-wrapper"><h1 id="t">T</h1><p>Prose.</p></div>'
+    assert '<h1 id="t">T</h1><script>x()</script><div class="jupyter-wrapper"><p>Prose.</p></div>' == (
+        hook.title_first(html)
+    )
+    with pytest.raises(PluginError, match="without a title"):
+        hook.title_first("<p>Prose.</p>")
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,40 @@ self.addEventListener("message", ({ data: message }) => {
   if (message?.type === QUERY && typeof message.data === "string") message.data = symbolsAsTyped(powersAsTyped(message.data));
 });
 
+// The same twins are words of a section's text in the index, so a result's excerpt would show
+// them ("10²⁶ = 1e26", "T₅₀ = T50"). Each result leaves here without them: a twin after its
+// superscript or subscript goes; a twin that starts an excerpt (Material cuts excerpts at
+// tags, so one may begin just after "10<sup>26</sup>") is written as the page writes it,
+// 10²⁶ or T₅₀, highlighted if it was. No prose writes "= 1e26" itself (the site never writes
+// e-notation). Material's worker answers with postMessage; its result messages have type 3
+// (SearchMessageType.RESULT).
+const RESULT = 3;
+const TWIN = /(<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉])? ?= (<mark[^>]*>)?(?:(\d+(?:\.\d+)?)e(−?\d+(?:\.\d+)?)|T(\d+))(<\/mark>)?/g;
+const UP = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([up, digit]) => [digit, up]));
+const DOWN = Object.fromEntries(Object.entries(SUBSCRIPT).map(([down, digit]) => [digit, down]));
+UP["−"] = "⁻";
+
+function asWritten(coefficient, exponent, percent) {
+  if (percent) return `T${[...percent].map((c) => DOWN[c]).join("")}`;
+  const power = `10${[...exponent].map((c) => UP[c] ?? c).join("")}`;
+  return coefficient === "1" ? power : `${coefficient} × ${power}`;
+}
+
+function withoutTwins(text) {
+  if (typeof text !== "string") return text;
+  return text.replace(TWIN, (_, after, open = "", coefficient, exponent, percent, close = "") =>
+    after ? after : `${open}${asWritten(coefficient, exponent, percent)}${close}`,
+  );
+}
+
+const post = self.postMessage.bind(self);
+self.postMessage = (message, ...rest) => {
+  if (message?.type === RESULT)
+    for (const result of message.data?.items ?? [])
+      for (const item of result) Object.assign(item, { title: withoutTwins(item.title), text: withoutTwins(item.text) });
+  post(message, ...rest);
+};
+
 let started = false;
 let channel = null;
 let timer = null;
