@@ -11,6 +11,7 @@ from calculators._chart import drawable_rows
 from calculators._labels import (
     PLACES,
     PLOT_GROUPS,
+    PLOT_HEIGHT,
     Box,
     LinePieces,
     _segments,
@@ -20,6 +21,7 @@ from calculators._labels import (
     place_labels,
     placement_conflicts,
     plot_model,
+    shown_label,
 )
 
 LABELLED = sorted(cid for cid, c in CALCULATORS.items() if c.chart.label_points and not c.chart.x.dates)
@@ -124,3 +126,22 @@ def test_line_pieces_count_what_testing_every_piece_counts(calculator_id: str) -
                     assert found == sum(crosses(box, s) for s in every), (inputs, plot.width, box)
                     checked, crossing = checked + 1, crossing + (found > 0)
     assert checked > 50 and crossing > 5, (checked, crossing)
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_no_label_is_placed_under_the_plot_over_the_x_axis_labels(calculator_id: str) -> None:
+    """At every width modelled, defaults and each preset, no point's label as placed reaches
+    below the plot, where the x axis's tick labels are. Chinchilla's split at Epoch AI's
+    replication put "20 tokens/param" there on a phone's plot, where no place beside the
+    point had room for the whole label; a phone's plot writes the shorter "20 per param".
+    (A label may still reach a pixel or two past a side of the narrowest plot by the model's
+    generous character width: scaling-paradox's "Compute ×1,048,576" at 165 px.)"""
+    calculator = CALCULATORS[calculator_id]
+    for inputs in _settings(calculator_id):
+        data = run(calculator_id, inputs)["chart"]
+        plots = plot_model(calculator.chart, data)
+        for group in PLOT_GROUPS:
+            for plot in (p for p in plots if p.width in group.widths):
+                for row in data["points"]:
+                    box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
+                    assert box.bottom <= PLOT_HEIGHT, (inputs, plot.width, shown_label(plot, row), box)
