@@ -281,7 +281,8 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
             "params": fixed.params,
             "excess_loss": fixed.loss - best.loss,
             "label": f"{short_number(tokens_per_param)} tokens/param",
-            # A phone's plot (under 200 px) has no room beside the optimum for the full label.
+            # A phone's plot (under 400 px wide, where a row's short label is drawn) may have no room
+            # beside the optimum for the full label (at 320 px it went under the axis).
             "short": f"{short_number(tokens_per_param)} per param",
         },
     ]
