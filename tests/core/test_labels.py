@@ -9,6 +9,7 @@ import pytest
 from calculators import CALCULATORS, run
 from calculators._chart import drawable_rows
 from calculators._labels import (
+    NEARER,
     PLACES,
     PLOT_GROUPS,
     PLOT_HEIGHT,
@@ -145,3 +146,20 @@ def test_no_label_is_placed_under_the_plot_over_the_x_axis_labels(calculator_id:
                 for row in data["points"]:
                     box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
                     assert box.bottom <= PLOT_HEIGHT, (inputs, plot.width, shown_label(plot, row), box)
+
+
+def test_chinchillas_labels_sit_nearer_their_own_points() -> None:
+    """At every width modelled, defaults and each preset, each of the Chinchilla chart's two
+    labels (the optimum N* and the reader's split) is nearer its own point than the other
+    one (by NEARER px): a reader took "N*" beside the split for the optimum's label."""
+    calculator = CALCULATORS["chinchilla"]
+    for inputs in _settings("chinchilla"):
+        data = run("chinchilla", inputs)["chart"]
+        for group in PLOT_GROUPS:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                marks = [plot.at(row) for row in data["points"]]
+                for i, row in enumerate(data["points"]):
+                    box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
+                    mine = box.distance(*marks[i])
+                    others = [box.distance(*m) for k, m in enumerate(marks) if k != i]
+                    assert all(other >= mine - NEARER for other in others), (inputs, plot.width, row["label"])
