@@ -272,6 +272,12 @@ def conflicts(
     return count
 
 
+def _anchor(place: tuple[str, str], mark: tuple[float, float]) -> tuple[float, float] | None:
+    """The point a label at ``place`` is read as belonging to: its own ``mark``, or none for a
+    label at the plot's edge, which is read along its line (:func:`conflicts`)."""
+    return None if place[0].startswith("edge") else mark
+
+
 def _flat_levels(chart: Chart, lines: list[dict[str, Any]]) -> set[float]:
     """The heights of the chart's flat lines (a series whose rows share one y value)."""
     heights: dict[str, set[float]] = {}
@@ -317,8 +323,8 @@ def placement_conflicts(chart: Chart, data: Rows, plots: list[Plot], places: lis
         boxes = [label_box(plot, row, *place) for row, place in zip(points, places, strict=True)]
         for i, box in enumerate(boxes):
             others = [b for k, b in enumerate(boxes) if k != i]
-            own = None if places[i][0].startswith("edge") else marks[i]  # an edge label is read along its line
-            counts[i] += conflicts(plot, box, segments, others, [m for k, m in enumerate(marks) if k != i], own)
+            others_marks = [m for k, m in enumerate(marks) if k != i]
+            counts[i] += conflicts(plot, box, segments, others, others_marks, _anchor(places[i], marks[i]))
     return counts
 
 
@@ -350,7 +356,7 @@ def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, s
                 segments[i],
                 [box for k, box in enumerate(boxes[i]) if k != index],
                 [mark for k, mark in enumerate(marks[i]) if k != index],
-                None if place[0].startswith("edge") else marks[i][index],  # read along its line
+                _anchor(place, marks[i][index]),
             )
             for i, plot in enumerate(plots)
         )
