@@ -207,6 +207,10 @@ class _TickStyle(NamedTuple):
     label_char_em: float
     label_line_em: float
     label_gap_px: float
+    #: A label's width in digits: a comma, full stop or space counts ``narrow_char``, a
+    #: superscript digit ``superscript_char`` (a "×" or minus sign, one).
+    narrow_char: float
+    superscript_char: float
 
 
 #: Tick labels are short: plain up to a million, 10⁶ and up as powers of ten (an axis that
@@ -227,6 +231,8 @@ TICKS = _TickStyle(
     label_char_em=0.65,
     label_line_em=1.25,
     label_gap_px=8.0,
+    narrow_char=0.5,
+    superscript_char=0.7,
 )
 
 
@@ -301,12 +307,13 @@ def _label_chars(exponent: int, kind: str, powers: bool, three: bool = False) ->
     >>> _label_chars(5, "number", False), _label_chars(-3, "multiplier", False), _label_chars(-4, "number", True, True)
     (6.5, 5.5, 6.4)
     """
-    if powers:
-        width = 2 + 0.7 * len(str(exponent)) + (3 if three else 0)
-    elif exponent >= 0:
-        width = exponent + 1 + 0.5 * (exponent // 3)
-    else:
-        width = 1.5 - exponent
+    narrow, superscript = TICKS.narrow_char, TICKS.superscript_char
+    if powers:  # "10" and its exponent, "3 × " before it
+        width = 2 + superscript * len(str(exponent)) + (2 + 2 * narrow if three else 0)
+    elif exponent >= 0:  # the digits and a comma every three
+        width = exponent + 1 + narrow * (exponent // 3)
+    else:  # "0", the full stop and the decimals
+        width = 1 + narrow - exponent
     return width + (1 if kind == "multiplier" else 0)
 
 
@@ -467,8 +474,10 @@ def vega_axis_signals(
 def _vega_label_chars(exponent: str, kind: str, powers: str, three: bool = False) -> str:
     """A Vega expression: :func:`_label_chars` of the exponent expression ``exponent``."""
     prefix = 1 if kind == "multiplier" else 0
-    in_powers = f"2 + 0.7 * length(format({exponent}, 'd')) + {(3 if three else 0) + prefix}"
-    plain = f"({exponent} >= 0 ? {exponent} + 1 + 0.5 * floor({exponent} / 3) : 1.5 - {exponent}) + {prefix}"
+    narrow, superscript = TICKS.narrow_char, TICKS.superscript_char
+    three_width = 2 + 2 * narrow if three else 0
+    in_powers = f"2 + {superscript!r} * length(format({exponent}, 'd')) + {three_width + prefix!r}"
+    plain = f"({exponent} >= 0 ? {exponent} + 1 + {narrow!r} * floor({exponent} / 3) : {1 + narrow!r} - {exponent}) + {prefix}"
     return f"({powers} ? {in_powers} : {plain})"
 
 
