@@ -131,7 +131,7 @@ def test_example_recomputes_then_copy_downloads_and_pin(reader, site, base_url, 
 def test_phone_width_result_follows_input(reader, site, base_url) -> None:
     """At 375 px the calculator with the most inputs and outputs recomputes as typed into and
     still fits the screen. (Every page, its calculators live, is checked at 375 px without
-    typing in tests/site/test_accessibility.py::test_fits_a_phone_and_has_no_serious_accessibility_violations.)"""
+    typing in tests/site/test_browser_every_page.py.)"""
     page = reader.page
     page.set_viewport_size({"width": 375, "height": 800})
     calculator = CALCULATORS["chinchilla"]

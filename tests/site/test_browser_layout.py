@@ -1,6 +1,7 @@
-"""Layout on a phone, on every page: nothing wider than the screen, with JavaScript off and
-before Python is live (the check tools/screenshots.py runs on every shot), and the 404 page's
-ways back laid out as buttons, not stacked edge to edge."""
+"""Layout on a phone, one part of a page at a time: the 404 page's ways back laid out as
+buttons, not stacked edge to edge; headings, a calculator's actions, data tables and the API
+reference. (That no page scrolls sideways, in every state, is checked page by page by
+tests/site/test_browser_every_page.py.)"""
 
 from __future__ import annotations
 
@@ -9,28 +10,7 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import page_addresses
-
 PHONE = {"width": 375, "height": 800}
-
-
-@pytest.mark.parametrize("path", [*page_addresses(), "404.html"])
-def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, repo_module, path: str) -> None:
-    """At 375 px nothing reaches past the screen's right edge unless a box that scrolls
-    holds it, with JavaScript off and before Python is live (tools/screenshots.py's check)."""
-    overflow = repo_module("tools/screenshots.py").OVERFLOW
-    for java_script in (False, True):
-        ctx = browser.new_context(viewport=PHONE, java_script_enabled=java_script, service_workers="block")
-        try:
-            if java_script:
-                ctx.route("**/assets/runtime/**", lambda route: None)  # Python never arrives
-            page = ctx.new_page()
-            page.goto(base_url + path, wait_until="domcontentloaded" if java_script else "load")
-            if java_script:
-                page.wait_for_timeout(300)  # Material's scripts lay the page out after it loads
-            assert [] == page.evaluate(overflow), (path, java_script)
-        finally:
-            ctx.close()
 
 
 def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:

@@ -1,0 +1,287 @@
+"""Every page the build writes, visited once for everything a page must do in any state:
+
+- **On a phone, in every state**: at 375 px nothing reaches past the screen's right edge
+  unless a box that scrolls holds it (tools/screenshots.py's check, the one it runs on every
+  shot), with JavaScript off, with JavaScript on before Python is live, and live.
+- **Under the Content-Security-Policy**: whether the host sends it as a header (``_headers``)
+  or ignores that file and only the ``<meta>`` policy in the page applies (GitHub Pages), no
+  violation and no console error, Material's inline and bundled scripts ran, and every
+  calculator on the page went live (worker, Python, Vega's interpreter) and drew its chart.
+- **Accessible**: axe-core (self-hosted from node_modules) finds no violation of serious or
+  critical impact at 1280 px, light and dark, the calculators live (so the live chart and its
+  messages are checked too).
+
+One test a page, so the two workers of `make test` share them, and one full load a page for
+the live checks: a load (with Python's start, the costly part) serves the policy, the phone
+and axe together. The states without Python are loaded in two tabs a worker keeps, one with
+JavaScript off and one whose requests for Python never answer.
+
+Every page is loaded under the ``<meta>`` policy alone. Under the header the page gets the
+same policy plus ``frame-ancestors`` (test_every_page_carries_the_policy_as_meta proves it,
+page by page), which only restricts who may frame the page; what the header adds that a
+``<meta>`` cannot is the policy of the scripts it does not reach: the calculators' worker and
+the service worker. So the header run loads one page of each kind (HEADER_PAGES), not all.
+
+The pages are loaded one after another in one browser profile per worker, as one reader would
+open them: the first calculator page a worker loads is a first visit (Python from the start-up
+library), the later ones returning visits (from the service worker's snapshot), so both ways
+Python starts run under the policy. (Each way is also checked on its own, under this same
+meta policy, by tests/site/test_browser_startup.py.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_helpers import BOOT_MS, page_addresses
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 375, "height": 800}
+WIDE = {"width": 1280, "height": 900}
+
+# Every HTML file the build writes, one test each (a test of its own checks the list).
+PAGES = sorted([*(address + "index.html" for address in page_addresses()), "404.html"])
+# One page of each kind, loaded under the header policy too: the home page, the 404 page (at
+# the site's root whatever address failed), an essay with calculators (worker, Python,
+# snapshot), the time-horizon explorer (its own fitting and bands), a data page (a Vega chart
+# without Python), a notebook and the Python package page (the longest, API reference).
+HEADER_PAGES = [
+    "index.html",
+    "404.html",
+    "essays/half-life/index.html",
+    "time-horizons/index.html",
+    "data/metr_horizons/index.html",
+    "notebooks/metr-time-horizons/index.html",
+    "python/index.html",
+]
+
+# Recorded from the first script on, so a violation before the page's own scripts counts too.
+WATCH_VIOLATIONS = """
+self.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) =>
+    self.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+"""
+
+SCHEME = {"light": "default", "dark": "slate"}  # Material's name for each
+
+# Material fades parts of the page in (the navigation, when the screen widens, by an opacity
+# transition); axe measures colours as they are drawn, so it waits for the page to settle.
+SETTLE = """async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => {})));
+}"""
+
+# In dark mode axe runs only the rules a scheme can change, those about colour: the other
+# rules read the document's structure, names and roles, which are the same in either scheme
+# (the scheme is a stylesheet switch), and were checked in light mode on the same document.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+@pytest.fixture(scope="module")
+def overflow(repo_module) -> str:
+    return repo_module("tools/screenshots.py").OVERFLOW
+
+
+@pytest.fixture(scope="module")
+def header_url(site, repo_module) -> Iterator[str]:
+    """The built site served with its policy as a header too."""
+    server, url = repo_module("tools/serve_site.py").serve_in_background(site, csp=True)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def profile(browser) -> Iterator[object]:
+    """One reader's browser profile, shared by this module's full loads on this worker."""
+    context = browser.new_context()
+    context.add_init_script(WATCH_VIOLATIONS)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def without_js(browser) -> Iterator[object]:
+    """A phone's tab with JavaScript off, kept for this module's pages on this worker."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def before_python(browser) -> Iterator[object]:
+    """A phone's tab with JavaScript on whose requests for Python never answer, so each page
+    stays as a reader sees it before Python is live (no service worker, which would answer
+    them from its cache)."""
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    context.route("**/assets/runtime/**", lambda route: None)
+    yield context.new_page()
+    context.close()
+
+
+def meta_policy(page) -> str:
+    return page.locator('head > meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+
+
+def serious_violations(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now (of ``rules`` only,
+    when given)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        # Evaluated through the DevTools protocol: a <script> tag would be refused by the
+        # page's own Content-Security-Policy (its <meta>), as it should be.
+        page.evaluate(AXE.read_text())
+    return page.evaluate(
+        """async (rules) => {
+            const options = { resultTypes: ["violations"] };
+            if (rules) options.runOnly = { type: "rule", values: rules };
+            const { violations } = await axe.run(document, options);
+            return violations
+              .filter((v) => v.impact === "serious" || v.impact === "critical")
+              .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        }""",
+        rules,
+    )
+
+
+def visit(profile, url: str, *, viewport: dict[str, int] = WIDE, then=None) -> dict[str, object]:
+    """Load ``url`` in a new tab of ``profile`` (a full load, not instant navigation), wait
+    until each calculator is live and has drawn its chart, call ``then(page)`` if given, and
+    return what went wrong on the way (with what ``then`` returned, as ``found``)."""
+    page = profile.new_page()
+    page.set_viewport_size(viewport)
+    problems: list[str] = []
+    origin = urlsplit(url).netloc
+    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(r.url).netloc != origin
+            and problems.append(f"request to another origin: {r.url}")
+        ),
+    )
+    response = page.goto(url)
+    try:
+        page.wait_for_load_state("load")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+        # Material's inline head script and its bundle both ran.
+        ran = page.evaluate("__md_scope instanceof URL && typeof document$.subscribe === 'function'")
+        for root in page.locator("[data-calculator]").all():
+            expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+            expect(root.locator(".calc__chart-live svg")).to_be_visible(timeout=60_000)
+        found = then(page) if then else None
+        return {
+            "header": response.headers.get("content-security-policy"),
+            "meta": meta_policy(page),
+            "ran": ran,
+            "violations": page.evaluate("self.__violations"),
+            "problems": problems,
+            "found": found,
+        }
+    finally:
+        page.close()
+
+
+def test_the_pages_tested_are_the_pages_built(site) -> None:
+    """PAGES, known before the build, is every HTML file the build wrote."""
+    assert "404.html" in PAGES and "index.html" in PAGES
+    assert PAGES == sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_fits_a_phone_works_under_the_policy_and_is_accessible(
+    profile, without_js, before_python, base_url, overflow, name: str
+) -> None:
+    """The page, 404 included: at 375 px no sideways scrolling with JavaScript off, before
+    Python is live and live; under its meta policy nothing blocked, no console error or
+    warning, no request to another origin, every calculator live; and at 1280 px, light and
+    dark (the reader's system setting, which the page follows as it changes), no serious or
+    critical axe-core finding."""
+    url = base_url + name.removesuffix("index.html")
+    without_js.goto(url)
+    before_python.goto(url, wait_until="domcontentloaded")
+    before_python.wait_for_timeout(300)  # Material's scripts lay the page out after it loads
+    before = before_python.evaluate(overflow)
+    assert 0 == before_python.locator('[data-calculator][data-state="live"]').count()  # still before Python
+
+    def phone_then_axe(page) -> dict[str, list[str]]:
+        found = {"live": page.evaluate(overflow)}
+        page.set_viewport_size(WIDE)
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            # The longest pages (the API reference) take seconds to restyle on a busy machine.
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEME[scheme], timeout=30_000)
+            page.evaluate(SETTLE)
+            found[scheme] = serious_violations(page, None if scheme == "light" else COLOUR_RULES)
+        return found
+
+    seen = visit(profile, url, viewport=PHONE, then=phone_then_axe)
+    assert {"without JavaScript": [], "before Python": []} == {
+        "without JavaScript": without_js.evaluate(overflow),
+        "before Python": before,
+    }
+    assert seen["meta"] and seen["header"] is None
+    assert {"ran": True, "violations": [], "problems": [], "found": {"live": [], "light": [], "dark": []}} == {
+        key: seen[key] for key in ("ran", "violations", "problems", "found")
+    }
+
+
+def test_every_page_carries_the_policy_as_meta(site, repo_module) -> None:
+    """Each built page starts its head with the header's policy, less what a meta cannot carry,
+    before any script."""
+    csp = repo_module("hooks/csp.py")
+    header = repo_module("tools/serve_site.py").site_policy(site)
+    expected = "; ".join(
+        d for d in header.split("; ") if d.split()[0] not in ("frame-ancestors", "report-uri", "sandbox")
+    )
+    assert "frame-ancestors" in header and "frame-ancestors" not in expected
+    # Nothing the header adds changes how a page works (a sandbox would), so a page that works
+    # under its meta policy works under the header (HEADER_PAGES are loaded to show it).
+    added = {d.split()[0] for d in header.split("; ")} - {d.split()[0] for d in expected.split("; ")}
+    assert added == {"frame-ancestors"}, added
+    for name in PAGES:
+        html = (site / name).read_text()
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{expected}">'
+        assert html.count(meta) == 1, name
+        assert html.index(meta) < html.index("<script"), name
+        assert csp.inline_script_hashes(html) <= set(header.split("script-src ")[1].split(";")[0].split()), name
+
+
+def test_the_header_pages_are_pages_built() -> None:
+    assert set(HEADER_PAGES) <= set(PAGES) and len(set(HEADER_PAGES)) == len(HEADER_PAGES)
+
+
+@pytest.mark.parametrize("name", HEADER_PAGES)
+def test_one_page_of_each_kind_works_under_the_header(profile, header_url, name: str) -> None:
+    """Each of HEADER_PAGES loads under the header policy as well, with nothing blocked."""
+    seen = visit(profile, header_url + name)
+    assert seen["meta"] and seen["header"]
+    assert {"ran": True, "violations": [], "problems": []} == {
+        key: seen[key] for key in ("ran", "violations", "problems")
+    }
+
+
+def test_the_meta_policy_is_enforced(browser, base_url) -> None:
+    """Served without the header, a script injected into the page is refused by the meta
+    policy alone (so the tests above would see a page that needed more than the policy allows)."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.add_init_script(WATCH_VIOLATIONS)
+    response = page.goto(base_url + "glossary/")
+    assert "content-security-policy" not in response.headers
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "self.__injected = true";
+            document.head.append(script);
+        }"""
+    )
+    assert page.evaluate("self.__injected === undefined")
+    assert [v for v in page.evaluate("self.__violations") if v.startswith("script-src")]
+    context.close()
