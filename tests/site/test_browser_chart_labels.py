@@ -91,8 +91,9 @@ def test_static_charts_show_every_label_whole(browser, base_url, site, width) ->
     assert not problems, "\n".join(map(str, problems))
 
 
-# Every axis's title and visible tick labels in a static chart, as Chromium draws them.
-AXES = """() => [...document.querySelectorAll('svg .role-axis')].map(axis => {
+# Every axis's title and visible tick labels of each static chart on the page (one <figure>
+# a chart), as Chromium draws them.
+AXES = """() => [...document.querySelectorAll('figure')].map(figure => [...figure.querySelectorAll('svg .role-axis')].map(axis => {
     const boxes = selector => [...axis.querySelectorAll(selector)]
         .filter(text => text.textContent && text.getAttribute('opacity') !== '0')
         .map(text => {
@@ -100,7 +101,7 @@ AXES = """() => [...document.querySelectorAll('svg .role-axis')].map(axis => {
             return {text: text.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
         });
     return {name: axis.getAttribute('aria-label') || '', labels: boxes('.role-axis-label text'), title: boxes('.role-axis-title text')};
-})"""
+}))"""
 
 
 def _static_svgs(calculator_id: str) -> list[tuple[str, str]]:
@@ -124,22 +125,27 @@ def test_static_axes_leave_room_in_a_readers_font(browser, calculator_id) -> Non
     draws its text, which is wider than the build measured: the y axis's title stands clear
     of every y tick label's column (right of it none reaches, whatever their heights), and
     no two x tick labels come within 2 px ("20192020")."""
+    drawn = _static_svgs(calculator_id)
     page = browser.new_page()
-    problems = []
     try:
-        for name, svg in _static_svgs(calculator_id):
-            page.set_content(f"<!doctype html><body style='margin:0'>{svg}</body>")
-            for axis in page.evaluate(AXES):
-                labels = axis["labels"]
-                if axis["name"].startswith("Y") and labels:
-                    for title in axis["title"]:
-                        if title["right"] > min(label["left"] for label in labels) - 1:
-                            problems.append((name, "y title meets its labels", title["text"]))
-                elif axis["name"].startswith("X"):
-                    ordered = sorted(labels, key=lambda label: label["left"])
-                    for a, b in itertools.pairwise(ordered):
-                        if b["left"] - a["right"] < 2:
-                            problems.append((name, f"{a['text']!r} touches {b['text']!r}"))
+        # All of them on one page, each in a figure of its own, laid out once.
+        figures = "".join(f"<figure style='margin:0'>{svg}</figure>" for _, svg in drawn)
+        page.set_content(f"<!doctype html><body style='margin:0'>{figures}</body>")
+        measured = page.evaluate(AXES)
     finally:
         page.close()
+    assert len(measured) == len(drawn)
+    problems = []
+    for (name, _), axes in zip(drawn, measured, strict=True):
+        for axis in axes:
+            labels = axis["labels"]
+            if axis["name"].startswith("Y") and labels:
+                for title in axis["title"]:
+                    if title["right"] > min(label["left"] for label in labels) - 1:
+                        problems.append((name, "y title meets its labels", title["text"]))
+            elif axis["name"].startswith("X"):
+                ordered = sorted(labels, key=lambda label: label["left"])
+                for a, b in itertools.pairwise(ordered):
+                    if b["left"] - a["right"] < 2:
+                        problems.append((name, f"{a['text']!r} touches {b['text']!r}"))
     assert not problems, (calculator_id, problems)
