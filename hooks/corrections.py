@@ -259,8 +259,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if root:
             archived = f'<a href="{root}{before.version}/{page.url}">{archived}</a>'
         cited = f" The page as {archived} showed it is archived unchanged."
+    # Out of the search index (Material's data-search-exclude): the notice would otherwise
+    # open the excerpt of every corrected page's first hit, in place of the page's own words.
     notice = (
-        '<aside class="admonition info correction-notice" aria-label="Corrections">'
+        '<aside class="admonition info correction-notice" aria-label="Corrections" data-search-exclude>'
         '<p class="admonition-title">Corrected</p>'
         f"<p>We corrected {count} claim{'s' if count != 1 else ''} on this page on {links}. "
         f"The corrections log says what it said before and why it changed.{cited}</p></aside>"

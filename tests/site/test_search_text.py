@@ -66,6 +66,15 @@ def test_prose_pages_are_found_as_1e26(docs: list[dict]) -> None:
     assert "10<sup>26</sup> = 1e26 FLOP" in glossary and "1026" not in glossary
 
 
+def test_correction_notices_stay_out_of_the_index(docs: list[dict], site: Path) -> None:
+    """A corrected page's notice ("Corrected: we corrected 1 claim on this page …") is on the
+    page but not in its search entries, so a hit's excerpt starts with the page's own words."""
+    shown = (site / "notebooks" / "cost-decline" / "index.html").read_text()
+    assert "correction-notice" in shown and "We corrected" in shown
+    assert [] == [doc["location"] for doc in docs if "We corrected" in doc["text"]]
+    assert [] == [doc["location"] for doc in docs if doc["text"].startswith("<p>Corrected</p>")]
+
+
 def test_notebooks_are_indexed_by_their_prose(docs: list[dict], site: Path) -> None:
     """No prompt, code, copy button or printed output of a notebook reaches the index, and
     its prose does, each paragraph under its own heading; no title anywhere carries a
