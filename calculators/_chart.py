@@ -25,7 +25,7 @@ from ._format import (
     vega_signal,
     vega_tick_label,
 )
-from ._labels import EDGE_GAP, GAP_X, PLACE_DY, PLOT_GROUPS
+from ._labels import EDGE_GAP, GAP_X, LOG_AXIS_PADDING, NARROW_PLOT_WIDTH, PLACE_DY, PLOT_GROUPS
 
 __all__ = [
     "DATASETS",
@@ -519,10 +519,14 @@ def _date_axis(axis: Axis, layer: dict[str, Any]) -> None:
             item.update({"field": _DATE_FIELD, "type": "temporal", "format": "%b %Y", "formatType": "utc"})
 
 
-#: The width a phone's static chart is drawn for: a 375 px screen gives the chart about 300
-#: px, a 320 px one about 250, so at 280 its text shows at 10 to 13 px rather than at the
-#: 5 to 6 px of the 640 px chart shrunk to fit.
-NARROW_WIDTH = 280
+#: The width of the phone's static chart's plot (inside its axes): the plot the label model
+#: places that chart's labels in (calculators._labels.NARROW_PLOT_WIDTH). The axes and legend
+#: take what they need around it, so the picture is about 240 to 295 px wide: on a 375 px
+#: screen (about 300 px for the chart) or a 320 px one, scaled to fit, its text shows at 10 to
+#: 12 px rather than at the 5 to 6 px of the 640 px chart shrunk to fit. (Drawn instead 280 px
+#: wide all told, its plot took what the y axis left, 152 to 206 px: not the plot the labels
+#: were placed in.)
+NARROW_WIDTH = NARROW_PLOT_WIDTH
 #: Pixels kept free at the right of the narrow chart, for text a reader's font draws wider.
 NARROW_TEXT_MARGIN = 28
 #: At most this many ticks on each axis of the narrow chart, so their labels never crowd.
@@ -533,8 +537,8 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """``spec`` (from :func:`vega_lite_spec`) drawn for a phone's width, to be shown before
     Python is live (or without JavaScript) instead of the wide chart shrunk to fit.
 
-    The same layers and data, drawn as a static chart (:func:`static_spec`), at
-    :data:`NARROW_WIDTH` pixels: text at 12 px throughout (it
+    The same layers and data, drawn as a static chart (:func:`static_spec`), its plot
+    :data:`NARROW_WIDTH` pixels wide (the plot its labels were placed in): text at 12 px throughout (it
     then shows at about 10 to 13 px on phones), at most :data:`NARROW_TICKS` ticks a linear
     or date axis, whatever tick count the wide chart asks for (a log axis keeps its ticks and
     labels those it has room for, at even steps), and where labels would still touch, every
@@ -543,13 +547,16 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     >>> wide = {"width": 640, "config": {"axis": {}, "legend": {}}, "layer": [
     ...     {"mark": "line", "encoding": {"x": {"axis": {}}, "y": {"axis": {"tickCount": {"expr": "8"}}}}}]}
     >>> narrow = narrow_spec(wide)
-    >>> narrow["width"], narrow["layer"][0]["encoding"]["y"]["axis"]["tickCount"]
-    (280, {'expr': 'min(5, (8))'})
+    >>> narrow["width"], narrow["autosize"]["type"], narrow["layer"][0]["encoding"]["y"]["axis"]["tickCount"]
+    (165.0, 'pad', {'expr': 'min(5, (8))'})
     >>> wide["width"]  # the wide spec is left as it was
     640
     """
     narrow = static_spec(spec)
     narrow["width"] = NARROW_WIDTH
+    # The plot is drawn NARROW_WIDTH wide and the picture grows around it ("pad"), rather than
+    # the picture fitted to a width and the plot given what the axes leave ("fit-x").
+    narrow["autosize"] = {"type": "pad", "contains": "padding"}
     # The build measures text with its own font, which can be narrower than the reader's: a
     # margin on the right keeps the longest legend entry inside the picture on a phone.
     narrow["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": NARROW_TEXT_MARGIN}
@@ -624,9 +631,6 @@ def _label_marks(x_field: str) -> dict[str, Any]:
 #: Pixels kept free at the right of the live and wide charts: half the widest plain tick
 #: label ("100,000"), less the log axis's padding.
 X_LABEL_OVERHANG = 20
-
-#: Pixels a log axis's domain reaches past the data at either end.
-LOG_AXIS_PADDING = 6
 
 #: Longer axis titles are printed on two lines (the unit in brackets on the second), so a
 #: phone's narrow chart does not cut them off.

@@ -39,11 +39,20 @@ class PlotGroup(NamedTuple):
 
 
 #: The plots (pixels inside the axes) a chart is seen at, widest first, each range with its
-#: own placement: the wide chart (a 1280 px screen's plot is about 570 px), the live chart
-#: on a phone (a 375 px screen's 195 to 240, narrower where the y axis's title takes two
-#: lines) and the phone's static chart (drawn 280 px wide, its plot about 170 to 190; a 320
-#: px phone's live chart about 170).
-PLOT_GROUPS = (PlotGroup("", 400, (560.0,)), PlotGroup("mid_", 200, (195.0, 240.0)), PlotGroup("narrow_", 0, (165.0,)))
+#: own placement: the wide chart (a 1280 px screen's plot and the wide static chart's are 520
+#: to 575 px, by the width of the y axis's labels and title), the live chart on a phone (a
+#: 375 px screen's 195 to 240, narrower where the y axis's title takes two lines) and the
+#: phone's static chart (its plot drawn 165 px wide, :data:`NARROW_PLOT_WIDTH`; a 320 px
+#: phone's live chart about 170).
+PLOT_GROUPS = (
+    PlotGroup("", 400, (520.0, 575.0)),
+    PlotGroup("mid_", 200, (195.0, 240.0)),
+    PlotGroup("narrow_", 0, (165.0,)),
+)
+#: The plot of the phone's static chart, which :func:`calculators.narrow_spec` draws at
+#: exactly this width (its axes and legend add what they need around it), so that its labels
+#: sit where the model placed them, whatever the width of its y axis's labels and title.
+NARROW_PLOT_WIDTH = PLOT_GROUPS[-1].widths[0]
 #: Every width modelled, widest first.
 PLOT_WIDTHS = tuple(width for group in PLOT_GROUPS for width in group.widths)
 PLOT_HEIGHT = 320.0
@@ -67,21 +76,33 @@ PLACE_DY = {
 TOP_ROOM = 20.0
 #: Pixels of clearance counted as touching.
 CLEARANCE = 2.0
+#: Pixels one label keeps from another: the glyphs of 12 px text reach past the model's 13 px
+#: box (a "/" or "p"), and two labels closer than this read as one column of text
+#: (Chinchilla's "20 tokens/param" stacked on "N*", 2 px apart in the model).
+LABEL_GAP = 6.0
 #: What a label counts against it for each other point it sits nearer to than to its own,
 #: by more than NEARER pixels: more than a line through it, for it misleads (chinchilla's
 #: "20 per param" beside the optimum and "N*" beside the split, once).
 MISREAD, NEARER = 5, 3.0
 
 #: Every (side, place) a label can take, in the order they are preferred after the row's
-#: own: beside its point, centred above or below it, then at the plot's edge on its point's
-#: height (for a point on a flat line, such as a threshold, whose label is then read along
-#: that line).
+#: own: nearest its point first (beside it, then centred above or below it, at the point's
+#: height or just above or below), then a step further off (well-), then two (far-), then at
+#: the plot's edge on its point's height (for a point on a flat line, such as a threshold,
+#: whose label is then read along that line). A label further off is read as its point's
+#: only while nothing else is nearer: a clear place near the point beats a clear one far
+#: from it ("Sweet spot" far below its point, beside the other line, on the phone's chart).
+_TIERS = (("above", "below", "level"), ("well-above", "well-below"), ("far-above", "far-below"))
 PLACES = tuple(
-    (side, place)
-    for side in ("right", "left", "centre", "edge-right", "edge-left")
-    for place in PLACE_DY
-    # Not centred on the point's height or just above it, over the point itself.
-    if not (side == "centre" and place in ("level", "above"))
+    [
+        (side, place)
+        for tier in _TIERS
+        for side in ("right", "left", "centre")
+        for place in tier
+        # Not centred on the point's height or just above it, over the point itself.
+        if not (side == "centre" and place in ("level", "above"))
+    ]
+    + [(side, place) for side in ("edge-right", "edge-left") for tier in _TIERS for place in tier]
 )
 
 
@@ -116,29 +137,73 @@ class Plot(NamedTuple):
 
     def at(self, row: dict[str, Any]) -> tuple[float, float]:
         return (
-            _position(self.x, float(row[self.x[0].field])) * self.width,
-            (1 - _position(self.y, float(row[self.y[0].field]))) * PLOT_HEIGHT,
+            _pixels(self.x, float(row[self.x[0].field]), self.width),
+            PLOT_HEIGHT - _pixels(self.y, float(row[self.y[0].field]), PLOT_HEIGHT),
         )
 
 
-def _position(axis_range: tuple[Axis, float, float], value: float) -> float:
-    """Where ``value`` lies along the axis, 0 at its start and 1 at its end."""
+#: Pixels a log axis's domain reaches past the data at either end (Vega's scale padding;
+#: the chart's spec sets it, calculators._chart.position_encoding).
+LOG_AXIS_PADDING = 6
+
+
+def _pixels(axis_range: tuple[Axis, float, float], value: float, length: float) -> float:
+    """Where ``value`` lands along an axis ``length`` pixels long, from its start, as Vega
+    draws it: a log axis's data from LOG_AXIS_PADDING pixels inside either end."""
     axis, low, high = axis_range
     if axis.scale == "log":
         value = math.log10(value)
-    return 0.5 if high == low else (value - low) / (high - low)
+        start, span = float(LOG_AXIS_PADDING), length - 2 * LOG_AXIS_PADDING
+    else:
+        start, span = 0.0, length
+    return start + span * (0.5 if high == low else (value - low) / (high - low))
 
 
 def _extent(axis: Axis, values: list[float]) -> tuple[Axis, float, float]:
-    """The axis's domain as Vega draws it, roughly: a log axis over the data (in log10 units;
-    its scale is not "nice", calculators._chart.position_encoding); a linear one over the
-    data, from 0 if the axis includes it."""
+    """The axis's domain as Vega draws it: a log axis over the data (in log10 units; its
+    scale is not "nice", calculators._chart.position_encoding); a linear one over the data,
+    from 0 if the axis includes it, out to d3's "nice" round numbers (:func:`nice`)."""
     if axis.scale == "log":
         logs = [math.log10(v) for v in values if v > 0]
         return axis, min(logs), max(logs)
     if axis.zero:
         values = [*values, 0.0]
-    return axis, min(values), max(values)
+    return axis, *nice(min(values), max(values))
+
+
+def _tick_step(start: float, stop: float, count: int) -> float:
+    """d3's tickIncrement: the step of about ``count`` ticks from ``start`` to ``stop``, 1, 2
+    or 5 × 10ⁿ (a negative number -10ⁿ / m for steps under 1, as d3 writes them)."""
+    step = (stop - start) / count
+    power = math.floor(math.log10(step))
+    error = step / 10.0**power
+    factor = 10 if error >= math.sqrt(50) else 5 if error >= math.sqrt(10) else 2 if error >= math.sqrt(2) else 1
+    return factor * 10.0**power if power >= 0 else -(10.0**-power) / factor
+
+
+def nice(low: float, high: float, count: int = 10) -> tuple[float, float]:
+    """A linear domain widened to round numbers as d3's ``scale.nice()`` does (Vega-Lite's
+    default for a linear axis, 10 ticks): the ends move out to multiples of the tick step.
+
+    >>> nice(0.0, 0.1387), nice(-3.2, 17.0), nice(2.0, 2.0)
+    ((0.0, 0.14), (-4.0, 18.0), (2.0, 2.0))
+    """
+    if not high > low or not math.isfinite(high - low) or (high - low) / count == 0:
+        return low, high  # nothing to widen, or past what floats hold (an extreme input)
+    previous = None
+    for _ in range(10):
+        step = _tick_step(low, high, count)
+        if step == previous:
+            break
+        if step > 0:
+            wider = math.floor(low / step) * step, math.ceil(high / step) * step
+        else:
+            wider = math.ceil(low * step) / step, math.floor(high * step) / step
+        if not all(math.isfinite(end) for end in wider):
+            break
+        low, high = wider
+        previous = step
+    return low + 0.0, high + 0.0  # never -0.0 (0 × a negative step)
 
 
 def plot_model(chart: Chart, data: Rows) -> list[Plot]:
@@ -201,24 +266,69 @@ class LinePieces:
 
     def __init__(self, plot: Plot, lines: list[dict[str, Any]]) -> None:
         self._series: list[tuple[list[float], list[float], list[tuple[float, float, float, float]]]] = []
+        self._through: dict[tuple[float, float], list[bool]] = {}
         for pieces in _series_segments(plot, lines):
             # Within a series the pieces run left to right, end to end: both their left and
             # their right ends rise, so each is searched by bisection.
             self._series.append(([p[0] for p in pieces], [p[2] for p in pieces], pieces))
 
+    def nearer_than(self, box: Box, own: tuple[float, float]) -> int:
+        """How many series, none of which passes through the point ``own``, come nearer to
+        ``box`` than ``own`` is (by more than NEARER px): a reader takes a label beside a line
+        for that line's label ("Saturation" beside the sweet spot's line)."""
+        mine = box.distance(*own)
+        reach = mine - NEARER
+        if reach <= 0:
+            return 0
+        if own not in self._through:
+            mark = Box(own[0], own[1], own[0], own[1])
+            self._through[own] = [_near(*series, mark, NEARER) for series in self._series]
+        # A line through the label's own point is read along with it.
+        return sum(
+            _near(*series, box, reach)
+            for series, through in zip(self._series, self._through[own], strict=True)
+            if not through
+        )
+
     def crossed_by(self, box: Box) -> int:
-        """How many pieces pass through ``box``."""
-        count = 0
-        for lefts, rights, pieces in self._series:
-            first = bisect.bisect_left(rights, box.left)  # the first piece reaching the box
-            last = bisect.bisect_right(lefts, box.right)  # past the last one starting before its end
-            for piece in pieces[first:last]:
-                # Most pieces under a label pass above or below it: those are passed over
-                # before the exact test.
-                if (piece[1] < box.top and piece[3] < box.top) or (piece[1] > box.bottom and piece[3] > box.bottom):
-                    continue
-                count += crosses(box, piece)
-        return count
+        """How many lines (series) pass through ``box``: a line crosses a label once however
+        finely it is sampled (a steep curve's many short pieces are one crossing)."""
+        return sum(_near(lefts, rights, pieces, box, 0.0) for lefts, rights, pieces in self._series)
+
+
+def _near(
+    lefts: list[float], rights: list[float], pieces: list[tuple[float, float, float, float]], box: Box, reach: float
+) -> bool:
+    """Whether any of a series' ``pieces`` (left to right, so searched by bisection) passes
+    through ``box`` or, with a ``reach``, comes nearer to it than that."""
+    first = bisect.bisect_left(rights, box.left - reach)  # the first piece reaching the box
+    last = bisect.bisect_right(lefts, box.right + reach)  # past the last one starting before its end
+    grown = box.grown(reach)
+    for piece in pieces[first:last]:
+        # Most pieces near a label pass above or below it: those are passed over before the
+        # exact test.
+        if (piece[1] < grown.top and piece[3] < grown.top) or (piece[1] > grown.bottom and piece[3] > grown.bottom):
+            continue
+        if crosses(grown, piece) and (reach == 0 or _segment_distance(box, piece) < reach):
+            return True
+    return False
+
+
+def _segment_distance(box: Box, segment: tuple[float, float, float, float]) -> float:
+    """How far the straight segment comes to ``box`` (0 through it)."""
+    if crosses(box, segment):
+        return 0.0
+    x1, y1, x2, y2 = segment
+    corners = ((box.left, box.top), (box.right, box.top), (box.left, box.bottom), (box.right, box.bottom))
+    return min(box.distance(x1, y1), box.distance(x2, y2), *(_point_segment(x, y, segment) for x, y in corners))
+
+
+def _point_segment(x: float, y: float, segment: tuple[float, float, float, float]) -> float:
+    x1, y1, x2, y2 = segment
+    dx, dy = x2 - x1, y2 - y1
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else min(1.0, max(0.0, ((x - x1) * dx + (y - y1) * dy) / length))
+    return math.hypot(x - x1 - t * dx, y - y1 - t * dy)
 
 
 def crosses(box: Box, segment: tuple[float, float, float, float]) -> bool:
@@ -254,22 +364,35 @@ def conflicts(
     own: tuple[float, float] | None = None,
 ) -> int:
     """What ``box`` runs into, weighed: each line piece it crosses 1, each other point 2,
-    each other point the label sits nearer to than to its ``own`` (a reader would take it
-    for that point's label; not given for a label at the plot's edge, read along its line) 5, each label it meets and leaving the plot (over the axes'
-    labels) 1,000."""
+    each other point or line (one not through its own point) the label sits nearer to than to
+    its ``own`` point (a reader would take it for that point's or line's label; not given for
+    a label at the plot's edge, read along its line) 5, each label it comes within LABEL_GAP
+    of and leaving the plot (over the axes' labels) 1,000."""
     clear = box.grown(CLEARANCE)
     count = segments.crossed_by(clear)
     count += 2 * sum(clear.holds(x, y) for x, y in points)
     if own is not None:
-        mine = box.distance(*own)
-        count += MISREAD * sum(box.distance(x, y) < mine - NEARER for x, y in points)
+        mine, middle = box.distance(*own), _from_middle(box, *own)
+        # Nearer its nearest edge, or nearer its middle: a long label over another point reads
+        # as that point's, though its end is nearer its own ("20 tokens/param" far above the
+        # split, its middle over N*).
+        count += MISREAD * sum(
+            box.distance(x, y) < mine - NEARER or _from_middle(box, x, y) < middle - NEARER for x, y in points
+        )
+        count += MISREAD * segments.nearer_than(box, own)
     # Text on text, or text over the axes' labels, is never read; a line through a label is:
     # those two outweigh any number of lines.
-    count += 1000 * sum(clear.meets(other) for other in taken)
+    apart = box.grown(LABEL_GAP)
+    count += 1000 * sum(apart.meets(other) for other in taken)
     # Above the plot there is room (the chart grows to hold its marks); left, right and below
     # are the axes' labels and the chart's edge.
     count += 1000 * (box.left < 0 or box.right > plot.width or box.top < -TOP_ROOM or box.bottom > PLOT_HEIGHT)
     return count
+
+
+def _from_middle(box: Box, x: float, y: float) -> float:
+    """How far the point (x, y) is from the middle of ``box``."""
+    return math.hypot((box.left + box.right) / 2 - x, (box.top + box.bottom) / 2 - y)
 
 
 def _anchor(place: tuple[str, str], mark: tuple[float, float]) -> tuple[float, float] | None:

@@ -320,3 +320,103 @@ def test_a_phones_chart_writes_a_points_short_label() -> None:
     wide, phone = (vl_convert.vegalite_to_svg(s) for s in (spec, narrow_spec(spec)))
     assert f">{us['label']}<" in wide and f">{us['short']}<" not in wide
     assert f">{us['short']}<" in phone and f">{us['label']}<" not in phone
+
+
+# --- The plot the labels were placed in is the plot Vega draws ---------------------------
+
+
+def _scene_items(node: dict, found: list[dict]) -> list[dict]:
+    found.append(node)
+    for key in ("root", "items"):
+        for child in node.get(key) or []:
+            if isinstance(child, dict):
+                _scene_items(child, found)
+    return found
+
+
+def _drawn(spec: dict) -> tuple[float, list[tuple[float, float]], list[dict]]:
+    """The plot's width, the labelled points' marks (x, y) and their label texts, as Vega
+    (vl-convert, the build's own) lays out ``spec``: its scene graph, not the label model."""
+    root = vl_convert.vegalite_to_scenegraph(spec)["scenegraph"]
+    plot = root["items"][0]
+    marks = [node for node in _scene_items(root, []) if node.get("role") == "mark"]
+    points = [m for m in marks if m.get("marktype") == "symbol"][-1]  # the labelled points' layer
+    texts = next(m for m in marks if m.get("marktype") == "text")
+    return plot["width"], [(i["x"], i["y"]) for i in points["items"]], texts["items"]
+
+
+LABELLED = sorted(cid for cid, c in CALCULATORS.items() if c.chart.label_points and not c.chart.x.dates)
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_the_phones_static_plot_is_the_plot_its_labels_were_placed_in(calculator_id: str) -> None:
+    """The phone's static chart draws its plot as wide as the label model's narrowest plot,
+    and every labelled point where the model put it (Vega's scales: a log axis's padding,
+    a linear axis's round ends): its labels then sit where they were placed. Drawn 280 px
+    wide all told, the plot was what the y axis left, 152 to 206 px, and a log axis's points
+    6 px off the model's."""
+    from calculators._labels import PLOT_GROUPS, plot_model
+
+    calculator = CALCULATORS[calculator_id]
+    data = run(calculator_id, calculator.defaults())["chart"]
+    spec = vega_lite_spec(calculator.chart, data)
+    width, marks, _ = _drawn(narrow_spec(spec))
+    narrowest = plot_model(calculator.chart, data)[-1]
+    assert width == narrowest.width == PLOT_GROUPS[-1].widths[0]
+    for row, mark in zip(data["points"], marks[-len(data["points"]) :], strict=True):
+        assert narrowest.at(row) == pytest.approx(mark, abs=0.5), (calculator_id, row["label"])
+    # And at the wide and a phone's live widths, wherever the y axis leaves the plot: the model's
+    # scales at Vega's width put each point where Vega does.
+    for drawn in (spec, {**spec, "width": 320}):
+        width, marks, _ = _drawn(drawn)
+        plot = narrowest._replace(width=width)
+        for row, mark in zip(data["points"], marks[-len(data["points"]) :], strict=True):
+            assert plot.at(row) == pytest.approx(mark, abs=0.5), (calculator_id, width, row["label"])
+
+
+def _label_middles(spec: dict) -> tuple[list[tuple[float, float]], list[tuple[str, float, float]]]:
+    """The points' marks and each label's text with the middle of where Vega writes it (by
+    its anchor, alignment and 7 px a character; middle baseline)."""
+    _, marks, texts = _drawn(spec)
+    middles = []
+    for item in texts:
+        x, y = item["x"] + item.get("dx", 0), item["y"] + item.get("dy", 0)
+        half = 3.5 * len(item["text"])
+        middle = {"left": x + half, "right": x - half}.get(item.get("align", "left"), x)
+        middles.append((item["text"], middle, y))
+    return marks, middles
+
+
+def test_sweet_spot_and_saturation_sit_by_their_own_points_on_every_chart() -> None:
+    """Issue 16's sweep: on the phone's static chart "Saturation" sat at the top left on the
+    sweet spot's line and "Sweet spot" beside the saturation line, each 36 to 40 px off its
+    point. As Vega draws the wide, phone static and phone live charts, each label's middle is
+    nearer its own point than the other one, and within 50 px of it (half the label, 35 px,
+    and a place beside the point or a step above or below: 7 px across and 8 or 22 px up or
+    down; a far place, 36 or 40 px up or down, is 55 to 58 px off)."""
+    calculator = CALCULATORS["sweet-spot"]
+    data = run("sweet-spot", calculator.defaults())["chart"]
+    spec = vega_lite_spec(calculator.chart, data)
+    for drawn in (spec, narrow_spec(spec), {**spec, "width": 320}, {**spec, "width": 270}):
+        marks, middles = _label_middles(drawn)
+        marks = marks[-2:]
+        for (text, x, y), own, other in zip(middles, marks, marks[::-1], strict=True):
+            mine, theirs = math.dist((x, y), own), math.dist((x, y), other)
+            assert mine < theirs and mine < 50, (drawn.get("width"), text, mine, theirs)
+
+
+def test_chinchillas_labels_stand_apart_on_the_wide_static_chart() -> None:
+    """Issue 16's sweep: on the wide static chart "20 tokens/param" stood on top of "N*" over
+    the minimum. As Vega draws it, the two labels' lines of text are at least 18 px apart
+    (13 px text and a gap) or side by side, and each label's middle is nearer its own point."""
+    calculator = CALCULATORS["chinchilla"]
+    data = run("chinchilla", calculator.defaults())["chart"]
+    spec = vega_lite_spec(calculator.chart, data)
+    for drawn in (spec, {**spec, "width": 700}, narrow_spec(spec), {**spec, "width": 320}):
+        marks, middles = _label_middles(drawn)
+        marks = marks[-2:]
+        (_, x1, y1), (_, x2, y2) = middles
+        widths = [7 * len(text) for text, _, _ in middles]
+        assert abs(y1 - y2) >= 18 or abs(x1 - x2) >= sum(widths) / 2 + 6, (drawn.get("width"), middles)
+        for (text, x, y), own, other in zip(middles, marks, marks[::-1], strict=True):
+            assert math.dist((x, y), own) < math.dist((x, y), other), (drawn.get("width"), text)
