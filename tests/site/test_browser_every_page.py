@@ -11,22 +11,24 @@
   critical impact at 1280 px, light and dark, the calculators live (so the live chart and its
   messages are checked too).
 
-One test a page, so the two workers of `make test` share them, and one full load a page for
-the live checks: a load (with Python's start, the costly part) serves the policy, the phone
-and axe together. The states without Python are loaded in two tabs a worker keeps, one with
-JavaScript off and one whose requests for Python never answer.
+One test a page, so the two workers of `make test` share them. The live checks run in one tab
+a worker keeps, which moves from page to page as a reader clicking links does (Material's
+instant navigation), so Python starts once a worker, not once a page: the page at 375 px
+until every calculator is live, then at 1280 px for axe, light and dark. The states without
+Python are loaded in two more tabs a worker keeps, one with JavaScript off and one whose
+requests for Python never answer (only for pages with a calculator: on the others that state
+is the live one).
 
-Every page is loaded under the ``<meta>`` policy alone. Under the header the page gets the
-same policy plus ``frame-ancestors`` (test_every_page_carries_the_policy_as_meta proves it,
-page by page), which only restricts who may frame the page; what the header adds that a
-``<meta>`` cannot is the policy of the scripts it does not reach: the calculators' worker and
-the service worker. So the header run loads one page of each kind (HEADER_PAGES), not all.
-
-The pages are loaded one after another in one browser profile per worker, as one reader would
-open them: the first calculator page a worker loads is a first visit (Python from the start-up
-library), the later ones returning visits (from the service worker's snapshot), so both ways
-Python starts run under the policy. (Each way is also checked on its own, under this same
-meta policy, by tests/site/test_browser_startup.py.)
+The tab reads each page under the ``<meta>`` policy of the page it first loaded, the same
+policy every page carries (test_every_page_carries_the_policy_as_meta proves it, and that each
+page's inline scripts are allowed by their hashes). One page of each kind (HEADER_PAGES) is
+also loaded afresh, in a profile of its own, under the header policy, which is that policy
+plus ``frame-ancestors`` (only who may frame the page); what the header adds that a ``<meta>``
+cannot is the policy of the scripts it does not reach: the calculators' worker and the
+service worker. Those loads follow each other as one reader's visits: the first calculator
+page is a first visit (Python from the start-up library), the next a returning visit (from the
+service worker's snapshot), so both ways Python starts run under the policy. (Each way is also
+checked on its own, under the meta policy, by tests/site/test_browser_startup.py.)
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS, page_addresses
+from browser_helpers import BOOT_MS, navigate, page_addresses
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 800}
@@ -98,11 +100,53 @@ def header_url(site, repo_module) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def profile(browser) -> Iterator[object]:
-    """One reader's browser profile, shared by this module's full loads on this worker."""
+    """One reader's browser profile for the header pages' full loads, shared on this worker."""
     context = browser.new_context()
     context.add_init_script(WATCH_VIOLATIONS)
     yield context
     context.close()
+
+
+@pytest.fixture(scope="module")
+def reader_tab(browser, base_url) -> Iterator[tuple[object, list[str]]]:
+    """One reader's tab, kept for this module's pages on this worker, with what went wrong in
+    it since the list was last cleared: console errors and warnings, uncaught errors and
+    requests to another origin."""
+    context = browser.new_context()
+    context.add_init_script(WATCH_VIOLATIONS)
+    page = context.new_page()
+    problems = watch(page, base_url)
+    page.goto(base_url)
+    yield page, problems
+    context.close()
+
+
+def watch(page, url: str) -> list[str]:
+    """What goes wrong on ``page`` from now on (a list that grows): console errors and
+    warnings, uncaught errors and requests to an origin other than ``url``'s."""
+    problems: list[str] = []
+    origin = urlsplit(url).netloc
+    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(r.url).netloc != origin
+            and problems.append(f"request to another origin: {r.url}")
+        ),
+    )
+    return problems
+
+
+def wait_until_live(page) -> None:
+    """Until every calculator on the page is live and has drawn its chart."""
+    for root in page.locator("[data-calculator]").all():
+        expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
+        expect(root.locator(".calc__chart-live svg")).to_be_visible(timeout=60_000)
+
+
+MATERIAL_RAN = "__md_scope instanceof URL && typeof document$.subscribe === 'function'"
 
 
 @pytest.fixture(scope="module")
@@ -148,41 +192,23 @@ def serious_violations(page, rules: list[str] | None = None) -> list[str]:
     )
 
 
-def visit(profile, url: str, *, viewport: dict[str, int] = WIDE, then=None) -> dict[str, object]:
+def visit(profile, url: str) -> dict[str, object]:
     """Load ``url`` in a new tab of ``profile`` (a full load, not instant navigation), wait
-    until each calculator is live and has drawn its chart, call ``then(page)`` if given, and
-    return what went wrong on the way (with what ``then`` returned, as ``found``)."""
+    until each calculator is live and has drawn its chart, and return what went wrong."""
     page = profile.new_page()
-    page.set_viewport_size(viewport)
-    problems: list[str] = []
-    origin = urlsplit(url).netloc
-    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on(
-        "request",
-        lambda r: (
-            urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(r.url).netloc != origin
-            and problems.append(f"request to another origin: {r.url}")
-        ),
-    )
+    problems = watch(page, url)
     response = page.goto(url)
     try:
         page.wait_for_load_state("load")
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
-        # Material's inline head script and its bundle both ran.
-        ran = page.evaluate("__md_scope instanceof URL && typeof document$.subscribe === 'function'")
-        for root in page.locator("[data-calculator]").all():
-            expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
-            expect(root.locator(".calc__chart-live svg")).to_be_visible(timeout=60_000)
-        found = then(page) if then else None
+        ran = page.evaluate(MATERIAL_RAN)  # Material's inline head script and its bundle both ran
+        wait_until_live(page)
         return {
             "header": response.headers.get("content-security-policy"),
             "meta": meta_policy(page),
             "ran": ran,
             "violations": page.evaluate("self.__violations"),
             "problems": problems,
-            "found": found,
         }
     finally:
         page.close()
@@ -196,39 +222,50 @@ def test_the_pages_tested_are_the_pages_built(site) -> None:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_fits_a_phone_works_under_the_policy_and_is_accessible(
-    profile, without_js, before_python, base_url, overflow, name: str
+    reader_tab, without_js, before_python, site, base_url, overflow, name: str
 ) -> None:
     """The page, 404 included: at 375 px no sideways scrolling with JavaScript off, before
-    Python is live and live; under its meta policy nothing blocked, no console error or
+    Python is live and live; under the meta policy nothing blocked, no console error or
     warning, no request to another origin, every calculator live; and at 1280 px, light and
     dark (the reader's system setting, which the page follows as it changes), no serious or
     critical axe-core finding."""
     url = base_url + name.removesuffix("index.html")
     without_js.goto(url)
-    before_python.goto(url, wait_until="domcontentloaded")
-    before_python.wait_for_timeout(300)  # Material's scripts lay the page out after it loads
-    before = before_python.evaluate(overflow)
-    assert 0 == before_python.locator('[data-calculator][data-state="live"]').count()  # still before Python
+    phone = {"without JavaScript": without_js.evaluate(overflow)}
+    if "data-calculator=" in (site / name).read_text():
+        before_python.goto(url, wait_until="domcontentloaded")
+        before_python.wait_for_timeout(300)  # Material's scripts lay the page out after it loads
+        phone["before Python"] = before_python.evaluate(overflow)
+        assert 0 == before_python.locator('[data-calculator][data-state="live"]').count()  # still before Python
 
-    def phone_then_axe(page) -> dict[str, list[str]]:
-        found = {"live": page.evaluate(overflow)}
-        page.set_viewport_size(WIDE)
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            # The longest pages (the API reference) take seconds to restyle on a busy machine.
-            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEME[scheme], timeout=30_000)
-            page.evaluate(SETTLE)
-            found[scheme] = serious_violations(page, None if scheme == "light" else COLOUR_RULES)
-        return found
+    page, problems = reader_tab
+    problems.clear()
+    page.set_viewport_size(PHONE)
+    if name == "404.html":
+        page.goto(url)  # what a host serves for an address it does not have: never reached by a link
+    else:
+        page.evaluate("self.__violations = []")
+        navigate(page, url)
+    ran = page.evaluate(MATERIAL_RAN)
+    wait_until_live(page)
+    phone["live"] = page.evaluate(overflow)
+    page.set_viewport_size(WIDE)
+    found = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        # The longest pages (the API reference) take seconds to restyle on a busy machine.
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEME[scheme], timeout=30_000)
+        page.evaluate(SETTLE)
+        found[scheme] = serious_violations(page, None if scheme == "light" else COLOUR_RULES)
+    page.emulate_media(color_scheme="light")
 
-    seen = visit(profile, url, viewport=PHONE, then=phone_then_axe)
-    assert {"without JavaScript": [], "before Python": []} == {
-        "without JavaScript": without_js.evaluate(overflow),
-        "before Python": before,
-    }
-    assert seen["meta"] and seen["header"] is None
-    assert {"ran": True, "violations": [], "problems": [], "found": {"live": [], "light": [], "dark": []}} == {
-        key: seen[key] for key in ("ran", "violations", "problems", "found")
+    assert {state: [] for state in phone} == phone
+    assert meta_policy(page)
+    assert {"ran": True, "violations": [], "problems": [], "axe": {"light": [], "dark": []}} == {
+        "ran": ran,
+        "violations": page.evaluate("self.__violations"),
+        "problems": problems,
+        "axe": found,
     }
 
 
