@@ -20,7 +20,7 @@ from calculators import CALCULATORS, run, vega_lite_spec
 from calculators._format import tick_label
 from calculators._typed import read_number
 
-from browser_helpers import expect_outputs, open_live
+from browser_helpers import expect_outputs, open_live, wait_until
 
 IDS = sorted(CALCULATORS)
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
@@ -77,37 +77,47 @@ def _overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
     return pairs
 
 
-@pytest.mark.parametrize("width", [1280, 375])
+# The chart has been drawn again for the width it now has: it fits the screen.
+CHART_FITS = """() => [...document.querySelectorAll('.calc__chart-live svg')]
+  .every((svg) => svg.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)"""
+
+
 @pytest.mark.parametrize("calculator_id", IDS)
-def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url, calculator_id, width) -> None:
-    """Defaults and each preset: no two text boxes overlap, none is cut short by Vega ("…")
+def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url, calculator_id) -> None:
+    """Defaults and each preset, at 1280 px and then at 375 px (the same visit, the window
+    narrowed and Reset pressed): no two text boxes overlap, none is cut short by Vega ("…")
     and each lies inside the chart, the chart inside the screen, and the axes' tick labels
     are the site's (no e-notation, at least three an axis)."""
     page = reader.page
-    page.set_viewport_size({"width": width, "height": 900})
     root = open_live(page, base_url, site, calculator_id)
     calculator = CALCULATORS[calculator_id]
-    form = calculator.defaults()
-    for preset in [None, *calculator.presets]:
-        if preset:
-            root.locator(f'[data-preset="{preset.id}"]').click()
-            form = {**form, **calculator.preset_values(preset)}  # kept inputs stay as they were
+    for width in (1280, 375):
+        form = calculator.defaults()
+        if width != 1280:
+            page.set_viewport_size({"width": width, "height": 900})
+            root.locator('[data-action="reset"]').click()
             expect_outputs(root, run(calculator_id, form))
-        expect(root.locator(".calc__chart-live svg")).to_have_count(1)
-        page.wait_for_timeout(100)  # the view redraws after the outputs show
-        drawn = root.evaluate(TEXT_BOXES)
-        boxes, frame = drawn["boxes"], drawn["frame"]
-        name = preset.id if preset else "defaults"
-        assert [] == _overlapping(boxes), (name, width)
-        outside = [b["text"] for b in boxes if b["left"] < frame["left"] - 1 or b["right"] > frame["right"] + 1]
-        assert [] == outside, (name, width)
-        assert [] == [b["text"] for b in boxes if "…" in b["text"]], (name, width)
-        assert frame["right"] <= drawn["screen"] + 1, (name, width, frame, drawn["screen"])
-        ticks = [b["text"] for b in boxes if "role-axis-label" in b["role"]]
-        assert not [t for t in ticks if E_NOTATION.search(t)], ticks
-        assert len(ticks) >= 6, ticks  # two axes, three labels or more each
-        # A log axis's labels have room in the reader's font too: Vega hides none as crowded.
-        assert [] == _hidden_log_labels(root), (name, width)
+            wait_until(page, CHART_FITS)  # redrawn for the narrower screen
+        for preset in [None, *calculator.presets]:
+            if preset:
+                root.locator(f'[data-preset="{preset.id}"]').click()
+                form = {**form, **calculator.preset_values(preset)}  # kept inputs stay as they were
+                expect_outputs(root, run(calculator_id, form))
+            expect(root.locator(".calc__chart-live svg")).to_have_count(1)
+            page.wait_for_timeout(100)  # the view redraws after the outputs show
+            drawn = root.evaluate(TEXT_BOXES)
+            boxes, frame = drawn["boxes"], drawn["frame"]
+            name = preset.id if preset else "defaults"
+            assert [] == _overlapping(boxes), (name, width)
+            outside = [b["text"] for b in boxes if b["left"] < frame["left"] - 1 or b["right"] > frame["right"] + 1]
+            assert [] == outside, (name, width)
+            assert [] == [b["text"] for b in boxes if "…" in b["text"]], (name, width)
+            assert frame["right"] <= drawn["screen"] + 1, (name, width, frame, drawn["screen"])
+            ticks = [b["text"] for b in boxes if "role-axis-label" in b["role"]]
+            assert not [t for t in ticks if E_NOTATION.search(t)], ticks
+            assert len(ticks) >= 6, ticks  # two axes, three labels or more each
+            # A log axis's labels have room in the reader's font too: Vega hides none as crowded.
+            assert [] == _hidden_log_labels(root), (name, width)
 
 
 def test_tick_labels_are_the_reference_labels(reader, site, base_url) -> None:
