@@ -28,29 +28,13 @@ IDS = sorted(CALCULATORS)
 
 
 @pytest.mark.parametrize("calculator_id", IDS)
-def test_permalink_restores_inputs_and_result(reader, site, base_url, calculator_id) -> None:
-    """A link carrying the example restores it (unknown names and non-numbers ignored);
-    changing an input writes it back into the address."""
-    calculator = CALCULATORS[calculator_id]
-    params = {f"{calculator_id}.{name}": str(value) for name, value in calculator.example.items()}
-    params[f"{calculator_id}.no_such_input"] = "5"
-    params["unrelated"] = "<b>x</b>"
-    root = open_live(reader.page, base_url, site, calculator_id, urlencode(params))
-    expect_outputs(root, run(calculator_id, calculator.example))
-    for name, value in calculator.example.items():
-        assert value == read_number(root.locator(f'form [name="{name}"]').input_value())
-
-    first = calculator.inputs[0]
-    root.locator(f'input[name="{first.name}"]').fill(str(calculator.defaults()[first.name]))
-    expect(reader.page).to_have_url(re.compile(re.escape(f"{calculator_id}.{first.name}=")))
-
-
-@pytest.mark.parametrize("calculator_id", IDS)
-def test_example_recomputes_then_copy_downloads_and_pin(reader, site, base_url, calculator_id) -> None:
-    """With the defaults pinned, typing the declared example gives CPython's outputs, table,
-    Python snippet and a live chart, and the pinned values stay beside them; copy as Python and
-    the downloads hold CPython's export; unpinned, an emptied input gets the core's message
-    next to it. (One visit a calculator for all of it: each visit re-mounts and redraws.)"""
+def test_permalink_then_example_recomputes_copy_downloads_and_pin(reader, site, base_url, calculator_id) -> None:
+    """A link carrying the example restores it (unknown names and non-numbers ignored).
+    Then, Reset and the defaults pinned, typing the declared example gives CPython's outputs,
+    table, Python snippet and a live chart, writes the inputs back into the address, and the
+    pinned values stay beside them; copy as Python and the downloads hold CPython's export;
+    unpinned, an emptied input gets the core's message next to it. (One visit a calculator
+    for all of it: each visit re-mounts and redraws.)"""
     calculator = CALCULATORS[calculator_id]
     assert set(calculator.example) == {spec.name for spec in calculator.inputs}
     expected = run(calculator_id, calculator.example)
@@ -58,8 +42,22 @@ def test_example_recomputes_then_copy_downloads_and_pin(reader, site, base_url, 
     default = run(calculator_id, calculator.defaults())
     assert expected["outputs"] != default["outputs"], "the example must change the result"
     page = reader.page
-    root = open_live(page, base_url, site, calculator_id)
-    # Live means Python answers; the first live result (what Pin keeps) is in once its chart is.
+    params = {f"{calculator_id}.{name}": str(value) for name, value in calculator.example.items()}
+    params[f"{calculator_id}.no_such_input"] = "5"
+    params["unrelated"] = "<b>x</b>"
+    root = open_live(page, base_url, site, calculator_id, urlencode(params))
+    expect_outputs(root, expected)
+    for name, value in calculator.example.items():
+        assert value == read_number(root.locator(f'form [name="{name}"]').input_value())
+
+    root.locator('[data-action="reset"]').click()
+    expect_outputs(root, default)
+    # Reset is the reader's change: the address now holds the defaults.
+    read = expected["inputs"]  # the example as Python read it, which the address writes
+    first = next(spec.name for spec in calculator.inputs if read[spec.name] != default["inputs"][spec.name])
+    in_address = re.compile(re.escape(f"{calculator_id}.{first}={key_text(read[first])}") + "(&|#|$)")
+    expect(page).not_to_have_url(in_address)
+    # The result Pin keeps is in once its chart is.
     expect(root.locator(".calc__chart-live svg")).to_have_count(1)
 
     root.locator('[data-action="pin"]').click()
@@ -67,6 +65,7 @@ def test_example_recomputes_then_copy_downloads_and_pin(reader, site, base_url, 
         fill_input(root, name, value)
     example = export(calculator_id, calculator.example, calculators.__version__)
     expect_outputs(root, expected)
+    expect(page).to_have_url(in_address)
     expect(root.locator("[data-table-body] tr")).to_have_count(len(expected["table"]["rows"]))
     expect(root.locator("[data-table-body] tr").first).to_contain_text(expected["table"]["rows"][0][0])
     expect(root.locator("[data-python]")).to_have_text(expected["python"])
@@ -87,7 +86,6 @@ def test_example_recomputes_then_copy_downloads_and_pin(reader, site, base_url, 
     # Downloads name their inputs, and CSV and JSON say where they come from (the result's
     # permalink, the site's version, the licence) around CPython's export.
     # ... named by the numbers read, as a link writes them (1e24, not the field's 10^24).
-    read = run(calculator_id, calculator.example)["inputs"]
     stem = "_".join([calculator_id, *(f"{name}-{key_text(value)}" for name, value in read.items())])
     for kind in ("csv", "json", "svg", "png"):
         with page.expect_download() as info:
@@ -122,7 +120,6 @@ def test_example_recomputes_then_copy_downloads_and_pin(reader, site, base_url, 
     root.locator('[data-action="unpin"]').click()
     expect(root.locator("[data-pinned]").first).to_be_hidden()
 
-    first = calculator.inputs[0].name
     root.locator(f'input[name="{first}"]').fill("")
     message = run(calculator_id, {**calculator.example, first: ""})["errors"][first]
     expect(root.locator(f'[data-error-for="{first}"]')).to_have_text(message)
