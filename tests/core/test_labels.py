@@ -168,3 +168,51 @@ def test_chinchillas_labels_sit_nearer_their_own_points() -> None:
                     mine = box.distance(*marks[i])
                     others = [box.distance(*m) for k, m in enumerate(marks) if k != i]
                     assert all(other >= mine - NEARER for other in others), (inputs, plot.width, row["label"])
+
+
+def _every_setting(calculator_id: str) -> list[dict[str, float]]:
+    """The defaults, the worked example and each preset."""
+    calculator = CALCULATORS[calculator_id]
+    example = [{**calculator.defaults(), **calculator.example}] if calculator.example else []
+    return _settings(calculator_id) + example
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_no_label_stands_beyond_another_line_from_its_point(calculator_id: str) -> None:
+    """At every width modelled, defaults, example and each preset, no label beside its point
+    has another line (one not through its point) running between them: on that line's side it
+    reads as that line's label. Issue 16: rl-exchange's "Ord: 10×" sat 26 px below its point,
+    under the r = 1 line, on a phone's plot; cost-per-success's "Break-even" floated above the
+    k = 1 line; 33 labels in all, each the only place no line crossed (a line crossing a label
+    also counted as "nearer another line", so the far side cost no more)."""
+    calculator = CALCULATORS[calculator_id]
+    for inputs in _every_setting(calculator_id):
+        data = run(calculator_id, inputs)["chart"]
+        for group in PLOT_GROUPS:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                pieces = LinePieces(plot, data["lines"])
+                for row in data["points"]:
+                    side, place = row[group.prefix + "side"], row[group.prefix + "place"]
+                    if side.startswith("edge"):
+                        continue  # read along its flat line, not by its point
+                    box = label_box(plot, row, side, place)
+                    assert not pieces.between(box, plot.at(row)), (inputs, plot.width, row["label"], side, place)
+
+
+def test_a_line_between_is_one_the_way_to_the_label_crosses() -> None:
+    """LinePieces.between counts a line crossing the straight way from the point to the
+    label's nearest corner or edge, and not a line through the point itself."""
+    chart = CALCULATORS["rl-exchange"].chart
+    lines = [
+        {chart.x.field: 1.0, chart.y.field: 1.0, "series": "low"},
+        {chart.x.field: 1e4, chart.y.field: 1e4, "series": "low"},
+        {chart.x.field: 1.0, chart.y.field: 1.0, "series": "high"},
+        {chart.x.field: 1e4, chart.y.field: 1e8, "series": "high"},
+    ]
+    plot = plot_model(chart, {"lines": lines, "points": []})[-1]
+    point = {chart.x.field: 10.0, chart.y.field: 100.0, "label": "Ord: 10×"}  # on "high"
+    pieces, own = LinePieces(plot, lines), plot.at(point)
+    assert pieces.between(label_box(plot, point, "right", "well-below"), own) == 0  # still above "low"
+    under = Box(own[0] + 7, own[1] + 60, own[0] + 63, own[1] + 73)  # past "low", 40 px under it
+    assert pieces.between(under, own) == 1
+    assert pieces.between(label_box(plot, point, "left", "above"), own) == 0  # "high" runs through the point
