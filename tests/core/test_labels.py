@@ -136,14 +136,15 @@ def test_line_pieces_count_what_testing_every_piece_counts(calculator_id: str) -
 
 @pytest.mark.parametrize("calculator_id", LABELLED)
 def test_no_label_is_placed_under_the_plot_over_the_x_axis_labels(calculator_id: str) -> None:
-    """At every width modelled, defaults and each preset, no point's label as placed reaches
-    below the plot, where the x axis's tick labels are. Chinchilla's split at Epoch AI's
-    replication put "20 tokens/param" there on a phone's plot, where no place beside the
-    point had room for the whole label; a phone's plot writes the shorter "20 per param".
-    (A label may still reach a pixel or two past a side of the narrowest plot by the model's
-    generous character width: scaling-paradox's "Compute ×1,048,576" at 165 px.)"""
+    """At every width modelled, defaults, example and each preset, no point's label as placed
+    reaches below the plot, where the x axis's tick labels are, nor past either side of it.
+    Chinchilla's split at Epoch AI's replication put "20 tokens/param" under a phone's plot,
+    where no place beside the point had room for the whole label; a phone's plot writes the
+    shorter "20 per param". Scaling-paradox's "Compute ×1,048,576" reached a pixel past the
+    left of the narrowest plot (165 px), where its three labels took most of the width; a
+    phone's plot writes the multiples alone ("×1,048,576"), the legend naming each line."""
     calculator = CALCULATORS[calculator_id]
-    for inputs in _settings(calculator_id):
+    for inputs in _every_setting(calculator_id):
         data = run(calculator_id, inputs)["chart"]
         plots = plot_model(calculator.chart, data)
         for group in PLOT_GROUPS:
@@ -151,6 +152,7 @@ def test_no_label_is_placed_under_the_plot_over_the_x_axis_labels(calculator_id:
                 for row in data["points"]:
                     box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
                     assert box.bottom <= PLOT_HEIGHT, (inputs, plot.width, shown_label(plot, row), box)
+                    assert 0 <= box.left and box.right <= plot.width, (inputs, plot.width, shown_label(plot, row), box)
 
 
 def test_chinchillas_labels_sit_nearer_their_own_points() -> None:
@@ -216,3 +218,28 @@ def test_a_line_between_is_one_the_way_to_the_label_crosses() -> None:
     under = Box(own[0] + 7, own[1] + 60, own[0] + 63, own[1] + 73)  # past "low", 40 px under it
     assert pieces.between(under, own) == 1
     assert pieces.between(label_box(plot, point, "left", "above"), own) == 0  # "high" runs through the point
+
+
+def test_scaling_paradoxs_labels_on_a_phone_cross_no_other_line_where_they_fit() -> None:
+    """Scaling-paradox's three points stand at one gain, on lines fanning out from one
+    corner: on a phone's plot (165 to 240 px) "Compute ×1,048,576", "Parameters ×8,192" and
+    "Data ×2,048" crossed the compute line or another's label. A phone's plot writes the
+    multiples alone, and at the defaults compute's and data's labels cross no line but their
+    own; parameters' "×8,192" has no place clear of the compute line on the narrowest plot
+    (the wedge between the lines left of the point is 33 px wide at its height, the label 42,
+    and right of the point is the plot's edge), but clears it on the widest phone's."""
+    calculator = CALCULATORS["scaling-paradox"]
+    data = run("scaling-paradox", calculator.defaults())["chart"]
+    plots = plot_model(calculator.chart, data)
+    for group in PLOT_GROUPS[1:]:
+        for plot in (p for p in plots if p.width in group.widths):
+            pieces = LinePieces(plot, data["lines"])
+            own_lines = {row["label"]: row["label"].split()[0] for row in data["points"]}
+            for row in data["points"]:
+                assert shown_label(plot, row) == row["label"].split()[1]
+                box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
+                others = [r for r in data["lines"] if not r["series"].startswith(own_lines[row["label"]])]
+                crossing = LinePieces(plot, others).crossed_by(box.grown(2))
+                if not (row["label"].startswith("Parameters") and plot.width < 240):
+                    assert crossing == 0, (plot.width, row["label"], box)
+                assert pieces.between(box, plot.at(row)) == 0
