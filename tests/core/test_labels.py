@@ -243,3 +243,22 @@ def test_scaling_paradoxs_labels_on_a_phone_cross_no_other_line_where_they_fit()
                 if not (row["label"].startswith("Parameters") and plot.width < 240):
                     assert crossing == 0, (plot.width, row["label"], box)
                 assert pieces.between(box, plot.at(row)) == 0
+
+
+def test_the_r1_chains_label_is_crossed_by_no_line_on_any_plot() -> None:
+    """rl-information's "R1 chain (32k)" (98 px) had room on a phone's plot only centred
+    under its point, its line through it. A phone's plot writes "R1 (32k)", which sits beside
+    the point clear of every line, at every width modelled, defaults, example and presets."""
+    calculator = CALCULATORS["rl-information"]
+    checked = 0
+    for inputs in _every_setting("rl-information"):
+        data = run("rl-information", inputs)["chart"]
+        for group in PLOT_GROUPS:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                pieces = LinePieces(plot, data["lines"])
+                for row in data["points"]:
+                    if row["label"].startswith("R1"):
+                        box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
+                        assert pieces.crossed_by(box.grown(2)) == 0, (inputs, plot.width, shown_label(plot, row))
+                        checked += 1
+    assert checked >= 20
