@@ -100,7 +100,10 @@ def _hourly_chart(
             lines.append({"cost": cost, "horizon": hours, "series": name})
     points: list[dict[str, float | str]] = []
     if task_cost > 0:
-        points.append({"cost": task_cost, "horizon": horizon_hours, "label": "This agent"})
+        # On a phone's plot the two lines are under 30 px apart across and "This agent" (70
+        # px) fits on neither side of its point, so a line crosses it or it stands off: the
+        # legend names the agent's line, so there it reads "Agent", which fits at its right.
+        points.append({"cost": task_cost, "horizon": horizon_hours, "label": "This agent", "short": "Agent"})
     points += [{"cost": cost, "horizon": hours, "label": label} for label, cost, hours in others]
     # Centred on this agent's point; failing that (an extreme cost), on the human line, at
     # a horizon whose 6-decade window stays inside what the log axis draws.

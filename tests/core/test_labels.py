@@ -262,3 +262,21 @@ def test_the_r1_chains_label_is_crossed_by_no_line_on_any_plot() -> None:
                         assert pieces.crossed_by(box.grown(2)) == 0, (inputs, plot.width, shown_label(plot, row))
                         checked += 1
     assert checked >= 20
+
+
+def test_the_agents_label_is_crossed_by_no_line_on_a_phone() -> None:
+    """hourly-cost's "This agent" (70 px) fitted on neither side of its point on a phone's
+    plot, between lines under 30 px apart across: the human line crossed it (the phone's live
+    chart) or it stood 40 px under its point (the static one). A phone's plot writes "Agent",
+    which sits beside its point clear of both lines, at every phone's width modelled, at the
+    defaults, example and presets."""
+    calculator = CALCULATORS["hourly-cost"]
+    for inputs in _every_setting("hourly-cost"):
+        data = run("hourly-cost", inputs)["chart"]
+        [agent] = [row for row in data["points"] if row["label"] == "This agent"]
+        for group in PLOT_GROUPS[1:]:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                box = label_box(plot, agent, agent[group.prefix + "side"], agent[group.prefix + "place"])
+                assert shown_label(plot, agent) == "Agent"
+                assert LinePieces(plot, data["lines"]).crossed_by(box.grown(2)) == 0, (inputs, plot.width, box)
+                assert box.distance(*plot.at(agent)) < 10, (inputs, plot.width, box)
