@@ -4,6 +4,8 @@ points and other labels; never worse than the declared place."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from calculators import CALCULATORS, run
@@ -280,3 +282,23 @@ def test_the_agents_label_is_crossed_by_no_line_on_a_phone() -> None:
                 assert shown_label(plot, agent) == "Agent"
                 assert LinePieces(plot, data["lines"]).crossed_by(box.grown(2)) == 0, (inputs, plot.width, box)
                 assert box.distance(*plot.at(agent)) < 10, (inputs, plot.width, box)
+
+
+def test_o3s_label_is_nearer_its_own_point_on_a_phone() -> None:
+    """hourly-cost's "o3, full horizon" (112 px) reached from its point to beside GPT-5's at
+    2 h on a phone's plot, in three presets: its middle nearer that point than its own, so it
+    read as GPT-5's. A phone's plot writes "o3", nearer its own point than any other, at every
+    phone's width modelled, defaults, example and presets."""
+    calculator = CALCULATORS["hourly-cost"]
+    for inputs in _every_setting("hourly-cost"):
+        data = run("hourly-cost", inputs)["chart"]
+        for group in PLOT_GROUPS[1:]:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                marks = [plot.at(row) for row in data["points"]]
+                for i, row in enumerate(data["points"]):
+                    if not row["label"].startswith("o3"):
+                        continue
+                    box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
+                    middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
+                    mine = math.dist(middle, marks[i])
+                    assert all(math.dist(middle, m) > mine for k, m in enumerate(marks) if k != i), (inputs, plot.width)
