@@ -84,6 +84,11 @@ LABEL_GAP = 6.0
 #: by more than NEARER pixels: more than a line through it, for it misleads (chinchilla's
 #: "20 per param" beside the optimum and "N*" beside the split, once).
 MISREAD, NEARER = 5, 3.0
+#: What a label counts against it for each other line that runs between it and its point: it
+#: stands on that line's side, and is read as its label, more surely than one merely nearer
+#: it; a label crossed by another line on its point's side reads better (counts MISREAD and
+#: the crossing).
+SEPARATED = 10
 
 #: Every (side, place) a label can take, in the order they are preferred after the row's
 #: own: nearest its point first (beside it, then centred above or below it, at the point's
@@ -150,13 +155,23 @@ LOG_AXIS_PADDING = 6
 def _pixels(axis_range: tuple[Axis, float, float], value: float, length: float) -> float:
     """Where ``value`` lands along an axis ``length`` pixels long, from its start, as Vega
     draws it: a log axis's data from LOG_AXIS_PADDING pixels inside either end."""
+    start, span = _span(axis_range[0], length)
+    return start + span * _fraction(axis_range, value)
+
+
+def _span(axis: Axis, length: float) -> tuple[float, float]:
+    """Where an axis ``length`` pixels long starts drawing its data, and over how many pixels."""
+    if axis.scale == "log":
+        return float(LOG_AXIS_PADDING), length - 2 * LOG_AXIS_PADDING
+    return 0.0, length
+
+
+def _fraction(axis_range: tuple[Axis, float, float], value: float) -> float:
+    """How far along its axis's data ``value`` lands (0 at the start, 1 at the end)."""
     axis, low, high = axis_range
     if axis.scale == "log":
         value = math.log10(value)
-        start, span = float(LOG_AXIS_PADDING), length - 2 * LOG_AXIS_PADDING
-    else:
-        start, span = 0.0, length
-    return start + span * (0.5 if high == low else (value - low) / (high - low))
+    return 0.5 if high == low else (value - low) / (high - low)
 
 
 def _extent(axis: Axis, values: list[float]) -> tuple[Axis, float, float]:
@@ -240,15 +255,33 @@ def label_box(plot: Plot, row: dict[str, Any], side: str, place: str) -> Box:
     return Box(left, middle - TEXT_HEIGHT / 2, left + width, middle + TEXT_HEIGHT / 2)
 
 
-def _series_segments(plot: Plot, lines: list[dict[str, Any]]) -> list[list[tuple[float, float, float, float]]]:
+#: Each series' rows as fractions along the axes (:func:`_fraction`), by series.
+Fractions = dict[str, list[tuple[float, float]]]
+
+
+def line_fractions(plot: Plot, lines: list[dict[str, Any]]) -> Fractions:
+    """Where each line's rows land along the plot's axes, which all widths share: worked out
+    once, not once a width (a sampled line has thousands of rows)."""
+    series: Fractions = {}
+    x_field, y_field = plot.x[0].field, plot.y[0].field
+    for row in lines:
+        series.setdefault(str(row.get("series", "")), []).append(
+            (_fraction(plot.x, float(row[x_field])), _fraction(plot.y, float(row[y_field])))
+        )
+    return series
+
+
+def _series_segments(
+    plot: Plot, lines: list[dict[str, Any]], fractions: Fractions | None = None
+) -> list[list[tuple[float, float, float, float]]]:
     """Each line's straight pieces, in pixels, left to right (a series' rows are drawn in
     order of x)."""
-    series: dict[str, list[tuple[float, float]]] = {}
-    for row in lines:
-        series.setdefault(str(row.get("series", "")), []).append(plot.at(row))
-    return [
-        [(x1, y1, x2, y2) for (x1, y1), (x2, y2) in itertools.pairwise(sorted(points))] for points in series.values()
-    ]
+    (x_start, x_span), (y_start, y_span) = _span(plot.x[0], plot.width), _span(plot.y[0], PLOT_HEIGHT)
+    pieces = []
+    for rows in (fractions if fractions is not None else line_fractions(plot, lines)).values():
+        points = sorted((x_start + x_span * fx, PLOT_HEIGHT - y_start - y_span * fy) for fx, fy in rows)
+        pieces.append([(x1, y1, x2, y2) for (x1, y1), (x2, y2) in itertools.pairwise(points)])
+    return pieces
 
 
 def _segments(plot: Plot, lines: list[dict[str, Any]]) -> Iterator[tuple[float, float, float, float]]:
@@ -264,10 +297,10 @@ class LinePieces:
     some thousands of boxes (every candidate place of every label, at every width modelled),
     which compared each box with every piece took seconds where a reader waits."""
 
-    def __init__(self, plot: Plot, lines: list[dict[str, Any]]) -> None:
+    def __init__(self, plot: Plot, lines: list[dict[str, Any]], fractions: Fractions | None = None) -> None:
         self._series: list[tuple[list[float], list[float], list[tuple[float, float, float, float]]]] = []
         self._through: dict[tuple[float, float], list[bool]] = {}
-        for pieces in _series_segments(plot, lines):
+        for pieces in _series_segments(plot, lines, fractions):
             # Within a series the pieces run left to right, end to end: both their left and
             # their right ends rise, so each is searched by bisection.
             self._series.append(([p[0] for p in pieces], [p[2] for p in pieces], pieces))
@@ -280,13 +313,35 @@ class LinePieces:
         reach = mine - NEARER
         if reach <= 0:
             return 0
-        if own not in self._through:
-            mark = Box(own[0], own[1], own[0], own[1])
-            self._through[own] = [_near(*series, mark, NEARER) for series in self._series]
         # A line through the label's own point is read along with it.
         return sum(
             _near(*series, box, reach)
-            for series, through in zip(self._series, self._through[own], strict=True)
+            for series, through in zip(self._series, self._lines_through(own), strict=True)
+            if not through
+        )
+
+    def _lines_through(self, own: tuple[float, float]) -> list[bool]:
+        """Whether each series passes through (within NEARER px of) the point ``own``."""
+        if own not in self._through:
+            mark = Box(own[0], own[1], own[0], own[1])
+            self._through[own] = [_near(*series, mark, NEARER) for series in self._series]
+        return self._through[own]
+
+    def between(self, box: Box, own: tuple[float, float]) -> int:
+        """How many series, none of which passes through the point ``own``, run between it and
+        ``box`` (cross the straight way from the point to the nearest part of the box): a label
+        on the far side of another line is read as that line's, however near its own point
+        ("Ord: 10×" under the r = 1 line on a phone's chart, its only place clear of lines)."""
+        x, y = own
+        near = (min(max(x, box.left), box.right), min(max(y, box.top), box.bottom))
+        way = (x, y, *near)
+        lo, hi = min(x, near[0]), max(x, near[0])
+        return sum(
+            any(
+                _segments_cross(way, piece)
+                for piece in pieces[bisect.bisect_left(rights, lo) : bisect.bisect_right(lefts, hi)]
+            )
+            for (lefts, rights, pieces), through in zip(self._series, self._lines_through(own), strict=True)
             if not through
         )
 
@@ -312,6 +367,23 @@ def _near(
         if crosses(grown, piece) and (reach == 0 or _segment_distance(box, piece) < reach):
             return True
     return False
+
+
+def _segments_cross(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two straight segments cross (touching ends count).
+
+    >>> _segments_cross((0, 0, 10, 10), (0, 10, 10, 0)), _segments_cross((0, 0, 1, 1), (2, 0, 3, 1))
+    (True, False)
+    """
+
+    def side(px: float, py: float, qx: float, qy: float, rx: float, ry: float) -> float:
+        return (qx - px) * (ry - py) - (qy - py) * (rx - px)
+
+    ax1, ay1, ax2, ay2 = a
+    bx1, by1, bx2, by2 = b
+    d1, d2 = side(bx1, by1, bx2, by2, ax1, ay1), side(bx1, by1, bx2, by2, ax2, ay2)
+    d3, d4 = side(ax1, ay1, ax2, ay2, bx1, by1), side(ax1, ay1, ax2, ay2, bx2, by2)
+    return d1 * d2 <= 0 and d3 * d4 <= 0 and not (d1 == d2 == 0)
 
 
 def _segment_distance(box: Box, segment: tuple[float, float, float, float]) -> float:
@@ -366,7 +438,8 @@ def conflicts(
     """What ``box`` runs into, weighed: each line piece it crosses 1, each other point 2,
     each other point or line (one not through its own point) the label sits nearer to than to
     its ``own`` point (a reader would take it for that point's or line's label; not given for
-    a label at the plot's edge, read along its line) 5, each label it comes within LABEL_GAP
+    a label at the plot's edge, read along its line) 5, each such line running between the
+    label and its own point 10 more, each label it comes within LABEL_GAP
     of and leaving the plot (over the axes' labels) 1,000."""
     clear = box.grown(CLEARANCE)
     count = segments.crossed_by(clear)
@@ -380,6 +453,7 @@ def conflicts(
             box.distance(x, y) < mine - NEARER or _from_middle(box, x, y) < middle - NEARER for x, y in points
         )
         count += MISREAD * segments.nearer_than(box, own)
+        count += SEPARATED * segments.between(box, own)
     # Text on text, or text over the axes' labels, is never read; a line through a label is:
     # those two outweigh any number of lines.
     apart = box.grown(LABEL_GAP)
@@ -435,13 +509,20 @@ def own_place(plot: Plot, row: dict[str, Any]) -> tuple[str, str]:
     return side, row.get("place") or "above"
 
 
-def placement_conflicts(chart: Chart, data: Rows, plots: list[Plot], places: list[tuple[str, str]]) -> list[int]:
+def placement_conflicts(
+    chart: Chart,
+    data: Rows,
+    plots: list[Plot],
+    places: list[tuple[str, str]],
+    pieces: list[LinePieces] | None = None,
+) -> list[int]:
     """Each label's conflicts (:func:`conflicts`) at ``places``, summed over ``plots``, with
-    every other label where ``places`` puts it."""
+    every other label where ``places`` puts it (``pieces``: each plot's lines, if already
+    made)."""
     points = data["points"]
     counts = [0] * len(points)
-    for plot in plots:
-        segments = LinePieces(plot, data["lines"])
+    for index, plot in enumerate(plots):
+        segments = pieces[index] if pieces else LinePieces(plot, data["lines"])
         marks = [plot.at(row) for row in points]
         boxes = [label_box(plot, row, *place) for row, place in zip(points, places, strict=True)]
         for i, box in enumerate(boxes):
@@ -458,7 +539,8 @@ def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, s
     conflicts with all the others, if there is one. Never worse, all told, than the rows'
     own places."""
     points = data["points"]
-    segments = [LinePieces(plot, data["lines"]) for plot in plots]
+    fractions = line_fractions(plots[0], data["lines"]) if plots else None
+    segments = [LinePieces(plot, data["lines"], fractions) for plot in plots]
     marks = [[plot.at(row) for row in points] for plot in plots]
     levels = _flat_levels(chart, data["lines"])
     wide = plots[0]
@@ -512,6 +594,8 @@ def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, s
                         break
     # Never worse, all told, than where the rows themselves would put the labels.
     own = [candidates(row)[0] for row in points]
-    if sum(placement_conflicts(chart, data, plots, own)) < sum(placement_conflicts(chart, data, plots, places)):
+    if sum(placement_conflicts(chart, data, plots, own, segments)) < sum(
+        placement_conflicts(chart, data, plots, places, segments)
+    ):
         return own
     return places

@@ -55,6 +55,9 @@ _ORD_POINTS = (
     ("GPT-5, 45 min", task_cost_at_rate(13.0, 0.75), 0.75),
     ("GPT-5, 2 h", task_cost_at_rate(120.0, 2.0), 2.0),
 )
+#: A phone's label for each of Ord's points, where the full one has no room: "o3, full horizon"
+#: (112 px) reached from its point to beside GPT-5's, 2 h, its middle nearer that point.
+_ORD_SHORT = {"o3, full horizon": "o3"}
 
 
 def _hourly_compute(
@@ -100,8 +103,19 @@ def _hourly_chart(
             lines.append({"cost": cost, "horizon": hours, "series": name})
     points: list[dict[str, float | str]] = []
     if task_cost > 0:
-        points.append({"cost": task_cost, "horizon": horizon_hours, "label": "This agent"})
-    points += [{"cost": cost, "horizon": hours, "label": label} for label, cost, hours in others]
+        # On a phone's plot the two lines are under 30 px apart across and "This agent" (70
+        # px) fits on neither side of its point, so a line crosses it or it stands off: the
+        # legend names the agent's line, so there it reads "Agent", which fits at its right.
+        points.append({"cost": task_cost, "horizon": horizon_hours, "label": "This agent", "short": "Agent"})
+    points += [
+        {
+            "cost": cost,
+            "horizon": hours,
+            "label": label,
+            **({"short": _ORD_SHORT[label]} if label in _ORD_SHORT else {}),
+        }
+        for label, cost, hours in others
+    ]
     # Centred on this agent's point; failing that (an extreme cost), on the human line, at
     # a horizon whose 6-decade window stays inside what the log axis draws.
     edge = DRAWABLE_DECADES - 6.0

@@ -4,6 +4,8 @@ points and other labels; never worse than the declared place."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from calculators import CALCULATORS, run
@@ -136,14 +138,15 @@ def test_line_pieces_count_what_testing_every_piece_counts(calculator_id: str) -
 
 @pytest.mark.parametrize("calculator_id", LABELLED)
 def test_no_label_is_placed_under_the_plot_over_the_x_axis_labels(calculator_id: str) -> None:
-    """At every width modelled, defaults and each preset, no point's label as placed reaches
-    below the plot, where the x axis's tick labels are. Chinchilla's split at Epoch AI's
-    replication put "20 tokens/param" there on a phone's plot, where no place beside the
-    point had room for the whole label; a phone's plot writes the shorter "20 per param".
-    (A label may still reach a pixel or two past a side of the narrowest plot by the model's
-    generous character width: scaling-paradox's "Compute ×1,048,576" at 165 px.)"""
+    """At every width modelled, defaults, example and each preset, no point's label as placed
+    reaches below the plot, where the x axis's tick labels are, nor past either side of it.
+    Chinchilla's split at Epoch AI's replication put "20 tokens/param" under a phone's plot,
+    where no place beside the point had room for the whole label; a phone's plot writes the
+    shorter "20 per param". Scaling-paradox's "Compute ×1,048,576" reached a pixel past the
+    left of the narrowest plot (165 px), where its three labels took most of the width; a
+    phone's plot writes the multiples alone ("×1,048,576"), the legend naming each line."""
     calculator = CALCULATORS[calculator_id]
-    for inputs in _settings(calculator_id):
+    for inputs in _every_setting(calculator_id):
         data = run(calculator_id, inputs)["chart"]
         plots = plot_model(calculator.chart, data)
         for group in PLOT_GROUPS:
@@ -151,6 +154,7 @@ def test_no_label_is_placed_under_the_plot_over_the_x_axis_labels(calculator_id:
                 for row in data["points"]:
                     box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
                     assert box.bottom <= PLOT_HEIGHT, (inputs, plot.width, shown_label(plot, row), box)
+                    assert 0 <= box.left and box.right <= plot.width, (inputs, plot.width, shown_label(plot, row), box)
 
 
 def test_chinchillas_labels_sit_nearer_their_own_points() -> None:
@@ -168,3 +172,133 @@ def test_chinchillas_labels_sit_nearer_their_own_points() -> None:
                     mine = box.distance(*marks[i])
                     others = [box.distance(*m) for k, m in enumerate(marks) if k != i]
                     assert all(other >= mine - NEARER for other in others), (inputs, plot.width, row["label"])
+
+
+def _every_setting(calculator_id: str) -> list[dict[str, float]]:
+    """The defaults, the worked example and each preset."""
+    calculator = CALCULATORS[calculator_id]
+    example = [{**calculator.defaults(), **calculator.example}] if calculator.example else []
+    return _settings(calculator_id) + example
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_no_label_stands_beyond_another_line_from_its_point(calculator_id: str) -> None:
+    """At every width modelled, defaults, example and each preset, no label beside its point
+    has another line (one not through its point) running between them: on that line's side it
+    reads as that line's label. Issue 16: rl-exchange's "Ord: 10×" sat 26 px below its point,
+    under the r = 1 line, on a phone's plot; cost-per-success's "Break-even" floated above the
+    k = 1 line; 33 labels in all, each the only place no line crossed (a line crossing a label
+    also counted as "nearer another line", so the far side cost no more)."""
+    calculator = CALCULATORS[calculator_id]
+    for inputs in _every_setting(calculator_id):
+        data = run(calculator_id, inputs)["chart"]
+        for group in PLOT_GROUPS:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                pieces = LinePieces(plot, data["lines"])
+                for row in data["points"]:
+                    side, place = row[group.prefix + "side"], row[group.prefix + "place"]
+                    if side.startswith("edge"):
+                        continue  # read along its flat line, not by its point
+                    box = label_box(plot, row, side, place)
+                    assert not pieces.between(box, plot.at(row)), (inputs, plot.width, row["label"], side, place)
+
+
+def test_a_line_between_is_one_the_way_to_the_label_crosses() -> None:
+    """LinePieces.between counts a line crossing the straight way from the point to the
+    label's nearest corner or edge, and not a line through the point itself."""
+    chart = CALCULATORS["rl-exchange"].chart
+    lines = [
+        {chart.x.field: 1.0, chart.y.field: 1.0, "series": "low"},
+        {chart.x.field: 1e4, chart.y.field: 1e4, "series": "low"},
+        {chart.x.field: 1.0, chart.y.field: 1.0, "series": "high"},
+        {chart.x.field: 1e4, chart.y.field: 1e8, "series": "high"},
+    ]
+    plot = plot_model(chart, {"lines": lines, "points": []})[-1]
+    point = {chart.x.field: 10.0, chart.y.field: 100.0, "label": "Ord: 10×"}  # on "high"
+    pieces, own = LinePieces(plot, lines), plot.at(point)
+    assert pieces.between(label_box(plot, point, "right", "well-below"), own) == 0  # still above "low"
+    under = Box(own[0] + 7, own[1] + 60, own[0] + 63, own[1] + 73)  # past "low", 40 px under it
+    assert pieces.between(under, own) == 1
+    assert pieces.between(label_box(plot, point, "left", "above"), own) == 0  # "high" runs through the point
+
+
+def test_scaling_paradoxs_labels_on_a_phone_cross_no_other_line_where_they_fit() -> None:
+    """Scaling-paradox's three points stand at one gain, on lines fanning out from one
+    corner: on a phone's plot (165 to 240 px) "Compute ×1,048,576", "Parameters ×8,192" and
+    "Data ×2,048" crossed the compute line or another's label. A phone's plot writes the
+    multiples alone, and at the defaults compute's and data's labels cross no line but their
+    own; parameters' "×8,192" has no place clear of the compute line on the narrowest plot
+    (the wedge between the lines left of the point is 33 px wide at its height, the label 42,
+    and right of the point is the plot's edge), but clears it on the widest phone's."""
+    calculator = CALCULATORS["scaling-paradox"]
+    data = run("scaling-paradox", calculator.defaults())["chart"]
+    plots = plot_model(calculator.chart, data)
+    for group in PLOT_GROUPS[1:]:
+        for plot in (p for p in plots if p.width in group.widths):
+            pieces = LinePieces(plot, data["lines"])
+            own_lines = {row["label"]: row["label"].split()[0] for row in data["points"]}
+            for row in data["points"]:
+                assert shown_label(plot, row) == row["label"].split()[1]
+                box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
+                others = [r for r in data["lines"] if not r["series"].startswith(own_lines[row["label"]])]
+                crossing = LinePieces(plot, others).crossed_by(box.grown(2))
+                if not (row["label"].startswith("Parameters") and plot.width < 240):
+                    assert crossing == 0, (plot.width, row["label"], box)
+                assert pieces.between(box, plot.at(row)) == 0
+
+
+def test_the_r1_chains_label_is_crossed_by_no_line_on_any_plot() -> None:
+    """rl-information's "R1 chain (32k)" (98 px) had room on a phone's plot only centred
+    under its point, its line through it. A phone's plot writes "R1 (32k)", which sits beside
+    the point clear of every line, at every width modelled, defaults, example and presets."""
+    calculator = CALCULATORS["rl-information"]
+    checked = 0
+    for inputs in _every_setting("rl-information"):
+        data = run("rl-information", inputs)["chart"]
+        for group in PLOT_GROUPS:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                pieces = LinePieces(plot, data["lines"])
+                for row in data["points"]:
+                    if row["label"].startswith("R1"):
+                        box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
+                        assert pieces.crossed_by(box.grown(2)) == 0, (inputs, plot.width, shown_label(plot, row))
+                        checked += 1
+    assert checked >= 20
+
+
+def test_the_agents_label_is_crossed_by_no_line_on_a_phone() -> None:
+    """hourly-cost's "This agent" (70 px) fitted on neither side of its point on a phone's
+    plot, between lines under 30 px apart across: the human line crossed it (the phone's live
+    chart) or it stood 40 px under its point (the static one). A phone's plot writes "Agent",
+    which sits beside its point clear of both lines, at every phone's width modelled, at the
+    defaults, example and presets."""
+    calculator = CALCULATORS["hourly-cost"]
+    for inputs in _every_setting("hourly-cost"):
+        data = run("hourly-cost", inputs)["chart"]
+        [agent] = [row for row in data["points"] if row["label"] == "This agent"]
+        for group in PLOT_GROUPS[1:]:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                box = label_box(plot, agent, agent[group.prefix + "side"], agent[group.prefix + "place"])
+                assert shown_label(plot, agent) == "Agent"
+                assert LinePieces(plot, data["lines"]).crossed_by(box.grown(2)) == 0, (inputs, plot.width, box)
+                assert box.distance(*plot.at(agent)) < 10, (inputs, plot.width, box)
+
+
+def test_o3s_label_is_nearer_its_own_point_on_a_phone() -> None:
+    """hourly-cost's "o3, full horizon" (112 px) reached from its point to beside GPT-5's at
+    2 h on a phone's plot, in three presets: its middle nearer that point than its own, so it
+    read as GPT-5's. A phone's plot writes "o3", nearer its own point than any other, at every
+    phone's width modelled, defaults, example and presets."""
+    calculator = CALCULATORS["hourly-cost"]
+    for inputs in _every_setting("hourly-cost"):
+        data = run("hourly-cost", inputs)["chart"]
+        for group in PLOT_GROUPS[1:]:
+            for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
+                marks = [plot.at(row) for row in data["points"]]
+                for i, row in enumerate(data["points"]):
+                    if not row["label"].startswith("o3"):
+                        continue
+                    box = label_box(plot, row, row[group.prefix + "side"], row[group.prefix + "place"])
+                    middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
+                    mine = math.dist(middle, marks[i])
+                    assert all(math.dist(middle, m) > mine for k, m in enumerate(marks) if k != i), (inputs, plot.width)

@@ -420,3 +420,58 @@ def test_chinchillas_labels_stand_apart_on_the_wide_static_chart() -> None:
         assert abs(y1 - y2) >= 18 or abs(x1 - x2) >= sum(widths) / 2 + 6, (drawn.get("width"), middles)
         for (text, x, y), own, other in zip(middles, marks, marks[::-1], strict=True):
             assert math.dist((x, y), own) < math.dist((x, y), other), (drawn.get("width"), text)
+
+
+def _drawn_lines(spec: dict) -> list[list[tuple[float, float]]]:
+    """Each line of the chart as Vega draws it: its points, in the plot's pixels."""
+    root = vl_convert.vegalite_to_scenegraph(spec)["scenegraph"]
+    marks = [node for node in _scene_items(root, []) if node.get("role") == "mark"]
+    return [[(i["x"], i["y"]) for i in m["items"]] for m in marks if m.get("marktype") == "line"]
+
+
+def _to_segment(point: tuple[float, float], p: tuple[float, float], q: tuple[float, float]) -> float:
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else min(1.0, max(0.0, ((point[0] - p[0]) * dx + (point[1] - p[1]) * dy) / length))
+    return math.dist(point, (p[0] + t * dx, p[1] + t * dy))
+
+
+def _cross(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    def side(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    p1, p2, q1, q2 = a[:2], a[2:], b[:2], b[2:]
+    return side(q1, q2, p1) * side(q1, q2, p2) < 0 and side(p1, p2, q1) * side(p1, p2, q2) < 0
+
+
+@pytest.mark.parametrize(
+    ("calculator_id", "labels"), [("rl-exchange", ["Ord: 10×"]), ("cost-per-success", ["Break-even"])]
+)
+def test_a_label_stands_on_its_points_side_of_every_other_line(calculator_id: str, labels: list[str]) -> None:
+    """Issue 16's sweep: on a phone rl-exchange's "Ord: 10×" stood 26 px under its point, past
+    the r = 1 line, and cost-per-success's "Break-even" floated up past the k = 1 line: each
+    read as the other line's label. As Vega draws the wide, phone static and phone live
+    charts, the straight way from the point to its label's nearest edge crosses no line but
+    those through the point, and the label's middle is within 50 px of the point."""
+    calculator = CALCULATORS[calculator_id]
+    data = run(calculator_id, calculator.defaults())["chart"]
+    spec = vega_lite_spec(calculator.chart, data)
+    for drawn in (spec, narrow_spec(spec), {**spec, "width": 320}, {**spec, "width": 270}):
+        marks, middles = _label_middles(drawn)
+        marks = marks[-len(middles) :]
+        lines = _drawn_lines(drawn)
+        for (text, x, y), own in zip(middles, marks, strict=True):
+            if text not in labels:
+                continue
+            assert math.dist((x, y), own) < 50, (drawn.get("width"), text, (x, y), own)
+            through = [line for line in lines if min(_to_segment(own, p, q) for p, q in itertools.pairwise(line)) < 3]
+            others = [line for line in lines if line not in through]
+            # To the label's nearest edge or corner (its text 7 px a character, 13 px high).
+            half_width, half_height = 3.5 * len(text), 6.5
+            near = (
+                min(max(own[0], x - half_width), x + half_width),
+                min(max(own[1], y - half_height), y + half_height),
+            )
+            way = (*own, *near)
+            crossed = [any(_cross(way, (*p, *q)) for p, q in itertools.pairwise(line)) for line in others]
+            assert not any(crossed), (drawn.get("width"), text, (x, y), own)
