@@ -80,9 +80,9 @@ class Preset:
     """A named set of input values, with the reason and source for each.
 
     ``source`` says in words where the values come from; ``cites`` gives the keys of those
-    sources in the site's bibliography (``docs/references.bib``), so the page lists them
-    among its sources and links to them. A derived value is computed by calling the core,
-    never typed.
+    sources in the site's bibliography (``references.bib``, published with the site), so the
+    page lists them among its sources and links to them. A derived value is computed by
+    calling the core, never typed.
     """
 
     id: str
@@ -136,9 +136,10 @@ class Chart:
     ``series`` (lines) or ``label`` (points). A point's label sits above right of it (left
     of it in the plot's right part); a point row may say ``"side": "left"`` or ``"right"``
     and ``"place": "below"`` where points sit close together, and give a ``"short"`` label
-    that a phone's narrow plot writes instead (calculators/_labels.py places both). With ``uses_outputs``, ``data`` is also given
-    the calculator's computed outputs (``outputs=``, by name), so a chart that marks them
-    draws them without computing them again.
+    that a phone's narrow plot writes instead (the core places both, clear of the lines,
+    points and other labels). With ``uses_outputs``, ``data`` is also given the calculator's
+    computed outputs (``outputs=``, by name), so a chart that marks them draws them without
+    computing them again.
 
     ``interval`` names two row fields, the low and high ends of an interval of the y value:
     lines with them get a shaded band, points an error bar. ``point_group`` names a field of

@@ -64,7 +64,7 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         ``{"ok": False, "errors": {name: message}}`` when the inputs are invalid, with
         ``name`` the offending input ("" when the result is out of range rather than one
         input wrong). Messages name inputs by their labels and write numbers as the
-        form's fields do (``got -10^24``, not Python's ``-1e+24``): the reader's words for
+        form's fields do (``got -10^24``, not Python's exponent notation): the reader's words for
         what the reader sees (:func:`calculators._checks.numbers_as_fields`).
 
     Raises:
