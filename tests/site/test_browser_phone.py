@@ -120,8 +120,8 @@ MEASURE_WIDE = """() => {
     }
     for (const table of document.querySelectorAll('article table')) {
         if (table.closest('.calc')) continue;  // calculators: their own layout
-        const box = table.closest('.md-typeset__scrollwrap') ?? table;
-        found.push({what: 'table', text: table.innerText.slice(0, 40), past: box.scrollWidth - box.clientWidth});
+        // The table is the box that scrolls (site.css), inside Material's wrapper or not.
+        found.push({what: 'table', text: table.innerText.slice(0, 40), past: table.scrollWidth - table.clientWidth});
     }
     return found;
 }"""
