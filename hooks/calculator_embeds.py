@@ -324,8 +324,10 @@ def _text_input(base: str, spec: Any, described: str) -> str:
     # A text field with a decimal keypad, not type="number": a number field hands the page
     # an empty string for "abc", "1e400" or "--5", so the reader would be told the field is
     # empty. As text, what the reader typed reaches Python and gets the true message.
+    # Read-only as built: without JavaScript nothing can recompute, so a field takes no typing
+    # (by keyboard too; the stylesheet stops pointer and tap); calculator.js lifts it on mount.
     return (
-        f'<input id="{base}" name="{escape(spec.name)}" type="text" inputmode="decimal" '
+        f'<input id="{base}" name="{escape(spec.name)}" type="text" inputmode="decimal" readonly '
         'autocomplete="off" spellcheck="false" '
         f'value="{form_text(spec.default)}" data-default="{form_text(spec.default)}" {described}>'
     )

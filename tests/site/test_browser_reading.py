@@ -325,7 +325,8 @@ def test_notebook_code_shows_that_it_scrolls(phone: Pages) -> None:
 
 def test_calculator_inputs_are_read_only_without_javascript(no_js: Pages) -> None:
     """With JavaScript off, a calculator's inputs show their values as text, with no field's
-    frame, and a tap or click on one neither focuses it nor lets the reader type into it."""
+    frame, and a tap or click on one neither focuses it nor lets the reader type into it, nor
+    does the keyboard."""
     page = no_js("essays/half-life/")
     fields = page.locator(".calc .calc__field input")  # type: ignore[attr-defined]
     assert fields.count() >= 3
@@ -338,6 +339,10 @@ def test_calculator_inputs_are_read_only_without_javascript(no_js: Pages) -> Non
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # type: ignore[attr-defined]
         page.keyboard.type("9")  # type: ignore[attr-defined]
         assert not field.evaluate("e => e === document.activeElement")
+        assert before == field.input_value()
+        # Nor from the keyboard: the field is read-only as built (a reader who tabs to it).
+        field.focus()
+        page.keyboard.type("9")  # type: ignore[attr-defined]
         assert before == field.input_value()
 
 

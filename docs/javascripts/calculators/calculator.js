@@ -42,6 +42,8 @@ export function mountCalculator(root) {
   const state = { request: 0, last: null, built: snapshot(root), fromLink: {} };
   calculators.set(root, state);
   const form = root.querySelector("form");
+  // The build writes the fields read-only, for readers without JavaScript; with it they take typing.
+  for (const input of form.querySelectorAll("input[readonly]")) input.readOnly = false;
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", () => {
     showPreset(root, null, "Showing your own inputs.");
