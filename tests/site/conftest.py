@@ -148,6 +148,16 @@ def base_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def csp_url(site: Path) -> Iterator[str]:
+    """The built site served with its Content-Security-Policy as a header too (as a host
+    reading ``_headers`` serves it)."""
+    server, url = load_module("tools/serve_site.py").serve_in_background(site, csp=True)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright."""
     from playwright.sync_api import sync_playwright

@@ -6,23 +6,11 @@ No string is evaluated in the page: waits poll the page through Playwright's loc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run
 
 from browser_helpers import BOOT_MS, expect_outputs, fill_input
-
-
-@pytest.fixture(scope="module")
-def csp_url(site, repo_module) -> Iterator[str]:
-    """The built site served with its Content-Security-Policy header."""
-    server, url = repo_module("tools/serve_site.py").serve_in_background(site, csp=True)
-    yield url
-    server.shutdown()
-    server.server_close()
 
 
 def test_policy_is_strict(site, repo_module) -> None:

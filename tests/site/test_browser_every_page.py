@@ -90,15 +90,6 @@ def overflow(repo_module) -> str:
 
 
 @pytest.fixture(scope="module")
-def header_url(site, repo_module) -> Iterator[str]:
-    """The built site served with its policy as a header too."""
-    server, url = repo_module("tools/serve_site.py").serve_in_background(site, csp=True)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
 def profile(browser) -> Iterator[object]:
     """One reader's browser profile for the header pages' full loads, shared on this worker."""
     context = browser.new_context()
@@ -295,9 +286,9 @@ def test_the_header_pages_are_pages_built() -> None:
 
 
 @pytest.mark.parametrize("name", HEADER_PAGES)
-def test_one_page_of_each_kind_works_under_the_header(profile, header_url, name: str) -> None:
+def test_one_page_of_each_kind_works_under_the_header(profile, csp_url, name: str) -> None:
     """Each of HEADER_PAGES loads under the header policy as well, with nothing blocked."""
-    seen = visit(profile, header_url + name)
+    seen = visit(profile, csp_url + name)
     assert seen["meta"] and seen["header"]
     assert {"ran": True, "violations": [], "problems": []} == {
         key: seen[key] for key in ("ran", "violations", "problems")
