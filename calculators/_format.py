@@ -81,6 +81,17 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
     raise ValueError(f"unknown number format {kind!r}")
 
 
+def power_of_ten(exponent: int, mantissa: str = "1") -> str:
+    """``mantissa`` × 10 to the whole ``exponent``, as readers read it everywhere on the site:
+    ``10²⁵`` alone when the mantissa is "1", else ``5.88 × 10⁻⁷``.
+
+    >>> power_of_ten(25), power_of_ten(-7, "5.88"), power_of_ten(25, "1.00")
+    ('10²⁵', '5.88 × 10⁻⁷', '1.00 × 10²⁵')
+    """
+    power = "10" + str(exponent).translate(_SUPERSCRIPT)
+    return power if mantissa == "1" else f"{mantissa} × {power}"
+
+
 def _reciprocal(value: float, digits: int) -> str:
     """1 / ``value`` (positive) as :func:`_significant` writes it, worked out in logarithms
     when it is past the float range (1 / 5e-324)."""
@@ -91,7 +102,7 @@ def _reciprocal(value: float, digits: int) -> str:
     mantissa = f"{10 ** (log - exponent):.{digits - 1}f}"
     if float(mantissa) >= 10:  # 9.996 rounds up to the next power
         mantissa, exponent = f"{1:.{digits - 1}f}", exponent + 1
-    return f"{mantissa} × 10{str(exponent).translate(_SUPERSCRIPT)}"
+    return power_of_ten(exponent, mantissa)
 
 
 def _significant(value: float, digits: int) -> str:
@@ -100,7 +111,7 @@ def _significant(value: float, digits: int) -> str:
     magnitude = abs(value)
     if magnitude >= _PLAIN_BELOW or magnitude < _PLAIN_FROM:
         mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-        return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+        return power_of_ten(int(exponent), mantissa)
     decimals = max(digits - 1 - math.floor(math.log10(magnitude)), 0)
     text = f"{round(value, decimals):,.{decimals}f}"
     # Rounding can carry into a new digit (999.7 -> "1,000"); that is still 3 significant.
@@ -524,8 +535,7 @@ def tick_label(value: float, kind: str = "number", powers: bool = False) -> str:
         return prefix + sign + _trimmed(f"{rounded:,.{decimals}f}")
     exponent = math.floor(math.log10(magnitude) + TICKS.log_nudge)
     mantissa = _trimmed(f"{magnitude / 10.0**exponent:.{TICKS.mantissa_digits}g}")
-    power = "10" + str(exponent).translate(_SUPERSCRIPT)
-    return prefix + sign + (power if mantissa == "1" else f"{mantissa} × {power}")
+    return prefix + sign + power_of_ten(exponent, mantissa)
 
 
 def _trimmed(text: str) -> str:

@@ -27,12 +27,13 @@ import re
 
 import griffe
 
+from calculators._format import power_of_ten as written_power
+
 ROLE = re.compile(r":(?:func|class|meth|mod|data|attr|obj|exc):`~?([^`]+)`")
 #: A number in Python's exponent notation: ``1e23``, ``5.88e-7``, ``1e+25``.
 EXPONENT = re.compile(r"(?<![\w.])(?P<mantissa>\d+(?:\.\d+)?)e(?P<power>[+-]?\d+)(?![\w.])")
 #: A power of ten written with a caret: ``10^23``, ``10^-300``, ``10^{12}``, ``10^±300``.
 CARET = re.compile(r"(?<![\w.])10\^(?:\{(?P<braced>[^{}]+)\}|(?P<power>[-+±−]?\d+(?:\.\d+)?))")
-SUPERSCRIPT = str.maketrans("0123456789-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
 #: Inline code (one or more backticks) and fenced blocks, which keep Python's notation.
 CODE = re.compile(r"^(?P<fence>[ \t]*```).*?^(?P=fence)[ \t]*$|(?P<ticks>`+).+?(?P=ticks)", re.M | re.S)
 
@@ -47,8 +48,10 @@ def power_of_ten(power: str, mantissa: str = "1") -> str:
     >>> power_of_ten("+25"), power_of_ten("-7", "5.88"), power_of_ten("±300"), power_of_ten("26.8")
     ('10²⁵', '5.88 × 10⁻⁷', '10<sup>±300</sup>', '10<sup>26.8</sup>')
     """
-    power = power.removeprefix("+")
-    written = f"10{power.translate(SUPERSCRIPT)}" if re.fullmatch(r"[-−]?\d+", power) else f"10<sup>{power}</sup>"
+    power = power.removeprefix("+").replace("−", "-")
+    if re.fullmatch(r"-?\d+", power):  # a whole power: the site's own notation
+        return written_power(int(power), "1" if float(mantissa) == 1 else mantissa)
+    written = f"10<sup>{power}</sup>"  # 10^±300 or 10^26.8, which no superscript digits write
     return written if float(mantissa) == 1 else f"{mantissa} × {written}"
 
 
