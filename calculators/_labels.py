@@ -585,9 +585,8 @@ def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, s
             if now == 0:
                 continue
             for place in candidates(row):
-                if count(index, place, boxes) < now:
-                    places[index] = place
-                    now = count(index, place, boxes)
+                if (found := count(index, place, boxes)) < now:
+                    places[index], now = place, found
                     for i, plot in enumerate(plots):
                         boxes[i][index] = label_box(plot, row, *place)
                     if now == 0:
