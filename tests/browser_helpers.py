@@ -35,6 +35,13 @@ def page_addresses() -> list[str]:
     return urls
 
 
+def hold_python(target) -> None:
+    """Leave every request of ``target`` (a page or a context) for Python's runtime
+    unanswered, so its pages stay as a reader sees them before Python is live (neither live
+    nor in the failure path a refused download leads to)."""
+    target.route("**/assets/runtime/**", lambda route: None)
+
+
 def page_of(site: Path, calculator_id: str) -> str:
     """The site-relative URL of the first built page that embeds ``calculator_id``."""
     for page in sorted(site.rglob("index.html")):

@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS, navigate, page_addresses
+from browser_helpers import BOOT_MS, hold_python, navigate, page_addresses
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 800}
@@ -154,7 +154,7 @@ def before_python(browser) -> Iterator[object]:
     stays as a reader sees it before Python is live (no service worker, which would answer
     them from its cache)."""
     context = browser.new_context(viewport=PHONE, service_workers="block")
-    context.route("**/assets/runtime/**", lambda route: None)
+    hold_python(context)
     yield context.new_page()
     context.close()
 

@@ -10,6 +10,8 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
+from browser_helpers import hold_python
+
 PHONE = {"width": 375, "height": 800}
 
 
@@ -75,7 +77,7 @@ def test_a_calculators_buttons_and_download_links_are_one_height(browser, base_u
     every one is as tall as the others."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     try:
-        ctx.route("**/assets/runtime/**", lambda route: None)  # the actions show before Python
+        hold_python(ctx)  # the actions show before Python
         page = ctx.new_page()
         page.goto(base_url + "essays/hourly-costs/", wait_until="domcontentloaded")
         page.wait_for_timeout(300)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from browser_helpers import page_of
+from browser_helpers import hold_python, page_of
 
 PHONE = {"width": 375, "height": 800}
 CALCULATOR = "half-life"
@@ -32,7 +32,7 @@ MEASURE = """canvas => {
 
 
 def static_chart(page, base_url: str, site: Path):
-    page.route("**/assets/runtime/**", lambda route: None)  # Python never arrives
+    hold_python(page)
     page.goto(base_url + page_of(site, CALCULATOR))
     page.wait_for_load_state("load")
     return page.locator(f'.calc[data-calculator="{CALCULATOR}"] [data-chart]')

@@ -4,8 +4,8 @@ glossary's terms stand out, notebook figures fill the column, and a calculator w
 JavaScript neither looks nor acts editable.
 
 Each test module of the browser layer starts its own contexts; this one keeps two for all its
-tests (JavaScript on with Python's downloads refused, so every page stays as it is before
-Python is live; and JavaScript off), and loads each page once in each.
+tests (JavaScript on with Python's downloads never answered, so every page stays as it is
+before Python is live; and JavaScript off), and loads each page once in each.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PIL import Image, ImageStat
+
+from browser_helpers import hold_python
 
 PHONE = {"width": 375, "height": 800}
 WIDE = {"width": 1280, "height": 900}
@@ -69,9 +71,9 @@ def pages_of(context: object, base_url: str) -> Iterator[Pages]:
 @pytest.fixture(scope="module")
 def phone(browser: object, base_url: str) -> Iterator[Pages]:
     """Pages on a 375 px phone with JavaScript on, as they are before Python is live: its
-    downloads are refused, and no page waits for it."""
+    downloads never answer, and no page waits for it."""
     context = browser.new_context(viewport=PHONE, service_workers="block")  # type: ignore[attr-defined]
-    context.route("**/assets/runtime/**", lambda route: route.abort())
+    hold_python(context)
     yield from pages_of(context, base_url)
     context.close()
 

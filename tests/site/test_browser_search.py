@@ -19,7 +19,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS, page_of
+from browser_helpers import BOOT_MS, hold_python, page_of
 
 MATERIAL_WORKER = "/assets/javascripts/workers/search."  # search.<hash>.min.js
 INDEX = "/search/search_index.json"
@@ -81,7 +81,7 @@ def test_reader_who_opens_search_before_python_starts_gets_results(watched, base
     magnifier opens it)."""
     page = watched.page
     page.set_viewport_size({"width": 375, "height": 800})
-    page.route("**/assets/runtime/**", lambda route: None)  # never answered
+    hold_python(page)
     page.goto(base_url + page_of(site, "half-life"))
     page.wait_for_load_state("load")
     assert "Initializing" in page.text_content(".md-search-result__meta")
