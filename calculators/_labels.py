@@ -441,6 +441,19 @@ def conflicts(
     a label at the plot's edge, read along its line) 5, each such line running between the
     label and its own point 10 more, each label it comes within LABEL_GAP
     of and leaving the plot (over the axes' labels) 1,000."""
+    return fixed_conflicts(plot, box, segments, points, own) + label_conflicts(box, taken)
+
+
+def fixed_conflicts(
+    plot: Plot,
+    box: Box,
+    segments: LinePieces,
+    points: list[tuple[float, float]],
+    own: tuple[float, float] | None = None,
+) -> int:
+    """The part of :func:`conflicts` that other labels' places do not change: the lines, the
+    other points and the plot's edges. Placing the labels weighs each place many times
+    against others that move, so this part is worked out once a place."""
     clear = box.grown(CLEARANCE)
     count = segments.crossed_by(clear)
     count += 2 * sum(clear.holds(x, y) for x, y in points)
@@ -454,14 +467,18 @@ def conflicts(
         )
         count += MISREAD * segments.nearer_than(box, own)
         count += SEPARATED * segments.between(box, own)
-    # Text on text, or text over the axes' labels, is never read; a line through a label is:
-    # those two outweigh any number of lines.
-    apart = box.grown(LABEL_GAP)
-    count += 1000 * sum(apart.meets(other) for other in taken)
     # Above the plot there is room (the chart grows to hold its marks); left, right and below
     # are the axes' labels and the chart's edge.
     count += 1000 * (box.left < 0 or box.right > plot.width or box.top < -TOP_ROOM or box.bottom > PLOT_HEIGHT)
     return count
+
+
+def label_conflicts(box: Box, taken: list[Box]) -> int:
+    """The part of :func:`conflicts` that other labels make: text on text, or text over the
+    axes' labels, is never read; a line through a label is: 1,000 each label ``box`` comes
+    within LABEL_GAP of, which outweighs any number of lines."""
+    apart = box.grown(LABEL_GAP)
+    return 1000 * sum(apart.meets(other) for other in taken)
 
 
 def _from_middle(box: Box, x: float, y: float) -> float:
@@ -552,18 +569,32 @@ def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, s
         flat = row[chart.y.field] in levels
         return [own, *(p for p in PLACES if p != own and (flat or not p[0].startswith("edge")))]
 
-    def count(index: int, place: tuple[str, str], boxes: list[list[Box]]) -> int:
-        row = points[index]
-        return sum(
-            conflicts(
-                plot,
-                label_box(plot, row, *place),
-                segments[i],
-                [box for k, box in enumerate(boxes[i]) if k != index],
-                [mark for k, mark in enumerate(marks[i]) if k != index],
-                _anchor(place, marks[i][index]),
+    # What each label's place costs apart from the other labels (fixed_conflicts, summed over
+    # the plots) and its box on each plot, worked out the first time that place is weighed:
+    # the passes below weigh every place again as the other labels move.
+    fixed: dict[tuple[int, tuple[str, str]], tuple[int, list[Box]]] = {}
+
+    def at(index: int, place: tuple[str, str]) -> tuple[int, list[Box]]:
+        if (index, place) not in fixed:
+            row = points[index]
+            placed = [label_box(plot, row, *place) for plot in plots]
+            cost = sum(
+                fixed_conflicts(
+                    plot,
+                    placed[i],
+                    segments[i],
+                    [mark for k, mark in enumerate(marks[i]) if k != index],
+                    _anchor(place, marks[i][index]),
+                )
+                for i, plot in enumerate(plots)
             )
-            for i, plot in enumerate(plots)
+            fixed[index, place] = cost, placed
+        return fixed[index, place]
+
+    def count(index: int, place: tuple[str, str], boxes: list[list[Box]]) -> int:
+        cost, placed = at(index, place)
+        return cost + sum(
+            label_conflicts(placed[i], [box for k, box in enumerate(boxes[i]) if k != index]) for i in range(len(plots))
         )
 
     places: list[tuple[str, str]] = []
@@ -577,8 +608,8 @@ def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, s
             if found == 0:
                 break
         places.append(best)
-        for i, plot in enumerate(plots):
-            boxes[i].append(label_box(plot, row, *best))
+        for i, box in enumerate(at(index, best)[1]):
+            boxes[i].append(box)
     for _ in range(2):
         for index, row in enumerate(points):
             now = count(index, places[index], boxes)
@@ -587,14 +618,17 @@ def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, s
             for place in candidates(row):
                 if (found := count(index, place, boxes)) < now:
                     places[index], now = place, found
-                    for i, plot in enumerate(plots):
-                        boxes[i][index] = label_box(plot, row, *place)
+                    for i, box in enumerate(at(index, place)[1]):
+                        boxes[i][index] = box
                     if now == 0:
                         break
     # Never worse, all told, than where the rows themselves would put the labels.
     own = [candidates(row)[0] for row in points]
-    if sum(placement_conflicts(chart, data, plots, own, segments)) < sum(
-        placement_conflicts(chart, data, plots, places, segments)
-    ):
+
+    def total(chosen: list[tuple[str, str]]) -> int:
+        placed = [[at(index, place)[1][i] for index, place in enumerate(chosen)] for i in range(len(plots))]
+        return sum(count(index, place, placed) for index, place in enumerate(chosen))
+
+    if total(own) < total(places):
         return own
     return places
