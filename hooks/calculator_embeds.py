@@ -19,7 +19,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import vl_convert
+import vega_renders
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -64,13 +64,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             content = with_about(kind, exported[kind], about)
             files.append(File.generated(config, download_path(calculator.id, kind), content=content))
         spec = static_spec(vega_lite_spec(calculator.chart, run(calculator.id, calculator.defaults())["chart"]))
+        files.append(File.generated(config, download_path(calculator.id, "svg"), content=vega_renders.svg(spec)))
         files.append(
-            File.generated(config, download_path(calculator.id, "svg"), content=vl_convert.vegalite_to_svg(spec))
-        )
-        files.append(
-            File.generated(
-                config, download_path(calculator.id, "png"), content=vl_convert.vegalite_to_png(spec, scale=2)
-            )
+            File.generated(config, download_path(calculator.id, "png"), content=vega_renders.png(spec, scale=2))
         )
     return files
 
@@ -197,8 +193,8 @@ def render_calculator(
     spec = vega_lite_spec(calculator.chart, result["chart"])
     # The picture is static (shown in the reader's font, drawn with the build's); the spec
     # the page runs live is the chart itself.
-    svg = vl_convert.vegalite_to_svg(static_spec(spec))
-    vega_spec = json.dumps(vl_convert.vegalite_to_vega(spec), separators=(",", ":"))
+    svg = vega_renders.svg(static_spec(spec))
+    vega_spec = json.dumps(vega_renders.vega(spec), separators=(",", ":"))
     cid = calculator.id
     parts = [
         f'<section class="calc" id="calc-{escape(cid)}" data-calculator="{escape(cid)}" data-state="static" '
@@ -246,7 +242,7 @@ def phone_chart(spec: dict[str, Any]) -> str:
     so it works without JavaScript): the wide chart shrunk to a phone's width would print its
     text at 5 to 6 px. The first live result replaces both (javascripts/calculators/chart.js).
     """
-    return f'<div class="calc__chart-phone" data-chart-phone>{vl_convert.vegalite_to_svg(narrow_spec(spec))}</div>'
+    return f'<div class="calc__chart-phone" data-chart-phone>{vega_renders.svg(narrow_spec(spec))}</div>'
 
 
 def _install_lines(install: str) -> str:

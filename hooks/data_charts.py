@@ -29,7 +29,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import vl_convert
+import vega_renders
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -401,7 +401,7 @@ def render(name: str, docs_dir: Path) -> str:
         spec = chart.spec(rows, width)
         # The figure is one image with a name and a description; Vega's per-mark ARIA roles
         # inside it would be unnamed images to a screen reader (axe: svg-img-alt), so they go.
-        svg = re.sub(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"', "", vl_convert.vegalite_to_svg(spec))
+        svg = re.sub(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"', "", vega_renders.svg(spec))
         drawings.append(f'<div class="data-chart__{kind}">{svg}</div>')
     return (
         f'<figure class="data-chart" id="chart-{escape(name)}" data-search-exclude>'

@@ -7,26 +7,24 @@ title and description on the site's colour and mark, drawn at build time from an
 fetches nothing). Material's own social plugin is not used: it downloads its fonts from
 Google Fonts while building.
 
-Cards live at ``assets/cards/<page path>.png`` and are cached under ``build/cards/`` by a
-hash of their SVG, so an unchanged page costs nothing. Image addresses are absolute, from
+Cards live at ``assets/cards/<page path>.png`` and are kept under ``build/renders/`` by a
+hash of their SVG (vega_renders.py), so an unchanged page costs nothing. Image addresses are absolute, from
 ``site_url`` (the one ``SITE_URL`` setting), as Open Graph requires.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import textwrap
 from html import escape
 from pathlib import Path
 
-import vl_convert
+import vega_renders
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / "build" / "cards"
 CARDS_DIR = "assets/cards"
 WIDTH, HEIGHT = 1200, 630
 # The site's colours (docs/stylesheets/identity.css) and mark (docs/assets/images/logo.svg).
@@ -75,13 +73,7 @@ def card_svg(site_name: str, title: str, description: str) -> str:
 
 
 def card_png(svg: str) -> bytes:
-    CACHE.mkdir(parents=True, exist_ok=True)
-    cached = CACHE / f"{hashlib.sha256(svg.encode()).hexdigest()[:20]}.png"
-    if not cached.is_file():
-        partial = cached.with_suffix(f".{id(svg)}.part")
-        partial.write_bytes(vl_convert.svg_to_png(svg))
-        partial.replace(cached)
-    return cached.read_bytes()
+    return vega_renders.svg_to_png(svg)
 
 
 def social_tags(page: Page, config: MkDocsConfig, title: str, description: str) -> str:

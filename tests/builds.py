@@ -84,7 +84,7 @@ def mkdocs_build(site: Path, cwd: Path = ROOT, **env: str) -> Build:
 
 def share_build_caches(repo: Path) -> None:
     """Give a copy of the repository this checkout's build caches (build/: the core's wheel and
-    its bytecode, the preview cards), as a second build in one checkout would have them. Each
+    its bytecode, the charts and preview cards drawn), as a second build in one checkout would have them. Each
     entry is named by the hash of what it was made from and written whole under a temporary
     name (skipped here), so a copy can only reuse what its own sources would make."""
     if (ROOT / "build").is_dir():
@@ -197,7 +197,7 @@ def start_builder(shared: Path, names: list[str]) -> subprocess.Popen[bytes] | N
 
 def main(shared: Path, names: list[str]) -> None:
     """Make ``site`` first when asked for (the other builds copy its caches: the core's wheel,
-    bytecode and start-up library, the preview cards), then the others side by side."""
+    bytecode and start-up library, the charts and preview cards drawn), then the others side by side."""
     if "site" in names:
         print("site:", build_in(shared, "site").returncode, flush=True)
     others = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import signal
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +44,18 @@ CHROMIUM_ARGS = [
 
 
 def load_module(relative: str) -> ModuleType:
-    """Import a repository file that is not on sys.path (a hook, a tool) by its path."""
+    """Import a repository file that is not on sys.path (a hook, a tool) by its path, with its
+    folder on sys.path while it runs, as MkDocs imports hooks (so a hook imports the modules
+    beside it: vega_renders)."""
     path = ROOT / relative
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
     return module
 
 
