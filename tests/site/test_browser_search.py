@@ -19,6 +19,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from tests.site.conftest import new_watched_page
+
 from browser_helpers import BOOT_MS, hold_python, page_of
 
 MATERIAL_WORKER = "/assets/javascripts/workers/search."  # search.<hash>.min.js
@@ -176,11 +178,33 @@ def test_page_opened_from_a_search_result_highlights_at_once(watched, base_url) 
     assert 1 == len(requested), requested
 
 
-def test_powers_of_ten_find_the_prose_as_typed(watched, base_url) -> None:
+@pytest.fixture(scope="module")
+def _glossary_search(browser, base_url):
+    """One reader on the glossary with search ready, for the tests below that only ask
+    queries: the index is built once, not once a test."""
+    context, watched = new_watched_page(browser, base_url)
+    watched.page.goto(base_url + "glossary/")
+    yield watched
+    context.close()
+
+
+@pytest.fixture
+def searcher(_glossary_search):
+    """That reader's page, its search field empty, logging no console error and sending no
+    request to another origin during the test."""
+    watched = _glossary_search
+    watched.console_errors.clear()
+    watched.foreign_requests.clear()
+    watched.page.fill("input.md-search__input", "")
+    yield watched.page
+    assert [] == watched.console_errors
+    assert [] == watched.foreign_requests
+
+
+def test_powers_of_ten_find_the_prose_as_typed(searcher) -> None:
     """ "1e26", "10^26" and "10**26" all find the pages whose prose writes 10²⁶: the
     glossary and the governance essay (hooks/search_text.py, search-when-ready.js)."""
-    page = watched.page
-    page.goto(base_url + "glossary/")
+    page = searcher
     for query in ("1e26", "10^26", "10**26"):
         page.fill("input.md-search__input", "")
         titles = search_for(page, query)
@@ -191,14 +215,13 @@ def test_powers_of_ten_find_the_prose_as_typed(watched, base_url) -> None:
         assert not re.search(r"= \d+(\.\d+)?e", shown), (query, shown)
 
 
-def test_negative_and_superscript_powers_find_the_prose(watched, base_url) -> None:
+def test_negative_and_superscript_powers_find_the_prose(searcher) -> None:
     """ "1e-7", "10^-7", "10**-7" and a pasted "10⁻⁷" all find the scaling paradox, whose
     prose writes 10⁻⁷, among the first results; "10²⁵" typed in superscripts finds it too
     (its worked examples write 10²⁵; the pages about the EU's 10²⁵ threshold rank first).
     (Search splits words at a hyphen; search-when-ready.js asks for "1e−7", the one word the
     index holds.)"""
-    page = watched.page
-    page.goto(base_url + "glossary/")
+    page = searcher
     for query in ("1e-7", "10^-7", "10**-7", "10⁻⁷"):
         titles = pasted_query_titles(page, query)
         assert "The Scaling Paradox" in titles[:3], (query, titles)
@@ -206,12 +229,11 @@ def test_negative_and_superscript_powers_find_the_prose(watched, base_url) -> No
     assert "The Scaling Paradox" in titles and "Glossary" in titles[:3], titles
 
 
-def test_horizon_symbols_find_the_prose_either_way(watched, base_url) -> None:
+def test_horizon_symbols_find_the_prose_either_way(searcher) -> None:
     """ "T50" as typed and "T₅₀" as pasted from a chart or a label both find the half-life
     essay, whose prose writes T₅₀ (hooks/search_text.py's twin " = T50", and
     search-when-ready.js reading "T₅₀" as "T50"), and the glossary's time horizon entry."""
-    page = watched.page
-    page.goto(base_url + "glossary/")
+    page = searcher
     for query in ("T50", "T₅₀", "t₈₀"):
         titles = pasted_query_titles(page, query)
         # The Python API page, whose parameters are named t50, may rank first; the prose is found.
@@ -220,10 +242,9 @@ def test_horizon_symbols_find_the_prose_either_way(watched, base_url) -> None:
         assert "= T50" not in shown and "= T80" not in shown, (query, shown)
 
 
-def test_metr_finds_the_data_page_first(watched, base_url) -> None:
+def test_metr_finds_the_data_page_first(searcher) -> None:
     """The page about METR's data ranks first for "METR", titled in words."""
-    page = watched.page
-    page.goto(base_url + "glossary/")
+    page = searcher
     page.wait_for_selector(".md-search-result__meta")
     assert "METR's time horizons" == search_for(page, "METR")[0]
     # The notebook's hit shows its opening prose under its title, as every page's does.
