@@ -43,19 +43,46 @@ def expected_text(calculator_id: str, inputs: dict[str, str], name: str) -> tupl
 
 
 @pytest.mark.parametrize("calculator_id", SAMPLE)
-def test_typed_values_give_cpythons_answer_and_recover(reader, site, base_url, calculator_id) -> None:
-    """Each awkward typed value, put into the inputs in turn, shows what CPython gives and
-    never renders as markup; the example then restores the result."""
+def test_a_hostile_link_crafted_requests_and_typed_values_get_cpythons_answers(
+    reader, site, base_url, calculator_id
+) -> None:
+    """One visit a calculator, opened from a link whose parameters carry markup and script:
+    they change nothing and run nothing (the defaults' result, the fields at the defaults).
+    Then text no field allows, sent straight to the worker, gets CPython's message. Then each
+    awkward typed value, put into the inputs in turn, shows what CPython gives and never
+    renders as markup, a valid value brings the result back, and the example restores it."""
     calculator = CALCULATORS[calculator_id]
-    root = open_live(reader.page, base_url, site, calculator_id)
+    page = reader.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    params = {f"{calculator_id}.{spec.name}": MARKUP for spec in calculator.inputs}
+    params[MARKUP] = MARKUP
+    root = open_live(page, base_url, site, calculator_id, urlencode(params))
+    expect_outputs(root, run(calculator_id, calculator.defaults()))
+    for spec in calculator.inputs:
+        assert read_number(root.locator(f'form [name="{spec.name}"]').input_value()) == spec.default
+    assert 0 == page.locator(".calc img").count()
+
+    runtime = base_url + own_file(site, "javascripts/calculators/runtime.js")
     example = {name: str(value) for name, value in calculator.example.items()}
+    typed = [spec for spec in calculator.inputs if not spec.choices]  # a choice takes no typing
+    for turn, value in enumerate(SENT):
+        inputs = {**example, typed[turn % len(typed)].name: value}
+        got = page.evaluate(
+            "async ([url, id, inputs]) => (await import(url)).compute(id, inputs)",
+            [runtime, calculator_id, inputs],
+        )
+        assert run(calculator_id, inputs)["ok"] == got["ok"]
+        if not got["ok"]:
+            assert run(calculator_id, inputs)["errors"] == got["errors"]
+            assert all("Traceback" not in message for message in got["errors"].values())
+
     for name, good in example.items():
         fill_input(root, name, good)
     good_result = run(calculator_id, example)
     expect_outputs(root, good_result)
     first = calculator.outputs[0].name
     for turn, value in enumerate(TYPED):
-        typed = [spec for spec in calculator.inputs if not spec.choices]  # a choice takes no typing
         spec = typed[turn % len(typed)]
         field = root.locator(f'form [name="{spec.name}"]')
         field.fill(value)
@@ -70,46 +97,7 @@ def test_typed_values_give_cpythons_answer_and_recover(reader, site, base_url, c
         field.fill(example[spec.name])
         expect(root.locator(f'[data-output="{first}"]')).to_have_text(good_result["outputs"][first]["text"])
     expect_outputs(root, good_result)
-    assert reader.page.evaluate("window.__pwned") is None
+    assert page.evaluate("window.__pwned") is None
     assert 0 == root.locator("b, img").count()
     expect(root.locator("[data-error-for]:visible")).to_have_count(0)
-
-
-@pytest.mark.parametrize("calculator_id", SAMPLE)
-def test_crafted_values_get_messages_in_words(reader, site, base_url, calculator_id) -> None:
-    """Text no number field allows, sent straight to the worker, gets CPython's message."""
-    calculator = CALCULATORS[calculator_id]
-    page = reader.page
-    open_live(page, base_url, site, calculator_id)
-    runtime = base_url + own_file(site, "javascripts/calculators/runtime.js")
-    example = {name: str(value) for name, value in calculator.example.items()}
-    for turn, value in enumerate(SENT):
-        typed = [spec for spec in calculator.inputs if not spec.choices]  # a choice takes no typing
-        spec = typed[turn % len(typed)]
-        inputs = {**example, spec.name: value}
-        got = page.evaluate(
-            "async ([url, id, inputs]) => (await import(url)).compute(id, inputs)",
-            [runtime, calculator_id, inputs],
-        )
-        assert run(calculator_id, inputs)["ok"] == got["ok"]
-        if not got["ok"]:
-            assert run(calculator_id, inputs)["errors"] == got["errors"]
-            assert all("Traceback" not in message for message in got["errors"].values())
-
-
-@pytest.mark.parametrize("calculator_id", SAMPLE)
-def test_markup_in_the_link_is_ignored(reader, site, base_url, calculator_id) -> None:
-    """URL parameters carrying markup and script change nothing and run nothing."""
-    calculator = CALCULATORS[calculator_id]
-    page = reader.page
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    params = {f"{calculator_id}.{spec.name}": MARKUP for spec in calculator.inputs}
-    params[MARKUP] = MARKUP
-    root = open_live(page, base_url, site, calculator_id, urlencode(params))
-    expect_outputs(root, run(calculator_id, calculator.defaults()))
-    for spec in calculator.inputs:
-        assert read_number(root.locator(f'form [name="{spec.name}"]').input_value()) == spec.default
-    assert page.evaluate("window.__pwned") is None
-    assert 0 == page.locator(".calc img").count()
     assert [] == dialogs
