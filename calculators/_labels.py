@@ -512,9 +512,12 @@ def place_labels(chart: Chart, data: Rows) -> Rows:
         return data
     plots = plot_model(chart, data)
     placed = [dict(row) for row in points]
+    # Where the lines' rows fall along the axes and which lines are flat: the same at every
+    # width, so worked out once for all the groups.
+    fractions, levels = line_fractions(plots[0], data["lines"]), _flat_levels(chart, data["lines"])
     for group in PLOT_GROUPS:
         seen = [plot for plot in plots if plot.width in group.widths]
-        for row, (side, place) in zip(placed, _placement(chart, data, seen), strict=True):
+        for row, (side, place) in zip(placed, _placement(chart, data, seen, fractions, levels), strict=True):
             row[group.prefix + "side"], row[group.prefix + "place"] = side, place
     return {**data, "points": placed}
 
@@ -549,17 +552,17 @@ def placement_conflicts(
     return counts
 
 
-def _placement(chart: Chart, data: Rows, plots: list[Plot]) -> list[tuple[str, str]]:
+def _placement(
+    chart: Chart, data: Rows, plots: list[Plot], fractions: Fractions, levels: set[float]
+) -> list[tuple[str, str]]:
     """The place of each label on ``plots`` (one group of widths): each in turn takes the
     first clear place, or the one with the fewest conflicts with the lines, the points and
     the labels placed before it; then, twice over, each label moves to a place with fewer
     conflicts with all the others, if there is one. Never worse, all told, than the rows'
     own places."""
     points = data["points"]
-    fractions = line_fractions(plots[0], data["lines"]) if plots else None
     segments = [LinePieces(plot, data["lines"], fractions) for plot in plots]
     marks = [[plot.at(row) for row in points] for plot in plots]
-    levels = _flat_levels(chart, data["lines"])
     wide = plots[0]
 
     def candidates(row: dict[str, Any]) -> list[tuple[str, str]]:

@@ -336,6 +336,12 @@ def saturating_horizon(cost: float, max_horizon_hours: float, half_cost: float, 
     max_horizon_hours = positive("max_horizon_hours", max_horizon_hours)
     half_cost = positive("half_cost", half_cost)
     steepness = positive("steepness", steepness)
+    return _hill(cost, max_horizon_hours, half_cost, steepness)
+
+
+def _hill(cost: float, max_horizon_hours: float, half_cost: float, steepness: float) -> float:
+    """:func:`saturating_horizon` of arguments already checked (a curve samples it hundreds of
+    times with the same plateau, half cost and steepness)."""
     if cost == 0:
         return 0.0
     # r = log of (half_cost / cost) ** steepness; the two branches never overflow exp.
@@ -598,7 +604,9 @@ def stylised_curve_points(
         raise InputError("half_cost", f"half_cost is too extreme to draw the curve around, got {show(half_cost)}")
     count = (_DECADES[1] - _DECADES[0]) * _PER_DECADE + 1
     costs = [10.0 ** (log10_half + _DECADES[0] + i / _PER_DECADE) for i in range(count)]
-    horizons = [saturating_horizon(c, max_horizon_hours, half_cost, steepness) for c in costs]
+    # Every sampled cost is positive and finite (checked against 10^±300 above), the other
+    # arguments were checked by the call above.
+    horizons = [_hill(c, max_horizon_hours, half_cost, steepness) for c in costs]
     if steepness <= 1:
         raise InputError(
             "steepness",
