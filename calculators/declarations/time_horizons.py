@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import math
-import statistics
 from typing import NamedTuple
 
 from .._calendar import day_from_year, year_from_day
@@ -141,6 +140,10 @@ def _compute(
     doubling_days = math.log(2) / fit.rate
     # METR's logistic instead of a hazard shape: each model's slope from its T50 and T80,
     # the median over the window's models.
+    # Imported here, not with the package: statistics brings fractions and decimal, which every
+    # page's Python would otherwise load at start for this one explorer.
+    import statistics
+
     slope = statistics.median(logistic_slope(row.t50_min, row.t80_min) for row in trend.window.fitted)
     logistic_ratio = 1.0 / logistic_horizon(p, 1.0, slope)
     # Ord's hourly cost drifts by cost growth ÷ horizon growth a year (hourly-costs essay);
