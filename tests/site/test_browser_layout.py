@@ -6,6 +6,8 @@ tests/site/test_browser_every_page.py.)"""
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -13,6 +15,7 @@ from playwright.sync_api import expect
 from browser_helpers import hold_python
 
 PHONE = {"width": 375, "height": 800}
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
@@ -123,6 +126,59 @@ def test_a_calculators_data_table_keeps_each_value_on_one_line_on_a_phone(browse
         ctx.close()
 
 
+# Each number in a table's cells (prose tables, a calculator's data table) that the browser lays out over more than one line, with its cell's text: a number
+# with its ×10ⁿ, its sign or ×, a percent sign and a unit of time or bits. "×" between two
+# numbers with spaces round it is an operator, and the line may break there.
+BROKEN_NUMBERS = r"""() => {
+    const number = /[$×−-]?\d[\d,.]*×?(?: × 10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?%?(?: (?:days|months|years|hours|minutes|min|bits)\b)?/g;
+    const broken = [];
+    const range = document.createRange();
+    let cells = 0;
+    for (const cell of document.querySelectorAll('article td, article th')) {
+        if (!cell.getClientRects().length) continue;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement.closest('.katex-mathml')) continue;
+            for (const found of node.textContent.matchAll(number)) {
+                cells += 1;
+                range.setStart(node, found.index);
+                range.setEnd(node, found.index + found[0].length);
+                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (tops.size > 1) broken.push(found[0] + ' in ' + cell.textContent.trim().slice(0, 60));
+            }
+        }
+    }
+    return {numbers: cells, broken};
+}"""
+
+#: The pages whose prose tables hold numbers (every essay with worked examples, the debate,
+#: the explorer and the home page), as their addresses.
+NUMERIC_TABLE_PAGES = sorted(
+    "" if page.name == "index.md" else page.relative_to(DOCS).with_suffix("").as_posix() + "/"
+    for page in DOCS.rglob("*.md")
+    if "javascripts" not in page.parts and "data" not in page.parts and page.name != "python.md"
+    and any(line.startswith("|") and re.search(r"\d|md:value", line) for line in page.read_text(encoding="utf-8").splitlines()[2:])
+)
+
+
+def test_numbers_in_tables_stay_whole_on_a_phone(browser, base_url) -> None:
+    """At 375 px, JavaScript off, on every page with numbers in its prose tables (and its
+    calculators' data tables opened): no number breaks inside itself ("1.00 ×" over "10⁻⁴",
+    "7" over "months"); a table too wide for them scrolls in its box instead."""
+    ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    found = {}
+    try:
+        page = ctx.new_page()
+        for path in NUMERIC_TABLE_PAGES:
+            page.goto(base_url + path)
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            found[path] = page.evaluate(BROKEN_NUMBERS)
+    finally:
+        ctx.close()
+    assert len(NUMERIC_TABLE_PAGES) >= 10 and all(result["numbers"] for result in found.values()), found
+    assert {} == {path: result["broken"] for path, result in found.items() if result["broken"]}
+
+
 # Each word (a run of characters without a space) of a prose table's cells that the browser
 # lays out over more than one line, and whether each such table's box scrolls sideways.
 BROKEN_WORDS = """() => [...document.querySelectorAll('article table:not([class])')].map(table => {
@@ -161,25 +217,37 @@ def test_data_tables_wrap_words_whole_on_a_phone(browser, base_url, path: str) -
 
 
 def test_api_reference_reads_whole_on_a_phone(browser, base_url) -> None:
-    """On a phone no word of an API signature sits under the code block's copy button, and
-    each docstring section (parameters, returns, raises) is a list that fits the column: as
-    tables (mkdocstrings' default) the defaults and descriptions sat off-screen."""
+    """On a phone the API reference keeps code whole: a signature keeps each of its lines and
+    scrolls in its box ("->" was broken into "-" over ">"), no copy button sits over a
+    signature or a doctest, a member's name in its heading is never broken
+    (US_EXECUTIVE_ORDER_THRESHOLD_FLOP was); and each docstring section (parameters, returns,
+    raises) is a list that fits the column: as tables (mkdocstrings' default) the defaults and
+    descriptions sat off-screen."""
     ctx = browser.new_context(viewport=PHONE, service_workers="block")
     try:
         page = ctx.new_page()
         page.goto(base_url + "python/")
         page.wait_for_selector(".doc-signature .md-code__button", state="attached")
-        covered = page.evaluate(
-            """() => [...document.querySelectorAll('.doc-signature pre')].flatMap(pre => {
-                const button = pre.querySelector(".md-code__button").getBoundingClientRect();
+        found = page.evaluate(
+            """() => {
                 const range = document.createRange();
-                range.selectNodeContents(pre.querySelector('code'));
-                return [...range.getClientRects()].filter(r => r.width > 0 && r.right > button.left
-                    && r.left < button.right && r.bottom > button.top && r.top < button.bottom)
-                    .map(() => pre.textContent.trim().slice(0, 60));
-            })"""
+                const lines = (element) => {
+                    range.selectNodeContents(element);
+                    return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+                };
+                const signatures = [...document.querySelectorAll('.doc-signature pre > code')];
+                return {
+                    signatures: signatures.length,
+                    wrapped: signatures.filter(code => lines(code) > code.textContent.trimEnd().split('\\n').length)
+                        .map(code => code.textContent.slice(0, 60)),
+                    buttons: [...document.querySelectorAll('.doc .md-code__button')].filter(b => b.offsetParent).length,
+                    names: [...document.querySelectorAll('.doc-heading .doc-object-name')].filter(name => lines(name) > 1)
+                        .map(name => name.textContent),
+                };
+            }"""
         )
-        assert [] == covered
+        assert found["signatures"] > 100, "the reference's signatures were not found"
+        assert {"wrapped": [], "buttons": 0, "names": []} == {k: found[k] for k in ("wrapped", "buttons", "names")}
         sections = page.evaluate(
             """() => [...document.querySelectorAll('.doc-section-title')].map(title => {
                 const body = title.parentElement.nextElementSibling;

@@ -35,8 +35,9 @@ def significant_digits(whole: str, fraction: str | None) -> int:
     return max(1, len(digits.strip("0")))
 
 
-def page_lines(path: Path) -> list[Line]:
-    """The prose of a page as readers see it: no front matter, code, comments or link targets."""
+def page_lines(path: Path, *, keep_code: bool = False) -> list[Line]:
+    """The prose of a page as readers see it: no front matter, code, comments or link targets
+    (inline code kept, if asked: code blocks never)."""
     raw = path.read_text(encoding="utf-8").splitlines()
     if path.suffix == ".py":  # jupytext: only the Markdown cells, without their "# "
         cells, markdown = [], False
@@ -65,7 +66,8 @@ def page_lines(path: Path) -> list[Line]:
         if maths and (stripped.endswith("\\]") or (stripped.endswith("$$") and stripped != "$$")):
             maths = False
         text = re.sub(r"<!--.*?-->", "", text)  # md:value, md:calculator, md:sources
-        text = re.sub(r"`[^`]*`", "", text)  # code
+        if not keep_code:
+            text = re.sub(r"`[^`]*`", "", text)  # code
         text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
         text = re.sub(r"^\s*\[[^\]]+\]:\s*\S+.*$", "", text)  # link definitions
         text = re.sub(r"\{#[^}]*\}|\\tag\{\d+\}", "", text)  # anchors, equation tags
@@ -190,3 +192,57 @@ def test_the_horizon_rule_itself(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text("A T50 here.\n\n| T80 |\n\nT₅₀ and \\(T_{50}\\), `T50`, AT50.\n\n```\nT50\n```\n", encoding="utf-8")
     assert [1, 3] == [line.number for line in page_lines(page) if FLAT_HORIZON.search(line.text)]
+
+
+#: A name from the Python package (calculators.survival) or any snake_case code name
+#: (fit_exponential, is_sota), in code or not, and talk of "the core"; maths (\(y_1\)) is left
+#: out first.
+CODE_NAME = re.compile(r"\bcalculators\.\w|(?<![\\\w])[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\*_[a-z]")
+INLINE_MATHS = re.compile(r"\\\(.*?\\\)")
+THE_CORE = re.compile(r"\bthe (?:site's )?core\b", re.IGNORECASE)
+
+
+def talks_code(text: str) -> bool:
+    """Whether a line of prose names the package's code or speaks of "the core"."""
+    return bool(CODE_NAME.search(INLINE_MATHS.sub("", text)) or THE_CORE.search(text))
+#: Where code names belong: the Python page (its reference is generated from the package), the
+#: notebooks (which are Python) and the data pages (they name their files' columns).
+CODE_PAGES = ("python.md", "notebooks/", "data/")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in PAGES if not str(p.relative_to(DOCS)).startswith(CODE_PAGES)],
+    ids=lambda p: str(p.relative_to(DOCS)),
+)
+def test_prose_names_no_python_functions(path: Path) -> None:
+    """An essay says in words what a formula does: no `calculators.fit_exponential`, no
+    snake_case name such as is_sota, and no talk of "the core". A page may point Python users
+    to the API reference with a link whose words describe the function (its address names it)."""
+    hits = [
+        f"{line.number}: {line.text.strip()[:100]}"
+        for line in page_lines(path, keep_code=True)
+        if line.kind != "maths" and talks_code(line.text)
+    ]
+    assert not hits
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The functions are `calculators.fit_exponential` and `fit_logistic`.", True),
+        ("Each results file flags the models (`is_sota`).", True),
+        ("the two `*_scaleup_cost_multiplier` functions", True),
+        ("All figures are computed by the core when the site is built.", True),
+        ("In Python, see [the fits](python.md#calculators.fit_exponential).", False),
+        ("Let \\(y_1\\) and \\(s_{\\text{dep}}\\) be given; a hard-core reader; GPT-4.5.", False),
+        ("```\nfit_logistic(x)\n```", False),
+        ("\\[\n\\sum_i (t_i - \\bar t)\n\\]", False),
+    ],
+)
+def test_the_code_name_rule_itself(tmp_path: Path, text: str, found: bool) -> None:
+    """The rule sees package names and snake_case in prose and code spans, not in link
+    targets, maths or code blocks."""
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8")
+    assert found == any(line.kind != "maths" and talks_code(line.text) for line in page_lines(page, keep_code=True))
