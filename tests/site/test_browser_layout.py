@@ -126,8 +126,9 @@ def test_a_calculators_data_table_keeps_each_value_on_one_line_on_a_phone(browse
         ctx.close()
 
 
-# Each number in a table's cells (prose tables, a calculator's data table) that the browser lays out over more than one line, with its cell's text: a number
-# with its ×10ⁿ, its sign or ×, a percent sign and a unit of time or bits. "×" between two
+# Each number in a table's cells (prose tables, a calculator's data table) that the browser
+# lays out over more than one line, with its cell's text: a number with its ×10ⁿ, its sign
+# or ×, a percent sign and a unit of time or bits. "×" between two
 # numbers with spaces round it is an operator, and the line may break there.
 BROKEN_NUMBERS = r"""() => {
     const number = /[$×−-]?\d[\d,.]*×?(?: × 10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)?%?(?: (?:days|months|years|hours|minutes|min|bits)\b)?/g;
@@ -156,8 +157,13 @@ BROKEN_NUMBERS = r"""() => {
 NUMERIC_TABLE_PAGES = sorted(
     "" if page.name == "index.md" else page.relative_to(DOCS).with_suffix("").as_posix() + "/"
     for page in DOCS.rglob("*.md")
-    if "javascripts" not in page.parts and "data" not in page.parts and page.name != "python.md"
-    and any(line.startswith("|") and re.search(r"\d|md:value", line) for line in page.read_text(encoding="utf-8").splitlines()[2:])
+    if "javascripts" not in page.parts
+    and "data" not in page.parts
+    and page.name != "python.md"
+    and any(
+        line.startswith("|") and re.search(r"\d|md:value", line)
+        for line in page.read_text(encoding="utf-8").splitlines()[2:]
+    )
 )
 
 

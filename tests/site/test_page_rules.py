@@ -205,6 +205,8 @@ THE_CORE = re.compile(r"\bthe (?:site's )?core\b", re.IGNORECASE)
 def talks_code(text: str) -> bool:
     """Whether a line of prose names the package's code or speaks of "the core"."""
     return bool(CODE_NAME.search(INLINE_MATHS.sub("", text)) or THE_CORE.search(text))
+
+
 #: Where code names belong: the Python page (its reference is generated from the package), the
 #: notebooks (which are Python) and the data pages (they name their files' columns).
 CODE_PAGES = ("python.md", "notebooks/", "data/")
