@@ -98,13 +98,19 @@ class Preset:
 
 @dataclass(frozen=True)
 class Output:
-    """One number the calculator reports; ``kind`` is a :func:`format_value` kind."""
+    """One number the calculator reports; ``kind`` is a :func:`format_value` kind.
+
+    Written to ``digits`` significant figures, the one rule for derived results; with
+    ``exact``, the output is exact by what it is (a count the reader typed, a whole power of
+    a whole number such as 2¹³), and a whole-number value is written in full.
+    """
 
     name: str
     label: str
     unit: str = ""
     kind: str = "number"
     digits: int = 3
+    exact: bool = False
 
 
 @dataclass(frozen=True)
