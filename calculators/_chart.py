@@ -785,7 +785,9 @@ def with_text(chart: Chart, data: Rows) -> Rows:
     their decimals, as the table's do; an interval's ends belong to the y axis's column."""
     ends = chart.interval or ()
     rows = [row for name in data for row in data[name]]
-    x_texts = iter(format_column([float(row[chart.x.field]) for row in rows], chart.x.kind, chart.x.scale))
+    x_texts = iter(
+        format_column([float(row[chart.x.field]) for row in rows], chart.x.kind, chart.x.scale, exact=chart.x.exact)
+    )
     y_fields = [
         (index, field)
         for index, row in enumerate(rows)
@@ -794,7 +796,7 @@ def with_text(chart: Chart, data: Rows) -> Rows:
     ]
     y_values = [float(rows[index][field]) for index, field in y_fields]
     y_written: dict[tuple[int, str], str] = dict(
-        zip(y_fields, format_column(y_values, chart.y.kind, chart.y.scale), strict=True)
+        zip(y_fields, format_column(y_values, chart.y.kind, chart.y.scale, exact=chart.y.exact), strict=True)
     )
     written: list[dict[str, Any]] = []
     for index, row in enumerate(rows):
@@ -831,7 +833,7 @@ def chart_table(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str
 
     def column(values: list[float | None], axis: Axis) -> list[str]:
         """A column's cells in the site's format, one number of decimals on a linear axis."""
-        texts = iter(format_column([v for v in values if v is not None], axis.kind, axis.scale))
+        texts = iter(format_column([v for v in values if v is not None], axis.kind, axis.scale, exact=axis.exact))
         return ["" if v is None else next(texts) for v in values]
 
     x_cells = column(list(sampled), chart.x)

@@ -132,6 +132,10 @@ class Axis:
     zero: bool = True
     #: The field holds decimal years (kind "year"): drawn as a calendar axis of dates.
     dates: bool = False
+    #: The values are exact by what they are (counts such as tokens, whole powers such as
+    #: 2¹³): a whole one is written in full (the reader's 12,345 tokens), any other as a
+    #: derived number (:func:`~calculators._format.format_value`'s ``exact``).
+    exact: bool = False
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,9 @@ def format_value(value: float, kind: str = "number", digits: int = 3, exact: boo
     raise ValueError(f"unknown number format {kind!r}")
 
 
-def format_column(values: Sequence[float], kind: str = "number", scale: str = "linear", digits: int = 3) -> list[str]:
+def format_column(
+    values: Sequence[float], kind: str = "number", scale: str = "linear", digits: int = 3, exact: bool = False
+) -> list[str]:
     """A column of numbers (a table's, a chart's tooltips and download): each as
     :func:`format_value` writes it, and on a linear scale with one number of decimals.
 
@@ -109,7 +111,8 @@ def format_column(values: Sequence[float], kind: str = "number", scale: str = "l
     more), and trailing zeros are dropped only where every cell has one: "6" and "28", or
     "0.5" and "1.0", never "+6.00" beside "+28.0". Powers of ten, "1 in N" and the whole
     column below a thousandth are written value by value. On a log scale each value keeps
-    its own significant figures, as the scale does (3.16, 10, 31.6).
+    its own significant figures, as the scale does (3.16, 10, 31.6). With ``exact`` (a
+    column of counts), a whole value is written in full, as :func:`format_value` does.
 
     >>> format_column([6.0, 28.0062]), format_column([0.5, 1.0, 1.5]), format_column([0.999, 0.5, 0.00865], "percent")
     (['6', '28'], ['0.5', '1.0', '1.5'], ['99.9%', '50.0%', '0.9%'])
@@ -118,6 +121,14 @@ def format_column(values: Sequence[float], kind: str = "number", scale: str = "l
     >>> format_column([1.0, 3.1623, 10.0], "multiplier", "log")
     ['×1', '×3.16', '×10']
     """
+    if exact and kind in ("number", "multiplier"):
+        whole = [v.is_integer() and abs(v) < _EXACT_BELOW for v in values]
+        if any(whole):
+            rest = iter(format_column([v for v, w in zip(values, whole, strict=True) if not w], kind, scale, digits))
+            return [
+                format_value(v, kind, digits, exact=True) if w else next(rest)
+                for v, w in zip(values, whole, strict=True)
+            ]
     if scale == "log" or kind not in ("number", "multiplier", "percent"):
         return [format_value(v, kind, digits) for v in values]
     factor = 100.0 if kind == "percent" else 1.0

@@ -16,7 +16,7 @@ from ..models.rl import (
 
 __all__ = ["INFERENCE_SHARE"]
 
-_TOKENS_AXIS = Axis(field="tokens", title="Output tokens per answer", scale="log")
+_TOKENS_AXIS = Axis(field="tokens", title="Output tokens per answer", scale="log", exact=True)
 _SCORE_AXIS = Axis(field="score", title="Score (percentage points)")
 
 

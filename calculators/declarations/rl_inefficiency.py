@@ -16,7 +16,7 @@ from ..models.rl import (
 __all__ = ["RL_INFORMATION"]
 
 _CHART_POINTS = 121
-_TOKENS_AXIS = Axis(field="tokens", title="Tokens per episode", scale="log")
+_TOKENS_AXIS = Axis(field="tokens", title="Tokens per episode", scale="log", exact=True)
 _BITS_AXIS = Axis(field="bits", title="Bits per token", scale="log")
 
 _EXAMPLE_EPISODES = (  # (label, its phone's short label, tokens per episode), from a public summary of the essay

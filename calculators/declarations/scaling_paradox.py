@@ -232,7 +232,11 @@ SCALING_PARADOX = Calculator(
         ),
         x=_GAIN_AXIS,
         y=Axis(
-            field="multiplier", title="Compute, data or parameters needed (× today's)", scale="log", kind="multiplier"
+            field="multiplier",
+            title="Compute, data or parameters needed (× today's)",
+            scale="log",
+            kind="multiplier",
+            exact=True,  # the points at Ord's inputs are whole powers of 2, as the outputs say
         ),
         data=_paradox_chart,
     ),

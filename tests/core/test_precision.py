@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from calculators import CALCULATORS, format_value, run
+from calculators._declare import Axis
 from calculators._format import format_column
 
 IDS = sorted(CALCULATORS)
@@ -71,25 +72,25 @@ def _decimals(text: str) -> int | None:
     return len(number.partition(".")[2])
 
 
-def _columns(calculator_id: str, result: dict[str, Any]) -> list[tuple[str, str, list[str]]]:
-    """Every column of numbers a reader reads, with its axis's scale: the table's, its
-    points' coordinates, and each axis's texts over all the chart's rows (tooltips and
-    the download's "as shown" columns)."""
+def _columns(calculator_id: str, result: dict[str, Any]) -> list[tuple[str, Axis, list[str]]]:
+    """Every column of numbers a reader reads, with its axis: the table's, its points'
+    coordinates, and each axis's texts over all the chart's rows (tooltips and the
+    download's "as shown" columns)."""
     chart = CALCULATORS[calculator_id].chart
     table = result["table"]
-    columns = [(table["columns"][0], chart.x.scale, [row[0] for row in table["rows"]])]
+    columns = [(table["columns"][0], chart.x, [row[0] for row in table["rows"]])]
     columns += [
-        (name, chart.y.scale, [row[i] for row in table["rows"] if row[i]])
+        (name, chart.y, [row[i] for row in table["rows"] if row[i]])
         for i, name in enumerate(table["columns"][1:], start=1)
     ]
     columns += [
-        ("points' x", chart.x.scale, [point["x"] for point in table["points"]]),
-        ("points' y", chart.y.scale, [point["y"] for point in table["points"]]),
+        ("points' x", chart.x, [point["x"] for point in table["points"]]),
+        ("points' y", chart.y, [point["y"] for point in table["points"]]),
     ]
     rows = [row for rows in result["chart"].values() for row in rows]
     columns += [
-        ("x_text", chart.x.scale, [row["x_text"] for row in rows]),
-        ("y_text", chart.y.scale, [row["y_text"] for row in rows]),
+        ("x_text", chart.x, [row["x_text"] for row in rows]),
+        ("y_text", chart.y, [row["y_text"] for row in rows]),
     ]
     return columns
 
@@ -117,13 +118,14 @@ def test_outputs_claim_no_more_figures_than_declared(calculator_id: str) -> None
 @pytest.mark.parametrize("calculator_id", IDS)
 def test_tables_tooltips_and_labels_claim_at_most_three_figures(calculator_id: str) -> None:
     """Every cell of the table, every tooltip text and every number in a point's label has
-    at most 3 significant figures (a label's exact multiple, such as ×8,192, aside)."""
+    at most 3 significant figures (on an axis of exact values, a whole one aside, and a
+    label's exact multiple, such as ×8,192)."""
     for name, values in _settings(calculator_id):
         result = run(calculator_id, values)
-        for column, _, cells in _columns(calculator_id, result):
+        for column, axis, cells in _columns(calculator_id, result):
             for cell in cells:
                 number = _mantissa(cell)
-                if number is not None:
+                if number is not None and not (axis.exact and "." not in number and "× 10" not in cell):
                     assert significant_figures(number) <= 3, (name, column, cell)
         for point in result["chart"]["points"]:
             for number in _PLAIN.findall(str(point["label"]).translate(_SUPERSCRIPTS)):
@@ -141,11 +143,23 @@ def test_no_column_on_a_linear_axis_mixes_decimals(calculator_id: str) -> None:
     number of decimals: never "+6.00" beside "+28.0", nor "0.5" beside "1"."""
     for name, values in _settings(calculator_id):
         result = run(calculator_id, values)
-        for column, scale, cells in _columns(calculator_id, result):
-            if scale != "linear":
+        for column, axis, cells in _columns(calculator_id, result):
+            if axis.scale != "linear":
                 continue
             decimals = {d for d in map(_decimals, cells) if d is not None}
             assert len(decimals) <= 1, (name, column, cells)
+
+
+def test_a_token_count_the_reader_types_is_written_in_full() -> None:
+    """Tokens are counts: the reader's 12,345-token episode is "12,345" in the points'
+    table and tooltip, and so is the realistic ratio at 1 bit a token (12,345 × 1 ÷ 1),
+    while the bound's ratio, log2(50,257) bits × 12,345, is derived: 3 figures."""
+    result = run("rl-information", {"episode_tokens": 12345.0})
+    episode = next(p for p in result["table"]["points"] if p["label"] == "This episode")
+    assert episode["x"] == "12,345"
+    assert any(row["x_text"] == "12,345" for row in result["chart"]["points"])
+    assert result["outputs"]["ratio"]["text"] == "×12,345"
+    assert significant_figures(_mantissa(result["outputs"]["ratio_at_bound"]["text"]) or "") <= 3
 
 
 def test_the_inference_share_labels_read_as_one_column() -> None:
