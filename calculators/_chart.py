@@ -17,6 +17,7 @@ from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
 from ._format import (
     TICKS,
+    VEGA_STEP_DECIMALS,
     axis_in_powers,
     axis_title,
     format_column,
@@ -665,7 +666,7 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         "type": "quantitative",
         "title": [name, bracket.strip() + unit] if len(title) > _TITLE_ONE_LINE and bracket else title,
         "scale": {"type": axis.scale},
-        "axis": {"labelExpr": vega_tick_label(axis.kind, powers=powers), "grid": True},
+        "axis": {"labelExpr": vega_tick_label(axis.kind, powers=powers, decimals=VEGA_STEP_DECIMALS), "grid": True},
     }
     if axis.scale == "linear" and not axis.zero:
         encoding["scale"]["zero"] = False
@@ -714,7 +715,8 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         # one is hidden ("parity"), so those left stay evenly spaced.
         encoding["axis"]["labelOverlap"] = "parity"
         labelled = vega_log_tick_labelled(scale)
-        label = vega_tick_label(axis.kind, powers=powers, keep_blanks=False)
+        decimals = vega_signal(scale, "decimals")
+        label = vega_tick_label(axis.kind, powers=powers, keep_blanks=False, decimals=decimals)
         encoding["axis"]["labelExpr"] = f"{labelled} ? ({label}) : ''"
     return encoding
 

@@ -18,6 +18,7 @@ __all__ = [
     "horizon_symbol",
     "log_labels",
     "log_tick_count",
+    "log_tick_decimals",
     "log_tick_labelled",
     "percent_number",
     "shape_name",
@@ -536,6 +537,10 @@ def vega_axis_signals(
     factor = (
         f"{error} >= {math.sqrt(50)!r} ? 10 : {error} >= {math.sqrt(10)!r} ? 5 : {error} >= {math.sqrt(2)!r} ? 2 : 1"
     )
+    lerror = s("lerror")
+    lfactor = (
+        f"{lerror} >= {math.sqrt(50)!r} ? 10 : {lerror} >= {math.sqrt(10)!r} ? 5 : {lerror} >= {math.sqrt(2)!r} ? 2 : 1"
+    )
     horizontal = scale == "x" if horizontal is None else horizontal
     font = TICKS.label_font_px
     if horizontal:
@@ -559,6 +564,16 @@ def vega_axis_signals(
         (s("threes"), f"{whole} < {few} && {per_decade} * {math.log10(3)!r} >= {s('room_threes')}"),
         (s("every"), f"{step} * max(1, ceil({s('room')} / ({per_decade} * {step}) - 1e-9))"),
         (s("first"), f"ceil(log({s('low')}) / LN10 / {step} - {nudge!r}) * {step}"),
+        # Under a decade d3 ticks at a linear step, whose decimals every label takes
+        # (log_tick_decimals); -1 on a wider axis.
+        (s("lstep0"), f"({s('high')} - {s('low')}) / {s('count')}"),
+        (s("lpower"), f"floor(log({s('lstep0')}) / LN10)"),
+        (s("lerror"), f"{s('lstep0')} / pow(10, {s('lpower')})"),
+        (s("lstep"), f"({lfactor}) * pow(10, {s('lpower')})"),
+        (
+            s("decimals"),
+            f"{decades} < {TICKS.log_thin_from_decades!r} ? max(0, -floor(log({s('lstep')}) / LN10 + {nudge!r})) : -1",
+        ),
     ]
     return signals
 
@@ -588,13 +603,14 @@ def vega_log_tick_labelled(scale: str, value: str = "datum.value") -> str:
     return f"(!({decades} >= {TICKS.log_thin_from_decades!r}) || ({threes} ? ({kept}) : ({on_every})))"
 
 
-def tick_label(value: float, kind: str = "number", powers: bool = False) -> str:
+def tick_label(value: float, kind: str = "number", powers: bool = False, decimals: int | None = None) -> str:
     """A chart tick's label, as :func:`vega_tick_label` writes it in the browser: the style
     of :func:`format_value` without trailing zeros, from a million up (not a billion) in
     powers of ten, an exact power of ten as ``10²⁴``; on an axis written in ``powers``
     (:func:`axis_in_powers`), every number as one (``10⁻³``, ``3 × 10²``) but those from 1
     up to 100, which read as themselves (``1``, ``×1``, ``30``), never ``10⁰`` or ``3 × 10¹``.
-    Both follow :data:`TICKS`.
+    Both follow :data:`TICKS`. A linear axis's plain labels share the ``decimals`` of its
+    tick step, as d3 writes them (0.08, 0.10, 0.12, not 0.08, 0.1, 0.12); the origin is 0.
 
     This is the reference the tests hold Vega's labels to; the chart itself never calls it.
 
@@ -606,6 +622,8 @@ def tick_label(value: float, kind: str = "number", powers: bool = False) -> str:
     ('10⁻³', '×1', '3 × 10²')
     >>> tick_label(10.0, powers=True), tick_label(30.0, powers=True), tick_label(0.3, powers=True)
     ('10', '30', '3 × 10⁻¹')
+    >>> tick_label(0.1, decimals=2), tick_label(1.5, "multiplier", decimals=1), tick_label(0.0, decimals=2)
+    ('0.10', '×1.5', '0')
     """
     if kind == "percent":
         return _trimmed(f"{value * 100:.{TICKS.percent_decimals}f}").replace("-", TICKS.minus) + "%"
@@ -617,8 +635,10 @@ def tick_label(value: float, kind: str = "number", powers: bool = False) -> str:
     as_itself = not powers or TICKS.powers_plain_from <= magnitude < TICKS.powers_plain_below
     if as_itself and TICKS.plain_from <= magnitude < TICKS.plain_below:
         rounded = float(f"{magnitude:.{TICKS.plain_digits}g}")  # as d3's ",.6~r"
-        decimals = max(TICKS.plain_digits - 1 - math.floor(math.log10(rounded)), 0)
-        return prefix + sign + _trimmed(f"{rounded:,.{decimals}f}")
+        if decimals is not None:
+            return prefix + sign + f"{magnitude:,.{decimals}f}"
+        places = max(TICKS.plain_digits - 1 - math.floor(math.log10(rounded)), 0)
+        return prefix + sign + _trimmed(f"{rounded:,.{places}f}")
     exponent = math.floor(math.log10(magnitude) + TICKS.log_nudge)
     mantissa = _trimmed(f"{magnitude / 10.0**exponent:.{TICKS.mantissa_digits}g}")
     return prefix + sign + power_of_ten(exponent, mantissa)
@@ -629,7 +649,11 @@ def _trimmed(text: str) -> str:
 
 
 def vega_tick_label(
-    kind: str = "number", value: str = "datum.value", powers: str = "false", keep_blanks: bool = True
+    kind: str = "number",
+    value: str = "datum.value",
+    powers: str = "false",
+    keep_blanks: bool = True,
+    decimals: str = "",
 ) -> str:
     """A Vega expression writing ``value`` as :func:`tick_label` does, for an axis's
     ``labelExpr``, generated from the same :data:`TICKS`: only functions Vega's expression
@@ -640,6 +664,10 @@ def vega_tick_label(
 
     With ``keep_blanks``, a tick Vega leaves unlabelled stays unlabelled; a log axis chooses
     its labelled ticks itself (:func:`vega_log_tick_labelled`), where Vega would blank some.
+    ``decimals`` is a Vega expression: the decimals every plain label of the axis takes
+    (:func:`tick_label`'s ``decimals``), or a negative number for none: on a linear axis
+    :data:`VEGA_STEP_DECIMALS` (0.08, 0.10, 0.12), on a log axis under a decade its
+    ``decimals`` signal (1.0, 1.2, ... 2.0, 2.2; :func:`vega_axis_signals`).
     """
     blank = "datum.label === '' ? '' : " if keep_blanks else ""
     if kind == "percent":
@@ -649,6 +677,8 @@ def vega_tick_label(
     magnitude = f"abs({value})"
     sign = f"({value} < 0 ? '{TICKS.minus}' : '')"
     plain = f"format({magnitude}, ',.{TICKS.plain_digits}~r')"
+    if decimals:
+        plain = f"(({decimals}) >= 0 ? format({magnitude}, ',.' + ({decimals}) + 'f') : {plain})"
     exponent = f"floor(log({magnitude}) / LN10 + {TICKS.log_nudge!r})"
     mantissa = f"format({magnitude} / pow(10, {exponent}), '.{TICKS.mantissa_digits}~r')"
     power = "'10' + " + _vega_superscript(f"format({exponent}, 'd')")
@@ -659,6 +689,38 @@ def vega_tick_label(
         in_plain = f"(!({powers}) || ({itself})) && {in_plain}"
     number = f"{value} === 0 ? '0' : {sign} + ({in_plain} ? {plain} : {scientific})"
     return f"{blank}{prefix}({number})"
+
+
+#: A Vega expression: the decimals of d3's own label for a linear axis's tick (``datum.label``,
+#: written to the precision of the axis's tick step), or -1 when it has none.
+VEGA_STEP_DECIMALS = "(indexof(datum.label, '.') >= 0 ? length(datum.label) - indexof(datum.label, '.') - 1 : -1)"
+
+
+def log_tick_decimals(low: float, high: float) -> int | None:
+    """The decimals every label of a log axis from ``low`` to ``high`` spanning under a
+    decade takes: d3 ticks it at a linear step there (1, 1.2, 1.4, ... 2, 2.2, for the tick
+    count :func:`log_tick_count` asks), and its labels share the step's decimals (1.0, 1.2,
+    ... 2.0, 2.2); None for a wider axis, whose labels are powers of ten and their 3×.
+
+    >>> log_tick_decimals(1.0, 2.4), log_tick_decimals(1.0, 1.18), log_tick_decimals(15.0, 80.0), log_tick_decimals(1.0, 100.0)
+    (1, 2, 0, None)
+    """
+    low, high = min(low, high), max(low, high)
+    decades = _log_span(low, high) if low > 0 else math.nan
+    if not decades < TICKS.log_thin_from_decades:
+        return None
+    step = _linear_step(low, high, log_tick_count(decades))
+    return max(0, -math.floor(math.log10(step) + TICKS.log_nudge))
+
+
+def _linear_step(low: float, high: float, count: int) -> float:
+    """d3-array's tickStep: the step of about ``count`` ticks from ``low`` to ``high``, 1, 2
+    or 5 × 10ⁿ."""
+    step0 = abs(high - low) / count
+    power = math.floor(math.log10(step0))
+    error = step0 / 10.0**power
+    factor = 10 if error >= math.sqrt(50) else 5 if error >= math.sqrt(10) else 2 if error >= math.sqrt(2) else 1
+    return float(factor * 10.0**power)
 
 
 def _vega_superscript(text: str) -> str:

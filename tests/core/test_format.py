@@ -248,3 +248,35 @@ def test_axis_styles() -> None:
     assert axis_in_powers(1e-4, 1.0) and axis_in_powers(3.0, 2e6) and axis_in_powers(1e24, 1e30)
     assert not axis_in_powers(0.0, 9e5, "linear") and axis_in_powers(0.0, 1.5e6, "linear")
     assert [tick_label(v, powers=True) for v in (1e-4, 1.0, 10.0, 3e5)] == ["10⁻⁴", "1", "10", "3 × 10⁵"]
+
+
+@pytest.mark.parametrize(
+    ("values", "decimals", "labels"),
+    [
+        # Chinchilla's loss above the optimum, ticked every 0.02 by d3: one decimal count.
+        ((0.0, 0.02, 0.08, 0.1, 0.12), 2, ["0", "0.02", "0.08", "0.10", "0.12"]),
+        # Cost decline's years, every half year.
+        ((0.0, 0.5, 1.0, 7.5), 1, ["0", "0.5", "1.0", "7.5"]),
+        ((0.0, 5.0, 10.0), 0, ["0", "5", "10"]),
+    ],
+)
+def test_a_linear_axis_writes_its_step_decimals(values: tuple[float, ...], decimals: int, labels: list[str]) -> None:
+    """A linear axis's labels share the decimals of its tick step (never "0.1" beside
+    "0.12", nor "1" beside "1.5"); the origin reads 0."""
+    assert labels == [tick_label(v, decimals=decimals) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "decimals"),
+    [
+        (1.0, 2.4, 1),  # the scaling paradox's accuracy gain: 1.0, 1.2, ... 2.0, 2.2, 2.4
+        (1.0, 1.18, 2),  # its example: 1.00, 1.02, ... 1.10, 1.12
+        (15.0, 80.0, 0),  # 20, 30, ... 80
+        (0.15, 0.8, 1),
+        (1.0, 100.0, None),  # two decades: powers of ten and their 3×
+    ],
+)
+def test_a_log_axis_under_a_decade_shares_decimals(low: float, high: float, decimals: int | None) -> None:
+    """d3 ticks a log axis under a decade at a linear step (a step of 0.2 from 1 to 2.4 for
+    6 ticks): its labels take that step's decimals, as a linear axis's do."""
+    assert decimals == _format.log_tick_decimals(low, high)
