@@ -109,7 +109,8 @@ def format_column(
 
     On a linear scale, a column's precision is its largest value's: the plain numbers take
     the decimals that give the largest ``digits`` significant figures (so no cell has
-    more), and trailing zeros are dropped only where every cell has one: "6" and "28", or
+    more, but for a largest that rounds up to the next power of ten, 99.998% as 100.0%),
+    and trailing zeros are dropped only where every cell has one: "6" and "28", or
     "0.5" and "1.0", never "+6.00" beside "+28.0". Powers of ten, "1 in N" and the whole
     column below a thousandth are written value by value. On a log scale each value keeps
     its own significant figures, as the scale does (3.16, 10, 31.6). With ``exact`` (a
@@ -117,8 +118,8 @@ def format_column(
 
     >>> format_column([6.0, 28.0062]), format_column([0.5, 1.0, 1.5]), format_column([0.999, 0.5, 0.00865], "percent")
     (['6', '28'], ['0.5', '1.0', '1.5'], ['99.9%', '50.0%', '0.9%'])
-    >>> format_column([0.0, 0.6021, 1.2041]), format_column([0.99998, 0.999, 0.00865], "percent")
-    (['0.0', '0.6', '1.2'], ['100%', '100%', '1%'])
+    >>> format_column([0.0, 0.6021, 1.2041]), format_column([0.99998, 0.997, 0.00865], "percent")
+    (['0.0', '0.6', '1.2'], ['100.0%', '99.7%', '0.9%'])
     >>> format_column([1.0, 3.1623, 10.0], "multiplier", "log")
     ['×1', '×3.16', '×10']
     """
@@ -142,7 +143,8 @@ def format_column(
     largest = max((abs(v) * factor for v in values if plain(v)), default=0.0)
     if not math.isfinite(largest) or largest < _PLAIN_FROM:
         return [format_value(v, kind, digits) for v in values]
-    decimals = max(digits - 1 - math.floor(math.log10(float(f"{largest:.{digits - 1}e}"))), 0)
+    # The largest's 3 figures before rounding: 99.998% and 99.7% read 100.0% and 99.7%.
+    decimals = max(digits - 1 - math.floor(math.log10(largest)), 0)
     texts = [f"{v * factor:,.{decimals}f}".replace("-", _MINUS) if plain(v) else "" for v in values]
     texts = [t.lstrip("−") if t and not t.strip("0.,−") else t for t in texts]  # "−0.00" is "0.00"
     shown = [t for t in texts if "." in t]
