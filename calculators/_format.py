@@ -80,7 +80,7 @@ def format_value(value: float, kind: str = "number", digits: int = 3, exact: boo
     >>> format_value(2027.2, "year"), format_value(12345.6, "year"), format_value(1e12, "year")
     ('March 2027', 'year 12,346', 'year 10¹²')
     """
-    if exact and kind in ("number", "multiplier") and value.is_integer() and abs(value) < _EXACT_BELOW:
+    if exact and kind in ("number", "multiplier") and float(value).is_integer() and abs(value) < _EXACT_BELOW:
         return ("×" if kind == "multiplier" else "") + f"{int(value):,}".replace("-", _MINUS)
     if kind == "percent":
         if 0 < abs(value) < ONE_IN_BELOW:
@@ -124,7 +124,7 @@ def format_column(
     ['×1', '×3.16', '×10']
     """
     if exact and kind in ("number", "multiplier"):
-        whole = [v.is_integer() and abs(v) < _EXACT_BELOW for v in values]
+        whole = [float(v).is_integer() and abs(v) < _EXACT_BELOW for v in values]
         if any(whole):
             rest = iter(format_column([v for v, w in zip(values, whole, strict=True) if not w], kind, scale, digits))
             return [
