@@ -17,9 +17,10 @@ from ._checks import OutOfRangeError
 from ._declare import Axis, Chart
 from ._format import (
     TICKS,
+    VEGA_STEP_DECIMALS,
     axis_in_powers,
     axis_title,
-    format_value,
+    format_column,
     vega_axis_signals,
     vega_log_tick_labelled,
     vega_signal,
@@ -665,7 +666,7 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         "type": "quantitative",
         "title": [name, bracket.strip() + unit] if len(title) > _TITLE_ONE_LINE and bracket else title,
         "scale": {"type": axis.scale},
-        "axis": {"labelExpr": vega_tick_label(axis.kind, powers=powers), "grid": True},
+        "axis": {"labelExpr": vega_tick_label(axis.kind, powers=powers, decimals=VEGA_STEP_DECIMALS), "grid": True},
     }
     if axis.scale == "linear" and not axis.zero:
         encoding["scale"]["zero"] = False
@@ -714,7 +715,8 @@ def position_encoding(axis: Axis, scale: str, domain: tuple[float, float] | None
         # one is hidden ("parity"), so those left stay evenly spaced.
         encoding["axis"]["labelOverlap"] = "parity"
         labelled = vega_log_tick_labelled(scale)
-        label = vega_tick_label(axis.kind, powers=powers, keep_blanks=False)
+        decimals = vega_signal(scale, "decimals")
+        label = vega_tick_label(axis.kind, powers=powers, keep_blanks=False, decimals=decimals)
         encoding["axis"]["labelExpr"] = f"{labelled} ? ({label}) : ''"
     return encoding
 
@@ -779,24 +781,36 @@ def _widest_label_chars(axis: Axis, scale: str, powers: str) -> str:
 
 def with_text(chart: Chart, data: Rows) -> Rows:
     """``data`` with each row's axis values also written for a reader (``x_text``,
-    ``y_text``, by :func:`~calculators.format_value` and the axis's kind): what the tooltips
-    show and the downloads carry beside the numbers, in the outputs' own format."""
+    ``y_text``, in the axis's kind): what the tooltips show and the downloads carry beside
+    the numbers, in the outputs' own format. Each axis's values, over every data set, are
+    one column (:func:`~calculators._format.format_column`): on a linear axis they share
+    their decimals, as the table's do; an interval's ends belong to the y axis's column."""
     ends = chart.interval or ()
-
-    def written(row: dict[str, Any]) -> dict[str, Any]:
-        texts = {
-            X_TEXT: format_value(float(row[chart.x.field]), chart.x.kind),
-            Y_TEXT: format_value(float(row[chart.y.field]), chart.y.kind),
-        }
-        # An interval's ends, where the row has them, in the y axis's format.
-        texts |= {
-            text_field(end): format_value(float(row[end]), chart.y.kind)
-            for end in ends
-            if isinstance(row.get(end), (int, float))
-        }
-        return {**row, **texts}
-
-    return {name: [written(row) for row in rows] for name, rows in data.items()}
+    rows = [row for name in data for row in data[name]]
+    x_texts = iter(
+        format_column([float(row[chart.x.field]) for row in rows], chart.x.kind, chart.x.scale, exact=chart.x.exact)
+    )
+    y_fields = [
+        (index, field)
+        for index, row in enumerate(rows)
+        for field in (chart.y.field, *ends)
+        if field == chart.y.field or isinstance(row.get(field), (int, float))
+    ]
+    y_values = [float(rows[index][field]) for index, field in y_fields]
+    y_written: dict[tuple[int, str], str] = dict(
+        zip(y_fields, format_column(y_values, chart.y.kind, chart.y.scale, exact=chart.y.exact), strict=True)
+    )
+    written: list[dict[str, Any]] = []
+    for index, row in enumerate(rows):
+        texts = {X_TEXT: next(x_texts), Y_TEXT: y_written[(index, chart.y.field)]}
+        texts |= {text_field(end): y_written[(index, end)] for end in ends if (index, end) in y_written}
+        written.append({**row, **texts})
+    out: Rows = {}
+    start = 0
+    for name in data:
+        out[name] = written[start : start + len(data[name])]
+        start += len(data[name])
+    return out
 
 
 def text_field(field: str) -> str:
@@ -819,18 +833,18 @@ def chart_table(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str
     step = max(1, -(-(len(xs) - 1) // (TABLE_ROWS - 1)))
     sampled = xs[::step] if xs[-1] in xs[::step] else [*xs[::step], xs[-1]]
 
-    def cell(value: float | None, kind: str) -> str:
-        return "" if value is None else format_value(value, kind)
+    def column(values: list[float | None], axis: Axis) -> list[str]:
+        """A column's cells in the site's format, one number of decimals on a linear axis."""
+        texts = iter(format_column([v for v in values if v is not None], axis.kind, axis.scale, exact=axis.exact))
+        return ["" if v is None else next(texts) for v in values]
 
+    x_cells = column(list(sampled), chart.x)
+    series_cells = [column([by_x[x].get(name) for x in sampled], chart.y) for name in series]
+    points = data["points"]
+    point_x = column([point[chart.x.field] for point in points], chart.x)
+    point_y = column([point[chart.y.field] for point in points], chart.y)
     return {
         "columns": [chart.x.title, *series],
-        "rows": [[cell(x, chart.x.kind), *(cell(by_x[x].get(name), chart.y.kind) for name in series)] for x in sampled],
-        "points": [
-            {
-                "label": str(point["label"]),
-                "x": cell(point[chart.x.field], chart.x.kind),
-                "y": cell(point[chart.y.field], chart.y.kind),
-            }
-            for point in data["points"]
-        ],
+        "rows": [[x_cells[i], *(cells[i] for cells in series_cells)] for i in range(len(sampled))],
+        "points": [{"label": str(point["label"]), "x": point_x[i], "y": point_y[i]} for i, point in enumerate(points)],
     }

@@ -98,13 +98,19 @@ class Preset:
 
 @dataclass(frozen=True)
 class Output:
-    """One number the calculator reports; ``kind`` is a :func:`format_value` kind."""
+    """One number the calculator reports; ``kind`` is a :func:`format_value` kind.
+
+    Written to ``digits`` significant figures, the one rule for derived results; with
+    ``exact``, the output is exact by what it is (a count the reader typed, a whole power of
+    a whole number such as 2¹³), and a whole-number value is written in full.
+    """
 
     name: str
     label: str
     unit: str = ""
     kind: str = "number"
     digits: int = 3
+    exact: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,10 @@ class Axis:
     zero: bool = True
     #: The field holds decimal years (kind "year"): drawn as a calendar axis of dates.
     dates: bool = False
+    #: The values are exact by what they are (counts such as tokens, whole powers such as
+    #: 2¹³): a whole one is written in full (the reader's 12,345 tokens), any other as a
+    #: derived number (:func:`~calculators._format.format_value`'s ``exact``).
+    exact: bool = False
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ._calendar import month_and_year
@@ -12,10 +13,12 @@ __all__ = [
     "axis_in_powers",
     "axis_title",
     "dollars",
+    "format_column",
     "format_value",
     "horizon_symbol",
     "log_labels",
     "log_tick_count",
+    "log_tick_decimals",
     "log_tick_labelled",
     "percent_number",
     "shape_name",
@@ -36,35 +39,52 @@ ONE_IN_BELOW = 1e-3
 _PERCENT_AS_FACTOR_FROM = 1e5
 #: Plain numbers from a thousandth up to a billion; powers of ten outside.
 _PLAIN_FROM, _PLAIN_BELOW = 1e-3, 1e9
+#: An exact value is written in full below a billion, where a float still has room for a
+#: fraction, so a whole one is whole by its arithmetic (past 2⁵² every float is whole).
+_EXACT_BELOW = _PLAIN_BELOW
+#: What a negative number starts with, in values and tick labels alike (not a hyphen).
+_MINUS = "−"
 
 
-def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
-    """Write ``value`` for a reader.
+def format_value(value: float, kind: str = "number", digits: int = 3, exact: bool = False) -> str:
+    """Write ``value`` for a reader: the one rule for every derived number on the site.
+
+    A derived number keeps ``digits`` significant figures (3 unless declared otherwise),
+    whatever its size: the whole part is rounded too (166,096 is written 166,000; "1 in
+    14,808,152" is "1 in 14,800,000"), and no trailing zero is written after the decimal
+    point (×2, not ×2.00; 25%, not 25.0%), since the models' inputs have one to three
+    figures and a zero the rounding left would claim a fourth. A column of such numbers
+    shares one number of decimals (:func:`format_column`).
 
     Args:
         value: A finite float.
-        kind: ``"number"`` (significant digits, thousands separators, powers of ten past a
+        kind: ``"number"`` (significant figures, thousands separators, powers of ten past a
             billion or below a thousandth), ``"percent"`` (a probability or share written as
             a percentage; below 0.1% as "1 in N", which reads better than a run of zeros or a
             power of ten with a per cent sign, and from 10 million per cent up as a factor)
             ``"multiplier"`` (a factor written as ``×6.61``) or ``"year"`` (a decimal year
             written as its month, ``March 2027``; ``digits`` is not used).
-        digits: Significant digits to keep.
+        digits: Significant figures to keep.
+        exact: The value is exact by what it is, not measured or fitted: a count (tokens
+            the reader typed) or a whole power of a whole number (2¹³ = 8,192). A whole
+            number is then written in full; any other value is written as a derived one.
 
-    >>> format_value(1159.87)
-    '1,160'
-    >>> format_value(0.3497, "percent")
-    '35.0%'
+    >>> format_value(1159.87), format_value(166096.4), format_value(8192.0, "multiplier", exact=True)
+    ('1,160', '166,000', '×8,192')
+    >>> format_value(0.3497, "percent"), format_value(0.25, "percent"), format_value(2.0, "multiplier")
+    ('35%', '25%', '×2')
     >>> format_value(0.0001, "percent"), format_value(9.33e-302, "percent"), format_value(5e-324, "percent")
     ('1 in 10,000', '1 in 1.07 × 10³⁰¹', '1 in 2.02 × 10³²³')
-    >>> format_value(2.5e-7)
-    '2.50 × 10⁻⁷'
+    >>> format_value(2.5e-7), format_value(1e26), format_value(-0.3)
+    ('2.5 × 10⁻⁷', '10²⁶', '−0.3')
     >>> format_value(2027.2, "year"), format_value(12345.6, "year"), format_value(1e12, "year")
-    ('March 2027', 'year 12,346', 'year 1.00 × 10¹²')
+    ('March 2027', 'year 12,346', 'year 10¹²')
     """
+    if exact and kind in ("number", "multiplier") and float(value).is_integer() and abs(value) < _EXACT_BELOW:
+        return ("×" if kind == "multiplier" else "") + f"{int(value):,}".replace("-", _MINUS)
     if kind == "percent":
         if 0 < abs(value) < ONE_IN_BELOW:
-            return ("−" if value < 0 else "") + "1 in " + _reciprocal(abs(value), digits)
+            return (_MINUS if value < 0 else "") + "1 in " + _reciprocal(abs(value), digits)
         if abs(value) >= _PERCENT_AS_FACTOR_FROM:
             return "×" + _significant(value, digits)
         return _significant(value * 100, digits) + "%"
@@ -73,12 +93,67 @@ def format_value(value: float, kind: str = "number", digits: int = 3) -> str:
     if kind == "number":
         return _significant(value, digits)
     if kind == "year":
-        # Past the calendar, the year as a number: "year 12,346", "year 1.00 × 10¹²".
+        # Past the calendar, the year as a number: "year 12,346", "year 10¹²".
         month = month_and_year(value)
         if month is None:
             return "year " + (f"{round(value):,}" if abs(value) < _PLAIN_BELOW else _significant(value, digits))
         return month
     raise ValueError(f"unknown number format {kind!r}")
+
+
+def format_column(
+    values: Sequence[float], kind: str = "number", scale: str = "linear", digits: int = 3, exact: bool = False
+) -> list[str]:
+    """A column of numbers (a table's, a chart's tooltips and download): each as
+    :func:`format_value` writes it, and on a linear scale with one number of decimals.
+
+    On a linear scale, a column's precision is its largest value's: the plain numbers take
+    the decimals that give the largest ``digits`` significant figures (so no cell has
+    more, but for a largest that rounds up to the next power of ten, 99.998% as 100.0%),
+    and trailing zeros are dropped only where every cell has one: "6" and "28", or
+    "0.5" and "1.0", never "+6.00" beside "+28.0". Powers of ten, "1 in N" and the whole
+    column below a thousandth are written value by value. On a log scale each value keeps
+    its own significant figures, as the scale does (3.16, 10, 31.6). With ``exact`` (a
+    column of counts), a whole value is written in full, as :func:`format_value` does.
+
+    >>> format_column([6.0, 28.0062]), format_column([0.5, 1.0, 1.5]), format_column([0.999, 0.5, 0.00865], "percent")
+    (['6', '28'], ['0.5', '1.0', '1.5'], ['99.9%', '50.0%', '0.9%'])
+    >>> format_column([0.0, 0.6021, 1.2041]), format_column([0.99998, 0.997, 0.00865], "percent")
+    (['0.0', '0.6', '1.2'], ['100.0%', '99.7%', '0.9%'])
+    >>> format_column([1.0, 3.1623, 10.0], "multiplier", "log")
+    ['×1', '×3.16', '×10']
+    """
+    if exact and kind in ("number", "multiplier"):
+        whole = [float(v).is_integer() and abs(v) < _EXACT_BELOW for v in values]
+        if any(whole):
+            rest = iter(format_column([v for v, w in zip(values, whole, strict=True) if not w], kind, scale, digits))
+            return [
+                format_value(v, kind, digits, exact=True) if w else next(rest)
+                for v, w in zip(values, whole, strict=True)
+            ]
+    if scale == "log" or kind not in ("number", "multiplier", "percent"):
+        return [format_value(v, kind, digits) for v in values]
+    factor = 100.0 if kind == "percent" else 1.0
+
+    def plain(v: float) -> bool:
+        if kind == "percent":
+            return v == 0 or ONE_IN_BELOW <= abs(v) < _PERCENT_AS_FACTOR_FROM
+        return abs(v) < _PLAIN_BELOW
+
+    largest = max((abs(v) * factor for v in values if plain(v)), default=0.0)
+    if not math.isfinite(largest) or largest < _PLAIN_FROM:
+        return [format_value(v, kind, digits) for v in values]
+    # The largest's 3 figures before rounding: 99.998% and 99.7% read 100.0% and 99.7%.
+    decimals = max(digits - 1 - math.floor(math.log10(largest)), 0)
+    texts = [f"{v * factor:,.{decimals}f}".replace("-", _MINUS) if plain(v) else "" for v in values]
+    texts = [t.lstrip("−") if t and not t.strip("0.,−") else t for t in texts]  # "−0.00" is "0.00"
+    shown = [t for t in texts if "." in t]
+    while shown and all(t.endswith("0") for t in shown):
+        texts = [t[:-1] if "." in t else t for t in texts]
+        shown = [t for t in texts if "." in t]
+    texts = [t.rstrip(".") for t in texts]
+    suffix, prefix = ("%", "") if kind == "percent" else ("", "×" if kind == "multiplier" else "")
+    return [prefix + t + suffix if t else format_value(v, kind, digits) for t, v in zip(texts, values, strict=True)]
 
 
 def power_of_ten(exponent: int, mantissa: str = "1") -> str:
@@ -101,21 +176,22 @@ def _reciprocal(value: float, digits: int) -> str:
     exponent = math.floor(log)
     mantissa = f"{10 ** (log - exponent):.{digits - 1}f}"
     if float(mantissa) >= 10:  # 9.996 rounds up to the next power
-        mantissa, exponent = f"{1:.{digits - 1}f}", exponent + 1
-    return power_of_ten(exponent, mantissa)
+        mantissa, exponent = "1", exponent + 1
+    return power_of_ten(exponent, _trimmed(mantissa))
 
 
 def _significant(value: float, digits: int) -> str:
+    """``value`` to ``digits`` significant figures, whole part included, without trailing
+    zeros; plain from a thousandth up to a billion, else as a power of ten."""
     if value == 0:
         return "0"
-    magnitude = abs(value)
+    rounded = float(f"{value:.{digits - 1}e}")
+    magnitude = abs(rounded)
     if magnitude >= _PLAIN_BELOW or magnitude < _PLAIN_FROM:
-        mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-        return power_of_ten(int(exponent), mantissa)
+        mantissa, exponent = f"{abs(value):.{digits - 1}e}".split("e")
+        return (_MINUS if value < 0 else "") + power_of_ten(int(exponent), _trimmed(mantissa))
     decimals = max(digits - 1 - math.floor(math.log10(magnitude)), 0)
-    text = f"{round(value, decimals):,.{decimals}f}"
-    # Rounding can carry into a new digit (999.7 -> "1,000"); that is still 3 significant.
-    return text
+    return _trimmed(f"{rounded:,.{decimals}f}").replace("-", _MINUS)
 
 
 # --- Labels on charts: the same numbers, written to fit beside a point or a line ---------
@@ -158,22 +234,20 @@ def shape_name(shape: float, start: bool = True) -> str:
 def dollars(value: float) -> str:
     """A sum of money in dollars, as :func:`format_value` writes numbers.
 
-    >>> dollars(1159.87), dollars(2.5e-7)
-    ('$1,160', '$2.50 × 10⁻⁷')
+    >>> dollars(1159.87), dollars(180224.0), dollars(2.5e-7)
+    ('$1,160', '$180,000', '$2.5 × 10⁻⁷')
     """
     return "$" + format_value(value, "number")
 
 
 def short_number(value: float, digits: int = 3) -> str:
-    """:func:`format_value` without trailing zeros: 2, 20, 92.8, 5.88 × 10²³.
+    """A number for a label: :func:`format_value`'s rule with ``digits`` significant figures
+    (a value the reader typed, echoed in a label, takes enough to read as typed: 9).
 
     >>> short_number(2.0), short_number(92.80), short_number(5.88e23), short_number(137.735311, 9)
     ('2', '92.8', '5.88 × 10²³', '137.735311')
     """
-    mantissa, space, power = format_value(value, "number", digits).partition(" ")
-    if "." in mantissa:
-        mantissa = mantissa.rstrip("0").rstrip(".")
-    return mantissa + space + power
+    return format_value(value, "number", digits)
 
 
 # --- Tick labels: the same style, computed by Vega for the ticks it picks ------------------
@@ -189,6 +263,10 @@ class _TickStyle(NamedTuple):
     #: powers of ten outside. An axis with any label outside writes all its labels as powers.
     plain_from: float
     plain_below: float
+    #: On an axis written in powers of ten, the numbers from ``powers_plain_from`` up to
+    #: below ``powers_plain_below`` still read as themselves: 1 and 10, not 10⁰ and 10¹.
+    powers_plain_from: float
+    powers_plain_below: float
     #: Significant digits of a plain number and of a power's mantissa (trailing zeros dropped).
     plain_digits: int
     mantissa_digits: int
@@ -229,10 +307,12 @@ class _TickStyle(NamedTuple):
 TICKS = _TickStyle(
     plain_from=_PLAIN_FROM,
     plain_below=1e6,
+    powers_plain_from=1 - 1e-9,
+    powers_plain_below=100 * (1 - 1e-9),
     plain_digits=6,
     mantissa_digits=3,
     percent_decimals=6,
-    minus="−",
+    minus=_MINUS,
     log_nudge=1e-9,
     log_label_mantissas=(1.0, 3.0),
     log_thin_from_decades=1.0,
@@ -245,6 +325,10 @@ TICKS = _TickStyle(
     narrow_char=0.5,
     superscript_char=0.7,
 )
+
+
+#: The exponents whose powers of ten an axis in powers still writes as themselves (1, 10).
+_ITSELF_EXPONENTS = range(round(math.log10(TICKS.powers_plain_from)), round(math.log10(TICKS.powers_plain_below)))
 
 
 def _log_span(low: float, high: float) -> float:
@@ -319,7 +403,7 @@ def _label_chars(exponent: int, kind: str, powers: bool, three: bool = False) ->
     (6.5, 5.5, 6.4)
     """
     narrow, superscript = TICKS.narrow_char, TICKS.superscript_char
-    if powers:  # "10" and its exponent, "3 × " before it
+    if powers and exponent not in _ITSELF_EXPONENTS:  # "10" and its exponent, "3 × " before it
         width = 2 + superscript * len(str(exponent)) + (2 + 2 * narrow if three else 0)
     elif exponent >= 0:  # the digits and a comma every three
         width = exponent + 1 + narrow * (exponent // 3)
@@ -455,6 +539,10 @@ def vega_axis_signals(
     factor = (
         f"{error} >= {math.sqrt(50)!r} ? 10 : {error} >= {math.sqrt(10)!r} ? 5 : {error} >= {math.sqrt(2)!r} ? 2 : 1"
     )
+    lerror = s("lerror")
+    lfactor = (
+        f"{lerror} >= {math.sqrt(50)!r} ? 10 : {lerror} >= {math.sqrt(10)!r} ? 5 : {lerror} >= {math.sqrt(2)!r} ? 2 : 1"
+    )
     horizontal = scale == "x" if horizontal is None else horizontal
     font = TICKS.label_font_px
     if horizontal:
@@ -478,6 +566,16 @@ def vega_axis_signals(
         (s("threes"), f"{whole} < {few} && {per_decade} * {math.log10(3)!r} >= {s('room_threes')}"),
         (s("every"), f"{step} * max(1, ceil({s('room')} / ({per_decade} * {step}) - 1e-9))"),
         (s("first"), f"ceil(log({s('low')}) / LN10 / {step} - {nudge!r}) * {step}"),
+        # Under a decade d3 ticks at a linear step, whose decimals every label takes
+        # (log_tick_decimals); -1 on a wider axis.
+        (s("lstep0"), f"({s('high')} - {s('low')}) / {s('count')}"),
+        (s("lpower"), f"floor(log({s('lstep0')}) / LN10)"),
+        (s("lerror"), f"{s('lstep0')} / pow(10, {s('lpower')})"),
+        (s("lstep"), f"({lfactor}) * pow(10, {s('lpower')})"),
+        (
+            s("decimals"),
+            f"{decades} < {TICKS.log_thin_from_decades!r} ? max(0, -floor(log({s('lstep')}) / LN10 + {nudge!r})) : -1",
+        ),
     ]
     return signals
 
@@ -489,7 +587,8 @@ def _vega_label_chars(exponent: str, kind: str, powers: str, three: bool = False
     three_width = 2 + 2 * narrow if three else 0
     in_powers = f"2 + {superscript!r} * length(format({exponent}, 'd')) + {three_width + prefix!r}"
     plain = f"({exponent} >= 0 ? {exponent} + 1 + {narrow!r} * floor({exponent} / 3) : {1 + narrow!r} - {exponent}) + {prefix}"
-    return f"({powers} ? {in_powers} : {plain})"
+    itself_low, itself_high = _ITSELF_EXPONENTS.start, _ITSELF_EXPONENTS.stop
+    return f"({powers} && ({exponent} < {itself_low} || {exponent} >= {itself_high}) ? {in_powers} : {plain})"
 
 
 def vega_log_tick_labelled(scale: str, value: str = "datum.value") -> str:
@@ -506,12 +605,14 @@ def vega_log_tick_labelled(scale: str, value: str = "datum.value") -> str:
     return f"(!({decades} >= {TICKS.log_thin_from_decades!r}) || ({threes} ? ({kept}) : ({on_every})))"
 
 
-def tick_label(value: float, kind: str = "number", powers: bool = False) -> str:
+def tick_label(value: float, kind: str = "number", powers: bool = False, decimals: int | None = None) -> str:
     """A chart tick's label, as :func:`vega_tick_label` writes it in the browser: the style
     of :func:`format_value` without trailing zeros, from a million up (not a billion) in
     powers of ten, an exact power of ten as ``10²⁴``; on an axis written in ``powers``
-    (:func:`axis_in_powers`), every number as one (``10⁰``, ``3 × 10²``). Both follow
-    :data:`TICKS`.
+    (:func:`axis_in_powers`), every number as one (``10⁻³``, ``3 × 10²``) but those from 1
+    up to 100, which read as themselves (``1``, ``×1``, ``30``), never ``10⁰`` or ``3 × 10¹``.
+    Both follow :data:`TICKS`. A linear axis's plain labels share the ``decimals`` of its
+    tick step, as d3 writes them (0.08, 0.10, 0.12, not 0.08, 0.1, 0.12); the origin is 0.
 
     This is the reference the tests hold Vega's labels to; the chart itself never calls it.
 
@@ -520,7 +621,11 @@ def tick_label(value: float, kind: str = "number", powers: bool = False) -> str:
     >>> tick_label(100.0, "multiplier"), tick_label(1e12, "multiplier"), tick_label(0.0)
     ('×100', '×10¹²', '0')
     >>> tick_label(0.001, powers=True), tick_label(1.0, "multiplier", powers=True), tick_label(300.0, powers=True)
-    ('10⁻³', '×10⁰', '3 × 10²')
+    ('10⁻³', '×1', '3 × 10²')
+    >>> tick_label(10.0, powers=True), tick_label(30.0, powers=True), tick_label(0.3, powers=True)
+    ('10', '30', '3 × 10⁻¹')
+    >>> tick_label(0.1, decimals=2), tick_label(1.5, "multiplier", decimals=1), tick_label(0.0, decimals=2)
+    ('0.10', '×1.5', '0')
     """
     if kind == "percent":
         return _trimmed(f"{value * 100:.{TICKS.percent_decimals}f}").replace("-", TICKS.minus) + "%"
@@ -529,10 +634,13 @@ def tick_label(value: float, kind: str = "number", powers: bool = False) -> str:
         return prefix + "0"
     sign = TICKS.minus if value < 0 else ""
     magnitude = abs(value)
-    if not powers and TICKS.plain_from <= magnitude < TICKS.plain_below:
+    as_itself = not powers or TICKS.powers_plain_from <= magnitude < TICKS.powers_plain_below
+    if as_itself and TICKS.plain_from <= magnitude < TICKS.plain_below:
         rounded = float(f"{magnitude:.{TICKS.plain_digits}g}")  # as d3's ",.6~r"
-        decimals = max(TICKS.plain_digits - 1 - math.floor(math.log10(rounded)), 0)
-        return prefix + sign + _trimmed(f"{rounded:,.{decimals}f}")
+        if decimals is not None:
+            return prefix + sign + f"{magnitude:,.{decimals}f}"
+        places = max(TICKS.plain_digits - 1 - math.floor(math.log10(rounded)), 0)
+        return prefix + sign + _trimmed(f"{rounded:,.{places}f}")
     exponent = math.floor(math.log10(magnitude) + TICKS.log_nudge)
     mantissa = _trimmed(f"{magnitude / 10.0**exponent:.{TICKS.mantissa_digits}g}")
     return prefix + sign + power_of_ten(exponent, mantissa)
@@ -543,7 +651,11 @@ def _trimmed(text: str) -> str:
 
 
 def vega_tick_label(
-    kind: str = "number", value: str = "datum.value", powers: str = "false", keep_blanks: bool = True
+    kind: str = "number",
+    value: str = "datum.value",
+    powers: str = "false",
+    keep_blanks: bool = True,
+    decimals: str = "",
 ) -> str:
     """A Vega expression writing ``value`` as :func:`tick_label` does, for an axis's
     ``labelExpr``, generated from the same :data:`TICKS`: only functions Vega's expression
@@ -554,6 +666,10 @@ def vega_tick_label(
 
     With ``keep_blanks``, a tick Vega leaves unlabelled stays unlabelled; a log axis chooses
     its labelled ticks itself (:func:`vega_log_tick_labelled`), where Vega would blank some.
+    ``decimals`` is a Vega expression: the decimals every plain label of the axis takes
+    (:func:`tick_label`'s ``decimals``), or a negative number for none: on a linear axis
+    :data:`VEGA_STEP_DECIMALS` (0.08, 0.10, 0.12), on a log axis under a decade its
+    ``decimals`` signal (1.0, 1.2, ... 2.0, 2.2; :func:`vega_axis_signals`).
     """
     blank = "datum.label === '' ? '' : " if keep_blanks else ""
     if kind == "percent":
@@ -563,15 +679,50 @@ def vega_tick_label(
     magnitude = f"abs({value})"
     sign = f"({value} < 0 ? '{TICKS.minus}' : '')"
     plain = f"format({magnitude}, ',.{TICKS.plain_digits}~r')"
+    if decimals:
+        plain = f"(({decimals}) >= 0 ? format({magnitude}, ',.' + ({decimals}) + 'f') : {plain})"
     exponent = f"floor(log({magnitude}) / LN10 + {TICKS.log_nudge!r})"
     mantissa = f"format({magnitude} / pow(10, {exponent}), '.{TICKS.mantissa_digits}~r')"
     power = "'10' + " + _vega_superscript(f"format({exponent}, 'd')")
     scientific = f"({mantissa} === '1' ? {power} : {mantissa} + ' × ' + {power})"
     in_plain = f"{magnitude} >= {TICKS.plain_from!r} && {magnitude} < {TICKS.plain_below!r}"
     if powers != "false":
-        in_plain = f"!({powers}) && {in_plain}"
+        itself = f"{magnitude} >= {TICKS.powers_plain_from!r} && {magnitude} < {TICKS.powers_plain_below!r}"
+        in_plain = f"(!({powers}) || ({itself})) && {in_plain}"
     number = f"{value} === 0 ? '0' : {sign} + ({in_plain} ? {plain} : {scientific})"
     return f"{blank}{prefix}({number})"
+
+
+#: A Vega expression: the decimals of d3's own label for a linear axis's tick (``datum.label``,
+#: written to the precision of the axis's tick step), or -1 when it has none.
+VEGA_STEP_DECIMALS = "(indexof(datum.label, '.') >= 0 ? length(datum.label) - indexof(datum.label, '.') - 1 : -1)"
+
+
+def log_tick_decimals(low: float, high: float) -> int | None:
+    """The decimals every label of a log axis from ``low`` to ``high`` spanning under a
+    decade takes: d3 ticks it at a linear step there (1, 1.2, 1.4, ... 2, 2.2, for the tick
+    count :func:`log_tick_count` asks), and its labels share the step's decimals (1.0, 1.2,
+    ... 2.0, 2.2); None for a wider axis, whose labels are powers of ten and their 3×.
+
+    >>> log_tick_decimals(1.0, 2.4), log_tick_decimals(1.0, 1.18), log_tick_decimals(15.0, 80.0), log_tick_decimals(1.0, 100.0)
+    (1, 2, 0, None)
+    """
+    low, high = min(low, high), max(low, high)
+    decades = _log_span(low, high) if low > 0 else math.nan
+    if not decades < TICKS.log_thin_from_decades:
+        return None
+    step = _linear_step(low, high, log_tick_count(decades))
+    return max(0, -math.floor(math.log10(step) + TICKS.log_nudge))
+
+
+def _linear_step(low: float, high: float, count: int) -> float:
+    """d3-array's tickStep: the step of about ``count`` ticks from ``low`` to ``high``, 1, 2
+    or 5 × 10ⁿ."""
+    step0 = abs(high - low) / count
+    power = math.floor(math.log10(step0))
+    error = step0 / 10.0**power
+    factor = 10 if error >= math.sqrt(50) else 5 if error >= math.sqrt(10) else 2 if error >= math.sqrt(2) else 1
+    return float(factor * 10.0**power)
 
 
 def _vega_superscript(text: str) -> str:

@@ -95,7 +95,7 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         "outputs": {
             spec.name: {
                 "value": outputs[spec.name],
-                "text": format_value(outputs[spec.name], spec.kind, spec.digits),
+                "text": format_value(outputs[spec.name], spec.kind, spec.digits, spec.exact),
             }
             for spec in calculator.outputs
         },

@@ -48,7 +48,7 @@ _ChartData = dict[str, list[dict[str, float | str]]]
 _MULTIPLIER_AXIS = Axis(
     field="multiplier", title="Inference compute per task (× standard use)", scale="log", kind="multiplier"
 )
-_QUERIES_AXIS = Axis(field="queries", title="Queries served", scale="log")
+_QUERIES_AXIS = Axis(field="queries", title="Queries served", scale="log", exact=True)
 
 
 def _effective_compute(pretrain_flop: float, inference_multiplier: float, weight: float) -> dict[str, float]:

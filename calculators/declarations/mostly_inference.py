@@ -7,7 +7,7 @@ import math
 
 from .._chart import log_range, sample
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, form_value
-from .._format import format_value
+from .._format import format_column, format_value
 from ..models.rl import (
     decompose_gain,
     score_on_trend,
@@ -16,7 +16,7 @@ from ..models.rl import (
 
 __all__ = ["INFERENCE_SHARE"]
 
-_TOKENS_AXIS = Axis(field="tokens", title="Output tokens per answer", scale="log")
+_TOKENS_AXIS = Axis(field="tokens", title="Output tokens per answer", scale="log", exact=True)
 _SCORE_AXIS = Axis(field="score", title="Score (percentage points)")
 
 
@@ -56,13 +56,16 @@ def _share_chart(
         for tokens in sample(_TOKENS_AXIS, log_base, log_end, 61):
             lines.append({"tokens": tokens, "score": base_score, "series": "Base model's score"})
     trend_at_base = base_score + split.rl_gain
+    # The two gains are read side by side (the chart's labels, the table's label column):
+    # one column, one number of decimals ("+6" and "+28", not "+6.00" and "+28.0").
+    rl_text, inference_text = format_column([split.rl_gain, split.inference_gain])
     points: list[dict[str, float | str]] = [
         {"tokens": base_tokens, "score": base_score, "label": "Base model"},
-        {"tokens": base_tokens, "score": trend_at_base, "label": f"RL boost +{format_value(split.rl_gain)}"},
+        {"tokens": base_tokens, "score": trend_at_base, "label": f"RL boost +{rl_text}"},
         {
             "tokens": top_tokens,
             "score": trend_at_base + split.inference_gain,
-            "label": f"Inference +{format_value(split.inference_gain)}",
+            "label": f"Inference +{inference_text}",
         },
     ]
     return {"lines": lines, "points": points}

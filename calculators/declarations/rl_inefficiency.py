@@ -16,7 +16,7 @@ from ..models.rl import (
 __all__ = ["RL_INFORMATION"]
 
 _CHART_POINTS = 121
-_TOKENS_AXIS = Axis(field="tokens", title="Tokens per episode", scale="log")
+_TOKENS_AXIS = Axis(field="tokens", title="Tokens per episode", scale="log", exact=True)
 _BITS_AXIS = Axis(field="bits", title="Bits per token", scale="log")
 
 _EXAMPLE_EPISODES = (  # (label, its phone's short label, tokens per episode), from a public summary of the essay
@@ -177,7 +177,10 @@ RL_INFORMATION = Calculator(
     outputs=(
         Output(name="bound_bits_per_token", label="Pre-training, upper bound", unit="bits per token"),
         Output(name="rl_bits_per_token", label="RL, upper bound", unit="bits per token"),
-        Output(name="ratio", label="Information per token, pre-training ÷ RL (realistic)", kind="multiplier"),
+        # The episode's token count the reader typed, times whole bits: exact when whole.
+        Output(
+            name="ratio", label="Information per token, pre-training ÷ RL (realistic)", kind="multiplier", exact=True
+        ),
         Output(
             name="ratio_at_bound", label="Information per token, pre-training ÷ RL (upper bounds)", kind="multiplier"
         ),

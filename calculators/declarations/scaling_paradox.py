@@ -7,7 +7,7 @@ import math
 from .._chart import DRAWABLE_DECADES, sample
 from .._checks import OutOfRangeError
 from .._declare import Axis, Calculator, Chart, Input, Output, Preset, Row, form_value
-from .._format import short_number
+from .._format import format_value, short_number
 from ..models.pretraining import (
     CHINCHILLA_A,
     CHINCHILLA_ALPHA,
@@ -95,11 +95,11 @@ def _paradox_chart(
         {
             "gain": cost.accuracy_gain,
             "multiplier": getattr(cost, key),
-            "label": f"{label} ×{short_number(getattr(cost, key))}",
+            "label": f"{label} {format_value(getattr(cost, key), 'multiplier', exact=True)}",
             # On a phone's plot (165 to 240 px) "Compute ×1,048,576" is most of its width, and
             # no place by the three close points is clear of the lines: the legend names each
             # line, so the point's label there is its multiple alone.
-            "short": f"×{short_number(getattr(cost, key))}",
+            "short": format_value(getattr(cost, key), "multiplier", exact=True),
             # Three points at one gain, data's and parameters' close: data's label goes
             # below its point, the others' above.
             "place": place,
@@ -216,10 +216,11 @@ SCALING_PARADOX = Calculator(
     ),
     outputs=(
         Output(name="accuracy_gain", label="Accuracy (1 / loss) grows by", kind="multiplier"),
-        Output(name="compute_multiplier", label="Compute needed", kind="multiplier"),
+        # 2 ** 20, 2 ** 11, 2 ** 13 at Ord's inputs: whole powers of a whole gain, exact.
+        Output(name="compute_multiplier", label="Compute needed", kind="multiplier", exact=True),
         Output(name="compute_ooms", label="Orders of magnitude of compute", unit="OOMs"),
-        Output(name="data_multiplier", label="Data needed", kind="multiplier"),
-        Output(name="params_multiplier", label="Parameters needed", kind="multiplier"),
+        Output(name="data_multiplier", label="Data needed", kind="multiplier", exact=True),
+        Output(name="params_multiplier", label="Parameters needed", kind="multiplier", exact=True),
     ),
     compute=_paradox_compute,
     example={"current_loss": 4.0, "target_loss": 3.5, "compute_power": 20.0, "data_power": 10.5, "params_power": 13.2},
@@ -231,7 +232,11 @@ SCALING_PARADOX = Calculator(
         ),
         x=_GAIN_AXIS,
         y=Axis(
-            field="multiplier", title="Compute, data or parameters needed (× today's)", scale="log", kind="multiplier"
+            field="multiplier",
+            title="Compute, data or parameters needed (× today's)",
+            scale="log",
+            kind="multiplier",
+            exact=True,  # the points at Ord's inputs are whole powers of 2, as the outputs say
         ),
         data=_paradox_chart,
     ),
@@ -261,7 +266,7 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
     # rounds out to them anyway), at least half a decade beyond either.
     sizes = sorted((math.log10(best.params), math.log10(fixed.params)))
     low, high = math.floor(sizes[0] - 0.5), math.ceil(sizes[1] + 0.5)
-    name = f"{short_number(flop)} FLOP"
+    name = f"{short_number(flop, 9)} FLOP"  # the budget as typed
     # Loss above the budget's optimum: zero at the optimum, so the axis (which starts at 0)
     # shows the valley's shape rather than a flat line near 2 nats.
     lines: list[Row] = []
@@ -284,10 +289,10 @@ def _chinchilla_chart(flop: float, tokens_per_param: float, **fit: float) -> dic
         {
             "params": fixed.params,
             "excess_loss": fixed.loss - best.loss,
-            "label": f"{short_number(tokens_per_param)} tokens/param",
+            "label": f"{short_number(tokens_per_param, 9)} tokens/param",
             # A phone's plot (under 400 px wide, where a row's short label is drawn) may have no room
             # beside the optimum for the full label (at 320 px it went under the axis).
-            "short": f"{short_number(tokens_per_param)} per param",
+            "short": f"{short_number(tokens_per_param, 9)} per param",
         },
     ]
     return {"lines": lines, "points": points}

@@ -189,7 +189,7 @@ def _chart_data(
     # trend, the same trend at the chosen level and shape, the target.
     fitted = f"50% horizon, {len(trend.window.fitted)}-model fit"
     converted = f"{percent_number(p)}% horizon, k = {short_number(shape, 4)}"
-    target = f"Target: {short_number(target_hours)} {'hour' if target_hours == 1 else 'hours'}"
+    target = f"Target: {short_number(target_hours, 9)} {'hour' if target_hours == 1 else 'hours'}"
     days = [day_from_year(year) for year in years]
     lines: list[Row] = []
     # The trend is drawn from its window on: before it, it would claim what no fitted model says.

@@ -58,11 +58,11 @@ def test_negative_zero_is_a_valid_length() -> None:
 
 
 def test_run_gives_outputs_for_valid_text() -> None:
-    """Form text is parsed and computed: the default inputs give T80 = 19.0 minutes."""
+    """Form text is parsed and computed: the default inputs give T80 = 19 minutes (18.99, to 3 significant figures)."""
     result = run("half-life", {"t50": "59", "p": "0.8", "shape": "1"})
     assert result["ok"] is True
     assert {"t50": 59.0, "p": 0.8, "shape": 1.0} == result["inputs"]
-    assert {"value": horizon(0.8, 59), "text": "19.0"} == result["outputs"]["t_p"]
+    assert {"value": horizon(0.8, 59), "text": "19"} == result["outputs"]["t_p"]
     assert 0.25 == result["outputs"]["success_at_2x"]["value"]
 
 

@@ -90,15 +90,15 @@ def test_csv_shown_columns_are_the_pages_text(calculator_id: str) -> None:
     [
         (0.0001, "percent", "1 in 10,000"),  # the copies share of Ord's example
         (9.33e-302, "percent", "1 in 1.07 × 10³⁰¹"),
-        (0.001, "percent", "0.100%"),
-        (0.3497, "percent", "35.0%"),
+        (0.001, "percent", "0.1%"),
+        (0.3497, "percent", "35%"),
         (1e5, "percent", "×100,000"),
         (-2e-4, "percent", "−1 in 5,000"),
-        (1.1e12, "number", "1.10 × 10¹²"),
-        (1e24, "multiplier", "×1.00 × 10²⁴"),
+        (1.1e12, "number", "1.1 × 10¹²"),
+        (1e24, "multiplier", "×10²⁴"),
         (2027.2, "year", "March 2027"),
         (12345.6, "year", "year 12,346"),  # past the calendar: the year as a number
-        (1e12, "year", "year 1.00 × 10¹²"),
+        (1e12, "year", "year 10¹²"),
     ],
 )
 def test_format_value_examples(value: float, kind: str, text: str) -> None:
@@ -111,7 +111,10 @@ def test_small_shares_read_one_in_n(value: float) -> None:
     """Every share below 0.1% is '1 in N' with N about 1 / share (3 significant digits)."""
     text = format_value(value, "percent")
     assert text.startswith("1 in ")
-    mantissa, _, power = text.removeprefix("1 in ").replace(",", "").partition(" × 10")
+    number = text.removeprefix("1 in ").replace(",", "")
+    if re.fullmatch("10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+", number):  # a power of ten alone: its mantissa is 1
+        number = "1 × " + number
+    mantissa, _, power = number.partition(" × 10")
     exponent = int(power.translate(str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789"))) if power else 0
     assert math.isclose(math.log10(float(mantissa)) + exponent, -math.log10(value), abs_tol=0.003)
 
@@ -199,7 +202,8 @@ def test_a_log_axis_labels_one_style_at_even_steps_with_room(
 ) -> None:
     """On any log axis of a decade or more, the ticks log_tick_labelled keeps (of those d3
     gives) are written in one style: axis_in_powers is never false for an axis that would
-    write a power of ten, and when it is true every label is one. They are evenly spaced in
+    write a power of ten, and when it is true every label is one but 1 and 10 (and 3, 30),
+    which read as themselves (never 10⁰ or 10¹). They are evenly spaced in
     powers of ten, and on a horizontal axis each has room for its text (TICKS' estimate of a
     label's width, _width)."""
     low, high = domain
@@ -208,7 +212,10 @@ def test_a_log_axis_labels_one_style_at_even_steps_with_room(
     powers = axis_in_powers(low, high)
     labelled = [v for v in _d3_log_ticks(low, high) if log_tick_labelled(v, low, high, length, kind)]
     labels = [tick_label(v, kind, powers) for v in labelled]
-    assert len({bool(POWER_LABEL.search(label)) for label in labels}) <= 1, labels
+    itself = {"1", "3", "10", "30"}
+    assert len({bool(POWER_LABEL.search(label)) for label in labels if label.lstrip("×") not in itself}) <= 1, labels
+    assert not any(label.lstrip("×").startswith(("10⁰", "10¹ ", "3 × 10⁰", "3 × 10¹")) for label in labels), labels
+    assert "10¹" not in [label.lstrip("×") for label in labels], labels
     if not powers:
         assert labels == [tick_label(v, kind) for v in labelled]  # plain labels need no power
     positions = [math.log10(v) for v in labelled]
@@ -236,8 +243,40 @@ def test_label_widths_are_counted_exactly(kind: str, powers: bool) -> None:
 
 def test_axis_styles() -> None:
     """Examples: "0.01 … 10,000" stays plain, an axis reaching 10⁻⁴ or 10⁶ is all powers, and
-    a linear axis to 900,000 plain but to 1.5 million in powers."""
+    a linear axis to 900,000 plain but to 1.5 million in powers; 1 and 10 read as themselves."""
     assert not axis_in_powers(0.01, 20000.0)
     assert axis_in_powers(1e-4, 1.0) and axis_in_powers(3.0, 2e6) and axis_in_powers(1e24, 1e30)
     assert not axis_in_powers(0.0, 9e5, "linear") and axis_in_powers(0.0, 1.5e6, "linear")
-    assert [tick_label(v, powers=True) for v in (1e-4, 1.0, 10.0, 3e5)] == ["10⁻⁴", "10⁰", "10¹", "3 × 10⁵"]
+    assert [tick_label(v, powers=True) for v in (1e-4, 1.0, 10.0, 3e5)] == ["10⁻⁴", "1", "10", "3 × 10⁵"]
+
+
+@pytest.mark.parametrize(
+    ("values", "decimals", "labels"),
+    [
+        # Chinchilla's loss above the optimum, ticked every 0.02 by d3: one decimal count.
+        ((0.0, 0.02, 0.08, 0.1, 0.12), 2, ["0", "0.02", "0.08", "0.10", "0.12"]),
+        # Cost decline's years, every half year.
+        ((0.0, 0.5, 1.0, 7.5), 1, ["0", "0.5", "1.0", "7.5"]),
+        ((0.0, 5.0, 10.0), 0, ["0", "5", "10"]),
+    ],
+)
+def test_a_linear_axis_writes_its_step_decimals(values: tuple[float, ...], decimals: int, labels: list[str]) -> None:
+    """A linear axis's labels share the decimals of its tick step (never "0.1" beside
+    "0.12", nor "1" beside "1.5"); the origin reads 0."""
+    assert labels == [tick_label(v, decimals=decimals) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "decimals"),
+    [
+        (1.0, 2.4, 1),  # the scaling paradox's accuracy gain: 1.0, 1.2, ... 2.0, 2.2, 2.4
+        (1.0, 1.18, 2),  # its example: 1.00, 1.02, ... 1.10, 1.12
+        (15.0, 80.0, 0),  # 20, 30, ... 80
+        (0.15, 0.8, 1),
+        (1.0, 100.0, None),  # two decades: powers of ten and their 3×
+    ],
+)
+def test_a_log_axis_under_a_decade_shares_decimals(low: float, high: float, decimals: int | None) -> None:
+    """d3 ticks a log axis under a decade at a linear step (a step of 0.2 from 1 to 2.4 for
+    6 ticks): its labels take that step's decimals, as a linear axis's do."""
+    assert decimals == _format.log_tick_decimals(low, high)

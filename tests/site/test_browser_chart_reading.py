@@ -124,7 +124,8 @@ def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url,
 def test_tick_labels_are_the_reference_labels(reader, site, base_url) -> None:
     """The live chart's tick labels (Vega's interpreter running vega_tick_label) are what
     tick_label writes for the tick values: effective compute's log axes, which reach 10²⁴
-    and ×10⁶, run in powers of ten throughout (10²⁴, 10²⁵, … and ×10⁰, ×10¹, …)."""
+    and ×10⁶, run in powers of ten throughout (10²⁴, 10²⁵, … and ×10², ×10³, …), but for 1
+    and 10, which read as themselves (×1, ×10), never ×10⁰ or ×10¹."""
     root = open_live(reader.page, base_url, site, "effective-compute")
     expect(root.locator(".calc__chart-live svg")).to_have_count(1)
     labels = [t for t in root.locator(".calc__chart-live .role-axis-label text").all_text_contents() if t]
@@ -133,7 +134,8 @@ def test_tick_labels_are_the_reference_labels(reader, site, base_url) -> None:
     assert len(flop) >= 3 and len(factors) >= 3, labels
     assert flop == [tick_label(read_number(t) or 0.0, powers=True) for t in flop]
     assert factors == [tick_label(read_number(t[1:]) or 0.0, "multiplier", powers=True) for t in factors]
-    assert "×10⁰" in factors and "10²⁵" in flop
+    assert "×1" in factors and "×10²" in factors and "10²⁵" in flop
+    assert "×10⁰" not in factors and "×10¹" not in factors
 
 
 def test_a_tap_reads_the_nearest_value_on_a_touch_phone(browser, site, base_url) -> None:

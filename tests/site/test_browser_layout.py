@@ -96,7 +96,7 @@ def test_a_calculators_buttons_and_download_links_are_one_height(browser, base_u
 
 def test_a_calculators_data_table_keeps_each_value_on_one_line_on_a_phone(browser, base_url) -> None:
     """At 375 px, JavaScript off: the effective-compute chart's six-column table keeps each
-    value on one line ("1.00 × 10²⁴" not broken) and scrolls in its own box, which it fills;
+    value on one line ("1.78 × 10²⁴" not broken) and scrolls in its own box, which it fills;
     the table itself is no scroll box (Material's made one that cut its border)."""
     ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
     try:

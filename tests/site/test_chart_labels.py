@@ -269,13 +269,15 @@ def _axis_labels(svg: str) -> dict[str, tuple[list[str], list[str]]]:
 
 def _one_style_an_axis(calculator_id: str, values: dict, name: str, svg: str) -> None:
     """Every axis: the labels are all powers of ten or none is ("0.001" never beside "10⁻⁴",
-    "100,000" never beside "10⁶"); and on a log axis of a decade or more, whose label rule
+    "100,000" never beside "10⁶"; 1 and 10 read as themselves, never 10⁰ or 10¹); and on a log axis of a decade or more, whose label rule
     leaves each label room, Vega hides none of the labels written (the dropping that left
     uneven gaps: with the build's font, which is narrower than most readers'). Under a decade
     Vega hides every other label if they crowd, which keeps them even (_log_axes_even)."""
     log_axes = {m[1] for m in LOG_AXIS.finditer(svg)}
     for axis, (shown, hidden) in _axis_labels(svg).items():
-        styles = {bool(POWER_LABEL.search(label)) for label in shown if label.strip("×−") != "0"}
+        # 0, and 1 and 10 (and their 3×), read as themselves on an axis in powers too.
+        itself = {"0", "1", "3", "10", "30"}
+        styles = {bool(POWER_LABEL.search(label)) for label in shown if label.strip("×−") not in itself}
         assert len(styles) <= 1, (calculator_id, values, name, axis, shown)
         numbers = [read_number(label.lstrip("×").replace("−", "-")) or 0.0 for label in shown + hidden]
         if axis in log_axes and max(numbers) >= 10 * min(numbers):  # under a decade: "parity"

@@ -8,6 +8,7 @@ folder named by ``DATA_PAGES_SITE``), never built here.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from pathlib import Path
 
@@ -92,7 +93,9 @@ def test_metr_chart_has_every_row_and_the_calculators_log_axis() -> None:
         # The calculators' own axis (calculators._chart.position_encoding): the same tick
         # format and tick count, not a copy.
         assert point["y"]["axis"]["labelExpr"] == position_encoding(charts.HORIZON_AXIS, "y")["axis"]["labelExpr"]
-        y_label = vega_tick_label("number", powers=vega_signal("y", "powers"), keep_blanks=False)
+        y_label = vega_tick_label(
+            "number", powers=vega_signal("y", "powers"), keep_blanks=False, decimals=vega_signal("y", "decimals")
+        )
         assert y_label in point["y"]["axis"]["labelExpr"]
         assert point["y"]["axis"]["tickCount"] == position_encoding(charts.HORIZON_AXIS, "y")["axis"]["tickCount"]
         # Models by name, as the explorer's tooltips give them.
@@ -151,7 +154,8 @@ def test_render_gives_two_labelled_drawings_with_no_outside_request(name: str) -
 def test_data_chart_ticks_are_written_as_the_calculators_write_them() -> None:
     """The drawn tick labels are tick_label's (the calculators' reference format), in one
     style an axis: powers of ten throughout where the axis's range needs one (axis_in_powers,
-    from the domain the chart gives its scale)."""
+    from the domain the chart gives its scale), and on a linear axis with the decimals of its
+    tick step (0, 0.5, 1.0)."""
     for name, axis_title, channel in (("metr_horizons", "Y-axis", "y"), ("hamilton_weibull", "X-axis", "x")):
         for width in (charts.WIDE, charts.NARROW):
             spec = charts.CHARTS[name].spec(rows(name), width)
@@ -166,7 +170,11 @@ def test_data_chart_ticks_are_written_as_the_calculators_write_them() -> None:
             labels = [t for a, t in re.findall(r"<text([^>]*)>([^<]*)</text>", block) if t and 'opacity="0"' not in a]
             assert len(labels) >= 3, (name, width, labels)
             values = [read_number(label.replace("−", "-")) for label in labels]
-            assert [tick_label(v, powers=powers) for v in values] == labels, (name, width)  # type: ignore[arg-type]
+            decimals = None
+            if encoding["scale"].get("type", "linear") == "linear":
+                step = abs(values[1] - values[0])  # type: ignore[operator]
+                decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+            assert [tick_label(v, powers=powers, decimals=decimals) for v in values] == labels, (name, width)  # type: ignore[arg-type]
 
 
 def test_specs_are_valid_vega_lite() -> None:
