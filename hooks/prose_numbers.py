@@ -1,11 +1,13 @@
 """MkDocs hook: numbers in the prose are computed by the core, never typed.
 
 ``<!-- md:value horizon_ratio(p=0.8, shape=0.6) -->`` becomes ``6.61``;
-``<!-- md:value survival(t=2, t50=1) | percent -->`` becomes ``25.0%``. After the ``|``
+``<!-- md:value survival(t=2, t50=1) | percent -->`` becomes ``25%``. After the ``|``
 comes a :func:`calculators.format_value` kind and, optionally, the significant digits
-(``| number 4``). Only a single call of a public function of :mod:`calculators` with
-literal numbers is allowed; anything else, and any ``ValueError`` from the core, fails the
-build with the page's name.
+(``| number 4``) or ``exact`` for a value exact by what it is, such as a whole power of 2
+(``| multiplier exact`` writes 2²⁰ as ×1,048,576, where 3 figures would give ×1,050,000).
+Only a single call of a public function of :mod:`calculators` with literal numbers is
+allowed; anything else, and any ``ValueError`` from the core, fails the build with the
+page's name.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from mkdocs.structure.pages import Page
 
 import calculators
 
-SHORTCODE = re.compile(r"<!--\s*md:value\s+(?P<call>[^|>]+?)\s*(?:\|\s*(?P<kind>\w+)(?:\s+(?P<digits>\d+))?\s*)?-->")
+SHORTCODE = re.compile(
+    r"<!--\s*md:value\s+(?P<call>[^|>]+?)\s*(?:\|\s*(?P<kind>\w+)(?:\s+(?:(?P<digits>\d+)|(?P<exact>exact)))?\s*)?-->"
+)
 # Public functions that return a number (not classes, not the calculator registry).
 FUNCTIONS = {
     name: getattr(calculators, name)
@@ -33,7 +37,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     def replace(match: re.Match[str]) -> str:
         try:
             value = evaluate(match["call"])
-            return calculators.format_value(value, match["kind"] or "number", int(match["digits"] or 3))
+            kind, digits = match["kind"] or "number", int(match["digits"] or 3)
+            return calculators.format_value(value, kind, digits, exact=bool(match["exact"]))
         except (ValueError, TypeError) as error:
             raise PluginError(f"{page.file.src_uri}: {match[0]!r}: {error}") from None
 

@@ -291,3 +291,15 @@ def test_a_choice_is_a_list_of_its_options_by_name(repo_module) -> None:
     for values in re.findall(r'data-values="([^"]*)"', html):
         preset = json.loads(values.replace("&quot;", '"'))
         assert preset.get("report", "1") in ("1", "1.1") and preset.get("frontier_only", "1") in ("0", "1")
+
+
+def test_prose_writes_an_exact_power_in_full(site: Path) -> None:
+    """``| multiplier exact`` writes a whole power of 2 as it is (Ord's 2²⁰ for halving the
+    loss at Kaplan's power 20), where 3 significant figures would write ×1,050,000."""
+    from calculators import loss_cut_multiplier
+
+    exact = format_value(loss_cut_multiplier(current_loss=6, target_loss=3, power=20), "multiplier", exact=True)
+    assert "×1,048,576" == exact
+    for page in ("index.html", "essays/scaling-paradox/index.html"):
+        html = (site / page).read_text()
+        assert exact in html and "×1,050,000" not in html, page
