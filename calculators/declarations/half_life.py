@@ -246,7 +246,7 @@ METR_LOGISTIC = Calculator(
             cites=("metr2026results",),
             label="Claude 3.7 Sonnet, METR 1.0 file",
             values={"t50": 56.09162, "t80": 15.226294},
-            source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), claude_3_7_sonnet.",
+            source="METR's Time Horizon 1.0 results for Claude 3.7 Sonnet (the entry claude_3_7_sonnet of the file benchmark_results_1_0.yaml).",
         ),
         Preset(
             id="gpt-5-metr",
@@ -254,7 +254,7 @@ METR_LOGISTIC = Calculator(
             cites=("metr2026results",),
             label="GPT-5, METR 1.0 file",
             values={"t50": 137.735311, "t80": 26.566128},
-            source="METR's Time Horizon 1.0 results file (benchmark_results_1_0.yaml), gpt_5.",
+            source="METR's Time Horizon 1.0 results for GPT-5 (the entry gpt_5 of the file benchmark_results_1_0.yaml).",
         ),
         Preset(
             id="doubling-2023",

@@ -396,7 +396,7 @@ COST_PER_SUCCESS = Calculator(
             default=0.7,
             minimum=0,
             why=(
-                "κ = 0.70 is Stakenborg's Weibull case, after Hamilton's fits; k = 1 is Ord's constant "
+                "k = 0.70 is Stakenborg's Weibull case, after Hamilton's fits; k = 1 is Ord's constant "
                 "hazard, always drawn for comparison."
             ),
         ),
