@@ -54,6 +54,13 @@ DATASETS = ("lines", "points")
 PINNED = "pinned"
 #: The fields of each chart row that hold its x and y values as a reader reads them.
 X_TEXT, Y_TEXT = "x_text", "y_text"
+#: The layer drawn under the point labels (its marks' SVG class is ``label_halo_marks``): the
+#: label's text in the background colour, stroked ``HALO_WIDTH`` px wide, so a line under a
+#: label stops short of its letters. White, the static pictures' and downloads' background;
+#: on the page the stylesheet paints it in the theme's.
+LABEL_HALO = "label_halo"
+HALO_COLOUR = "#fff"
+HALO_WIDTH = 4
 #: At most this many rows in the table that accompanies each chart.
 TABLE_ROWS = 13
 #: Charts draw values within 10^-300 .. 10^300 on a log axis, the models' own ceiling
@@ -255,6 +262,8 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
     y = position_encoding(chart.y, "y")
     # The values as the outputs write them (with_text), not as Vega would.
     tooltip = [{"field": text, "title": axis.title} for axis, text in ((chart.x, X_TEXT), (chart.y, Y_TEXT))]
+    # On a narrow plot a row's "short" label, if it has one, in place of its label.
+    label_text = {"expr": f"width < {PLOT_GROUPS[0].from_width:g} && datum.short ? datum.short : datum.label"}
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "description": chart_description(chart),
@@ -310,6 +319,27 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                     "tooltip": [{"field": "label", "title": "Point"}, *tooltip],
                 },
             },
+            # Under each label, the same text drawn thick in the chart's background colour: where
+            # no place clears every line (a point where lines meet, a phone's narrow plot), the
+            # line stops short of the letters instead of running through them. Hidden from
+            # assistive technology, which reads the label once; the page's stylesheet paints it
+            # in the theme's background (docs/stylesheets/calculators.css).
+            {
+                "data": {"name": "points"},
+                "name": LABEL_HALO,
+                "mark": {
+                    "type": "text",
+                    **_label_marks(chart.x.field),
+                    "text": label_text,
+                    "fontSize": 12,
+                    "fill": HALO_COLOUR,
+                    "stroke": HALO_COLOUR,
+                    "strokeWidth": HALO_WIDTH,
+                    "strokeJoin": "round",
+                    "aria": False,
+                },
+                "encoding": {"x": x, "y": y},
+            },
             {
                 "data": {"name": "points"},
                 # A label sits above right of its point; past 65% of the plot's width it
@@ -319,13 +349,10 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 # the point's height), "well-above" or "well-below"; the runtime chooses
                 # for each, for wide and for narrow plots, so the label crosses no line
                 # (calculators/_labels.py).
-                # On a narrow plot a row's "short" label, if it has one, in place of its label.
                 "mark": {
                     "type": "text",
                     **_label_marks(chart.x.field),
-                    "text": {
-                        "expr": f"width < {PLOT_GROUPS[0].from_width:g} && datum.short ? datum.short : datum.label"
-                    },
+                    "text": label_text,
                     "fontSize": 12,
                 },
                 "encoding": {"x": x, "y": y},

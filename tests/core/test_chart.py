@@ -151,3 +151,34 @@ def test_axis_words_examples() -> None:
     assert words(title="RL multiplier", scale="log", kind="multiplier").endswith(
         "Vertical axis: RL multiplier, as multiples, on a log scale."
     )
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_each_point_label_is_drawn_over_a_halo_of_the_same_text(calculator_id: str) -> None:
+    """Where a chart labels its points, the layer just under the labels writes the same text at
+    the same place and size, stroked in the background colour and hidden from assistive
+    technology (which reads the label once), so a line that meets a label stops short of its
+    letters; on the phone's static chart too. A chart that labels no point draws neither."""
+    from calculators._chart import HALO_COLOUR, HALO_WIDTH, LABEL_HALO, narrow_spec
+
+    calculator = CALCULATORS[calculator_id]
+    spec = vega_lite_spec(calculator.chart, run(calculator_id, calculator.defaults())["chart"])
+    for drawn in (spec, narrow_spec(spec)):
+        texts = [i for i, layer in enumerate(drawn["layer"]) if layer["mark"]["type"] == "text"]
+        if not calculator.chart.label_points:
+            assert texts == []
+            continue
+        assert len(texts) == 2 and texts[1] == texts[0] + 1, texts
+        halo, label = (drawn["layer"][i] for i in texts)
+        assert halo["name"] == LABEL_HALO and "name" not in label
+        assert halo["data"] == label["data"] and halo["encoding"] == label["encoding"]
+        drawn_like_label = {
+            k: v for k, v in halo["mark"].items() if k not in ("fill", "stroke", "strokeWidth", "strokeJoin", "aria")
+        }
+        assert drawn_like_label == label["mark"]
+        assert (halo["mark"]["fill"], halo["mark"]["stroke"], halo["mark"]["strokeWidth"]) == (
+            HALO_COLOUR,
+            HALO_COLOUR,
+            HALO_WIDTH,
+        )
+        assert halo["mark"]["aria"] is False and "aria" not in label["mark"]

@@ -32,6 +32,7 @@ TEXT_BOXES = """root => {
   const frame = svg.getBoundingClientRect();
   const boxes = [...svg.querySelectorAll('text')]
     .filter((t) => t.textContent.trim() && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')
+    .filter((t) => !t.closest('.label_halo_marks'))  // a label's halo lies under it, the same box
     .map((t) => {
       const b = t.getBoundingClientRect();
       const role = t.closest('[class*="role-"]')?.getAttribute('class') ?? '';

@@ -133,3 +133,32 @@ def test_the_legend_of_point_shapes_is_drawn_as_the_points_are_in_the_dark(brows
     finally:
         ctx.close()
     assert fills["legend"] and fills["legend"] == fills["points"] == [DARK_TEXT], fills
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_a_labels_halo_is_the_panels_colour_in_either_scheme(browser, base_url, site, scheme: str) -> None:
+    """The halo under each point label (calculators/_chart.py) is painted in the calculator
+    panel's background, so it masks the lines under a label without showing as a white
+    patch on the dark page; the label itself is the text's colour. The static picture, as a
+    reader sees it before Python or without JavaScript."""
+    ctx = browser.new_context(service_workers="block", java_script_enabled=False, color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + page_of(site, "lifetime-compute"))
+        drawn = page.evaluate(
+            """() => {
+                const calc = document.querySelector('.calc[data-calculator="lifetime-compute"]');
+                const svg = [...calc.querySelectorAll('svg')].find(s => s.getClientRects().length);
+                const style = (selector) => [...new Set([...svg.querySelectorAll(selector)]
+                    .map(t => [getComputedStyle(t).fill, getComputedStyle(t).stroke].join(' / ')))];
+                return {
+                    panel: getComputedStyle(calc).backgroundColor,
+                    halos: style('.label_halo_marks text'),
+                    labels: style('.role-mark:not(.label_halo_marks) text'),
+                };
+            }"""
+        )
+    finally:
+        ctx.close()
+    assert drawn["halos"] == [f"{drawn['panel']} / {drawn['panel']}"], drawn
+    assert drawn["labels"] and drawn["labels"][0].split(" / ")[0] != drawn["panel"], drawn
