@@ -78,6 +78,11 @@ SVG_OUTPUT = re.compile(
 STYLE_COLOUR = re.compile(r"(?P<property>fill|stroke): (?P<colour>#[0-9a-f]{6})")
 SVG_TEXT = re.compile(r"<text\b[^>]*>(?P<text>[^<]*)</text>")
 ID = re.compile(r'\sid="(?P<id>[^"]+)"')
+#: A cell's printed output, as nbconvert writes it.
+PRINTED = re.compile(r'(?P<open><div class="jp-RenderedText[^"]*"[^>]*>\s*<pre>)(?P<text>.*?)(?P<close></pre>)', re.S)
+#: The space between a number and the word, unit or sign after it ("182 days", "10²⁶ FLOP",
+#: "95% CI"), and the spaces around a "×" between numbers ("5.88 × 10²³").
+NUMBER_SPACE = re.compile(r"(?<=[\d⁰¹²³⁴⁵⁶⁷⁸⁹%]) (?=[A-Za-z%$])|(?<=\d) (?=× ?\d)|(?<=\d ×) (?=\d)")
 
 
 #: What a notebook's outputs depend on besides its own text: folders of the repository (the
@@ -149,6 +154,13 @@ def themed_figure(svg: str, number: int = 1) -> str:
     )
 
 
+def unbroken_numbers(printed: str) -> str:
+    """Printed output with each number held to the word or unit after it by a no-break space:
+    a phone wraps a long printed line (site.css lets it, between words), and "182" at the end
+    of one line with "days" at the start of the next reads as two things."""
+    return PRINTED.sub(lambda m: m["open"] + NUMBER_SPACE.sub("\u00a0", m["text"]) + m["close"], printed)
+
+
 def _page_colour(css_property: str, colour: str) -> str:
     if colour in PAGE_COLOURS:
         return f"{css_property}: {PAGE_COLOURS[colour]}"
@@ -186,6 +198,7 @@ def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Fil
     )
     if not figures:
         raise PluginError(f"{page.file.src_uri}: no SVG figure found (is the kernel's profile in IPYTHONDIR used?)")
+    page_html = unbroken_numbers(page_html)
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     box = run_box(Path(page.file.src_uri).stem, DATA_FILE.findall(source), config.extra["install"]["command"])
     page_html, found = TITLE_END.subn(lambda match: match[0] + box, page_html, count=1)

@@ -143,3 +143,30 @@ def test_builds_reuse_executed_notebooks_only_while_what_they_read_is_unchanged(
         assert re.search(rf"Cache hit: \S+/notebooks/{name}\.py", release), release
         assert not re.search(rf"Converting notebook \(execute=True\): \S+/{name}\.py", release)
         assert re.search(rf"Converting notebook \(execute=True\): \S+/notebooks/{name}\.py", changed_core)
+
+
+def test_printed_numbers_keep_their_units(repo_module) -> None:
+    """In printed output a number and the word after it, and a product of numbers, are joined
+    by no-break spaces (a phone wraps the line between phrases, never "182" | "days"); the
+    rest of the line, and text outside printed output, keep their spaces."""
+    hook = repo_module("hooks/notebooks.py")
+    printed = '<div class="jp-RenderedText jp-OutputArea-output"><pre>{}</pre></div>'
+    page = (
+        printed.format("All models:   doubling every 182 days\n5.88 × 10²³ FLOP: 95% CI, ×4.2 a year")
+        + "<p>182 days</p>"
+    )
+    assert hook.unbroken_numbers(page) == (
+        printed.format(
+            "All models:   doubling every 182\u00a0days\n5.88\u00a0×\u00a010²³\u00a0FLOP: 95%\u00a0CI, ×4.2\u00a0a year"
+        )
+        + "<p>182 days</p>"
+    )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_built_printed_output_never_parts_a_number_from_its_unit(site: Path, name: str) -> None:
+    """Every printed line of the built notebook: no plain space between a number and a word."""
+    page = (site / "notebooks" / name / "index.html").read_text()
+    printed = re.findall(r'<div class="jp-RenderedText[^"]*"[^>]*>\s*<pre>(.*?)</pre>', page, re.S)
+    assert printed or name == "success-curves", name
+    assert [] == [line for text in printed for line in unescape(text).splitlines() if re.search(r"\d [A-Za-z]", line)]
