@@ -190,8 +190,18 @@ def sample(axis: Axis, low: float, high: float, count: int) -> list[float]:
     positions = [low + i * step for i in range(count)]
     if axis.scale == "log":
         # Never past the drawable range by a rounding error (10^300.0000000001 is not drawable).
-        return [10.0 ** min(position, DRAWABLE_DECADES) for position in positions]
-    return positions
+        return [_without_float_noise(10.0 ** min(position, DRAWABLE_DECADES)) for position in positions]
+    # The ends of a linear range are the values asked for, kept as they are.
+    return [positions[0], *map(_without_float_noise, positions[1:-1]), float(high)]
+
+
+def _without_float_noise(value: float) -> float:
+    """``value`` to 12 significant figures: a grid point the arithmetic of the grid left a
+    rounding error off a round value (10^0.30103 as 2.0000000000000004, 0.1 × 3 as
+    0.30000000000000004) is that value, so a line's row at a marked point's x holds what
+    the point holds, and its tooltip reads the same (×1,048,576 at 2, not ×1,050,000 at
+    2.0000000000000004 beside it)."""
+    return float(f"{value:.12g}")
 
 
 #: Legend labels are never cut short ("…"): this limit (pixels) is past any chart's width,

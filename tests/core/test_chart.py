@@ -182,3 +182,37 @@ def test_each_point_label_is_drawn_over_a_halo_of_the_same_text(calculator_id: s
             HALO_WIDTH,
         )
         assert halo["mark"]["aria"] is False and "aria" not in label["mark"]
+
+
+def _settings(calculator_id: str) -> dict[str, dict]:
+    calculator = CALCULATORS[calculator_id]
+    defaults = calculator.defaults()
+    return {"defaults": defaults} | {p.id: {**defaults, **calculator.preset_values(p)} for p in calculator.presets}
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_a_lines_tooltip_at_a_marked_point_reads_as_the_point(calculator_id: str) -> None:
+    """Where a line passes through a marked point (the same value on both axes, to float
+    error), its row's tooltip writes the point's numbers: never ×1,050,000 on the line beside
+    the point's ×1,048,576 because the grid's arithmetic left x at 2.0000000000000004."""
+    chart = CALCULATORS[calculator_id].chart
+    x, y = chart.x.field, chart.y.field
+    for name, values in _settings(calculator_id).items():
+        data = run(calculator_id, values)["chart"]
+        for point in data.get("points", []):
+            for row in data.get("lines", []):
+                same = all(
+                    math.isclose(float(row[f]), float(point[f]), rel_tol=1e-12, abs_tol=0.0)
+                    for f in (x, y)
+                    if isinstance(row.get(f), (int, float)) and isinstance(point.get(f), (int, float))
+                )
+                if same and x in row and y in row:
+                    assert (row["x_text"], row["y_text"]) == (point["x_text"], point["y_text"]), (name, row, point)
+
+
+def test_a_grid_point_off_a_round_value_by_float_error_is_that_value() -> None:
+    """10^log10(2) and 0.1 × 3 as the grid's arithmetic leaves them are 2 and 0.3; the ends
+    of a linear range stay what was asked for, however many digits they have."""
+    assert sample(LOG, 0.0, math.log10(2) * 2, 3) == [1.0, 2.0, 4.0]
+    assert sample(LINEAR, 0.0, 0.9, 4) == [0.0, 0.3, 0.6, 0.9]
+    assert sample(LINEAR, -1.184177160230547, 0.0, 3) == [-1.184177160230547, -0.592088580115, 0.0]

@@ -106,7 +106,8 @@ def test_chart_spec_has_a_date_axis_band_and_error_bars() -> None:
     assert "low" == spec["layer"][1]["encoding"]["y"]["field"] and "high" == spec["layer"][1]["encoding"]["y2"]["field"]
     half_life = get_calculator("half-life")
     plain = vega_lite_spec(half_life.chart, run("half-life", {})["chart"])
-    assert ["line", "line", "point", "text"] == [layer["mark"]["type"] for layer in plain["layer"]]
+    # The second text layer is the labels' halo (calculators/_chart.py, LABEL_HALO).
+    assert ["line", "line", "point", "text", "text"] == [layer["mark"]["type"] for layer in plain["layer"]]
     assert all("transform" not in layer for layer in plain["layer"])
 
 
