@@ -1,4 +1,4 @@
-"""A griffe extension: the core's docstrings, as the API reference page shows them.
+"""A griffe extension: the core's docstrings, as the API reference pages show them.
 
 The core's docstrings are written for ``help()`` and doctest: Google-style sections, plus
 reST roles (``:func:`horizon```), doctest examples anywhere in the text, and now and then
@@ -17,7 +17,7 @@ does not read) gets them as its docstring, and its value shows in the same notat
 (``EU_AI_ACT_THRESHOLD_FLOP = 10²⁵``, where Python's own text would be ``1e+25``): the line
 is read for the value, while code imports the constant by name.
 
-The source files are not changed; only what the "Use the Python package" page shows.
+The source files are not changed; only what the API reference (docs/python/) shows.
 Loaded by mkdocstrings (``extensions`` in ``mkdocs.yml``).
 """
 

@@ -51,7 +51,7 @@ PAGES = sorted([*(address + "index.html" for address in page_addresses()), "404.
 # One page of each kind, loaded under the header policy too: the home page, the 404 page (at
 # the site's root whatever address failed), an essay with calculators (worker, Python,
 # snapshot), the time-horizon explorer (its own fitting and bands), a data page (a Vega chart
-# without Python), a notebook and the Python package page (the longest, API reference).
+# without Python), a notebook and the longest page of the API reference.
 HEADER_PAGES = [
     "index.html",
     "404.html",
@@ -59,7 +59,7 @@ HEADER_PAGES = [
     "time-horizons/index.html",
     "data/metr_horizons/index.html",
     "notebooks/metr-time-horizons/index.html",
-    "python/index.html",
+    "python/trends/index.html",
 ]
 
 # Recorded from the first script on, so a violation before the page's own scripts counts too.

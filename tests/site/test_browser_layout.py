@@ -160,6 +160,7 @@ NUMERIC_TABLE_PAGES = sorted(
     if "javascripts" not in page.parts
     and "data" not in page.parts
     and page.name != "python.md"
+    and "python" not in page.parts
     and any(
         line.startswith("|") and re.search(r"\d|md:value", line)
         for line in page.read_text(encoding="utf-8").splitlines()[2:]
@@ -222,47 +223,64 @@ def test_data_tables_wrap_words_whole_on_a_phone(browser, base_url, path: str) -
     assert any(table["scrolls"] for table in tables)
 
 
-def test_api_reference_reads_whole_on_a_phone(browser, base_url) -> None:
+def test_api_reference_reads_whole_on_a_phone(browser, base_url, site) -> None:
     """On a phone the API reference keeps code whole: a signature keeps each of its lines and
     scrolls in its box ("->" was broken into "-" over ">"), no copy button sits over a
     signature or a doctest, a member's name in its heading is never broken
     (US_EXECUTIVE_ORDER_THRESHOLD_FLOP was); and each docstring section (parameters, returns,
     raises) is a list that fits the column: as tables (mkdocstrings' default) the defaults and
-    descriptions sat off-screen."""
+    descriptions sat off-screen. One page a topic, each a length a phone can scroll (the one
+    page of 144 entries was 127,000 px long at 375 px)."""
     ctx = browser.new_context(viewport=PHONE, service_workers="block")
+    totals = {"signatures": 0, "sections": 0}
     try:
         page = ctx.new_page()
-        page.goto(base_url + "python/")
-        page.wait_for_selector(".doc-signature .md-code__button", state="attached")
-        found = page.evaluate(
-            """() => {
-                const range = document.createRange();
-                const lines = (element) => {
-                    range.selectNodeContents(element);
-                    return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
-                };
-                const signatures = [...document.querySelectorAll('.doc-signature pre > code')];
-                return {
-                    signatures: signatures.length,
-                    wrapped: signatures.filter(code => lines(code) > code.textContent.trimEnd().split('\\n').length)
-                        .map(code => code.textContent.slice(0, 60)),
-                    buttons: [...document.querySelectorAll('.doc .md-code__button')].filter(b => b.offsetParent).length,
-                    names: [...document.querySelectorAll('.doc-heading .doc-object-name')].filter(name => lines(name) > 1)
-                        .map(name => name.textContent),
-                };
-            }"""
-        )
-        assert found["signatures"] > 100, "the reference's signatures were not found"
-        assert {"wrapped": [], "buttons": 0, "names": []} == {k: found[k] for k in ("wrapped", "buttons", "names")}
-        sections = page.evaluate(
-            """() => [...document.querySelectorAll('.doc-section-title')].map(title => {
-                const body = title.parentElement.nextElementSibling;
-                return { title: title.textContent, tag: body.tagName, scroll: body.scrollWidth, width: body.clientWidth };
-            })"""
-        )
-        assert len(sections) > 100, "the reference's sections were not found"
-        # Inline code keeps its side padding where it wraps (Material clones the box), so a
-        # wrapped name may hang up to that padding (about 4 px) past the column, clipping nothing.
-        assert [] == [s for s in sections if s["tag"] != "UL" or s["scroll"] > s["width"] + 5]
+        for address in sorted(
+            path.parent.relative_to(site).as_posix() + "/" for path in site.glob("python/*/index.html")
+        ):
+            _api_page_reads_whole(page, base_url + address, totals)
     finally:
         ctx.close()
+    assert totals["signatures"] > 100, "the reference's signatures were not found"
+    assert totals["sections"] > 100, "the reference's sections were not found"
+
+
+#: The longest a page of the API reference may be on a phone (px at 375 px wide).
+API_PAGE_PHONE_HEIGHT = 40_000
+
+
+def _api_page_reads_whole(page, url: str, totals: dict[str, int]) -> None:
+    """One reference page at a phone's width: see test_api_reference_reads_whole_on_a_phone."""
+    page.goto(url)
+    page.wait_for_selector(".doc-signature .md-code__button", state="attached")
+    found = page.evaluate(
+        """() => {
+            const range = document.createRange();
+            const lines = (element) => {
+                range.selectNodeContents(element);
+                return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+            };
+            const signatures = [...document.querySelectorAll('.doc-signature pre > code')];
+            return {
+                signatures: signatures.length,
+                wrapped: signatures.filter(code => lines(code) > code.textContent.trimEnd().split('\\n').length)
+                    .map(code => code.textContent.slice(0, 60)),
+                buttons: [...document.querySelectorAll('.doc .md-code__button')].filter(b => b.offsetParent).length,
+                names: [...document.querySelectorAll('.doc-heading .doc-object-name')].filter(name => lines(name) > 1)
+                    .map(name => name.textContent),
+            };
+        }"""
+    )
+    totals["signatures"] += found["signatures"]
+    assert {"wrapped": [], "buttons": 0, "names": []} == {k: found[k] for k in ("wrapped", "buttons", "names")}
+    sections = page.evaluate(
+        """() => [...document.querySelectorAll('.doc-section-title')].map(title => {
+            const body = title.parentElement.nextElementSibling;
+            return { title: title.textContent, tag: body.tagName, scroll: body.scrollWidth, width: body.clientWidth };
+        })"""
+    )
+    totals["sections"] += len(sections)
+    # Inline code keeps its side padding where it wraps (Material clones the box), so a
+    # wrapped name may hang up to that padding (about 4 px) past the column, clipping nothing.
+    assert [] == [s for s in sections if s["tag"] != "UL" or s["scroll"] > s["width"] + 5], url
+    assert page.evaluate("document.documentElement.scrollHeight") <= API_PAGE_PHONE_HEIGHT, url

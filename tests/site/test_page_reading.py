@@ -82,29 +82,60 @@ def test_home_numbers_carry_their_units(site: Path) -> None:
 # --- The API reference ------------------------------------------------------------------
 
 
+def api_pages(site: Path) -> list[str]:
+    """The API reference's pages (one a topic, docs/python/), as paths in the build."""
+    pages = sorted(path.relative_to(site).as_posix() for path in site.glob("python/*/index.html"))
+    assert len(pages) >= 7, pages
+    return pages
+
+
+def api_article(site: Path) -> str:
+    """The articles of every API reference page, one after the other."""
+    return "\n".join(article(site, page) for page in api_pages(site))
+
+
+def test_api_reference_lists_each_public_name_once(site: Path) -> None:
+    """Every name the package exports (``calculators.__all__``) has its entry, under the name
+    a reader imports (``calculators.survival``), on exactly one reference page; and the
+    package page links each reference page."""
+    import calculators
+
+    entries = [
+        anchor
+        for page in api_pages(site)
+        for anchor in re.findall(r'<h2 id="calculators\.(\w+)"', article(site, page))
+    ]
+    assert sorted(entries) == sorted(calculators.__all__)
+    package_page = article(site, "python/index.html")
+    for page in api_pages(site):
+        assert f'href="{page.removeprefix("python/").removesuffix("index.html")}"' in package_page, page
+
+
 def test_api_reference_writes_no_exponent_notation(site: Path) -> None:
-    """Python's ``1e+25``, ``2e+25`` or ``'6.31e+26'`` nowhere in what the page shows: constants,
+    """Python's ``1e+25``, ``2e+25`` or ``'6.31e+26'`` nowhere in what the pages show: constants,
     prose and doctest output write powers of ten as 10²⁵ or in words. Code a reader copies
     keeps Python's literals (``1e24``), which have no "e+"."""
-    text = visible_text(article(site, "python/index.html"))
+    text = visible_text(api_article(site))
     assert [] == re.findall(r".{40}\de\+\d.{10}", text)
     assert re.search(r"EU_AI_ACT_THRESHOLD_FLOP\s*=\s*10\s*²⁵", text)
     assert re.search(r"US_EXECUTIVE_ORDER_THRESHOLD_FLOP\s*=\s*10\s*²⁶", text)
     # Prose powers of ten as the site writes them, not as Python or a caret does (code aside).
-    prose = visible_text(re.sub(r"<(pre|code)\b.*?</\1>", " ", article(site, "python/index.html"), flags=re.S))
+    prose = visible_text(re.sub(r"<(pre|code)\b.*?</\1>", " ", api_article(site), flags=re.S))
     assert "about 80 at 10²³ FLOP" in prose
     assert [] == re.findall(r"\d+(?:\.\d+)?e-?\d+ (?:FLOP|PF-days|parameters)|10\^\d+", prose)
 
 
 def test_api_reference_constants_are_described(site: Path) -> None:
     """A constant documented by ``#:`` comments in the source shows them as its description."""
-    text = visible_text(article(site, "python/index.html"))
+    text = visible_text(api_article(site))
     assert "presumes a general-purpose model has systemic risk: 10²⁵ FLOP" in text
 
 
 def test_api_reference_names_no_repository_file(site: Path) -> None:
     """Readers see the package's names, not the paths of the files it was written in."""
-    text = visible_text(article(site, "python/index.html"))
+    text = visible_text(api_article(site) + article(site, "python/index.html"))
+    # Pages' own addresses (the citation box's "python/calculators/") are the site's, not files.
+    text = re.sub(r"https?://\S+", " ", text)
     found = re.findall(r"\b(?:calculators|docs|hooks|tests|tools)/[\w./-]+", text)
     assert [] == found
 

@@ -207,9 +207,9 @@ def talks_code(text: str) -> bool:
     return bool(CODE_NAME.search(INLINE_MATHS.sub("", text)) or THE_CORE.search(text))
 
 
-#: Where code names belong: the Python page (its reference is generated from the package), the
+#: Where code names belong: the Python pages (the reference is generated from the package), the
 #: notebooks (which are Python) and the data pages (they name their files' columns).
-CODE_PAGES = ("python.md", "notebooks/", "data/")
+CODE_PAGES = ("python.md", "python/", "notebooks/", "data/")
 
 
 @pytest.mark.parametrize(
