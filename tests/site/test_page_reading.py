@@ -101,9 +101,7 @@ def test_api_reference_lists_each_public_name_once(site: Path) -> None:
     import calculators
 
     entries = [
-        anchor
-        for page in api_pages(site)
-        for anchor in re.findall(r'<h2 id="calculators\.(\w+)"', article(site, page))
+        anchor for page in api_pages(site) for anchor in re.findall(r'<h2 id="calculators\.(\w+)"', article(site, page))
     ]
     assert sorted(entries) == sorted(calculators.__all__)
     package_page = article(site, "python/index.html")
