@@ -46,16 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (started as a reader's, tools/chromium.py)
 from serve_site import serve_in_background  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Rounds: each visits every page on every network, cold then returning. Single visits vary
 # by a few hundred ms on the 2-core reference machine; the interval shows how far a run goes.
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
@@ -221,7 +214,7 @@ def measure(site: Path) -> dict[str, object]:
                 low, high = ratio_interval(under, top)
                 results[f"{key}_ci95"] = f"{low:.2f}–{high:.2f}"
             results["bare_boot_ms"] = statistics.median(bare)
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             results.update(input_latency(browser, url))
             # The heaviest calculator: every change refits the trend and its 1,000-refit bootstrap.
             # Each step lengthens the target task by 4 hours, which changes the cost of one such task.
@@ -247,9 +240,7 @@ def reader_visits(
     on the calculator page, the service worker holds the snapshot), a returning visit. ms from
     navigation start until ``window[marker]`` is set, for each."""
     profile = tempfile.mkdtemp(prefix="bench-profile-")
-    context = playwright.chromium.launch_persistent_context(
-        profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-    )
+    context = playwright.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     try:
         first, cold = timed_visit(context, url, marker, network)
         if page_kind:
@@ -407,9 +398,7 @@ def wasm_code_cache(browser, url: str) -> dict[str, float]:
     it beside the response it was compiled from: the cold visit's download, by address, where
     the service worker's pass-through of the HTTP cache's copy finds it on a return (docs/sw.js)."""
     profile = tempfile.mkdtemp(prefix="bench-profile-")
-    context = browser.browser_type.launch_persistent_context(
-        profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-    )
+    context = browser.browser_type.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     tracer = context.browser
 
     def stop() -> list[dict]:

@@ -30,9 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import serve_site  # this folder's static server, as the tests use
+from chromium import CHROMIUM, CHROMIUM_ARGS  # how every tool and test starts Chromium
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
 WIDTHS = (375, 1280)
 SCHEMES = ("light", "dark")
 STATES = ("before", "live", "nojs")

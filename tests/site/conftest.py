@@ -23,24 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # that several test runs share, for what the page does after Python answers (a live chart
 # drawn). A longer wait costs nothing when the page is right.
 expect.set_options(timeout=15_000)
-CHROMIUM = "/usr/bin/chromium"
-# The flags DESIGN.md asks for: no sandbox as root, and no background traffic that this
-# machine's closed network would refuse. And WebAssembly compiled by V8's baseline compiler
-# only: a test page lives seconds, while V8 would spend them optimising Pyodide's hot
-# functions in the background, work no test gains from. Measured on this 2-core machine, four
-# calculator pages each opened afresh and used took a fifth less CPU (24 s against 31 s).
-# What the page computes is the same either way; how fast readers' browsers run it is
-# `make bench`'s business, which starts Chromium as a reader's (benchmarks/run.py), as does
-# the one test about V8's optimised code (`readers_chromium`, below).
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--js-flags=--liftoff-only",
-]
 
 
 def load_module(relative: str) -> ModuleType:
@@ -57,6 +39,19 @@ def load_module(relative: str) -> ModuleType:
     finally:
         sys.path.remove(str(path.parent))
     return module
+
+
+# Started as tools/chromium.py says (the flags DESIGN.md asks for), and with WebAssembly
+# compiled by V8's baseline compiler only: a test page lives seconds, while V8 would spend them
+# optimising Pyodide's hot functions in the background, work no test gains from. Measured on
+# this 2-core machine, four calculator pages each opened afresh and used took a fifth less CPU
+# (24 s against 31 s). What the page computes is the same either way; how fast readers'
+# browsers run it is `make bench`'s business, which starts Chromium as a reader's
+# (benchmarks/run.py), as does the one test about V8's optimised code (`readers_chromium`,
+# below).
+_chromium = load_module("tools/chromium.py")
+CHROMIUM = _chromium.CHROMIUM
+CHROMIUM_ARGS = [*_chromium.CHROMIUM_ARGS, "--js-flags=--liftoff-only"]
 
 
 # The fixture that reads each build of tests/builds.py, by the build's name.
