@@ -102,9 +102,12 @@ def test_the_wheel_says_its_licence_and_version(site: Path) -> None:
 
 
 def test_the_python_package_page_shows_the_install_line_and_the_whole_api(site: Path) -> None:
-    html = (site / "python/index.html").read_text(encoding="utf-8")
+    """The package page shows the install line; its reference pages (docs/python/) document
+    every public name, with doctests fenced and reST roles made code."""
     wheel = next((site / "python").glob("*.whl")).name
-    assert f"pip install {LOCAL}python/{wheel}" in unescape(re.sub(r"<[^>]+>", "", html))
+    page = unescape(re.sub(r"<[^>]+>", "", (site / "python/index.html").read_text(encoding="utf-8")))
+    assert f"pip install {LOCAL}python/{wheel}" in page
+    html = "".join(path.read_text(encoding="utf-8") for path in sorted(site.glob("python/*/index.html")))
     documented = {name.rsplit(".", 1)[-1] for name in re.findall(r'id="calculators\.([\w.]+)"', html)}
     assert set(calculators.__all__) <= documented
     assert ":func:" not in html and "&gt;&gt;&gt; </span>" in html  # roles made code, doctests fenced
