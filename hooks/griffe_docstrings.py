@@ -17,6 +17,10 @@ does not read) gets them as its docstring, and its value shows in the same notat
 (``EU_AI_ACT_THRESHOLD_FLOP = 10²⁵``, where Python's own text would be ``1e+25``): the line
 is read for the value, while code imports the constant by name.
 
+A parameter that defaults to a constant the package does not export shows the constant's
+value (``weight=0.7``, not ``weight=ORD_INFERENCE_WEIGHT``, a name the reference has no entry
+for); an exported constant keeps its name.
+
 The source files are not changed; only what the API reference (docs/python/) shows.
 Loaded by mkdocstrings (``extensions`` in ``mkdocs.yml``).
 """
@@ -143,8 +147,44 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _functions(obj: griffe.Object) -> list[griffe.Function]:
+    """Every function defined in ``obj`` and below it (not those it imports)."""
+    found: list[griffe.Function] = []
+    for member in obj.members.values():
+        if member.is_alias:
+            continue
+        if isinstance(member, griffe.Function):
+            found.append(member)
+        elif isinstance(member, (griffe.Module, griffe.Class)):
+            found += _functions(member)
+    return found
+
+
+def written_private_defaults(package: griffe.Module) -> None:
+    """A parameter whose default is a constant the package does not export
+    (``weight=ORD_INFERENCE_WEIGHT``) shows the constant's value (``weight=0.7``): the reader
+    of a signature has no entry to look the name up in. Exported constants keep their name,
+    which links to their entry."""
+    public = set(package.exports or ())
+    for function in _functions(package):
+        for parameter in function.parameters:
+            default = parameter.default
+            if not isinstance(default, griffe.ExprName) or default.name in public:
+                continue
+            try:
+                constant = package.modules_collection.get_member(default.canonical_path)
+            except (KeyError, ValueError):
+                continue
+            if isinstance(constant, griffe.Attribute) and constant.value is not None:
+                parameter.default = written_value(str(constant.value))
+
+
 class MarkdownDocstrings(griffe.Extension):
-    """Rewrites every docstring before mkdocstrings parses it."""
+    """Rewrites every docstring before mkdocstrings parses it, and shows the values of
+    private constants that parameters default to."""
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: object) -> None:
+        written_private_defaults(pkg)
 
     def on_instance(self, *, obj: griffe.Object, **kwargs: object) -> None:
         if isinstance(obj, griffe.Attribute) and obj.parent is not None and obj.parent.is_module:

@@ -120,3 +120,27 @@ def test_docstrings_become_markdown(repo_module) -> None:
         "Args:\n    a: The fit's E, A and B (see `loss`).\n    b: The fit's E, A and B (see `loss`).\n"
         "    c: The fit's E, A and B (see `loss`).\n\n```pycon\n>>> f(1)\n2\n```\n"
     )
+
+
+def test_a_private_constant_default_shows_its_value(repo_module) -> None:
+    """A default the reference has no entry for is shown as its value; an exported one keeps
+    its name (it links to its entry)."""
+    import griffe
+
+    hook = repo_module("hooks/griffe_docstrings.py")
+    package = griffe.load(
+        "calculators", extensions=griffe.load_extensions(hook.MarkdownDocstrings), resolve_aliases=True
+    )
+    defaults = {p.name: str(p.default) for p in package["models.governance.effective_flop"].parameters}
+    assert defaults["weight"] == "0.7"
+    defaults = {p.name: str(p.default) for p in package["models.time_horizons.bootstrap_fits"].parameters}
+    assert defaults["resamples"] == "BOOTSTRAP_RESAMPLES"
+
+
+def test_the_reference_names_no_private_constant_as_a_default(site: Path) -> None:
+    """Every constant named in a signature or a parameter's default is one with its own entry."""
+    named = set()
+    for path in site.glob("python/*/index.html"):
+        text = unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+        named |= set(re.findall(r"(?:=|default:)\s*([A-Z][A-Z_0-9]{3,})\b", text))
+    assert named and named <= set(calculators.__all__), named - set(calculators.__all__)
