@@ -272,8 +272,14 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
     y = position_encoding(chart.y, "y")
     # The values as the outputs write them (with_text), not as Vega would.
     tooltip = [{"field": text, "title": axis.title} for axis, text in ((chart.x, X_TEXT), (chart.y, Y_TEXT))]
-    # On a narrow plot a row's "short" label, if it has one, in place of its label.
-    label_text = {"expr": f"width < {PLOT_GROUPS[0].from_width:g} && datum.short ? datum.short : datum.label"}
+    # A point's label, where its row places it (_label_marks); on a narrow plot a row's
+    # "short" label, if it has one, in place of its label. Its halo is the same mark, stroked.
+    label_mark = {
+        "type": "text",
+        **_label_marks(chart.x.field),
+        "text": {"expr": f"width < {PLOT_GROUPS[0].from_width:g} && datum.short ? datum.short : datum.label"},
+        "fontSize": 12,
+    }
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "description": chart_description(chart),
@@ -338,10 +344,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 "data": {"name": "points"},
                 "name": LABEL_HALO,
                 "mark": {
-                    "type": "text",
-                    **_label_marks(chart.x.field),
-                    "text": label_text,
-                    "fontSize": 12,
+                    **label_mark,
                     "fill": HALO_COLOUR,
                     "stroke": HALO_COLOUR,
                     "strokeWidth": HALO_WIDTH,
@@ -359,12 +362,7 @@ def vega_lite_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[
                 # the point's height), "well-above" or "well-below"; the runtime chooses
                 # for each, for wide and for narrow plots, so the label crosses no line
                 # (calculators/_labels.py).
-                "mark": {
-                    "type": "text",
-                    **_label_marks(chart.x.field),
-                    "text": label_text,
-                    "fontSize": 12,
-                },
+                "mark": label_mark,
                 "encoding": {"x": x, "y": y},
             },
         ],

@@ -22,6 +22,14 @@ def own_file(site: Path, path: str) -> str:
     return found.relative_to(site).as_posix()
 
 
+def api_pages(site: Path) -> list[str]:
+    """The API reference's pages (one a topic, from docs/python/), as paths in the build:
+    ``python/agents/index.html``."""
+    pages = sorted(path.relative_to(site).as_posix() for path in site.glob("python/*/index.html"))
+    assert len(pages) >= 7, pages
+    return pages
+
+
 def page_addresses() -> list[str]:
     """Site-relative URLs of every page the build makes from docs/ (the Markdown pages and the
     notebooks), known before the build so tests can be made one per page."""

@@ -18,7 +18,7 @@ from calculators import CALCULATORS, run
 from calculators._chart import DRAWABLE_DECADES, chart_description, drawable, sample, vega_lite_spec
 from calculators._declare import Axis
 
-from strategies import any_floats
+from strategies import any_floats, reader_settings
 
 LOG = Axis(field="x", title="x", scale="log")
 LINEAR = Axis(field="x", title="x")
@@ -184,12 +184,6 @@ def test_each_point_label_is_drawn_over_a_halo_of_the_same_text(calculator_id: s
         assert halo["mark"]["aria"] is False and "aria" not in label["mark"]
 
 
-def _settings(calculator_id: str) -> dict[str, dict]:
-    calculator = CALCULATORS[calculator_id]
-    defaults = calculator.defaults()
-    return {"defaults": defaults} | {p.id: {**defaults, **calculator.preset_values(p)} for p in calculator.presets}
-
-
 @pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
 def test_a_lines_tooltip_at_a_marked_point_reads_as_the_point(calculator_id: str) -> None:
     """Where a line passes through a marked point (the same value on both axes, to float
@@ -197,7 +191,7 @@ def test_a_lines_tooltip_at_a_marked_point_reads_as_the_point(calculator_id: str
     the point's ×1,048,576 because the grid's arithmetic left x at 2.0000000000000004."""
     chart = CALCULATORS[calculator_id].chart
     x, y = chart.x.field, chart.y.field
-    for name, values in _settings(calculator_id).items():
+    for name, values in reader_settings(calculator_id).items():
         data = run(calculator_id, values)["chart"]
         for point in data.get("points", []):
             for row in data.get("lines", []):

@@ -17,19 +17,16 @@ import pytest
 
 from calculators import CALCULATORS, export, run, vega_lite_spec
 
+from strategies import reader_settings
+
 #: What code writes and a page does not: a capital and two digits (T50, C02), an
 #: identifier's underscore, camelCase.
 MACHINE = re.compile(r"\b[A-Z]\d\d+\b|_|\b[a-z]+[A-Z][a-z]")
 
 
 def _settings(calculator_id: str) -> list[dict[str, float]]:
-    calculator = CALCULATORS[calculator_id]
-    defaults = calculator.defaults()
-    return [
-        defaults,
-        {**defaults, **calculator.example},
-        *({**defaults, **calculator.preset_values(preset)} for preset in calculator.presets),
-    ]
+    """The defaults, the worked example and each preset."""
+    return list(reader_settings(calculator_id).values())
 
 
 def _titles(spec: Any, channel: str = "") -> Iterator[tuple[str, str]]:

@@ -28,13 +28,14 @@ from calculators._labels import (
     shown_label,
 )
 
+from strategies import reader_settings
+
 LABELLED = sorted(cid for cid, c in CALCULATORS.items() if c.chart.label_points and not c.chart.x.dates)
 
 
 def _settings(calculator_id: str) -> list[dict[str, float]]:
-    calculator = CALCULATORS[calculator_id]
-    defaults = calculator.defaults()
-    return [defaults, *({**defaults, **calculator.preset_values(p)} for p in calculator.presets)]
+    """The defaults and each preset."""
+    return list(reader_settings(calculator_id, example=False).values())
 
 
 def _unplaced(rows: list[dict]) -> list[dict]:

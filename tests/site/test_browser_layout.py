@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import hold_python
+from browser_helpers import api_pages, hold_python
 
 PHONE = {"width": 375, "height": 800}
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -235,9 +235,7 @@ def test_api_reference_reads_whole_on_a_phone(browser, base_url, site) -> None:
     totals = {"signatures": 0, "sections": 0}
     try:
         page = ctx.new_page()
-        for address in sorted(
-            path.parent.relative_to(site).as_posix() + "/" for path in site.glob("python/*/index.html")
-        ):
+        for address in (page_path.removesuffix("index.html") for page_path in api_pages(site)):
             _api_page_reads_whole(page, base_url + address, totals)
     finally:
         ctx.close()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from browser_helpers import api_pages
+
 #: Pages with prose tables of worked examples or of a data file's columns.
 TABLE_PAGES = (
     "index.html",
@@ -80,13 +82,6 @@ def test_home_numbers_carry_their_units(site: Path) -> None:
 
 
 # --- The API reference ------------------------------------------------------------------
-
-
-def api_pages(site: Path) -> list[str]:
-    """The API reference's pages (one a topic, docs/python/), as paths in the build."""
-    pages = sorted(path.relative_to(site).as_posix() for path in site.glob("python/*/index.html"))
-    assert len(pages) >= 7, pages
-    return pages
 
 
 def api_article(site: Path) -> str:

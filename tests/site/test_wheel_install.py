@@ -16,6 +16,8 @@ import pytest
 
 import calculators
 
+from browser_helpers import api_pages
+
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL = "http://127.0.0.1:8000/"
 
@@ -107,7 +109,7 @@ def test_the_python_package_page_shows_the_install_line_and_the_whole_api(site: 
     wheel = next((site / "python").glob("*.whl")).name
     page = unescape(re.sub(r"<[^>]+>", "", (site / "python/index.html").read_text(encoding="utf-8")))
     assert f"pip install {LOCAL}python/{wheel}" in page
-    html = "".join(path.read_text(encoding="utf-8") for path in sorted(site.glob("python/*/index.html")))
+    html = "".join((site / page).read_text(encoding="utf-8") for page in api_pages(site))
     documented = {name.rsplit(".", 1)[-1] for name in re.findall(r'id="calculators\.([\w.]+)"', html)}
     assert set(calculators.__all__) <= documented
     assert ":func:" not in html and "&gt;&gt;&gt; </span>" in html  # roles made code, doctests fenced
@@ -140,7 +142,7 @@ def test_a_private_constant_default_shows_its_value(repo_module) -> None:
 def test_the_reference_names_no_private_constant_as_a_default(site: Path) -> None:
     """Every constant named in a signature or a parameter's default is one with its own entry."""
     named = set()
-    for path in site.glob("python/*/index.html"):
-        text = unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+    for page in api_pages(site):
+        text = unescape(re.sub(r"<[^>]+>", "", (site / page).read_text(encoding="utf-8")))
         named |= set(re.findall(r"(?:=|default:)\s*([A-Z][A-Z_0-9]{3,})\b", text))
     assert named and named <= set(calculators.__all__), named - set(calculators.__all__)
