@@ -9,10 +9,22 @@ snapshot is taken after :func:`read_all` has put every data file in this module'
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 #: The core's folder of data files, inside the package.
 FOLDER = "data"
+
+
+def _folder() -> Traversable:
+    # importlib.resources is imported here, when a file is first read, not as the core
+    # loads: it costs a reader's browser more than the rest of this module, and most pages
+    # read no data file.
+    from importlib import resources
+
+    return resources.files("calculators").joinpath(FOLDER)
 
 
 @functools.cache
@@ -22,12 +34,12 @@ def read(name: str) -> str:
     >>> read("metr_model_labels.csv").splitlines()[0]
     'model,label,ours'
     """
-    return resources.files("calculators").joinpath(FOLDER, name).read_text(encoding="utf-8")
+    return _folder().joinpath(name).read_text(encoding="utf-8")
 
 
 def read_all() -> tuple[str, ...]:
     """Read every data file of the core into memory; returns their names, sorted."""
-    names = sorted(entry.name for entry in resources.files("calculators").joinpath(FOLDER).iterdir() if entry.is_file())
+    names = sorted(entry.name for entry in _folder().iterdir() if entry.is_file())
     for name in names:
         read(name)
     return tuple(names)

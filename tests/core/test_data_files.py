@@ -31,5 +31,5 @@ def test_data_once_read_needs_no_file(monkeypatch) -> None:
     def no_files(*args: object, **kwargs: object) -> object:
         raise FileNotFoundError("no file of the core after a snapshot restore")
 
-    monkeypatch.setattr(_data.resources, "files", no_files)
+    monkeypatch.setattr(_data, "_folder", no_files)
     assert (metr_horizons(), model_labels()) == before
