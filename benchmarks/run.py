@@ -96,14 +96,27 @@ calculators.run_json("CALCULATOR", "{}")
 window.__ready = performance.now()
 </script>"""
 
-# Recorded in the calculator page before any of its scripts run.
+# Recorded in the calculator page before any of its scripts run: when the first calculator
+# is live (Python answered its boot: the budgets' mark) and when Python's first result is on
+# the page (its live chart drawn, which follows the first computed result).
+# (The chart is looked for only once a calculator is live, so that watching for it adds no
+# work to the page while it loads.)
 INSTRUMENT = """
 window.__live = null;
+window.__computed = null;
 new MutationObserver(() => {
   const calc = document.querySelector('.calc[data-state="live"]');
-  if (calc && window.__live === null) window.__live = performance.now();
+  if (!calc || window.__live !== null) return;
+  window.__live = performance.now();
+  new MutationObserver((records, charts) => {
+    if (window.__computed !== null || !document.querySelector(".calc__chart-live svg")) return;
+    window.__computed = performance.now();
+    charts.disconnect();
+  }).observe(document.body, { subtree: true, childList: true });
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
 """
+#: A page's second mark, read after its first (see INSTRUMENT), reported beside it.
+COMPUTED = "__computed"
 # The pages timed: name -> (address under the site, marker set when the result is there).
 PAGES = {
     "bare": ("_bench/bare.html", "__ready"),
@@ -188,12 +201,14 @@ def measure(site: Path) -> dict[str, object]:
                     for name, (path, marker) in PAGES.items():
                         if name == "bare+library" and network != "loopback":
                             continue
-                        cold, returning = reader_visits(
+                        cold, returning, computed = reader_visits(
                             playwright, url + path, marker, NETWORKS[network], name == "page"
                         )
                         if round_ >= WARM_UP_ROUNDS:
                             times.setdefault((name, network, "cold"), []).append(cold)
                             times.setdefault((name, network, "returning"), []).append(returning)
+                            if computed is not None:
+                                times.setdefault((name, network, "cold, first result shown"), []).append(computed)
                 print(f"round {round_ + 1 - WARM_UP_ROUNDS} of {ROUNDS} done", file=sys.stderr)
             results["startup"] = startup_table(times)
             bare = times[("bare", "loopback", "cold")]
@@ -208,6 +223,11 @@ def measure(site: Path) -> dict[str, object]:
                 ("vs_pyscript_50", ("page", "50 Mbit/s", "cold"), ("pyscript", "50 Mbit/s", "cold")),
                 ("vs_pyscript_20", ("page", "20 Mbit/s", "cold"), ("pyscript", "20 Mbit/s", "cold")),
                 ("pyscript_ratio_loopback", ("pyscript", "loopback", "cold"), ("bare", "loopback", "cold")),
+                (
+                    "computed_ratio_loopback",
+                    ("page", "loopback", "cold, first result shown"),
+                    ("bare", "loopback", "cold"),
+                ),
             ]:
                 top, under = times[(name, network, kind)], times[reference]
                 results[key] = statistics.median(top) / statistics.median(under)
@@ -235,21 +255,23 @@ def measure(site: Path) -> dict[str, object]:
 
 def reader_visits(
     playwright, url: str, marker: str, network: tuple[float, float] | None, page_kind: bool
-) -> tuple[float, float]:
+) -> tuple[float, float, float | None]:
     """One reader: a cold visit in a new browser profile, then, once that visit is over (and,
     on the calculator page, the service worker holds the snapshot), a returning visit. ms from
-    navigation start until ``window[marker]`` is set, for each."""
+    navigation start until ``window[marker]`` is set, for each; on the calculator page also
+    until its first result from Python is on the page, in the cold visit (else None)."""
     profile = tempfile.mkdtemp(prefix="bench-profile-")
     context = playwright.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     try:
         first, cold = timed_visit(context, url, marker, network)
+        computed = timed_mark(first, url, COMPUTED) if page_kind else None
         if page_kind:
             wait_for_snapshot(first)
         first.close()
         time.sleep(SETTLE_S)
         second, returning = timed_visit(context, url, marker, network)
         second.close()
-        return cold, returning
+        return cold, returning, computed
     finally:
         context.close()
         shutil.rmtree(profile, ignore_errors=True)
@@ -271,12 +293,17 @@ def timed_visit(context, url: str, marker: str, network: tuple[float, float] | N
             {"offline": False, "latency": latency, "downloadThroughput": throughput, "uploadThroughput": throughput},
         )
     page.goto(url, timeout=180_000)  # as long as the marker may take: a stalled load is slow, not fatal
+    return page, timed_mark(page, url, marker)
+
+
+def timed_mark(page, url: str, marker: str) -> float:
+    """ms from navigation start until ``window[marker]`` is set in ``page`` (waiting for it)."""
     deadline = time.monotonic() + 180
     while (value := page.evaluate(f"window.{marker}")) is None:
         if time.monotonic() > deadline:
             raise RuntimeError(f"{url} never set {marker}")
         time.sleep(0.02)
-    return page, float(value)
+    return float(value)
 
 
 def wait_for_snapshot(page) -> None:
@@ -554,6 +581,7 @@ def report(results: dict[str, object]) -> bool:
         ("cold_ratio_50", "calculator page cold ÷ stock bare boot, 50 Mbit/s"),
         ("returning_ratio_20", "calculator page returning ÷ stock bare boot cold, 20 Mbit/s"),
         ("library_bare_ratio_loopback", "bare boot from our library ÷ stock bare boot, loopback"),
+        ("computed_ratio_loopback", "calculator page cold, its first result shown ÷ stock bare boot"),
         ("pyscript_ratio_loopback", "PyScript page cold ÷ stock bare boot, loopback"),
         ("vs_pyscript_50", "calculator page cold ÷ PyScript page cold, 50 Mbit/s"),
         ("vs_pyscript_20", "calculator page cold ÷ PyScript page cold, 20 Mbit/s"),
