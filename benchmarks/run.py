@@ -395,7 +395,7 @@ def boots_in_visit(browser, url: str, site: Path) -> int:
     boots: list[str] = []
     page.on("request", lambda r: r.url.endswith("pyodide.asm.wasm") and boots.append(r.url))
     pages = list(calculator_pages(site))[:4]
-    page.goto(url, timeout=180_000)  # as long as the marker may take: a stalled load is slow, not fatal
+    page.goto(url)
     for path in [*pages, *pages[:1]][:5]:
         navigate(page, url + path)
         page.wait_for_selector('.calc[data-state="live"]', timeout=120_000)

@@ -11,6 +11,7 @@ through all of it imports every module.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Iterator, Mapping
 
@@ -41,6 +42,7 @@ _MODULE_OF: dict[str, str] = {
 }
 
 
+@functools.cache  # looked up on every run: each module's table is made once
 def declared_in(module_name: str) -> dict[str, Calculator]:
     """The calculators the module ``module_name`` of this package declares at its top level,
     by id (importing it if need be)."""
