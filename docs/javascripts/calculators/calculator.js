@@ -5,7 +5,7 @@
 // scripts running it). Whenever Python is not running, the section shows the result computed
 // when the page was built, for the inputs it was built with, so result, table, chart and
 // downloads agree; the controls that need Python say why they do nothing.
-import { copyStaticCharts, drawChart, drawPinned, reserveLiveHeight, resetChart } from "./chart.js";
+import { copyStaticCharts, drawChart, drawPinned, prepareCharts, reserveLiveHeight, resetChart } from "./chart.js";
 import { aboutResult, chartFile, downloadName, save, withAbout } from "./downloads.js";
 import { linkValues, readPermalink, writePermalink } from "./permalink.js";
 import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
@@ -36,10 +36,28 @@ const UNAVAILABLE = {
 
 // Per calculator element: the newest request number and the last good result.
 const calculators = new WeakMap();
+// One promise per calculator mounted: settled once its first live result is on the page, or
+// once Python could not give one (see firstResultsShown).
+const firstResults = [];
+// Nothing background waits longer than this for the first results.
+const FIRST_RESULTS_CAP_MS = 15_000;
+
+/** Resolves once every calculator mounted so far has shown its first live result (chart
+ * drawn) or Python could not give it one (it failed, is offline or retrying, or the page is
+ * outdated), or after FIRST_RESULTS_CAP_MS. index.js holds the background work of a first
+ * visit (caching for offline use, the search index) until then: started at "live", it took
+ * the two cores from the first computation and the chart library, and the first chart came
+ * about 1.5 s later. Never rejects. */
+export function firstResultsShown() {
+  const cap = new Promise((resolve) => setTimeout(resolve, FIRST_RESULTS_CAP_MS));
+  return Promise.race([Promise.all(firstResults), cap]);
+}
 
 export function mountCalculator(root) {
   if (calculators.has(root)) return;
-  const state = { request: 0, last: null, built: snapshot(root), fromLink: {} };
+  let firstShown;
+  firstResults.push(new Promise((resolve) => (firstShown = resolve)));
+  const state = { request: 0, last: null, built: snapshot(root), fromLink: {}, firstShown };
   calculators.set(root, state);
   const form = root.querySelector("form");
   // The build writes the fields read-only, for readers without JavaScript; with it they take typing.
@@ -124,7 +142,11 @@ function follow(root, status) {
     else control.removeAttribute("aria-describedby");
   }
   if (unavailable) restoreBuilt(root);
-  if (status.state === "live" && previous !== "live") update(root);
+  if (!["loading", "live", "idle"].includes(status.state)) calculators.get(root)?.firstShown();
+  if (status.state === "live" && previous !== "live") {
+    update(root); // sends the computation at once
+    prepareCharts(); // so the chart library loads while it runs
+  }
 }
 
 const TABLE_PARTS = ["[data-table-head]", "[data-table-body]", "[data-table-points]"];
@@ -211,8 +233,16 @@ function showPreset(root, active, message) {
 
 // Only a reader's own change rewrites the address: the first live result of a page comes
 // while instant navigation may still be moving the address bar.
-async function update(root, { byReader = false } = {}) {
+async function update(root, options = {}) {
   if (root.dataset.state !== "live") return;
+  try {
+    await computeAndShow(root, options);
+  } finally {
+    calculators.get(root).firstShown(); // shown, or failed: either way it is over
+  }
+}
+
+async function computeAndShow(root, { byReader }) {
   const state = calculators.get(root);
   const request = ++state.request;
   const inputs = readInputs(root);

@@ -23,6 +23,14 @@ function loadVega() {
   return vegaLoaded;
 }
 
+/** Start loading the chart library now rather than when the first result arrives: called
+ * once the first computation has been sent, so Vega's download and start run on the main
+ * thread while the worker computes, instead of after it. A failure here surfaces when the
+ * chart is drawn (drawChart awaits the same promise). */
+export function prepareCharts() {
+  loadVega().catch(() => {});
+}
+
 // The small box of values beside the pointer (or finger): show(lines, event) or hide().
 function tooltipBox(canvas) {
   const box = document.createElement("div");

@@ -1,16 +1,17 @@
 // Entry point: mount every calculator on the page, after each instant navigation too, and
 // set up offline support (a reader may come back offline to any page) and site search. On a
-// page with a calculator both wait until Python has started, so that caching the runtime and
-// building the search index never compete with Python's own start; when the browser asks to
+// page with a calculator both wait until Python has started and the calculators have shown
+// their first results, so that caching the runtime and building the search index never
+// compete with Python's start or the first computation and chart; when the browser asks to
 // save data Python may never start (save-data.js), so they do not wait.
-import { mountCalculator } from "./calculator.js";
+import { firstResultsShown, mountCalculator } from "./calculator.js";
 import { offlineReady } from "./offline.js";
 import { firstStart } from "./runtime.js";
 import { savingData } from "./save-data.js";
 import { startSearch } from "./search-start.js";
 
 const calculators = document.querySelectorAll("[data-calculator]");
-const started = calculators.length && !savingData() ? firstStart() : Promise.resolve();
+const started = calculators.length && !savingData() ? firstStart().then(firstResultsShown) : Promise.resolve();
 started.then(() => {
   startSearch();
   offlineReady();

@@ -1,0 +1,75 @@
+"""The first result comes as soon as Python can give it: the chart library is requested as
+Python goes live, together with the first computations, not after their answers; and what a
+first visit does in the background (the service worker's caching, the search index) waits
+for the first charts (test_browser_search.py checks the index)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from browser_helpers import BOOT_MS, wait_until
+
+PAGE = "essays/half-life/"
+# When the first answer to a computation arrives from the Python worker (the page's <head>
+# creates it, so the constructor is wrapped before any page script runs).
+FIRST_ANSWER = """
+window.__firstAnswer = null;
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", ({ data }) => {
+      if (data && "result" in data && window.__firstAnswer === null) window.__firstAnswer = performance.now();
+    });
+  }
+};
+"""
+VEGA_REQUESTED = """() => {
+  const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/vendor/vega/vega.min.js"));
+  return entry ? entry.startTime : null;
+}"""
+
+
+def test_chart_library_is_requested_before_the_first_answer(browser, base_url) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(FIRST_ANSWER)
+        page.goto(base_url + PAGE)
+        expect(page.locator(".calc .calc__chart-live:not([hidden]) svg").first).to_be_visible(timeout=BOOT_MS)
+        first_answer = page.evaluate("window.__firstAnswer")
+        vega_requested = page.evaluate(VEGA_REQUESTED)
+        assert first_answer is not None, "no computation's answer was seen"
+        assert vega_requested is not None, "the chart library was never requested"
+        assert vega_requested < first_answer, (vega_requested, first_answer)
+    finally:
+        context.close()
+
+
+def test_service_worker_waits_for_the_first_charts(browser, base_url) -> None:
+    """Its registration (and so its caching) starts once every calculator on the page has
+    drawn its first chart."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script("""
+            window.__registeredAt = null;
+            const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+            navigator.serviceWorker.register = (...args) => {
+              window.__registeredAt = performance.now();
+              return register(...args);
+            };
+            window.__drawnAt = null;
+            new MutationObserver(() => {
+              const all = document.querySelectorAll(".calc").length;
+              const drawn = document.querySelectorAll(".calc .calc__chart-live:not([hidden]) svg").length;
+              if (window.__drawnAt === null && all && drawn === all) window.__drawnAt = performance.now();
+            }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["hidden"] });
+        """)
+        page.goto(base_url + PAGE)
+        wait_until(page, "window.__registeredAt !== null", BOOT_MS / 1000)
+        drawn_at, registered_at = page.evaluate("[window.__drawnAt, window.__registeredAt]")
+        assert drawn_at is not None, "the service worker was registered before every first chart was drawn"
+        assert registered_at >= drawn_at, (drawn_at, registered_at)
+    finally:
+        context.close()
