@@ -1,10 +1,11 @@
 // Material's search worker, started when the page says so. Building the search index takes a
 // few hundred milliseconds of CPU; on a page with a calculator that time would come out of
-// Python's start, which needs the same cores at the same moment (make bench). Material
-// creates this worker at once and sends it the index; it is held here until the page
-// (javascripts/calculators/search-start.js) says "start": once Python is live or has failed,
-// on a page without a calculator at once, and whenever the reader opens search. A timer
-// starts it anyway, so search never depends on the page's own code.
+// Python's start and the first results, which need the same cores at the same moment (make
+// bench). Material creates this worker at once and sends it the index; it is held here until
+// the page (javascripts/calculators/search-start.js) says "start": once the page's calculators
+// have drawn their first results or Python has failed, on a page without a calculator at
+// once, and whenever the reader opens search. A timer starts it anyway, so search never
+// depends on the page's own code.
 //
 // hooks/search_worker.py points Material at this file, naming its worker in the address
 // (?worker=search.<hash>.min.js). This file sits beside that worker because Material's
