@@ -13,8 +13,8 @@ Once every file is written, the manifest goes into ``sw.js``'s placeholder line:
   not in it (the worker fetches them only when it falls back to that library), nor is the
   memory snapshot:
 - ``snapshot``: the memory snapshot of Python, which the service worker fetches in the
-  background only once a page is live and the browser does not ask to save data, so a
-  first visit pays no byte for it.
+  background only once a page's calculators have drawn their first results and the
+  browser does not ask to save data, so a first visit pays no byte for it.
 
 Because the manifest changes with every build, so does ``sw.js``, and the browser installs
 the new service worker after a deploy. ``sitemap.xml`` is left out: hosts (and
