@@ -10,7 +10,8 @@ Sources page) lists every entry whose ``keywords`` field is KEYWORD, each with t
 cite it.
 
 The build fails on an unknown key, on a page that cites without a Sources list (or lists
-without citing), and on a bibliography pybtex cannot read (a duplicate key, say).
+without citing), on a list not right under a "Sources" heading, and on a bibliography pybtex
+cannot read (a duplicate key, say).
 ``tests/site/test_bibliography.py`` fails on an entry that no page cites.
 
 Citations are replaced in the page's HTML, not its Markdown, so that notebook pages
@@ -43,6 +44,9 @@ _ONE = rf"@(?P<key>{_KEY})(?:\s*,\s*(?P<locator>[^;\]]+?))?\s*(?=;|$)"
 CITATION = re.compile(rf"\[\s*(?P<body>@{_KEY}(?:\s*,\s*[^;\]]+?)?\s*(?:;\s*@{_KEY}(?:\s*,\s*[^;\]]+?)?\s*)*)\]")
 SOURCES = re.compile(r"<!--\s*md:sources\s*-->")
 BIBLIOGRAPHY = re.compile(r"<!--\s*md:bibliography\s+(?P<keyword>[\w-]+)\s*-->")
+# What must come just before a page's list: its "Sources" heading (level 2, as every page's
+# last section), so the list never reads as more items of the section above it.
+_SOURCES_HEADING = re.compile(r"<h2\b[^>]*>\s*Sources\b(?:(?!</?h\d).)*</h2>\s*(?:<p>\s*)?$", re.DOTALL)
 # Where citations are shown, not made: code (in HTML or Markdown) and inside HTML tags.
 _SKIP_HTML = re.compile(r"<(pre|code)\b.*?</\1>|<[^>]*>", re.DOTALL)
 _VERBATIM_MARKDOWN = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.DOTALL | re.MULTILINE)
@@ -239,6 +243,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         raise PluginError(f"{where}: cites sources but has no '<!-- md:sources -->' list")
     if has_list and not keys:
         raise PluginError(f"{where}: has a '<!-- md:sources -->' list but cites nothing")
+    for marker in SOURCES.finditer(html):
+        if not _SOURCES_HEADING.search(html, 0, marker.start()):
+            raise PluginError(f"{where}: '<!-- md:sources -->' must come right after a '## Sources' heading")
     html = _replace_outside_verbatim(html, lambda match: _citation_html(match, refs))
     html = SOURCES.sub(lambda _: _source_list([refs[key] for key in keys]), html)
     return BIBLIOGRAPHY.sub(lambda match: _bibliography_html(match["keyword"], refs, page, files), html)

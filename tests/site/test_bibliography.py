@@ -18,6 +18,10 @@ def hook(repo_module):
     return repo_module("hooks/bibliography.py")
 
 
+# A page's "## Sources" heading as Python-Markdown writes it, which the list must follow.
+HEADING = '<h2 id="sources">Sources<a class="headerlink" href="#sources" title="Permanent link">&para;</a></h2>'
+
+
 def _page(src: str):
     return type("Page", (), {"file": type("File", (), {"src_uri": src})()})()
 
@@ -50,7 +54,7 @@ def test_every_entry_has_an_address_and_dates(hook) -> None:
 def test_unknown_key_fails_the_build(hook) -> None:
     hook.on_config(type("Config", (), {"docs_dir": str(DOCS)})())
     with pytest.raises(PluginError, match=r"x\.md: no entry in references\.bib for no-such-source"):
-        hook.on_page_content("<p>Claim [@no-such-source].</p><!-- md:sources -->", _page("x.md"), None, None)
+        hook.on_page_content(f"<p>Claim [@no-such-source].</p>{HEADING}<!-- md:sources -->", _page("x.md"), None, None)
 
 
 def test_citing_without_a_sources_list_fails_the_build(hook) -> None:
@@ -58,14 +62,22 @@ def test_citing_without_a_sources_list_fails_the_build(hook) -> None:
     with pytest.raises(PluginError, match="has no '<!-- md:sources -->' list"):
         hook.on_page_content("<p>Claim [@kaplan2020].</p>", _page("x.md"), None, None)
     with pytest.raises(PluginError, match="cites nothing"):
-        hook.on_page_content("<p>No claim.</p><!-- md:sources -->", _page("x.md"), None, None)
+        hook.on_page_content(f"<p>No claim.</p>{HEADING}<!-- md:sources -->", _page("x.md"), None, None)
+
+
+def test_a_sources_list_not_under_its_heading_fails_the_build(hook) -> None:
+    """Without the heading the list reads as more items of the section above it."""
+    hook.on_config(type("Config", (), {"docs_dir": str(DOCS)})())
+    for before in ("<ul><li>A limit [@kaplan2020].</li></ul>\n", f"{HEADING}<p>More prose.</p>"):
+        with pytest.raises(PluginError, match=r"x\.md: '<!-- md:sources -->' must come right after a '## Sources'"):
+            hook.on_page_content(f"<p>Claim [@kaplan2020].</p>{before}<!-- md:sources -->", _page("x.md"), None, None)
 
 
 def test_citations_become_links_to_the_pages_own_list(hook) -> None:
     hook.on_config(type("Config", (), {"docs_dir": str(DOCS)})())
     html = hook.on_page_content(
         "<p>Power laws [@kaplan2020; @hoffmann2022, section 3.2].</p>"
-        "<pre><code>[@shown-not-cited]</code></pre><!-- md:sources -->",
+        f"<pre><code>[@shown-not-cited]</code></pre>{HEADING}\n<!-- md:sources -->",
         _page("x.md"),
         None,
         None,
