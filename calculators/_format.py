@@ -24,6 +24,7 @@ __all__ = [
     "shape_name",
     "short_number",
     "tick_label",
+    "unit_after",
     "vega_axis_signals",
     "vega_log_tick_labelled",
     "vega_signal",
@@ -44,6 +45,35 @@ _PLAIN_FROM, _PLAIN_BELOW = 1e-3, 1e9
 _EXACT_BELOW = _PLAIN_BELOW
 #: What a negative number starts with, in values and tick labels alike (not a hyphen).
 _MINUS = "−"
+
+
+#: Units declared in the plural, as they read after exactly one: "1 hour", "1 OOM".
+_SINGULAR = {
+    "hours": "hour",
+    "minutes": "minute",
+    "months": "month",
+    "years": "year",
+    "OOMs": "OOM",
+    "parameters": "parameter",
+    "tokens": "token",
+    "queries": "query",
+    "bits": "bit",
+    "nats": "nat",
+    "percentage points": "percentage point",
+}
+
+
+def unit_after(unit: str, text: str) -> str:
+    """``unit`` as it reads after the number written ``text``: singular after exactly one,
+    plus or minus (the part before " per " is the counted one).
+
+    >>> unit_after("hours", "1"), unit_after("hours", "1.5"), unit_after("nats per token", "−1")
+    ('hour', 'hours', 'nat per token')
+    """
+    if text.removeprefix(_MINUS) != "1":
+        return unit
+    counted, per, rest = unit.partition(" per ")
+    return _SINGULAR.get(counted, counted) + per + rest
 
 
 def format_value(value: float, kind: str = "number", digits: int = 3, exact: bool = False) -> str:

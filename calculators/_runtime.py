@@ -16,8 +16,8 @@ from typing import Any
 
 from ._chart import DATASETS, NOTHING_TO_DRAW, chart_table, drawable_rows, with_text
 from ._checks import InputError, OutOfRangeError, finite, numbers_as_fields, one_of
-from ._declare import Calculator
-from ._format import format_value
+from ._declare import Calculator, Output
+from ._format import format_value, unit_after
 from ._labels import place_labels
 from ._snippet import python_snippet
 from ._typed import read_number
@@ -58,8 +58,9 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
     Returns:
         ``{"ok": True, "inputs": ..., "shown": ..., "outputs": ..., "chart": ..., "table": ...}``
         where ``inputs`` maps each input name to the float read, ``shown`` to that float as
-        the form writes it (``10^24``; a choice by its name), ``outputs`` maps each output name to ``{"value": float, "text": str}``, ``chart``
-        holds the chart's data sets, ``table`` the same numbers as formatted text and
+        the form writes it (``10^24``; a choice by its name), ``outputs`` maps each output
+        name to ``{"value": float, "text": str, "unit": str}`` (the unit as it reads after
+        that text: "1 hour", "2 hours"), ``chart`` holds the chart's data sets, ``table`` the same numbers as formatted text and
         ``python`` the code that reproduces the result; or
         ``{"ok": False, "errors": {name: message}}`` when the inputs are invalid, with
         ``name`` the offending input ("" when the result is out of range rather than one
@@ -92,17 +93,17 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         "ok": True,
         "inputs": values,
         "shown": {spec.name: spec.shown(values[spec.name]) for spec in calculator.inputs},
-        "outputs": {
-            spec.name: {
-                "value": outputs[spec.name],
-                "text": format_value(outputs[spec.name], spec.kind, spec.digits, spec.exact),
-            }
-            for spec in calculator.outputs
-        },
+        "outputs": {spec.name: _shown_output(spec, outputs[spec.name]) for spec in calculator.outputs},
         "chart": with_text(calculator.chart, {name: chart[name] for name in DATASETS}),
         "table": chart_table(calculator.chart, chart),
         "python": python_snippet(calculator.id, values),
     }
+
+
+def _shown_output(spec: Output, value: float) -> dict[str, float | str]:
+    """An output's value, its text, and its unit as it reads after that text ("1 hour")."""
+    text = format_value(value, spec.kind, spec.digits, spec.exact)
+    return {"value": value, "text": text, "unit": unit_after(spec.unit, text)}
 
 
 def reader_message(calculator: Calculator, error: ValueError) -> str:

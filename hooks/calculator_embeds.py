@@ -378,7 +378,11 @@ def _outputs(calculator: Calculator, result: dict[str, Any]) -> str:
     rows = "".join(
         f'<div class="calc__output"><dt>{escape(o.label)}</dt><dd>'
         f'<output data-output="{escape(o.name)}">{escape(result["outputs"][o.name]["text"])}</output>'
-        + (f' <span class="calc__unit">{escape(o.unit)}</span>' if o.unit else "")
+        + (
+            f' <span class="calc__unit" data-unit="{escape(o.name)}">{escape(result["outputs"][o.name]["unit"])}</span>'
+            if o.unit
+            else ""
+        )
         + f'<span class="calc__pinned" data-pinned="{escape(o.name)}" hidden></span>'
         + "</dd></div>"
         for o in calculator.outputs

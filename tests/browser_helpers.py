@@ -146,9 +146,12 @@ def assert_same_numbers(expected: str, actual: str) -> None:
 
 
 def expect_outputs(root, result: dict) -> None:
-    """Wait until every output of the calculator ``root`` shows the text in ``result``."""
+    """Wait until every output of the calculator ``root`` shows the text in ``result``, and its
+    unit as it reads after that text."""
     for name, output in result["outputs"].items():
         expect(root.locator(f'[data-output="{name}"]')).to_have_text(output["text"])
+        if output["unit"]:  # as it reads after that number: "1 hour", "2 hours"
+            expect(root.locator(f'[data-unit="{name}"]')).to_have_text(output["unit"])
 
 
 def fill_input(root, name: str, value: object) -> None:

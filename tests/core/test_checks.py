@@ -62,7 +62,7 @@ def test_run_gives_outputs_for_valid_text() -> None:
     result = run("half-life", {"t50": "59", "p": "0.8", "shape": "1"})
     assert result["ok"] is True
     assert {"t50": 59.0, "p": 0.8, "shape": 1.0} == result["inputs"]
-    assert {"value": horizon(0.8, 59), "text": "19"} == result["outputs"]["t_p"]
+    assert {"value": horizon(0.8, 59), "text": "19", "unit": "minutes"} == result["outputs"]["t_p"]
     assert 0.25 == result["outputs"]["success_at_2x"]["value"]
 
 

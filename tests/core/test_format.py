@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import CALCULATORS, _format, export, format_value, run
-from calculators._format import TICKS, axis_in_powers, axis_title, log_tick_labelled, tick_label
+from calculators._format import TICKS, axis_in_powers, axis_title, log_tick_labelled, tick_label, unit_after
 
 #: e-notation as Python or d3 write it: a digit, an e, maybe a sign, a digit.
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
@@ -280,3 +280,38 @@ def test_a_log_axis_under_a_decade_shares_decimals(low: float, high: float, deci
     """d3 ticks a log axis under a decade at a linear step (a step of 0.2 from 1 to 2.4 for
     6 ticks): its labels take that step's decimals, as a linear axis's do."""
     assert decimals == _format.log_tick_decimals(low, high)
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "reads"),
+    [
+        ("hours", "1", "hour"),
+        ("hours", "1.5", "hours"),
+        ("hours", "10", "hours"),
+        ("OOMs", "−1", "OOM"),
+        ("percentage points", "1", "percentage point"),
+        ("nats per token", "1", "nat per token"),
+        ("tokens per parameter", "2", "tokens per parameter"),
+        ("US$ per hour", "1", "US$ per hour"),
+        ("FLOP", "1", "FLOP"),
+    ],
+)
+def test_units_read_singular_after_exactly_one(unit: str, text: str, reads: str) -> None:
+    assert unit_after(unit, text) == reads
+
+
+@pytest.mark.parametrize("calculator_id", sorted(CALCULATORS))
+def test_every_output_unit_counted_in_the_plural_has_its_singular(calculator_id: str) -> None:
+    """A unit a calculator counts in ("years", "OOMs") reads singular after "1"; a new plural
+    unit without its singular would read "1 years". (Log-odds are log-odds after 1 too, and
+    a product of units has no singular reading.)"""
+    for spec in CALCULATORS[calculator_id].outputs:
+        counted = spec.unit.partition(" per ")[0]
+        if counted.endswith("s") and counted not in ("log-odds", "parameters × tokens"):
+            assert unit_after(spec.unit, "1") != spec.unit, (calculator_id, spec.name, spec.unit)
+
+
+def test_sweet_spot_of_one_hour_reads_one_hour() -> None:
+    """The sweet-spot calculator's defaults put the sweet spot at 1 hour (its page said "1 hours")."""
+    output = run("sweet-spot", {})["outputs"]["sweet_horizon"]
+    assert (output["text"], output["unit"]) == ("1", "hour")

@@ -229,7 +229,7 @@ def test_when_python_cannot_run_controls_say_so_and_the_build_result_stays(brows
 
 def test_python_lost_for_good_after_live_restores_the_build_result(browser, base_url) -> None:
     """Live, then the worker exits and no new one can load: the page goes back to the build's
-    result, chart and inputs, so what it shows and what it downloads agree."""
+    result (its units too), chart and inputs, so what it shows and what it downloads agree."""
     PAGE_URL[:] = [base_url]
     seen: list[int] = []
 
@@ -248,6 +248,10 @@ def test_python_lost_for_good_after_live_restores_the_build_result(browser, base
     context, page, root = open_page(browser, fault)
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
     expect(root.locator(".calc__chart-live svg")).to_be_visible(timeout=60_000)
+    # A live result whose unit reads differently from the build's ("1 minute", not "minutes").
+    root.locator('input[name="t50"]').fill("3.106")
+    expect_outputs(root, one_minute := run(ID, {"t50": "3.106"}))
+    assert one_minute["outputs"]["t_p"]["unit"] != run(ID, {})["outputs"]["t_p"]["unit"]
     root.locator('input[name="t50"]').fill("7")
     page.clock.fast_forward(SKIP_MS)  # past the page's wait for the answer the worker never sends
     hurry_python(page, root, "failed")

@@ -26,6 +26,7 @@ class StaticCalculator:
     status: str = ""
     inputs: dict[str, str] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
     rows: list[list[str]] = field(default_factory=list)
     python: str = ""
     chart_spec: dict = field(default_factory=dict)
@@ -66,6 +67,9 @@ class CalculatorSections(HTMLParser):
         elif tag == "output":
             self.into = f"output:{attr['data-output']}"
             calc.outputs[attr["data-output"] or ""] = ""
+        elif "data-unit" in attr:
+            self.into = f"unit:{attr['data-unit']}"
+            calc.units[attr["data-unit"] or ""] = ""
         elif "data-python" in attr:
             self.into = "python"
         elif "data-chart-spec" in attr:
@@ -89,7 +93,9 @@ class CalculatorSections(HTMLParser):
             self.current = None
             return
         self.depth -= 1
-        if tag in ("p", "output", "code") or (tag == "tbody" and self.into == "table"):
+        if tag in ("p", "output", "code") or (tag, self.into and self.into[:5]) == ("span", "unit:"):
+            self.into = None
+        elif tag == "tbody" and self.into == "table":
             self.into = None
 
     def handle_data(self, data: str) -> None:
@@ -102,6 +108,8 @@ class CalculatorSections(HTMLParser):
             calc.python += data
         elif self.into.startswith("output:"):
             calc.outputs[self.into.removeprefix("output:")] += data
+        elif self.into.startswith("unit:"):
+            calc.units[self.into.removeprefix("unit:")] += data
         elif self.into == "table" and calc.rows and calc.rows[-1]:
             calc.rows[-1][-1] += data
 
@@ -145,6 +153,9 @@ def test_static_result_is_cpythons_for_the_defaults(shown, calculator_id: str) -
             name: read_number(value) for name, value in calc.inputs.items()
         }, where
         assert {name: output["text"] for name, output in expected["outputs"].items()} == calc.outputs, where
+        # Each unit as it reads after its number ("1 hour"), for the outputs that have one.
+        units = {spec.name: expected["outputs"][spec.name]["unit"] for spec in calculator.outputs if spec.unit}
+        assert units == calc.units, where
         assert expected["table"]["rows"] == calc.rows, where
         assert expected["python"] == calc.python, where
         # The static SVG drawn at build time, and the spec the browser redraws from, holding

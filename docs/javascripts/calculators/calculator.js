@@ -155,6 +155,7 @@ const TABLE_PARTS = ["[data-table-head]", "[data-table-body]", "[data-table-poin
 function snapshot(root) {
   return {
     outputs: Object.fromEntries([...root.querySelectorAll("[data-output]")].map((element) => [element.dataset.output, element.textContent])),
+    units: Object.fromEntries([...root.querySelectorAll("[data-unit]")].map((element) => [element.dataset.unit, element.textContent])),
     table: Object.fromEntries(TABLE_PARTS.map((selector) => [selector, root.querySelector(selector).cloneNode(true)])),
     python: root.querySelector("[data-python]").textContent,
     chart: copyStaticCharts(root.querySelector(".calc__chart")),
@@ -175,6 +176,7 @@ function restoreBuilt(root) {
   for (const element of root.querySelectorAll("form [data-default]")) element.value = element.dataset.default;
   showPreset(root, null);
   for (const [name, text] of Object.entries(built.outputs)) root.querySelector(`[data-output="${CSS.escape(name)}"]`).textContent = text;
+  for (const [name, text] of Object.entries(built.units)) root.querySelector(`[data-unit="${CSS.escape(name)}"]`).textContent = text;
   for (const [selector, element] of Object.entries(built.table)) root.querySelector(selector).replaceWith(element.cloneNode(true));
   root.querySelector("[data-python]").textContent = built.python;
   showErrors(root, {});

@@ -5,6 +5,9 @@ export function showOutputs(root, outputs) {
   for (const [name, output] of Object.entries(outputs)) {
     const element = root.querySelector(`[data-output="${CSS.escape(name)}"]`);
     if (element) element.textContent = output.text;
+    // "1 hour", "2 hours": the unit as it reads after this number.
+    const unit = root.querySelector(`[data-unit="${CSS.escape(name)}"]`);
+    if (unit) unit.textContent = output.unit;
   }
 }
 
