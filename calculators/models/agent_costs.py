@@ -371,14 +371,14 @@ def agent_cost_per_success(
 
     Returns:
         ``cost_per_step * steps_per_hour * task_hours / S(task_hours)``, in US dollars,
-        where ``S`` is :func:`calculators.survival` with T50 = ``t50_hours``.
+        where ``S`` is :func:`calculators.survival` with T₅₀ = ``t50_hours``.
 
     Raises:
         ValueError: if an argument is out of its range or not finite, or the expected cost
             is too large for a float (success all but impossible).
 
     Source: Stakenborg (2026), "Agent economics: a BOTEC on feasibility", and her half-life
-    tax calculator: defaults $0.22 a step, 80 steps an hour, T50 = 5 hours, shape 0.70.
+    tax calculator: defaults $0.22 a step, 80 steps an hour, T₅₀ = 5 hours, shape 0.70.
 
     >>> round(agent_cost_per_success(5, 5, 0.22, 80), 2)     # at T50 it takes 2 tries
     176.0

@@ -264,11 +264,11 @@ def lifetime_compute_breakdown(
         queries: Deployments d, the number of queries served over the model's life, 0 or
             more (Ord leaves it open).
         tokens_per_query: Tokens I generated per query, greater than 0 (Ord: 10^3).
-        post_training: Post-training compute C_post in the same units (parameter-tokens),
-            0 or more.
+        post_training: Post-training compute, in the same units (parameter-tokens), 0 or
+            more.
 
     Returns:
-        :class:`LifetimeCompute` with ``pretraining = N * D``, ``post_training = C_post``,
+        :class:`LifetimeCompute` with ``pretraining = N * D``, ``post_training`` as given,
         ``deployment = d * N * I``, their ``total`` and the three shares of it (summing to
         1 up to rounding). Ord drops the usual constant factors (about 6 FLOP per
         parameter-token in training, 2 in inference); :func:`lifetime_flop` keeps them.
@@ -277,7 +277,7 @@ def lifetime_compute_breakdown(
         ValueError: if an argument is out of its range or not finite, or a term is too
             large or too small for a float.
 
-    Source: Ord (2025), appendix: C_total = N D + C_post + d N I.
+    Source: Ord (2025), appendix: lifetime compute = N D + post-training compute + d N I.
 
     >>> lifetime_compute_breakdown(1e12, 1e13, 1e10, 1e3).deployment_share
     0.5
@@ -306,7 +306,7 @@ def lifetime_compute_breakdown(
 def lifetime_compute(
     params: float, tokens: float, queries: float, tokens_per_query: float, post_training: float = 0.0
 ) -> float:
-    """Total compute over a model's life, in Ord's units: ``N * D + C_post + d * N * I``.
+    """Total compute over a model's life, in Ord's units: N D + post-training compute + d N I.
 
     Args:
         params: Parameters N, greater than 0.
@@ -332,7 +332,7 @@ def lifetime_compute(
 def lifetime_flop(
     params: float, tokens: float, queries: float, tokens_per_query: float, post_training_flop: float = 0.0
 ) -> float:
-    """Total lifetime compute in FLOP, keeping the usual constants: ``6 N D + C_post + 2 d N I``.
+    """Total lifetime compute in FLOP, keeping the usual constants: 6 N D + post-training compute + 2 d N I.
 
     Training costs about 6 FLOP per parameter per token (forward and backward pass) and
     generation about 2 (forward pass only); Ord's appendix drops both factors. Keeping them
@@ -416,8 +416,8 @@ def pretraining_scaleup_cost_multiplier(
         deployment_share: Deployment's share of lifetime compute now, from 0 to 1.
         post_training_share: Post-training's share now, from 0 to 1; the two shares sum to
             at most 1 and pre-training has the rest.
-        params_exponent: Exponent a in N proportional to C_pre ** a, from 0 to 1; 0.5 is
-            Ord's Chinchilla-optimal split.
+        params_exponent: The power of pre-training compute that the parameter count N grows
+            as, from 0 to 1; 0.5 is Ord's Chinchilla-optimal split.
 
     Returns:
         ``pre * factor + post + deploy * factor ** params_exponent`` with the three shares:

@@ -74,7 +74,7 @@ def horizon(p: float, t50: float, shape: float = 1.0) -> float:
 
     Args:
         p: Target success probability, strictly between 0 and 1 (0.8 gives METR's 80%
-            horizon, T80).
+            horizon, T₈₀).
         t50: The agent's 50% time horizon, greater than 0, in any time unit.
         shape: Weibull shape k, greater than 0 (1 is constant hazard).
 
@@ -87,7 +87,7 @@ def horizon(p: float, t50: float, shape: float = 1.0) -> float:
             an argument is not finite, or the horizon is too large or too small for a
             float.
 
-    Source: Ord (2025), "T80 is about T50 / 3"; Hamilton (2026) for the Weibull form.
+    Source: Ord (2025), "T₈₀ is about T₅₀ / 3"; Hamilton (2026) for the Weibull form.
 
     >>> round(60 / horizon(0.8, 60), 2)
     3.11
@@ -102,21 +102,21 @@ def horizon(p: float, t50: float, shape: float = 1.0) -> float:
 
 
 def horizon_ratio(p: float, shape: float = 1.0) -> float:
-    """How many times shorter the ``p`` horizon is than the 50% horizon: ``T50 / T_p``.
+    """How many times shorter the ``p`` horizon, Tₚ, is than the 50% horizon: T₅₀ / Tₚ.
 
     Args:
         p: Target success probability, strictly between 0 and 1.
         shape: Weibull shape k, greater than 0 (1 is constant hazard).
 
     Returns:
-        ``(ln 2 / ln(1/p)) ** (1 / shape)``; it does not depend on T50. Above 1 for
+        ``(ln 2 / ln(1/p)) ** (1 / shape)``; it does not depend on T₅₀. Above 1 for
         ``p > 0.5`` (the 80% horizon is shorter), below 1 for ``p < 0.5``.
 
     Raises:
         ValueError: if ``p`` is outside (0, 1), ``shape`` is not greater than 0, either is
             not finite, or the ratio is too large or too small for a float.
 
-    Source: Ord (2025): T80 is about T50/3, T99 about T50/70 at constant hazard.
+    Source: Ord (2025): T₈₀ is about T₅₀ / 3, T₉₉ about T₅₀ / 70 at constant hazard.
 
     >>> round(horizon_ratio(0.99), 1)
     69.0
@@ -128,11 +128,11 @@ def horizon_ratio(p: float, shape: float = 1.0) -> float:
 
 
 def reliability_lag_months(p: float, doubling_months: float, shape: float = 1.0) -> float:
-    """How many months after T50 reaches a task length the ``p`` horizon reaches it too.
+    """How many months after T₅₀ reaches a task length the ``p`` horizon reaches it too.
 
     If every horizon doubles every ``doubling_months`` (METR: about 7 months for both the 50%
-    and the 80% horizon), the ``p`` horizon trails the 50% horizon by a fixed number of
-    doublings, ``log2(T50 / T_p)``.
+    and the 80% horizon), the ``p`` horizon Tₚ trails the 50% horizon T₅₀ by a fixed number
+    of doublings, log₂(T₅₀ / Tₚ).
 
     Args:
         p: Target success probability, strictly between 0 and 1.
@@ -140,8 +140,8 @@ def reliability_lag_months(p: float, doubling_months: float, shape: float = 1.0)
         shape: Weibull shape k, greater than 0 (1 is constant hazard).
 
     Returns:
-        ``doubling_months * log2(T50 / T_p)`` in months, with ``T50 / T_p`` from
-        :func:`horizon_ratio`; negative for ``p`` below 0.5 (those horizons lead).
+        ``doubling_months * log2(horizon_ratio(p, shape))`` in months, :func:`horizon_ratio`
+        being T₅₀ / Tₚ; negative for ``p`` below 0.5 (those horizons lead).
 
     Raises:
         ValueError: if ``p`` is outside (0, 1), ``doubling_months`` or ``shape`` is not
@@ -149,8 +149,8 @@ def reliability_lag_months(p: float, doubling_months: float, shape: float = 1.0)
             float.
 
     Source: Ord (2025), half-life essay: with a 7-month doubling time and a constant hazard,
-    T80 reaches any length about 1 year after T50, T90 about 2 years, T99 about 4 years,
-    T99.9 about 6 years, and each further "nine" takes about 2 more years.
+    T₈₀ reaches any length about 1 year after T₅₀, T₉₀ about 2 years, T₉₉ about 4 years,
+    the 99.9% horizon about 6 years, and each further "nine" takes about 2 more years.
 
     >>> round(reliability_lag_months(0.8, doubling_months=7), 1)
     11.4
@@ -172,7 +172,7 @@ def weibull_t50(rate_per_min: float, shape: float) -> float:
     """The 50% time horizon of a Weibull fit written with a rate, ``S(t) = exp(-(rate t)^k)``.
 
     Hamilton publishes his fits as a rate λ (per minute of human task time) and a shape k;
-    this site writes the same curve in terms of T50 (see :func:`survival`).
+    this site writes the same curve in terms of T₅₀ (see :func:`survival`).
 
     Args:
         rate_per_min: Weibull rate λ, greater than 0, per minute.

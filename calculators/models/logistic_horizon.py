@@ -54,7 +54,7 @@ def logistic_slope(t50: float, t80: float) -> float:
 
     Returns:
         ``beta1 = ln 4 / log2(t80 / t50)``, in units of log-odds per doubling of task length;
-        always negative. Its size says how sharply success falls: at ``-ln 2`` (T80 = T50 / 4)
+        always negative. Its size says how sharply success falls: at ``-ln 2`` (T₈₀ = T₅₀ / 4)
         the odds of success halve with every doubling of task length.
 
     Raises:
@@ -63,7 +63,7 @@ def logistic_slope(t50: float, t80: float) -> float:
             float.
 
     Source: METR's logistic fit (Kwa et al. 2025; ``METR/eval-analysis-public``); with
-    Ord's reading of Claude 3.7 Sonnet (T50 = 59 min, T80 = 15 min) it gives -0.70.
+    Ord's reading of Claude 3.7 Sonnet (T₅₀ = 59 min, T₈₀ = 15 min) it gives -0.70.
 
     >>> round(logistic_slope(59, 15), 2)
     -0.7
@@ -96,7 +96,7 @@ def logistic_success(t: float, t50: float, slope: float) -> float:
             less than 0, or any argument is not a finite number.
 
     Source: METR's fit ``P(success | t) = sigma(beta0 + beta1 * log2 t)`` with
-    ``beta0 = -beta1 * log2 T50`` (Kwa et al. 2025; ``METR/eval-analysis-public``).
+    ``beta0 = -beta1 * log2(t50)`` (Kwa et al. 2025; ``METR/eval-analysis-public``).
 
     >>> logistic_success(60, 15, -math.log(2))    # T80 = T50 / 4: odds halve per doubling
     0.2
@@ -118,8 +118,8 @@ def logistic_horizon(p: float, t50: float, slope: float) -> float:
         slope: The logistic slope beta1 per doubling of task length, less than 0.
 
     Returns:
-        ``T_p = t50 * 2 ** (logit(p) / slope)``, in the unit of ``t50``; the inverse of
-        :func:`logistic_success`. With ``slope = logistic_slope(t50, t80)``,
+        The ``p`` horizon Tₚ = ``t50 * 2 ** (logit(p) / slope)``, in the unit of ``t50``;
+        the inverse of :func:`logistic_success`. With ``slope = logistic_slope(t50, t80)``,
         ``logistic_horizon(0.8, t50, slope)`` gives back ``t80``.
 
     Raises:
@@ -127,8 +127,8 @@ def logistic_horizon(p: float, t50: float, slope: float) -> float:
             not less than 0, an argument is not finite, or the horizon is too large or too
             small for a float.
 
-    Source: METR's horizon formula ``T_p = 2 ** ((logit(p) - beta0) / beta1)`` (Kwa et al.
-    2025; ``METR/eval-analysis-public``), rewritten with ``beta0 = -beta1 * log2 T50``.
+    Source: METR's horizon formula Tₚ = ``2 ** ((logit(p) - beta0) / beta1)`` (Kwa et al.
+    2025; ``METR/eval-analysis-public``), rewritten with ``beta0 = -beta1 * log2(t50)``.
 
     >>> round(logistic_horizon(0.8, 60, -math.log(2)), 9)
     15.0
@@ -140,7 +140,7 @@ def logistic_horizon(p: float, t50: float, slope: float) -> float:
 
 
 def metr_horizon(p: float, t50: float, t80: float) -> float:
-    """Task length at success ``p`` on the logistic curve through a model's T50 and T80.
+    """Task length at success ``p`` on the logistic curve through a model's T₅₀ and T₈₀.
 
     Args:
         p: Target success probability, strictly between 0 and 1.
@@ -172,7 +172,7 @@ def logistic_t50(intercept: float, slope: float) -> float:
         slope: beta1 per doubling of task length, less than 0.
 
     Returns:
-        ``T50 = 2 ** (-intercept / slope)``, in minutes (METR's unit for ``t``).
+        T₅₀ = ``2 ** (-intercept / slope)``, in minutes (METR's unit for ``t``).
 
     Raises:
         ValueError: if ``slope`` is not less than 0, either argument is not finite, or the
@@ -193,7 +193,7 @@ def doublings_to_reach(t_p: float, t_target: float) -> float:
     """How many doublings take a horizon from ``t_p`` to ``t_target``: ``log2(t_target / t_p)``.
 
     Read with Ord's half-life essay: if ``t_p`` is today's horizon at some success level
-    (T80, say) and ``t_target`` is today's 50% horizon, this is how many doublings of the
+    (T₈₀, say) and ``t_target`` is today's 50% horizon, this is how many doublings of the
     horizons it takes before tasks done half the time today are done at that level.
 
     Args:
@@ -207,7 +207,7 @@ def doublings_to_reach(t_p: float, t_target: float) -> float:
     Raises:
         ValueError: if either length is not a finite number greater than 0.
 
-    Source: Ord (2025), half-life essay: T80 = T50 / 4 for Claude 3.7 Sonnet means 2
+    Source: Ord (2025), half-life essay: T₈₀ = T₅₀ / 4 for Claude 3.7 Sonnet means 2
     doublings.
 
     >>> doublings_to_reach(t_p=15, t_target=60)
@@ -225,8 +225,8 @@ def months_to_reach(t_p: float, t_target: float, doubling_months: float) -> floa
     """Months until a horizon growing from ``t_p`` reaches ``t_target`` at a steady doubling time.
 
     Args:
-        t_p: The horizon that grows (for example today's T80), greater than 0.
-        t_target: The task length it must reach (for example today's T50), greater than 0,
+        t_p: The horizon that grows (for example today's T₈₀), greater than 0.
+        t_target: The task length it must reach (for example today's T₅₀), greater than 0,
             in the same unit as ``t_p``.
         doubling_months: Months per doubling of the horizon, greater than 0 (METR: about 7
             for both the 50% and the 80% horizon, 2019-2024).

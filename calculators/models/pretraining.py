@@ -62,7 +62,7 @@ KAPLAN_DATA_EXPONENT = 0.095
 KAPLAN_PARAMS_EXPONENT = 0.076
 
 #: Ord, "The Scaling Paradox" (2025): resources grow as these powers of accuracy a = 1 / L
-#: (C = k_C a^20, D = k_D a^11, N = k_N a^13), his rounding of 1 / Kaplan's exponents.
+#: (C ∝ a²⁰, D ∝ a¹¹, N ∝ a¹³), his rounding of 1 / Kaplan's exponents.
 ORD_COMPUTE_POWER = 20.0
 ORD_DATA_POWER = 11.0
 ORD_PARAMS_POWER = 13.0
@@ -131,8 +131,8 @@ def scaling_paradox_multipliers(
     """How much more compute, data and parameters take the total test loss from one level to another.
 
     Ord's model: accuracy is the reciprocal of the total test loss, ``a = 1 / L`` (no
-    irreducible floor), and each resource grows as a power of it, ``C = k_C a^20``,
-    ``D = k_D a^11``, ``N = k_N a^13``. Going from ``current_loss`` to ``target_loss``
+    irreducible floor), and each resource grows as a power of it: compute C ∝ a²⁰, data
+    D ∝ a¹¹ and parameters N ∝ a¹³. Going from ``current_loss`` to ``target_loss``
     multiplies accuracy by ``current_loss / target_loss`` and each resource by that factor
     to its power.
 
@@ -201,7 +201,7 @@ def loss_cut_multiplier(current_loss: float = 6.0, target_loss: float = 3.0, pow
         ValueError: if an argument is not a finite number greater than 0, or the multiplier
             is too large or too small for a float.
 
-    Source: Ord, "The Scaling Paradox" (2025), C = k_C a^20, D = k_D a^11, N = k_N a^13.
+    Source: Ord, "The Scaling Paradox" (2025): C ∝ a²⁰, D ∝ a¹¹, N ∝ a¹³.
 
     >>> loss_cut_multiplier(6, 3, 11), loss_cut_multiplier(6, 1.5, 20) == 2.0 ** 40
     (2048.0, True)

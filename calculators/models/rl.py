@@ -76,8 +76,9 @@ def inference_share(rl_gain: float, inference_gain: float) -> float:
     """Share of a reasoning model's gain that comes from inference scaling.
 
     Args:
-        rl_gain: The RL boost Δ_RL, in percentage points; 0 or more.
-        inference_gain: The inference-scaling boost Δ_inf, same unit; 0 or more.
+        rl_gain: The gain from RL (the RL boost), in percentage points; 0 or more.
+        inference_gain: The gain from scaling inference (the inference boost), in the same
+            unit; 0 or more.
 
     Returns:
         ``inference_gain / (rl_gain + inference_gain)``, between 0 and 1. Computed without
@@ -212,8 +213,9 @@ def rl_multiplier_for_inference(inference_multiplier: float, slope_ratio: float 
     Args:
         inference_multiplier: Factor by which inference compute grows, greater than 0
             (above 1 for a scale-up).
-        slope_ratio: ``b_inf / b_RL``, the gain per tenfold inference compute over the gain
-            per tenfold RL compute; greater than 0. Ord's estimate is about 2.
+        slope_ratio: The gain per tenfold inference compute over the gain per tenfold RL
+            compute (the ratio of the two slopes on a log-x chart); greater than 0. Ord's
+            estimate is about 2.
 
     Returns:
         ``inference_multiplier ** slope_ratio``: with the default, the square.
@@ -240,7 +242,8 @@ def inference_multiplier_for_rl(rl_multiplier: float, slope_ratio: float = 2.0) 
 
     Args:
         rl_multiplier: Factor by which RL training compute grows, greater than 0.
-        slope_ratio: ``b_inf / b_RL``, greater than 0 (about 2 in Ord's estimate).
+        slope_ratio: The gain per tenfold inference compute over the gain per tenfold RL
+            compute, greater than 0 (about 2 in Ord's estimate).
 
     Returns:
         ``rl_multiplier ** (1 / slope_ratio)``: with the default, the square root.
@@ -265,10 +268,12 @@ def slope_ratio_from_gains(
     rl_gain: float,
     rl_multiplier: float,
 ) -> float:
-    """Estimate ``b_inf / b_RL`` from one observed inference scale-up and one RL scale-up.
+    """Estimate the slope ratio of inference to RL from one inference scale-up and one RL scale-up.
 
     Each gain is divided by the orders of magnitude of compute that bought it, giving the
-    slope of a straight line on a log-x chart; the result is the ratio of those slopes.
+    slope of a straight line on a log-x chart; the result is the ratio of those slopes,
+    inference's over RL's: the ``slope_ratio`` that :func:`rl_multiplier_for_inference` and
+    :func:`inference_multiplier_for_rl` take.
 
     Args:
         inference_gain: Score gain from scaling inference, in percentage points; above 0.

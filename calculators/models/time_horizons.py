@@ -394,8 +394,9 @@ def window_reach_year(
             ``p``, greater than 0 (1 is Ord's constant hazard; see :func:`calculators.horizon`).
 
     Returns:
-        The date, as a decimal year, at which the fitted 50% trend divided by
-        ``T50 / T_p`` (:func:`calculators.horizon_ratio`) reaches ``target_minutes``.
+        The date, as a decimal year, at which the ``p`` horizon Tₚ reaches
+        ``target_minutes``: when the fitted 50% trend divided by T₅₀ / Tₚ
+        (:func:`calculators.horizon_ratio`) does.
 
     Raises:
         ValueError: as :func:`window_models`, :func:`calculators.horizon_ratio` and

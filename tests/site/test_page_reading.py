@@ -1,13 +1,15 @@
 """Pages as readers read them, checked in the built HTML without a browser: the home page's
-numbers carry their units, the API reference writes powers of ten as the rest of the site
-does and names no repository file, and a formula in a table keeps the comma after it.
+numbers carry their units, the API reference writes powers of ten and maths symbols as the rest
+of the site does and names no repository file, and a formula in a table keeps the comma after it.
 
 (tests/site/test_browser_reading.py checks what only a browser shows: widths, lines, colours.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
+import inspect
 import re
 from pathlib import Path
 
@@ -131,6 +133,48 @@ def test_api_reference_names_no_repository_file(site: Path) -> None:
     text = re.sub(r"https?://\S+", " ", text)
     found = re.findall(r"\b(?:calculators|docs|hooks|tests|tools)/[\w./-]+", text)
     assert [] == found
+
+
+#: A maths symbol written as a code name, a letter and its subscript joined by "_": Δ_RL,
+#: C_post, T_p, b_inf, k_C. Readers see Tₚ, T₅₀ or words ("post-training compute").
+SUBSCRIPTED_NAME = re.compile(r"(?<![\w.])[A-Za-zΔ]_\w+")
+#: A horizon written flat, T50 or T80, where the site's prose writes T₅₀ (tests/site/test_page_rules.py).
+FLAT_HORIZON = re.compile(r"(?<![\w{_])T\d{2,}\b")
+
+
+def code_names() -> set[str]:
+    """The names a reader calls the package by: its exports, their parameters and fields
+    (``t_p`` is :func:`calculators.doublings_to_reach`'s first parameter, not a symbol)."""
+    import calculators
+
+    names = set(calculators.__all__)
+    for name in calculators.__all__:
+        member = getattr(calculators, name)
+        if callable(member):
+            with contextlib.suppress(TypeError, ValueError):
+                names |= set(inspect.signature(member).parameters)
+        names |= set(getattr(member, "_fields", ())) | set(getattr(member, "__dataclass_fields__", ()))
+    return names
+
+
+def test_api_reference_writes_maths_symbols_as_readers_read_them(site: Path) -> None:
+    """Prose and formulas in the reference write a symbol with a subscript as the essays do
+    (Tₚ, T₅₀) or in words, not as a code name (``T_p``, ``C_post``, "the RL boost Δ_RL");
+    only the package's own names keep their underscores. Signatures and doctests (``<pre>``)
+    are Python, and so is every name in them."""
+    shown = re.sub(r"<pre\b.*?</pre>", " ", api_article(site), flags=re.S)
+    # Inline code and the prose around it, each as a reader sees it.
+    parts = [visible_text(part) for part in re.split(r"(<code>.*?</code>)", shown, flags=re.S)]
+    names = code_names()
+    symbols = [
+        f"{symbol[0]} in {part[max(0, symbol.start() - 40) : symbol.end() + 20]!r}"
+        for part in parts
+        for symbol in SUBSCRIPTED_NAME.finditer(part)
+        if symbol[0] not in names
+    ]
+    assert [] == symbols
+    prose = " ".join(parts[::2])
+    assert [] == [f"...{hit[0]}..." for hit in re.finditer(r".{0,40}" + FLAT_HORIZON.pattern + r".{0,20}", prose)]
 
 
 def test_powers_of_ten_in_prose_not_in_code(docstrings) -> None:
