@@ -19,7 +19,8 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
-    """At 375 px the 404 page's six buttons wrap in rows, with space between them."""
+    """At 375 px the 404 page's six buttons wrap in rows, with space between them, their
+    words not underlined as running text's links are (the border says they are buttons)."""
     ctx = browser.new_context(viewport=PHONE, java_script_enabled=False)
     try:
         page = ctx.new_page()
@@ -31,6 +32,10 @@ def test_404_buttons_share_rows_without_touching(browser, base_url) -> None:
         for first, second in itertools.pairwise(boxes):
             apart = second["left"] >= first["right"] + 8 or second["top"] >= first["bottom"] + 8
             assert apart, (first, second)
+        lines = page.eval_on_selector_all(
+            ".not-found__links a", "links => links.map(a => getComputedStyle(a).textDecorationLine)"
+        )
+        assert ["none"] * 6 == lines, lines
     finally:
         ctx.close()
 
