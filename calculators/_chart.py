@@ -235,6 +235,11 @@ def chart_config() -> dict[str, Any]:
             "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
         },
         "view": {"stroke": None},
+        # No ARIA text of Vega's own on lines, points and labels: it wrote every value as
+        # code does ("Effective compute: 6.3095734448e+26") and named each point again under
+        # the picture, whose accessible name (the chart's description) says what it shows;
+        # the table under the chart holds every number as the outputs write them.
+        "mark": {"aria": False},
     }
 
 

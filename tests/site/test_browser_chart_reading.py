@@ -148,7 +148,8 @@ def test_a_tap_reads_the_nearest_value_on_a_touch_phone(browser, site, base_url)
         root = open_live(page, base_url, site, "half-life")
         expect(root.locator(".calc__chart-live svg")).to_have_count(1)
         root.locator(".calc__chart").scroll_into_view_if_needed()  # taps land in the viewport
-        point = root.locator('.calc__chart-live path[aria-roledescription="point"]').first
+        # A marked point: the chart's symbols are its points (curves are lines, labels text).
+        point = root.locator(".calc__chart-live g.mark-symbol.role-mark path").first
         box = point.bounding_box()
         page.touchscreen.tap(box["x"] + box["width"] / 2 + 3, box["y"] + box["height"] / 2 + 2)
         tooltip = root.locator(".calc__tooltip")
