@@ -225,6 +225,10 @@ def chart_config() -> dict[str, Any]:
             "titleFontWeight": "normal",
             "labelOverlap": "greedy",
             "labelSeparation": 6,
+            # Hidden from screen readers: Vega names an axis with its range as code writes it
+            # ("from 7.64041384906e+23"), and it ignores an axis's own description; the chart's
+            # description says each axis in words (chart_description).
+            "aria": False,
         },
         # Legends at the bottom stack (a second one, such as point shapes, goes under the
         # first rather than beside it, past a phone's width).
@@ -235,10 +239,10 @@ def chart_config() -> dict[str, Any]:
             "layout": {"bottom": {"direction": "vertical", "anchor": "start"}},
         },
         "view": {"stroke": None},
-        # No ARIA text of Vega's own on lines, points and labels: it wrote every value as
-        # code does ("Effective compute: 6.3095734448e+26") and named each point again under
-        # the picture, whose accessible name (the chart's description) says what it shows;
-        # the table under the chart holds every number as the outputs write them.
+        # No ARIA text of Vega's own on lines, points and labels either: it wrote every value
+        # as code does ("Effective compute: 6.3095734448e+26") and named each point again
+        # under the picture, whose accessible name (the chart's description) says what it
+        # shows; the table under the chart holds every number as the outputs write them.
         "mark": {"aria": False},
     }
 

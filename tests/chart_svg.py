@@ -1,9 +1,10 @@
 """Charts drawn as the tests read them.
 
-Readers' charts carry no ARIA text of Vega's own on their marks (``chart_config``: it wrote
-values as code does, and the chart's description and table say it all). Tests, though, tell
-a chart's marks apart by the names Vega gives them ("Curve: …", a point's label), so they
-draw with that text switched back on. It changes attributes only, never what is drawn.
+Readers' charts carry no ARIA text of Vega's own on their marks and axes (``chart_config``:
+Vega wrote values as code does, and the chart's description and table say it all). Tests,
+though, find a chart's axes and tell its marks apart by the names Vega gives them ("Y-axis
+titled …", "Curve: …"), so they draw with those names switched back on. That changes
+attributes only, never what is drawn.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from typing import Any
 import vl_convert
 
 
-def svg_with_mark_names(spec: dict[str, Any]) -> str:
-    """The SVG vl-convert draws for ``spec``, with Vega's ARIA text on every mark that does
-    not turn it off itself."""
+def svg_with_names(spec: dict[str, Any]) -> str:
+    """The SVG vl-convert draws for ``spec``, with Vega's ARIA names on every axis and mark
+    that does not turn them off itself."""
     named = copy.deepcopy(spec)
-    named.setdefault("config", {}).setdefault("mark", {})["aria"] = True
+    config = named.setdefault("config", {})
+    for part in ("mark", "axis"):
+        config.setdefault(part, {})["aria"] = True
     return vl_convert.vegalite_to_svg(named)

@@ -147,7 +147,7 @@ def test_chart_values_show_on_hover_and_follow_dark_mode(reader, site, base_url)
     page = reader.page
     root = open_live(page, base_url, site, "half-life")
     expect(root.locator(".calc__chart-live svg")).to_have_count(1)
-    point = root.locator('.calc__chart-live path[aria-roledescription="point"]').first
+    point = root.locator(".calc__chart-live g.mark-symbol.role-mark path").first  # a marked point
     point.hover(force=True)
     expect(root.locator(".calc__tooltip")).to_be_visible()
     expect(root.locator(".calc__tooltip")).not_to_be_empty()

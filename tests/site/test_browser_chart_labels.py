@@ -16,10 +16,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
-import vl_convert
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, narrow_spec, run, static_spec, vega_lite_spec
+from chart_svg import svg_with_names
 
 from browser_helpers import page_of
 
@@ -114,8 +114,8 @@ def _static_svgs(calculator_id: str) -> list[tuple[str, str]]:
     drawn = []
     for name, values in settings.items():
         spec = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
-        drawn += [(f"{name}, wide", vl_convert.vegalite_to_svg(static_spec(spec)))]
-        drawn += [(f"{name}, phone", vl_convert.vegalite_to_svg(narrow_spec(spec)))]
+        drawn += [(f"{name}, wide", svg_with_names(static_spec(spec)))]
+        drawn += [(f"{name}, phone", svg_with_names(narrow_spec(spec)))]
     return drawn
 
 

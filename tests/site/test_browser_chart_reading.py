@@ -13,13 +13,13 @@ import json
 import re
 
 import pytest
-import vl_convert
 from playwright.sync_api import expect
 
 from calculators import CALCULATORS, run, vega_lite_spec
 from calculators._format import tick_label
 from calculators._labels import CLEARANCE, PLOT_GROUPS, LinePieces, label_box, plot_model
 from calculators._typed import read_number
+from chart_svg import svg_with_names
 
 from browser_helpers import expect_outputs, open_live, wait_until
 
@@ -46,8 +46,10 @@ TEXT_BOXES = """root => {
 }"""
 
 
-# Each log axis of the live chart: the labels Vega wrote, and those it hid as crowded.
-LOG_LABELS = """root => [...root.querySelectorAll('.calc__chart-live svg [aria-label*="for a log scale"]')]
+# Each log axis of the live chart (its title says "log scale"; Vega names no axis for screen
+# readers, chart_config): the labels Vega wrote, and those it hid as crowded.
+LOG_LABELS = """root => [...root.querySelectorAll('.calc__chart-live svg .role-axis')]
+  .filter((axis) => /log scale/.test(axis.querySelector('.role-axis-title')?.textContent ?? ''))
   .map((axis) => [...axis.querySelectorAll('.role-axis-label text')].filter((t) => t.textContent.trim()))
   .map((texts) => ({
     written: texts.map((t) => t.textContent),
@@ -59,7 +61,11 @@ def _hidden_log_labels(root) -> list[list[str]]:
     """The labels hidden as crowded on each live log axis spanning a decade or more (under
     one, Vega hides every other label, which keeps them even)."""
     hidden = []
-    for axis in root.evaluate(LOG_LABELS):
+    axes = root.evaluate(LOG_LABELS)
+    declared = root.get_attribute("data-calculator")
+    chart = CALCULATORS[declared].chart
+    assert len(axes) == [chart.x.scale, chart.y.scale].count("log"), (declared, axes)  # all found
+    for axis in axes:
         numbers = [read_number(t.lstrip("×").replace("−", "-")) or 0.0 for t in axis["written"]]
         if axis["hidden"] and max(numbers) >= 10 * min(numbers):
             hidden.append(axis["hidden"])
@@ -272,7 +278,7 @@ def test_governance_labels_cross_no_line_on_the_wide_chart(browser) -> None:
             p.id: {**defaults, **calculator.preset_values(p)} for p in calculator.presets
         }
         for name, values in settings.items():
-            svg = vl_convert.vegalite_to_svg(vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"]))
+            svg = svg_with_names(vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"]))
             charts.append(svg.replace("<svg ", f'<svg data-chart="{calculator_id}/{name}" ', 1))
             clear |= {(f"{calculator_id}/{name}", label) for label in _placed_clear(calculator_id, values)}
     assert any(setting.endswith("/defaults") for setting, _ in clear), "the model found no clear place at all"

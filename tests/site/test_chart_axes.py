@@ -11,10 +11,9 @@ import re
 from typing import Any
 
 import pytest
-import vl_convert
 
 from calculators import CALCULATORS, get_calculator, run, vega_lite_spec
-from chart_svg import svg_with_mark_names
+from chart_svg import svg_with_names
 
 #: The share of each axis the data drawn must span at the defaults. A log axis runs over the
 #: data and LOG_AXIS_PADDING pixels past either end (Vega's "nice" domain, out to the next
@@ -31,7 +30,7 @@ def _domains(spec: dict[str, Any]) -> tuple[tuple[float, float], tuple[float, fl
     added to the chart (it draws nothing on either axis, so it changes neither)."""
     ends = " + ' ' + ".join(f"toNumber(domain('{scale}')[{end}])" for scale in "xy" for end in (0, 1))
     probe = {"data": {"values": [{}]}, "mark": {"type": "text", "text": {"expr": f"'DOMAINS ' + {ends}"}}}
-    svg = vl_convert.vegalite_to_svg({**spec, "layer": [*spec["layer"], probe]})
+    svg = svg_with_names({**spec, "layer": [*spec["layer"], probe]})
     found = re.search(r">DOMAINS ([^<]*)<", svg)
     assert found, "no domain text"
     x0, x1, y0, y1 = (float(v) for v in found[1].split())
@@ -82,7 +81,7 @@ def test_the_debates_yearly_data_are_drawn_as_dots() -> None:
     [line] = [layer for layer in layers if layer["data"]["name"] == "lines" and layer["mark"]["type"] == "line"]
     assert layers.index(dots) > layers.index(line)  # on top of the curves
     assert dots["encoding"]["color"]["field"] == "series" and dots["mark"]["filled"]
-    svg = svg_with_mark_names(spec)
+    svg = svg_with_names(spec)
     # Vega's SVG marks each dot as a symbol with its own aria description naming the series.
     dots_drawn = re.findall(r'<path[^>]*aria-label="[^"]*Yearly data points[^"]*"', svg)
     assert len(dots_drawn) == len(observed), len(dots_drawn)
@@ -106,7 +105,7 @@ def test_a_pinned_setting_draws_the_yearly_data_as_dots_too() -> None:
     observed = [row for row in data["lines"] if row["series"] == name]
     spec = vega_lite_spec(calculator.chart, data)
     spec["datasets"]["pinned"] = data["lines"]
-    svg = svg_with_mark_names(spec)
+    svg = svg_with_names(spec)
     # The pinned lines, one a series, name their series in their aria description.
     curves = re.findall(r'<path aria-label="[^"]*Pinned curve: ([^"]*)"[^>]*aria-roledescription="line mark"', svg)
     assert sorted({row["series"] for row in data["lines"]} - {name}) == sorted(curves)

@@ -28,6 +28,7 @@ from calculators._format import (
     vega_tick_label,
 )
 from calculators._typed import read_number
+from chart_svg import svg_with_names
 
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
 VALUES = [
@@ -303,7 +304,7 @@ def test_every_calculators_charts_label_their_axes_as_the_site_writes(calculator
             ("phone static", narrow_spec(spec)),
             ("phone live", {**spec, "width": 300}),
         ):
-            svg = vl_convert.vegalite_to_svg(drawn)
+            svg = svg_with_names(drawn)
             if name != "phone live":
                 _every_axis_labelled(calculator_id, values, name, svg)
             if name == "phone static":
@@ -319,7 +320,7 @@ def test_a_phones_chart_writes_a_points_short_label() -> None:
     chart = run("effective-compute", calculator.defaults())["chart"]
     [us] = [row for row in chart["points"] if row["label"].startswith("US")]
     spec = vega_lite_spec(calculator.chart, chart)
-    wide, phone = (vl_convert.vegalite_to_svg(s) for s in (spec, narrow_spec(spec)))
+    wide, phone = (svg_with_names(s) for s in (spec, narrow_spec(spec)))
     assert f">{us['label']}<" in wide and f">{us['short']}<" not in wide
     assert f">{us['short']}<" in phone and f">{us['label']}<" not in phone
 

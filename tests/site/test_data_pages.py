@@ -18,6 +18,7 @@ import vl_convert
 from calculators._chart import chart_config, position_encoding
 from calculators._format import axis_in_powers, tick_label, vega_signal, vega_tick_label
 from calculators._typed import read_number
+from chart_svg import svg_with_names
 from tests.site.conftest import ROOT, load_module
 
 charts = load_module("hooks/data_charts.py")
@@ -165,7 +166,7 @@ def test_data_chart_ticks_are_written_as_the_calculators_write_them() -> None:
             )
             low, high = encoding["scale"]["domain"]
             powers = axis_in_powers(low, high, encoding["scale"].get("type", "linear"))
-            svg = vl_convert.vegalite_to_svg(spec)
+            svg = svg_with_names(spec)
             block = svg.split(f'aria-label="{axis_title}')[1].split("role-axis-domain")[0]
             labels = [t for a, t in re.findall(r"<text([^>]*)>([^<]*)</text>", block) if t and 'opacity="0"' not in a]
             assert len(labels) >= 3, (name, width, labels)
@@ -287,7 +288,7 @@ def test_the_labels_table_fails_the_build_on_a_model_without_a_label(tmp_path: P
 def test_hamilton_chart_names_every_model(width: int) -> None:
     """Every fit's model is named on its row (none dropped as crowded, none cut short)."""
     data = rows("hamilton_weibull")
-    svg = vl_convert.vegalite_to_svg(charts.hamilton_spec(data, width))
+    svg = svg_with_names(charts.hamilton_spec(data, width))
     shown = []
     for block in svg.split('aria-label="Y-axis')[1:]:
         part = block.split("role-axis-label")[1].split("role-axis-domain")[0]
