@@ -64,11 +64,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             content = with_about(kind, exported[kind], about)
             files.append(File.generated(config, download_path(calculator.id, kind), content=content))
         spec = static_spec(vega_lite_spec(calculator.chart, run(calculator.id, calculator.defaults())["chart"]))
-        files.append(File.generated(config, download_path(calculator.id, "svg"), content=vega_renders.svg(spec)))
+        drawing = titled_svg(vega_renders.svg(spec), chart_description(calculator.chart))
+        files.append(File.generated(config, download_path(calculator.id, "svg"), content=drawing))
         files.append(
             File.generated(config, download_path(calculator.id, "png"), content=vega_renders.png(spec, scale=2))
         )
     return files
+
+
+def titled_svg(svg: str, title: str) -> str:
+    """A chart's SVG file that names itself: a ``<title>`` first, which viewers show and screen
+    readers read as its name (on the page the picture's box names it; a file stands alone).
+    downloads.js does the same for the live chart."""
+    opened = svg.index(">") + 1
+    return f"{svg[:opened]}<title>{escape(title, quote=False)}</title>{svg[opened:]}"
 
 
 def calculator_pages(files: Files) -> dict[str, str]:

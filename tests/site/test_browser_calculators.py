@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -20,6 +21,7 @@ from playwright.sync_api import expect
 
 import calculators
 from calculators import CALCULATORS, export, run
+from calculators._chart import chart_description
 from calculators._typed import key_text, read_number
 
 from browser_helpers import assert_same_numbers, expect_outputs, fill_input, open_live, page_of
@@ -95,6 +97,9 @@ def test_permalink_then_example_recomputes_copy_downloads_and_pin(reader, site, 
         saved = Path(download.path()).read_bytes()
         if kind == "svg":
             assert saved.startswith(b"<svg") and b'class="marks"' in saved
+            # Named by the chart's description, as the build's file is.
+            name = html_escape(chart_description(calculator.chart), quote=False)
+            assert f"<title>{name}</title>".encode() in saved
             continue
         if kind == "png":
             assert saved[:8] == b"\x89PNG\r\n\x1a\n"

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import subprocess
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
 
 import calculators
 from calculators import CALCULATORS, export
+from calculators._chart import chart_description
 from calculators._typed import key_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +58,10 @@ def test_default_downloads_say_where_they_come_from(site: Path, calculator_id: s
     }
     assert document == json.loads(exported["json"])
 
-    assert (site / f"assets/downloads/{calculator_id}.svg").read_text().startswith("<svg")
+    drawing = (site / f"assets/downloads/{calculator_id}.svg").read_text()
+    # The file names itself by the chart's description, as the page names the picture.
+    title = f"<title>{html_escape(chart_description(calculator.chart), quote=False)}</title>"
+    assert drawing.startswith("<svg") and drawing.index(title) == drawing.index(">") + 1
     assert (site / f"assets/downloads/{calculator_id}.png").read_bytes()[:4] == b"\x89PNG"
 
     stem = "_".join([calculator_id, *(f"{s.name}-{key_text(s.default)}" for s in calculator.inputs)])

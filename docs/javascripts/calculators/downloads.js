@@ -39,6 +39,11 @@ export async function chartFile(figure, kind) {
   const svg = figure.querySelector(".calc__chart-live svg") ?? figure.querySelector("[data-chart] > svg");
   const copy = svg.cloneNode(true);
   copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  // The file names itself, as the build's does (hooks/calculator_embeds.py, titled_svg): the
+  // chart's description, which names the picture on the page.
+  const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+  title.textContent = figure.querySelector("[data-chart]").getAttribute("aria-label") ?? "";
+  copy.prepend(title);
   const text = new XMLSerializer().serializeToString(copy);
   const vector = new Blob([text], { type: "image/svg+xml" });
   if (kind === "svg") return vector;
