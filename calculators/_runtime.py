@@ -60,8 +60,9 @@ def run(calculator_id: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         where ``inputs`` maps each input name to the float read, ``shown`` to that float as
         the form writes it (``10^24``; a choice by its name), ``outputs`` maps each output
         name to ``{"value": float, "text": str, "unit": str}`` (the unit as it reads after
-        that text: "1 hour", "2 hours"), ``chart`` holds the chart's data sets, ``table`` the same numbers as formatted text and
-        ``python`` the code that reproduces the result; or
+        that text: "1 hour", "2 hours"), ``chart`` holds the chart's data sets, ``table``
+        the same numbers as formatted text and ``python`` the code that reproduces the
+        result; or
         ``{"ok": False, "errors": {name: message}}`` when the inputs are invalid, with
         ``name`` the offending input ("" when the result is out of range rather than one
         input wrong). Messages name inputs by their labels and write numbers as the

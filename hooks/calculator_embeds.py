@@ -384,11 +384,12 @@ def _listed(labels: list[str]) -> str:
 
 
 def _outputs(calculator: Calculator, result: dict[str, Any]) -> str:
+    shown = result["outputs"]
     rows = "".join(
         f'<div class="calc__output"><dt>{escape(o.label)}</dt><dd>'
-        f'<output data-output="{escape(o.name)}">{escape(result["outputs"][o.name]["text"])}</output>'
+        f'<output data-output="{escape(o.name)}">{escape(shown[o.name]["text"])}</output>'
         + (
-            f' <span class="calc__unit" data-unit="{escape(o.name)}">{escape(result["outputs"][o.name]["unit"])}</span>'
+            f' <span class="calc__unit" data-unit="{escape(o.name)}">{escape(shown[o.name]["unit"])}</span>'
             if o.unit
             else ""
         )

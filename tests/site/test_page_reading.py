@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.site.test_page_rules import FLAT_HORIZON  # a horizon written flat, T50
+
 from browser_helpers import api_pages
 
 #: Pages with prose tables of worked examples or of a data file's columns.
@@ -138,8 +140,6 @@ def test_api_reference_names_no_repository_file(site: Path) -> None:
 #: A maths symbol written as a code name, a letter and its subscript joined by "_": Δ_RL,
 #: C_post, T_p, b_inf, k_C. Readers see Tₚ, T₅₀ or words ("post-training compute").
 SUBSCRIPTED_NAME = re.compile(r"(?<![\w.])[A-Za-zΔ]_\w+")
-#: A horizon written flat, T50 or T80, where the site's prose writes T₅₀ (tests/site/test_page_rules.py).
-FLAT_HORIZON = re.compile(r"(?<![\w{_])T\d{2,}\b")
 
 
 def code_names() -> set[str]:
