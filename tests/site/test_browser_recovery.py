@@ -25,15 +25,21 @@ from browser_helpers import BOOT_MS, SKIP_MS, expect_outputs, fill_input, hurry_
 PAGE = "essays/half-life/"
 ID = "half-life"
 EXAMPLE = CALCULATORS[ID].example
-# Every value data-state takes, in order, from the first script on.
+# Every value data-state takes, in order, from the first script on, and every text its status
+# shows: a status that lasts only the page's first pause before a new try (1 s) can fall between
+# two polls of a waiting assertion on a loaded machine, so tests look for it in this record.
 RECORD_STATES = """
 self.__states = [];
+self.__statuses = [];
 new MutationObserver((changes) => {
     for (const change of changes) {
+        if (change.type !== "attributes") continue;
         const state = change.target.dataset.state;
         if (change.target.dataset.calculator === "half-life" && self.__states.at(-1) !== state) self.__states.push(state);
     }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+    const status = document.querySelector('.calc[data-calculator="half-life"] [data-calc-status]')?.textContent;
+    if (status && self.__statuses.at(-1) !== status) self.__statuses.push(status);
+}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["data-state"] });
 """
 
 
@@ -84,6 +90,11 @@ def sabotaged_worker(context, change: str) -> list[int]:
     return first_time(context, "**/javascripts/calculators/worker*.js", act)
 
 
+def expect_status_shown(page, text: str) -> None:
+    """Wait until the calculator's status has shown ``text`` at some moment since the page opened."""
+    page.wait_for_function("text => self.__statuses.some((status) => status.includes(text))", arg=text, polling=100, timeout=BOOT_MS)
+
+
 def expect_recovers(page, root, through: str) -> None:
     """Python goes live after passing through ``through``, and computes CPython's result."""
     hurry_python(page, root, "live")
@@ -101,7 +112,7 @@ def test_stalled_download_is_timed_out_and_retried(browser, base_url) -> None:
     context, page, root = open_page(
         browser, lambda c: seen.append(first_time(c, "**/pyodide.asm.wasm", lambda route: None))
     )
-    expect(root.locator("[data-calc-status]")).to_contain_text("a download stalled", timeout=BOOT_MS)
+    expect_status_shown(page, "a download stalled")
     expect_recovers(page, root, "retrying")
     assert 2 == len(seen[0])
     context.close()
@@ -111,7 +122,7 @@ def test_aborted_download_is_retried(browser, base_url) -> None:
     """The WebAssembly binary's download breaks off once: the status says so, then Python runs."""
     PAGE_URL[:] = [base_url]
     context, page, root = open_page(browser, lambda c: first_time(c, "**/*.wasm", lambda route: route.abort()))
-    expect(root.locator("[data-calc-status]")).to_contain_text("a download failed", timeout=BOOT_MS)
+    expect_status_shown(page, "a download failed")
     expect_recovers(page, root, "retrying")
     context.close()
 
@@ -127,7 +138,7 @@ def test_garbled_download_is_refused_and_fetched_again(browser, base_url) -> Non
         route.fulfill(body=bytes(body), content_type="application/wasm", headers={"Cache-Control": "max-age=600"})
 
     context, page, root = open_page(browser, lambda c: first_time(c, "**/pyodide.asm.wasm", garble))
-    expect(root.locator("[data-calc-status]")).to_contain_text("arrived damaged", timeout=BOOT_MS)
+    expect_status_shown(page, "arrived damaged")
     expect_recovers(page, root, "retrying")
     context.close()
 
