@@ -86,15 +86,25 @@ LABEL_GAP = 6.0
 MISREAD, NEARER = 5, 3.0
 #: What a label counts against it for each other line that runs between it and its point: it
 #: stands on that line's side, and is read as its label, more surely than one merely nearer
-#: it; a label crossed by another line on its point's side reads better (counts MISREAD and
-#: the crossing).
-SEPARATED = 10
+#: it; a label crossed by lines on its point's side reads better, even through its letters
+#: (each counts MISREAD, the crossing and THROUGH; the halo cuts a line short of the letters),
+#: up to about four of them in a crowded corner of a phone's plot.
+SEPARATED = 40
+
+#: What a label counts against it, on top of the crossing, for each line through its
+#: letters (:func:`text_body`) rather than only its margins: a line through the words makes
+#: them hard to read, worse than standing a little nearer another line ("This model" with
+#: its own line through it, rather than beside another line's corner), though not as bad as
+#: standing beyond another line (SEPARATED).
+THROUGH = MISREAD + 2
+#: The letters of 12 px text: about 6 px a character, digits and capitals about 9 px tall.
+LETTER_WIDTH, LETTER_HEIGHT = 6.0, 9.0
 
 #: Every (side, place) a label can take, in the order they are preferred after the row's
 #: own: nearest its point first (beside it, then centred above or below it, at the point's
 #: height or just above or below), then a step further off (well-), then two (far-), then at
-#: the plot's edge on its point's height (for a point on a flat line, such as a threshold,
-#: whose label is then read along that line). A label further off is read as its point's
+#: the plot's edge just above, below or on its point's height (for a point on a flat line,
+#: such as a threshold, whose label is then read along that line). A label further off is read as its point's
 #: only while nothing else is nearer: a clear place near the point beats a clear one far
 #: from it ("Sweet spot" far below its point, beside the other line, on the phone's chart).
 _TIERS = (("above", "below", "level"), ("well-above", "well-below"), ("far-above", "far-below"))
@@ -107,7 +117,9 @@ PLACES = tuple(
         # Not centred on the point's height or just above it, over the point itself.
         if not (side == "centre" and place in ("level", "above"))
     ]
-    + [(side, place) for side in ("edge-right", "edge-left") for tier in _TIERS for place in tier]
+    # At the edge only just above, below or on its line: further off it reads as the next
+    # line's ("US at ×720" 40 px under the US line, 12 px over the EU one, on a phone).
+    + [(side, place) for side in ("edge-right", "edge-left") for place in _TIERS[0]]
 )
 
 
@@ -131,6 +143,22 @@ class Box(NamedTuple):
     def distance(self, x: float, y: float) -> float:
         """How far the point (x, y) is from the box (0 inside it)."""
         return math.hypot(max(self.left - x, 0.0, x - self.right), max(self.top - y, 0.0, y - self.bottom))
+
+
+def text_body(box: Box, side: str) -> Box:
+    """The part of a label's ``box`` its letters fill, as the chart draws a label at
+    ``side``: the box is generous (CHARACTER_WIDTH a character, TEXT_HEIGHT tall), and the
+    letters start where the text is anchored, at the end nearer the point (centred
+    labels in the middle), so the slack is at the far end."""
+    width = (box.right - box.left) * LETTER_WIDTH / CHARACTER_WIDTH
+    if side in ("left", "edge-right"):
+        left = box.right - width
+    elif side == "centre":
+        left = (box.left + box.right - width) / 2
+    else:
+        left = box.left
+    middle = (box.top + box.bottom) / 2
+    return Box(left, middle - LETTER_HEIGHT / 2, left + width, middle + LETTER_HEIGHT / 2)
 
 
 class Plot(NamedTuple):
@@ -434,14 +462,16 @@ def conflicts(
     taken: list[Box],
     points: list[tuple[float, float]],
     own: tuple[float, float] | None = None,
+    side: str = "right",
 ) -> int:
-    """What ``box`` runs into, weighed: each line piece it crosses 1, each other point 2,
-    each other point or line (one not through its own point) the label sits nearer to than to
-    its ``own`` point (a reader would take it for that point's or line's label; not given for
-    a label at the plot's edge, read along its line) 5, each such line running between the
-    label and its own point 10 more, each label it comes within LABEL_GAP
-    of and leaving the plot (over the axes' labels) 1,000."""
-    return fixed_conflicts(plot, box, segments, points, own) + label_conflicts(box, taken)
+    """What ``box`` (a label at ``side``) runs into, weighed: each line it crosses 1 and
+    THROUGH more if through its letters, each other point 2, each other point or line (one
+    not through its own point) the label sits nearer to than to its ``own`` point (a reader
+    would take it for that point's or line's label; not given for a label at the plot's edge,
+    read along its line) MISREAD, each such line running between the label and its own point
+    SEPARATED more, each label it comes within LABEL_GAP of and leaving the plot (over the
+    axes' labels) 1,000."""
+    return fixed_conflicts(plot, box, segments, points, own, side) + label_conflicts(box, taken)
 
 
 def fixed_conflicts(
@@ -450,12 +480,15 @@ def fixed_conflicts(
     segments: LinePieces,
     points: list[tuple[float, float]],
     own: tuple[float, float] | None = None,
+    side: str = "right",
 ) -> int:
     """The part of :func:`conflicts` that other labels' places do not change: the lines, the
     other points and the plot's edges. Placing the labels weighs each place many times
     against others that move, so this part is worked out once a place."""
     clear = box.grown(CLEARANCE)
     count = segments.crossed_by(clear)
+    if count:  # the letters lie inside the clearance: only a line through it can cross them
+        count += THROUGH * segments.crossed_by(text_body(box, side))
     count += 2 * sum(clear.holds(x, y) for x, y in points)
     if own is not None:
         mine, middle = box.distance(*own), _from_middle(box, *own)
@@ -548,7 +581,9 @@ def placement_conflicts(
         for i, box in enumerate(boxes):
             others = [b for k, b in enumerate(boxes) if k != i]
             others_marks = [m for k, m in enumerate(marks) if k != i]
-            counts[i] += conflicts(plot, box, segments, others, others_marks, _anchor(places[i], marks[i]))
+            counts[i] += conflicts(
+                plot, box, segments, others, others_marks, _anchor(places[i], marks[i]), places[i][0]
+            )
     return counts
 
 
@@ -588,6 +623,7 @@ def _placement(
                     segments[i],
                     [mark for k, mark in enumerate(marks[i]) if k != index],
                     _anchor(place, marks[i][index]),
+                    place[0],
                 )
                 for i, plot in enumerate(plots)
             )

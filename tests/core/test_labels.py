@@ -26,6 +26,7 @@ from calculators._labels import (
     placement_conflicts,
     plot_model,
     shown_label,
+    text_body,
 )
 
 from strategies import reader_settings
@@ -303,3 +304,65 @@ def test_o3s_label_is_nearer_its_own_point_on_a_phone() -> None:
                     middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
                     mine = math.dist(middle, marks[i])
                     assert all(math.dist(middle, m) > mine for k, m in enumerate(marks) if k != i), (inputs, plot.width)
+
+
+def test_a_labels_letters_start_where_it_is_anchored() -> None:
+    """The letters fill 6 of each 7 px of the model's box, from the end the text is anchored
+    at: the point's end beside it (a left label ends there), the middle when centred, the
+    plot's edge at the edge; and the middle 9 px of its height."""
+    box = Box(0.0, 0.0, 70.0, 13.0)
+    assert text_body(box, "right") == Box(0.0, 2.0, 60.0, 11.0)
+    assert text_body(box, "edge-left") == Box(0.0, 2.0, 60.0, 11.0)
+    assert text_body(box, "left") == Box(10.0, 2.0, 70.0, 11.0)
+    assert text_body(box, "edge-right") == Box(10.0, 2.0, 70.0, 11.0)
+    assert text_body(box, "centre") == Box(5.0, 2.0, 65.0, 11.0)
+
+
+#: Labels a line ran through, letters and all, on the wide chart (screenshot sweep, issue 16),
+#: by calculator and the start of the label, with each setting the sweep found it in.
+THROUGH_THE_LETTERS = {
+    ("effective-compute", "This model"): ("defaults", "example", "hard-problem"),
+    ("scaling-paradox", "Parameters"): ("defaults", "kaplan-unrounded", "second-halving"),
+    ("inference-share", "RL boost"): ("example",),
+    ("lifetime-compute", "Breakeven"): ("deployment-dominated",),
+}
+
+
+@pytest.mark.parametrize(("calculator_id", "label"), sorted(THROUGH_THE_LETTERS))
+def test_no_line_runs_through_the_letters_of_these_wide_labels(calculator_id: str, label: str) -> None:
+    """Each label above, at each setting it was found in, is placed on the wide chart where
+    no line crosses its letters in the model (it stood with its own line through it: a line
+    through a label counted the same whether it cut a corner of the generous box or the
+    words, so a place by a corner of another line lost to one across its own). What Chromium
+    draws is checked by test_browser_chart_labels.py."""
+    calculator = CALCULATORS[calculator_id]
+    for setting in THROUGH_THE_LETTERS[calculator_id, label]:
+        inputs = calculator.defaults()
+        if setting == "example":
+            inputs |= calculator.example
+        elif setting != "defaults":
+            inputs |= calculator.preset_values(next(p for p in calculator.presets if p.id == setting))
+        data = run(calculator_id, inputs)["chart"]
+        [row] = [row for row in data["points"] if str(row["label"]).startswith(label)]
+        for plot in (p for p in plot_model(calculator.chart, data) if p.width in PLOT_GROUPS[0].widths):
+            letters = text_body(label_box(plot, row, row["side"], row["place"]), row["side"])
+            assert LinePieces(plot, data["lines"]).crossed_by(letters) == 0, (setting, plot.width, row["side"], row["place"])
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_a_label_at_the_edge_sits_next_to_its_own_line(calculator_id: str) -> None:
+    """A label at the plot's edge is read along the flat line its point is on, so it sits
+    just above, just below or on it, at every width modelled and every setting: effective
+    compute's "US at ×720" stood 40 px under the US line on a phone's plot, 12 px over the EU
+    line, and read as the EU's."""
+    calculator = CALCULATORS[calculator_id]
+    edge_labels = 0
+    for inputs in _every_setting(calculator_id):
+        data = run(calculator_id, inputs)["chart"]
+        for group in PLOT_GROUPS:
+            for row in data["points"]:
+                if row[group.prefix + "side"].startswith("edge"):
+                    assert row[group.prefix + "place"] in ("above", "below", "level"), (inputs, group.prefix, row)
+                    edge_labels += 1
+    if calculator_id == "effective-compute":
+        assert edge_labels >= 20  # its thresholds' labels, in every setting
