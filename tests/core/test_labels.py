@@ -347,7 +347,12 @@ def test_no_line_runs_through_the_letters_of_these_wide_labels(calculator_id: st
         [row] = [row for row in data["points"] if str(row["label"]).startswith(label)]
         for plot in (p for p in plot_model(calculator.chart, data) if p.width in PLOT_GROUPS[0].widths):
             letters = text_body(label_box(plot, row, row["side"], row["place"]), row["side"])
-            assert LinePieces(plot, data["lines"]).crossed_by(letters) == 0, (setting, plot.width, row["side"], row["place"])
+            assert LinePieces(plot, data["lines"]).crossed_by(letters) == 0, (
+                setting,
+                plot.width,
+                row["side"],
+                row["place"],
+            )
 
 
 @pytest.mark.parametrize("calculator_id", LABELLED)

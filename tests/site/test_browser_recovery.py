@@ -92,7 +92,9 @@ def sabotaged_worker(context, change: str) -> list[int]:
 
 def expect_status_shown(page, text: str) -> None:
     """Wait until the calculator's status has shown ``text`` at some moment since the page opened."""
-    page.wait_for_function("text => self.__statuses.some((status) => status.includes(text))", arg=text, polling=100, timeout=BOOT_MS)
+    page.wait_for_function(
+        "text => self.__statuses.some((status) => status.includes(text))", arg=text, polling=100, timeout=BOOT_MS
+    )
 
 
 def expect_recovers(page, root, through: str) -> None:
