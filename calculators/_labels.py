@@ -104,9 +104,10 @@ LETTER_WIDTH, LETTER_HEIGHT = 6.0, 9.0
 #: own: nearest its point first (beside it, then centred above or below it, at the point's
 #: height or just above or below), then a step further off (well-), then two (far-), then at
 #: the plot's edge just above, below or on its point's height (for a point on a flat line,
-#: such as a threshold, whose label is then read along that line). A label further off is read as its point's
-#: only while nothing else is nearer: a clear place near the point beats a clear one far
-#: from it ("Sweet spot" far below its point, beside the other line, on the phone's chart).
+#: such as a threshold, whose label is then read along that line). A label further off is
+#: read as its point's only while nothing else is nearer: a clear place near the point beats
+#: a clear one far from it ("Sweet spot" far below its point, beside the other line, on the
+#: phone's chart).
 _TIERS = (("above", "below", "level"), ("well-above", "well-below"), ("far-above", "far-below"))
 PLACES = tuple(
     [
@@ -462,7 +463,8 @@ def conflicts(
     taken: list[Box],
     points: list[tuple[float, float]],
     own: tuple[float, float] | None = None,
-    place: tuple[str, str] = ("right", "above"),
+    *,
+    place: tuple[str, str],
 ) -> int:
     """What ``box`` (a label at ``place``) runs into, weighed: each line it crosses 1 and
     THROUGH more if through its letters, each other point 2, each other point or line (one
@@ -471,7 +473,7 @@ def conflicts(
     read along its line) MISREAD, each such line running between the label and its own point
     SEPARATED more, MISREAD more for any of these two steps off its point (far-), each label
     it comes within LABEL_GAP of and leaving the plot (over the axes' labels) 1,000."""
-    return fixed_conflicts(plot, box, segments, points, own, place) + label_conflicts(box, taken)
+    return fixed_conflicts(plot, box, segments, points, own, place=place) + label_conflicts(box, taken)
 
 
 def fixed_conflicts(
@@ -480,7 +482,8 @@ def fixed_conflicts(
     segments: LinePieces,
     points: list[tuple[float, float]],
     own: tuple[float, float] | None = None,
-    place: tuple[str, str] = ("right", "above"),
+    *,
+    place: tuple[str, str],
 ) -> int:
     """The part of :func:`conflicts` that other labels' places do not change: the lines, the
     other points and the plot's edges. Placing the labels weighs each place many times
@@ -500,14 +503,14 @@ def fixed_conflicts(
         )
         count += MISREAD * segments.nearer_than(box, own)
         count += SEPARATED * segments.between(box, own)
-    # Above the plot there is room (the chart grows to hold its marks); left, right and below
-    # are the axes' labels and the chart's edge.
     # Two steps off its point a label is read as the point's only while nothing else is in
     # its way: not clear there, it counts MISREAD more ("Sweet spot" stood 58 px under its
     # point on a phone's live chart, past a line's corner, rather than beside the point with
     # its line through the letters; a line through them still counts more, THROUGH).
     if count and place[1].startswith("far-"):
         count += MISREAD
+    # Above the plot there is room (the chart grows to hold its marks); left, right and below
+    # are the axes' labels and the chart's edge.
     count += 1000 * (box.left < 0 or box.right > plot.width or box.top < -TOP_ROOM or box.bottom > PLOT_HEIGHT)
     return count
 
@@ -587,7 +590,9 @@ def placement_conflicts(
         for i, box in enumerate(boxes):
             others = [b for k, b in enumerate(boxes) if k != i]
             others_marks = [m for k, m in enumerate(marks) if k != i]
-            counts[i] += conflicts(plot, box, segments, others, others_marks, _anchor(places[i], marks[i]), places[i])
+            counts[i] += conflicts(
+                plot, box, segments, others, others_marks, _anchor(places[i], marks[i]), place=places[i]
+            )
     return counts
 
 
@@ -627,7 +632,7 @@ def _placement(
                     segments[i],
                     [mark for k, mark in enumerate(marks[i]) if k != index],
                     _anchor(place, marks[i][index]),
-                    place,
+                    place=place,
                 )
                 for i, plot in enumerate(plots)
             )

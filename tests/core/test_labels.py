@@ -337,13 +337,9 @@ def test_no_line_runs_through_the_letters_of_these_wide_labels(calculator_id: st
     words, so a place by a corner of another line lost to one across its own). What Chromium
     draws is checked by test_browser_chart_labels.py."""
     calculator = CALCULATORS[calculator_id]
+    settings = reader_settings(calculator_id)
     for setting in THROUGH_THE_LETTERS[calculator_id, label]:
-        inputs = calculator.defaults()
-        if setting == "example":
-            inputs |= calculator.example
-        elif setting != "defaults":
-            inputs |= calculator.preset_values(next(p for p in calculator.presets if p.id == setting))
-        data = run(calculator_id, inputs)["chart"]
+        data = run(calculator_id, settings[setting])["chart"]
         [row] = [row for row in data["points"] if str(row["label"]).startswith(label)]
         for plot in (p for p in plot_model(calculator.chart, data) if p.width in PLOT_GROUPS[0].widths):
             letters = text_body(label_box(plot, row, row["side"], row["place"]), row["side"])

@@ -22,6 +22,7 @@ from calculators import CALCULATORS, narrow_spec, run, static_spec, vega_lite_sp
 from chart_svg import svg_with_names
 
 from browser_helpers import page_of
+from strategies import reader_settings
 
 WIDTHS = {"phone": {"width": 375, "height": 800}, "wide": {"width": 1280, "height": 900}}
 DATA_PAGES = ("data/metr_horizons/", "data/hamilton_weibull/")
@@ -150,11 +151,8 @@ def _static_svgs(calculator_id: str) -> list[tuple[str, str]]:
     """The static charts the build would draw for each setting of a calculator (defaults,
     example, every preset), wide and for a phone, as (name, SVG)."""
     calculator = CALCULATORS[calculator_id]
-    defaults = calculator.defaults()
-    settings = {"defaults": defaults, "example": {**defaults, **calculator.example}}
-    settings |= {preset.id: {**defaults, **calculator.preset_values(preset)} for preset in calculator.presets}
     drawn = []
-    for name, values in settings.items():
+    for name, values in reader_settings(calculator_id).items():
         spec = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
         drawn += [(f"{name}, wide", svg_with_names(static_spec(spec)))]
         drawn += [(f"{name}, phone", svg_with_names(narrow_spec(spec)))]
