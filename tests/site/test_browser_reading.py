@@ -265,11 +265,18 @@ def test_glossary_terms_stand_out(phone: Pages, no_js: Pages, scheme: str) -> No
     for pages in (phone, no_js):
         page = pages("glossary/")
         page.emulate_media(color_scheme=scheme)  # type: ignore[attr-defined]
-        page.wait_for_timeout(100)  # type: ignore[attr-defined]
+        material = {"light": "default", "dark": "slate"}[scheme]
+        if pages is phone:
+            # Material follows the system's scheme, as the check assumes, once its listener has
+            # run (a fixed 100 ms was too short on a loaded machine); without JavaScript the
+            # stylesheet's media queries apply at once.
+            page.wait_for_function(  # type: ignore[attr-defined]
+                "scheme => document.body.dataset.mdColorScheme === scheme", arg=material, timeout=10_000
+            )
         terms = page.evaluate(TERM_STYLES)  # type: ignore[attr-defined]
         assert len(terms) > 10
-        if pages is phone:  # Material follows the system's scheme, as the check assumes
-            assert {"light": "default", "dark": "slate"}[scheme] == terms[0]["scheme"]
+        if pages is phone:
+            assert material == terms[0]["scheme"]
         for term in terms:
             weight, definition_weight = term["weights"]
             contrast, definition_contrast = term["contrasts"]
