@@ -111,6 +111,22 @@ def wait_until(page, expression: str, seconds: float = 30) -> None:
         time.sleep(0.25)
 
 
+# Material's bundle has run (its document$ stream exists), its transitions have ended, and
+# two frames have been laid out since: the page as Material's scripts leave it.
+MATERIAL_SETTLED = """async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => {})));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}"""
+
+
+def settle_material(page) -> None:
+    """Wait until Material's scripts have laid the page out (:data:`MATERIAL_SETTLED`), after
+    a load that waited only for the document (``wait_until="domcontentloaded"``)."""
+    wait_until(page, "typeof document$ !== 'undefined'")
+    page.evaluate(MATERIAL_SETTLED)
+
+
 # How far a test moves the page's clock to skip one of runtime.js's waits: more than the
 # longest pause before a new try (9 s) and than the wait for an answer (8 s).
 SKIP_MS = 10_000
@@ -152,6 +168,13 @@ def expect_outputs(root, result: dict) -> None:
         expect(root.locator(f'[data-output="{name}"]')).to_have_text(output["text"])
         if output["unit"]:  # as it reads after that number: "1 hour", "2 hours"
             expect(root.locator(f'[data-unit="{name}"]')).to_have_text(output["unit"])
+
+
+def expect_chart_drawn(root) -> None:
+    """Wait until the live chart of the calculator ``root`` shows the result its outputs
+    show: the figure is busy (``aria-busy``) from the moment they show until it is drawn."""
+    expect(root.locator(".calc__chart-live svg")).to_have_count(1)
+    expect(root.locator(".calc__chart")).not_to_have_attribute("aria-busy", "true")
 
 
 def fill_input(root, name: str, value: object) -> None:

@@ -21,7 +21,7 @@ from calculators._labels import CLEARANCE, PLOT_GROUPS, LinePieces, label_box, p
 from calculators._typed import read_number
 from chart_svg import svg_with_names
 
-from browser_helpers import expect_outputs, open_live, wait_until
+from browser_helpers import expect_chart_drawn, expect_outputs, fill_input, open_live, wait_until
 
 IDS = sorted(CALCULATORS)
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
@@ -111,8 +111,7 @@ def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url,
                 root.locator(f'[data-preset="{preset.id}"]').click()
                 form = {**form, **calculator.preset_values(preset)}  # kept inputs stay as they were
                 expect_outputs(root, run(calculator_id, form))
-            expect(root.locator(".calc__chart-live svg")).to_have_count(1)
-            page.wait_for_timeout(100)  # the view redraws after the outputs show
+            expect_chart_drawn(root)
             drawn = root.evaluate(TEXT_BOXES)
             boxes, frame = drawn["boxes"], drawn["frame"]
             name = preset.id if preset else "defaults"
@@ -126,6 +125,39 @@ def test_live_chart_text_neither_overlaps_nor_is_cut_off(reader, site, base_url,
             assert len(ticks) >= 6, ticks  # two axes, three labels or more each
             # A log axis's labels have room in the reader's font too: Vega hides none as crowded.
             assert [] == _hidden_log_labels(root), (name, width)
+
+
+# For each change of the calculator's first output, whether its chart's figure was busy
+# then; and each time the figure stops being busy, where the live chart's marked points are.
+WATCH_DRAWS = """(root) => {
+  const figure = root.querySelector('.calc__chart');
+  const output = root.querySelector('[data-output]');
+  const points = () => [...figure.querySelectorAll('.calc__chart-live .mark-symbol.role-mark path')]
+    .map((p) => p.getAttribute('transform'));
+  self.__draws = { before: points(), busyAtOutput: [], pointsWhenDrawn: [] };
+  new MutationObserver(() => self.__draws.busyAtOutput.push(figure.getAttribute('aria-busy')))
+    .observe(output, { childList: true, characterData: true, subtree: true });
+  new MutationObserver(() => {
+    if (!figure.hasAttribute('aria-busy')) self.__draws.pointsWhenDrawn.push(points());
+  }).observe(figure, { attributes: true, attributeFilter: ['aria-busy'] });
+}"""
+
+
+def test_the_chart_is_busy_from_the_outputs_until_it_is_drawn(reader, site, base_url) -> None:
+    """When a result's outputs show, its chart's figure is already marked busy (aria-busy:
+    a screen reader waits, and so do the tests that read the chart, expect_chart_drawn), and
+    it stops being busy only once the chart shows that result (its points have moved)."""
+    root = open_live(reader.page, base_url, site, "half-life")
+    expect_chart_drawn(root)
+    root.evaluate(WATCH_DRAWS)
+    fill_input(root, "p", 0.95)  # Tₚ moves along the curve, away from T₅₀
+    expect_outputs(root, run("half-life", {**CALCULATORS["half-life"].defaults(), "p": 0.95}))
+    expect_chart_drawn(root)
+    draws = reader.page.evaluate("self.__draws")
+    assert draws["busyAtOutput"] and set(draws["busyAtOutput"]) == {"true"}, draws
+    assert len(draws["before"]) == 2 and draws["pointsWhenDrawn"], draws
+    moved = draws["pointsWhenDrawn"][0]
+    assert len(moved) == 2 and moved != draws["before"], draws
 
 
 def test_tick_labels_are_the_reference_labels(reader, site, base_url) -> None:

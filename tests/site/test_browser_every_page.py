@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS, hold_python, navigate, page_addresses
+from browser_helpers import BOOT_MS, hold_python, navigate, page_addresses, settle_material
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 800}
@@ -225,7 +225,7 @@ def test_every_page_fits_a_phone_works_under_the_policy_and_is_accessible(
     phone = {"without JavaScript": without_js.evaluate(overflow)}
     if "data-calculator=" in (site / name).read_text():
         before_python.goto(url, wait_until="domcontentloaded")
-        before_python.wait_for_timeout(300)  # Material's scripts lay the page out after it loads
+        settle_material(before_python)
         phone["before Python"] = before_python.evaluate(overflow)
         assert 0 == before_python.locator('[data-calculator][data-state="live"]').count()  # still before Python
 

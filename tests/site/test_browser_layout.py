@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import api_pages, hold_python
+from browser_helpers import api_pages, hold_python, settle_material
 
 PHONE = {"width": 375, "height": 800}
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -88,7 +88,7 @@ def test_a_calculators_buttons_and_download_links_are_one_height(browser, base_u
         hold_python(ctx)  # the actions show before Python
         page = ctx.new_page()
         page.goto(base_url + "essays/hourly-costs/", wait_until="domcontentloaded")
-        page.wait_for_timeout(300)
+        settle_material(page)
         heights = page.eval_on_selector_all(
             ".calc__actions .calc__action",
             "actions => actions.filter(a => a.offsetParent).map(a => [a.tagName, a.getBoundingClientRect().height])",

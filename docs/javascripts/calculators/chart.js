@@ -146,11 +146,23 @@ export function reserveLiveHeight(figure) {
   }
 }
 
-/** Show a result's chart data (the data sets `lines` and `points`). */
+// Draws under way, by figure: while any is, the figure is marked aria-busy (assistive
+// technology waits to read it; tests wait for the chart of the result just shown).
+const drawing = new WeakMap();
+
+/** Show a result's chart data (the data sets `lines` and `points`). The figure is busy from
+ * the moment the result's outputs are shown (this runs in the same task) until it is drawn. */
 export async function drawChart(figure, data) {
-  const view = await viewFor(figure, data);
-  for (const [name, rows] of Object.entries(data)) view.data(name, rows);
-  await view.runAsync();
+  drawing.set(figure, (drawing.get(figure) ?? 0) + 1);
+  figure.setAttribute("aria-busy", "true");
+  try {
+    const view = await viewFor(figure, data);
+    for (const [name, rows] of Object.entries(data)) view.data(name, rows);
+    await view.runAsync();
+  } finally {
+    drawing.set(figure, drawing.get(figure) - 1);
+    if (drawing.get(figure) === 0) figure.removeAttribute("aria-busy");
+  }
 }
 
 /** Draw `lines` as the pinned (dashed) setting; an empty list clears it. */
