@@ -5,7 +5,7 @@
 #                no network needed
 #   make test    set up (venv, npm ci, Chromium) and run every test layer
 #   make test-fast  core, golden cases, cross-checks and doctests on both cores (25 s idle on the
-#                machine the target was set on; 53 s on 2026-12-03's, 2.5 times slower)
+#                machine the target was set on; 34 s quiet on 2026-12-03's, 53-60 s beside other work)
 #   make deep    the property and never-raises tests with many more random examples, and every
 #                calculator's inputs in pairs at every pair of edge values (weekly in CI)
 #   make build   set up and build the site into site/ (mkdocs build --strict)
