@@ -111,8 +111,8 @@ def wait_until(page, expression: str, seconds: float = 30) -> None:
         time.sleep(0.25)
 
 
-# Material's bundle has run (its document$ stream exists), its transitions have ended, and
-# two frames have been laid out since: the page as Material's scripts leave it.
+# Material's transitions (its navigation fades in, for one) have ended and two frames have
+# been laid out since: the page as Material's scripts leave it, and as axe must measure it.
 MATERIAL_SETTLED = """async () => {
     const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
     await Promise.all(finite.map((a) => a.finished.catch(() => {})));

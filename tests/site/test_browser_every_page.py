@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS, hold_python, navigate, page_addresses, settle_material
+from browser_helpers import BOOT_MS, MATERIAL_SETTLED, hold_python, navigate, page_addresses, settle_material
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 800}
@@ -70,13 +70,6 @@ document.addEventListener("securitypolicyviolation", (event) =>
 """
 
 SCHEME = {"light": "default", "dark": "slate"}  # Material's name for each
-
-# Material fades parts of the page in (the navigation, when the screen widens, by an opacity
-# transition); axe measures colours as they are drawn, so it waits for the page to settle.
-SETTLE = """async () => {
-    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((a) => a.finished.catch(() => {})));
-}"""
 
 # In dark mode axe runs only the rules a scheme can change, those about colour: the other
 # rules read the document's structure, names and roles, which are the same in either scheme
@@ -246,7 +239,9 @@ def test_every_page_fits_a_phone_works_under_the_policy_and_is_accessible(
         page.emulate_media(color_scheme=scheme)
         # The longest pages (the API reference) take seconds to restyle on a busy machine.
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEME[scheme], timeout=30_000)
-        page.evaluate(SETTLE)
+        # Material fades parts of the page in (the navigation, when the screen widens, by an
+        # opacity transition); axe measures colours as they are drawn, so it waits for them.
+        page.evaluate(MATERIAL_SETTLED)
         found[scheme] = serious_violations(page, None if scheme == "light" else COLOUR_RULES)
     page.emulate_media(color_scheme="light")
 
