@@ -120,10 +120,15 @@ MATERIAL_SETTLED = """async () => {
 }"""
 
 
+# Material's inline head script and its bundle have both run.
+MATERIAL_RAN = "__md_scope instanceof URL && typeof document$.subscribe === 'function'"
+
+
 def settle_material(page) -> None:
-    """Wait until Material's scripts have laid the page out (:data:`MATERIAL_SETTLED`), after
-    a load that waited only for the document (``wait_until="domcontentloaded"``)."""
-    wait_until(page, "typeof document$ !== 'undefined'")
+    """Wait until Material's scripts have run (:data:`MATERIAL_RAN`) and laid the page out
+    (:data:`MATERIAL_SETTLED`), after a load that waited only for the document
+    (``wait_until="domcontentloaded"``)."""
+    wait_until(page, f"typeof document$ !== 'undefined' && {MATERIAL_RAN}")
     page.evaluate(MATERIAL_SETTLED)
 
 

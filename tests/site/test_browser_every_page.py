@@ -40,7 +40,15 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS, MATERIAL_SETTLED, hold_python, navigate, page_addresses, settle_material
+from browser_helpers import (
+    BOOT_MS,
+    MATERIAL_RAN,
+    MATERIAL_SETTLED,
+    hold_python,
+    navigate,
+    page_addresses,
+    settle_material,
+)
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 375, "height": 800}
@@ -128,9 +136,6 @@ def wait_until_live(page) -> None:
     for root in page.locator("[data-calculator]").all():
         expect(root).to_have_attribute("data-state", "live", timeout=BOOT_MS)
         expect(root.locator(".calc__chart-live svg")).to_be_visible(timeout=60_000)
-
-
-MATERIAL_RAN = "__md_scope instanceof URL && typeof document$.subscribe === 'function'"
 
 
 @pytest.fixture(scope="module")
