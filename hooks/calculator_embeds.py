@@ -203,6 +203,7 @@ def render_calculator(
     # The picture is static (shown in the reader's font, drawn with the build's); the spec
     # the page runs live is the chart itself.
     svg = vega_renders.svg(static_spec(spec))
+    phone = vega_renders.svg(narrow_spec(spec))
     vega_spec = json.dumps(vega_renders.vega(spec), separators=(",", ":"))
     cid = calculator.id
     parts = [
@@ -228,8 +229,9 @@ def render_calculator(
         # fields and titles; the values come as the rows' x_text and y_text.
         f'data-x="{escape(calculator.chart.x.field)}" data-x-title="{escape(calculator.chart.x.title)}" '
         f'data-y="{escape(calculator.chart.y.field)}" data-y-title="{escape(calculator.chart.y.title)}">',
-        f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(chart_description(calculator.chart))}">'
-        f"{svg}{phone_chart(spec)}</div>",
+        f'<div class="calc__chart-canvas" data-chart role="img" aria-label="{escape(chart_description(calculator.chart))}" '
+        f'style="{chart_sizes(svg, phone)}">'
+        f'{svg}<div class="calc__chart-phone" data-chart-phone>{phone}</div></div>',
         f"<figcaption>{escape(chart_description(calculator.chart))}"
         '<span class="calc__pinned-note" data-pinned-note hidden> Dashed grey lines: the pinned setting.</span></figcaption>',
         "</figure>",
@@ -244,14 +246,22 @@ def render_calculator(
     return "\n".join(parts)
 
 
-def phone_chart(spec: dict[str, Any]) -> str:
-    """The static chart drawn for a phone (:func:`calculators.narrow_spec`), beside the wide one.
+def chart_sizes(wide: str, phone: str) -> str:
+    """The static drawings' proportions, for the stylesheet to hold each chart's exact place
+    while the browser skips drawing it off screen (stylesheets/calculators.css).
 
-    Narrow screens show this one instead (stylesheets/calculators.css chooses by media query,
-    so it works without JavaScript): the wide chart shrunk to a phone's width would print its
-    text at 5 to 6 px. The first live result replaces both (javascripts/calculators/chart.js).
+    Two static charts are built: ``wide``, scaled to the column's width, and ``phone``, drawn
+    for a phone's width (:func:`calculators.narrow_spec`; the wide one shrunk to a phone
+    would print its text at 5 to 6 px) and shown at its own size there, or narrower on a
+    screen narrower than it. The stylesheet picks one by media query, so it works without
+    JavaScript; the first live result replaces both (javascripts/calculators/chart.js).
     """
-    return f'<div class="calc__chart-phone" data-chart-phone>{vega_renders.svg(narrow_spec(spec))}</div>'
+    wide_width, wide_height = vega_renders.size(wide)
+    phone_width, phone_height = vega_renders.size(phone)
+    return (
+        f"--wide-ratio: {wide_height / wide_width:.6f}; "
+        f"--phone-width: {phone_width:g}px; --phone-ratio: {phone_height / phone_width:.6f}"
+    )
 
 
 def _install_lines(install: str) -> str:

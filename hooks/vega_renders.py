@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,15 @@ def _kept(function: str, source: Any, suffix: str, **options: Any) -> bytes:
 def svg(spec: dict[str, Any]) -> str:
     """The Vega-Lite ``spec`` drawn as SVG (vl_convert.vegalite_to_svg)."""
     return _kept("vegalite_to_svg", spec, "svg").decode()
+
+
+def size(drawing: str) -> tuple[float, float]:
+    """The width and height a drawing of :func:`svg` declares on its root (CSS pixels)."""
+    root = re.match(r"\s*<svg\b[^>]*>", drawing)
+    found = root and dict(re.findall(r'\s(width|height)="([\d.]+)"', root.group(0)))
+    if not found or len(found) != 2:
+        raise ValueError("a drawing without its width and height on the root <svg>")
+    return float(found["width"]), float(found["height"])
 
 
 def png(spec: dict[str, Any], scale: float = 1) -> bytes:

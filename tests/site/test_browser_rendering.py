@@ -1,9 +1,11 @@
 """A link to a heading below a calculator lands on that heading and stays there while the
-page loads, Python starts and the live chart replaces the static one.
+page loads, Python starts and the live chart replaces the static one; and a chart the browser
+skips drawing off screen holds exactly the place it will take.
 
-(Also the check that stopped ``content-visibility: auto`` from being adopted for speed: with it,
-blocks reserve a guessed height until shown, and links to headings far down landed a screen
-or more away from them. See README, Performance.)
+(Also the check that stopped ``content-visibility: auto`` from being adopted for speed on every
+block: with it, blocks reserve a guessed height until shown, and links to headings far down
+landed a screen or more away from them. The charts' canvases use it with their exact height,
+which the build knows; see README, Performance.)
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS
+from browser_helpers import BOOT_MS, page_addresses, wait_until
 
 PAGE = "essays/half-life/"
 
@@ -41,6 +43,23 @@ def assert_lands_on(page, anchor: str) -> None:
         assert seen["header"] - 2 <= seen["top"] <= seen["header"] + 40, (anchor, seen)
 
 
+# Every calculator's chart (its static pictures until Python is live).
+CHART_CANVASES = "document.querySelectorAll('.calc [data-chart]')"
+# A canvas whose drawing the browser skips: its content counts as not visible, itself not (the
+# picture the screen's width shows, of the two).
+DRAWN = "c => [...c.querySelectorAll('svg')].some(s => s.checkVisibility({contentVisibilityAuto: true}))"
+SKIPPED = f"[...{CHART_CANVASES}].filter(c => !({DRAWN})(c)).length"
+# Those two screens or more below the window, which the browser leaves undrawn (it draws a
+# margin around the window).
+FAR_BELOW = f"[...{CHART_CANVASES}].filter(c => c.getBoundingClientRect().top > 2 * innerHeight)"
+FAR_BELOW_DRAWN = f"{FAR_BELOW}.filter({DRAWN}).length"
+# Where every heading and the page's end are, read without making the browser draw a chart.
+PLACES = """[...document.querySelectorAll('article :is(h2, h3)'), document.querySelector('.md-footer')]
+    .map(e => e.getBoundingClientRect().top + scrollY)"""
+DRAW_EVERY_CHART = f"for (const c of {CHART_CANVASES}) c.style.contentVisibility = 'visible'"
+TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 @pytest.mark.parametrize("anchor", ["worked-examples", "what-critics-and-later-work-say", "sources"])
 def test_link_to_a_heading_below_the_calculator_lands_on_it(watched, base_url, anchor: str) -> None:
     page = watched.page
@@ -58,7 +77,7 @@ def test_link_to_a_heading_below_the_calculator_lands_on_it(watched, base_url, a
 def test_heading_stays_put_when_python_goes_live(watched, base_url, width: int) -> None:
     """The calculator keeps its height as its status changes; on a phone its chart grows
     (the live chart keeps its text readable), and the browser's scroll anchoring keeps the
-    heading in place."""
+    heading in place. Once every chart is live, scrolling through the page moves nothing."""
     anchor = "worked-examples"
     page = watched.page
     page.set_viewport_size({"width": width, "height": 800})
@@ -69,3 +88,42 @@ def test_heading_stays_put_when_python_goes_live(watched, base_url, width: int) 
     page.wait_for_selector(".calc__chart-live svg", timeout=60_000)
     time.sleep(0.3)
     assert_lands_on(page, anchor)
+    # Every chart live: the reader scrolling through the page and back finds every heading
+    # where it was (no chart is left holding a place other than its own).
+    wait_until(page, f"[...{CHART_CANVASES}].every(c => c.querySelector('.calc__chart-live svg'))", BOOT_MS / 1000)
+    wait_until(page, "!document.querySelector('figure[aria-busy]')")
+    held = page.evaluate(PLACES)
+    for y in range(0, page.evaluate("document.documentElement.scrollHeight"), 400):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.evaluate(TWO_FRAMES)
+    assert page.evaluate(PLACES) == pytest.approx(held, abs=0.5)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_chart_off_screen_is_skipped_and_holds_its_exact_place(browser, base_url, site, width: int) -> None:
+    """Without JavaScript (the static page), at a wide and a phone's width: the charts below
+    the first screen are not drawn (the page's first load styles and lays out less), and
+    every heading below them is where it is once they are all drawn, to the pixel, so a link
+    to it lands on it and nothing moves as the reader scrolls them into view."""
+    pages = [a for a in page_addresses() if "data-calculator=" in (site / a / "index.html").read_text()]
+    assert len(pages) >= 9
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        moved, far_below = {}, 0
+        for address in pages:
+            page.goto(base_url + address)
+            held = page.evaluate(PLACES)
+            far_below += page.evaluate(f"{FAR_BELOW}.length")
+            assert page.evaluate(FAR_BELOW_DRAWN) == 0, address
+            page.evaluate(DRAW_EVERY_CHART)
+            # The browser settles what it skips as it renders a frame, not at once.
+            wait_until(page, f"{SKIPPED} === 0")
+            drawn = page.evaluate(PLACES)
+            assert len(held) == len(drawn) >= 3, address
+            if any(abs(a - b) > 0.5 for a, b in zip(held, drawn)):
+                moved[address] = [round(b - a, 1) for a, b in zip(held, drawn)]
+        assert moved == {}
+        assert far_below >= 10
+    finally:
+        context.close()

@@ -146,6 +146,13 @@ export function reserveLiveHeight(figure) {
   }
 }
 
+/** Off screen the browser skips drawing a static chart and holds its exact place (stylesheets/
+ * calculators.css); a live chart is always drawn, as its height is known only once drawn, so
+ * that nothing moves when the reader scrolls to it. */
+function drawAlways(canvas) {
+  canvas.style.contentVisibility = "visible";
+}
+
 // Draws under way, by figure: while any is, the figure is marked aria-busy (assistive
 // technology waits to read it; tests wait for the chart of the result just shown).
 const drawing = new WeakMap();
@@ -159,6 +166,7 @@ export async function drawChart(figure, data) {
     const view = await viewFor(figure, data);
     for (const [name, rows] of Object.entries(data)) view.data(name, rows);
     await view.runAsync();
+    drawAlways(figure.querySelector("[data-chart]"));
   } finally {
     drawing.set(figure, drawing.get(figure) - 1);
     if (drawing.get(figure) === 0) figure.removeAttribute("aria-busy");
@@ -188,6 +196,7 @@ export async function resetChart(figure, pictures) {
   }
   const canvas = figure.querySelector("[data-chart]");
   canvas.querySelector(".calc__chart-live")?.remove();
+  canvas.style.contentVisibility = ""; // skipped off screen again, as static pictures are
   for (const picture of staticCharts(canvas)) picture.remove();
   canvas.prepend(...pictures);
 }
