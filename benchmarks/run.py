@@ -79,6 +79,11 @@ worker.onmessage = () => { window.__ready = performance.now(); };
 BARE_WORKER = """import { loadPyodide } from "../assets/runtime/PYODIDE/pyodide.mjs";
 const indexURL = new URL("../assets/runtime/PYODIDE/", import.meta.url).href;
 const stdLibURL = location.search === "?library" ? new URL("../assets/runtime/LIBRARY", import.meta.url).href : undefined;
+// Our library travels gzipped; inflated as it arrives, as the site's worker does.
+const fetchOriginal = self.fetch.bind(self);
+self.fetch = (resource, options) => String(resource?.url ?? resource) === stdLibURL
+  ? fetchOriginal(resource, options).then((r) => new Response(r.body.pipeThrough(new DecompressionStream("gzip"))))
+  : fetchOriginal(resource, options);
 await loadPyodide({ indexURL, stdLibURL });
 self.postMessage("ready");"""
 # The peer: PyScript with the same local Pyodide, installing the same core wheel and

@@ -113,7 +113,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, INTERPRETER_SITE_PATH, content=vega_interpreter_module()))
     wheel = build_core_wheel()
     startup = build_startup(wheel)
-    for built in (wheel, startup / library_name(), startup / snapshot_name()):
+    for built in (wheel, startup / served_library_name(), startup / snapshot_name()):
         files.append(
             File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built))
         )
@@ -192,7 +192,7 @@ def runtime_manifest(wheel: Path, files: dict[str, dict[str, int | str]] | None 
         "pyodideVersion": version,
         # The core's sources: fetched only when the library does not arrive (the core is in it).
         "wheel": f"{core_folder(wheel)}/{wheel.name}",
-        "library": f"{core_folder(wheel)}/{library_name()}",
+        "library": f"{core_folder(wheel)}/{served_library_name()}",
         "stockLibrary": f"pyodide-{version}/python_stdlib.zip",
         "snapshot": f"{core_folder(wheel)}/{snapshot_name()}",
         "coreVersion": wheel.name.split("-")[1],
@@ -215,8 +215,16 @@ def _one_at_a_time(out: Path) -> Iterator[None]:
 # in the core's folder because both are built from the core (the library holds it compiled and
 # its imports decide the library's module list; the snapshot holds it imported).
 def library_name() -> str:
-    """The precompiled start-up library's file name: it holds bytecode for Pyodide's Python."""
+    """The precompiled start-up library's file name: it holds bytecode for Pyodide's Python.
+    This is the zip Python mounts (its entries stored); the site serves it gzipped
+    (:func:`served_library_name`)."""
     return f"python_stdlib-pyodide-{_package_version('pyodide')}.zip"
+
+
+def served_library_name() -> str:
+    """The start-up library as the site serves it, gzipped whole: a host compresses no zip,
+    and the worker inflates it into :func:`library_name`'s bytes."""
+    return f"{library_name()}.gz"
 
 
 def snapshot_name() -> str:
@@ -235,7 +243,7 @@ def build_startup(wheel: Path) -> Path:
     """
     out = wheel.parent / f"startup-pyodide-{_package_version('pyodide')}"
     with _one_at_a_time(out):
-        if not (out / library_name()).is_file():
+        if not (out / served_library_name()).is_file():
             partial = Path(tempfile.mkdtemp(prefix="partial-", dir=wheel.parent))
             command = ["node", str(ROOT / "hooks" / "startup_library.mjs"), str(wheel), str(partial)]
             try:
@@ -246,6 +254,7 @@ def build_startup(wheel: Path) -> Path:
                 shutil.rmtree(partial, ignore_errors=True)
                 raise PluginError(f"building Python's start-up library failed:\n{done.stdout}\n{done.stderr[-4000:]}")
             (partial / "python_stdlib.zip").rename(partial / library_name())
+            (partial / "python_stdlib.zip.gz").rename(partial / served_library_name())
             (partial / "snapshot.bin.gz").rename(partial / snapshot_name())
             try:
                 partial.rename(out)

@@ -1,9 +1,14 @@
-"""Helpers shared by the browser tests (tests/site): finding, opening and reading calculators."""
+"""Helpers shared by the browser tests (tests/site): finding, opening and reading calculators;
+and reading what the build made (the start-up library)."""
 
 from __future__ import annotations
 
+import gzip
+import io
+import json
 import re
 import time
+import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -20,6 +25,14 @@ def own_file(site: Path, path: str) -> str:
     stem, suffix = path.rsplit(".", 1)
     [found] = site.glob(f"{stem}.*.{suffix}")
     return found.relative_to(site).as_posix()
+
+
+def served_library(site: Path) -> zipfile.ZipFile:
+    """The precompiled start-up library the site serves (runtime.json's ``library``), opened as
+    the worker opens it: the file is gzipped whole, and inflated it is the zip Python mounts."""
+    runtime = site / "assets" / "runtime"
+    served = json.loads((runtime / "runtime.json").read_text())["library"]
+    return zipfile.ZipFile(io.BytesIO(gzip.decompress((runtime / served).read_bytes())))
 
 
 def api_pages(site: Path) -> list[str]:

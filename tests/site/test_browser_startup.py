@@ -170,7 +170,7 @@ def test_library_that_does_not_arrive_falls_back_to_pyodides_own(browser, base_u
     """The precompiled library answers 404: Python starts from Pyodide's own library with the
     core's wheel beside it and gives CPython's answers."""
     context = browser.new_context(service_workers="block")
-    context.route("**/python_stdlib-pyodide-*.zip", lambda route: route.fulfill(status=404, body="gone"))
+    context.route("**/python_stdlib-pyodide-*.zip.gz", lambda route: route.fulfill(status=404, body="gone"))
     page = context.new_page()
     requests = runtime_downloads(page)
     page.goto(base_url + PAGE)

@@ -14,6 +14,8 @@ from mkdocs.exceptions import PluginError
 
 from calculators import CALCULATORS, format_value, horizon_ratio, run, survival
 
+from browser_helpers import served_library
+
 
 def test_strict_build_passes(build) -> None:
     """`mkdocs build --strict` (with validation on) exits 0."""
@@ -72,10 +74,10 @@ def test_runtime_files_are_self_hosted(site: Path) -> None:
     runtime = site / "assets" / "runtime"
     manifest = json.loads((runtime / "runtime.json").read_text())
     assert "bytecode" not in manifest
-    assert manifest["library"] == f"{manifest['wheel'].split('/')[0]}/python_stdlib-pyodide-314.0.7.zip"
+    assert manifest["library"] == f"{manifest['wheel'].split('/')[0]}/python_stdlib-pyodide-314.0.7.zip.gz"
     with (
         zipfile.ZipFile(runtime / manifest["wheel"]) as wheel,
-        zipfile.ZipFile(runtime / manifest["library"]) as library,
+        served_library(site) as library,
     ):
         package = [name for name in wheel.namelist() if name.startswith("calculators/")]
         modules = sorted(name[:-3] for name in package if name.endswith(".py"))

@@ -7,11 +7,14 @@ from __future__ import annotations
 import ast
 import gzip
 import importlib.util
+import io
 import json
 import re
 import struct
 import zipfile
 from pathlib import Path
+
+from browser_helpers import served_library
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -44,10 +47,9 @@ def test_library_compiles_the_start_up_modules_and_keeps_the_rest(site: Path) ->
     """Every entry of Pyodide's library is in ours: as an unchecked hash-based .pyc for
     Pyodide's Python in place of the source for the start-up modules, byte for byte the same
     for every other one. The rest of ours is the core (the next test)."""
-    runtime = site / "assets" / "runtime"
     with (
         zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock,
-        zipfile.ZipFile(runtime / manifest(site)["library"]) as ours,
+        served_library(site) as ours,
     ):
         # Compiled by Pyodide's Python, not this one (the Pyodide layer checks it is its own).
         magic = ours.read("encodings/__init__.pyc")[:4]
@@ -76,6 +78,26 @@ def test_library_compiles_the_start_up_modules_and_keeps_the_rest(site: Path) ->
     assert len(compiled) < len(stock.namelist()) / 2
 
 
+def test_library_is_served_gzipped_whole_with_its_entries_stored(site: Path) -> None:
+    """A host compresses no zip, so the site serves the library gzipped as one file, its
+    entries stored (deflated one by one they compress worse, and Python would inflate each
+    as it imports it): bytecode first, then sources, then the rest, so that like lies beside
+    like in the gzip stream. It travels smaller than a zip of deflated entries would."""
+    runtime = site / "assets" / "runtime"
+    served = (runtime / manifest(site)["library"]).read_bytes()
+    assert served[:2] == b"\x1f\x8b"
+    with served_library(site) as ours:
+        entries = ours.infolist()
+        assert {zipfile.ZIP_STORED} == {entry.compress_type for entry in entries}
+        kinds = [0 if e.filename.endswith(".pyc") else 1 if e.filename.endswith(".py") else 2 for e in entries]
+        assert kinds == sorted(kinds) and kinds.count(0) > 100 and kinds.count(1) > 300
+        deflated = io.BytesIO()
+        with zipfile.ZipFile(deflated, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as each:
+            for entry in entries:
+                each.writestr(entry, ours.read(entry))
+    assert len(served) < 0.92 * len(deflated.getvalue())
+
+
 def test_library_holds_the_core_as_bytecode_without_its_sources(site: Path) -> None:
     """The core is in the library as one unchecked hash-based .pyc per module of the wheel,
     compiled without docstrings and by the Python that compiled the standard library, with
@@ -84,7 +106,7 @@ def test_library_holds_the_core_as_bytecode_without_its_sources(site: Path) -> N
     runtime = site / "assets" / "runtime"
     with (
         zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock,
-        zipfile.ZipFile(runtime / manifest(site)["library"]) as ours,
+        served_library(site) as ours,
         zipfile.ZipFile(runtime / manifest(site)["wheel"]) as wheel,
     ):
         magic = ours.read("encodings/__init__.pyc")[:4]
@@ -138,7 +160,7 @@ def test_manifests_name_the_library_and_keep_the_snapshot_out_of_the_kit(site: P
         assert runtime[key] in runtime["files"], key
         assert (site / "assets" / "runtime" / runtime[key]).stat().st_size == runtime["files"][runtime[key]]["size"]
     assert runtime["library"].startswith(runtime["wheel"].split("/")[0] + "/")
-    assert runtime["library"].endswith(f"-pyodide-{runtime['pyodideVersion']}.zip")
+    assert runtime["library"].endswith(f"-pyodide-{runtime['pyodideVersion']}.zip.gz")
     sw = (site / "sw.js").read_text()
     [offline] = re.findall(r"^const OFFLINE = (\{.*\});$", sw, re.MULTILINE)
     offline = json.loads(offline)

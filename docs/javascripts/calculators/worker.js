@@ -189,11 +189,14 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 };
 
 // The precompiled library, or Pyodide's own if it does not arrive whole: either boots the
-// same Python, the stock one only slower.
+// same Python, the stock one only slower. Ours travels gzipped (a host compresses no zip; its
+// entries are stored) and is inflated here as it arrives; its size and SHA-256 are those of
+// the gzipped file, checked as for every runtime file.
 async function libraryOrStock(options) {
   try {
     const response = await verifiedFetch(LIBRARY, options, false);
-    return new Response(await response.arrayBuffer(), { status: 200 });
+    const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Response(await new Response(inflated).arrayBuffer(), { status: 200 });
   } catch (error) {
     console.warn(`Python: ${error.message}; starting from Pyodide's own library`);
     libraryUsed = "stock";
