@@ -18,9 +18,9 @@
 //    that the core's bytecode is of the repository's sources. Docstrings are left out of all
 //    of them (about 260 KB of a first visit): nothing a visit runs reads them. Every other
 //    standard-library module stays as source (docstrings and all) and still imports.
-//    OUT_DIR/startup-modules.json lists the compiled standard-library modules. Its entries
-//    are stored, not compressed; the site serves OUT_DIR/python_stdlib.zip.gz, the whole file
-//    gzipped, which the browser's worker inflates.
+//    OUT_DIR/startup-modules.json lists the compiled standard-library modules. The library's
+//    entries are stored, not compressed; the site serves OUT_DIR/python_stdlib.zip.gz, the
+//    whole file gzipped, which the browser's worker inflates.
 // 2. OUT_DIR/snapshot.bin.gz, a memory snapshot of a Pyodide booted from that library with
 //    every module of the core imported (Pyodide's experimental `_makeSnapshot` /
 //    `makeMemorySnapshot`). A returning reader's browser restores it instead of booting
@@ -159,7 +159,7 @@ with zipfile.ZipFile("/tmp/core.whl") as core:
             entries.append((info.filename, core.read(info)))
 # Stored, not compressed entry by entry: the file travels gzipped whole (startup.zip.gz,
 # below), which compresses it better, as one stream with the bytecode side by side and the
-# sources side by side (about 330 KB fewer on a first visit than deflated entries), and the
+# sources side by side (about 355 KB fewer on a first visit than deflated entries), and the
 # Python importing from it inflates nothing. A fixed date keeps it the same for the same sources.
 KIND = {".pyc": 0, ".py": 1}
 entries.sort(key=lambda entry: (KIND.get(entry[0][entry[0].rfind("."):], 2), entry[0]))

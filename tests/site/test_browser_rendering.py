@@ -58,6 +58,7 @@ PLACES = """[...document.querySelectorAll('article :is(h2, h3)'), document.query
     .map(e => e.getBoundingClientRect().top + scrollY)"""
 DRAW_EVERY_CHART = f"for (const c of {CHART_CANVASES}) c.style.contentVisibility = 'visible'"
 TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+FONTS_LOADED = "document.fonts.ready.then(() => true)"
 
 
 @pytest.mark.parametrize("anchor", ["worked-examples", "what-critics-and-later-work-say", "sources"])
@@ -113,12 +114,16 @@ def test_a_chart_off_screen_is_skipped_and_holds_its_exact_place(browser, base_u
         moved, far_below = {}, 0
         for address in pages:
             page.goto(base_url + address)
+            # Fonts that arrive after the load event (KaTeX's, for a formula) change heights of
+            # their own: measured only once every font asked for has arrived, here and below.
+            page.evaluate(FONTS_LOADED)
             held = page.evaluate(PLACES)
             far_below += page.evaluate(f"{FAR_BELOW}.length")
             assert page.evaluate(FAR_BELOW_DRAWN) == 0, address
             page.evaluate(DRAW_EVERY_CHART)
             # The browser settles what it skips as it renders a frame, not at once.
             wait_until(page, f"{SKIPPED} === 0")
+            page.evaluate(FONTS_LOADED)
             drawn = page.evaluate(PLACES)
             assert len(held) == len(drawn) >= 3, address
             if any(abs(a - b) > 0.5 for a, b in zip(held, drawn)):

@@ -118,6 +118,7 @@ async function createView(figure, data) {
   readOnTap(view, figure, canvas, box);
   for (const picture of staticCharts(canvas)) picture.remove();
   holder.hidden = false;
+  drawAlways(canvas);
   // The static SVG scales as a picture; the live chart instead takes the width it has,
   // so its text stays readable on a phone.
   const observer = new ResizeObserver(() => view.width(Math.max(260, canvas.clientWidth)).runAsync());
@@ -166,7 +167,6 @@ export async function drawChart(figure, data) {
     const view = await viewFor(figure, data);
     for (const [name, rows] of Object.entries(data)) view.data(name, rows);
     await view.runAsync();
-    drawAlways(figure.querySelector("[data-chart]"));
   } finally {
     drawing.set(figure, drawing.get(figure) - 1);
     if (drawing.get(figure) === 0) figure.removeAttribute("aria-busy");

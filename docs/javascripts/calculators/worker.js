@@ -196,6 +196,7 @@ async function libraryOrStock(options) {
   try {
     const response = await verifiedFetch(LIBRARY, options, false);
     const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
+    // Read whole here, so that a damaged file falls back below instead of failing in Pyodide.
     return new Response(await new Response(inflated).arrayBuffer(), { status: 200 });
   } catch (error) {
     console.warn(`Python: ${error.message}; starting from Pyodide's own library`);
