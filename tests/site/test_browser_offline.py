@@ -45,11 +45,15 @@ def test_reload_offline_and_use_a_calculator(browser, base_url) -> None:
 INDEX_CACHED = """async () => Boolean(await caches.match(new URL("../search/search_index.json", location.href).href))"""
 
 
-SAVED = """async () => Boolean(navigator.serviceWorker.controller && (await caches.match(location.href)))"""
+# The page and the styles and scripts it loaded, all kept (the service worker keeps them side by
+# side: the page alone may be kept first, and a reload offline then comes unstyled).
+SAVED = """async () => Boolean(navigator.serviceWorker.controller) && (await Promise.all(
+    [location.href, ...[...document.querySelectorAll('link[rel=stylesheet], script[src]')].map((e) => e.href || e.src)]
+        .map((url) => caches.match(url)))).every(Boolean)"""
 
 
 def saved(page) -> None:
-    """Until the service worker controls ``page`` and has kept it."""
+    """Until the service worker controls ``page`` and has kept it with its styles and scripts."""
     wait_until(page, SAVED)
 
 
