@@ -247,8 +247,9 @@ def render_calculator(
 
 
 def chart_sizes(wide: str, phone: str) -> str:
-    """The static drawings' proportions, for the stylesheet to hold each chart's exact place
-    while the browser skips drawing it off screen (stylesheets/calculators.css).
+    """The static drawings' sizes, for the stylesheet to hold each chart's exact place while
+    the browser skips drawing it off screen, and to keep the live chart's height reserved as
+    it replaces the picture (stylesheets/calculators.css).
 
     Two static charts are built: ``wide``, scaled to the column's width, and ``phone``, drawn
     for a phone's width (:func:`calculators.narrow_spec`; the wide one shrunk to a phone
@@ -259,7 +260,7 @@ def chart_sizes(wide: str, phone: str) -> str:
     wide_width, wide_height = vega_renders.size(wide)
     phone_width, phone_height = vega_renders.size(phone)
     return (
-        f"--wide-ratio: {wide_height / wide_width:.6f}; "
+        f"--wide-height: {wide_height:g}px; --wide-ratio: {wide_height / wide_width:.6f}; "
         f"--phone-width: {phone_width:g}px; --phone-ratio: {phone_height / phone_width:.6f}"
     )
 

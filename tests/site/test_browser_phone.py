@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from browser_helpers import hold_python, page_of
@@ -56,6 +57,33 @@ def test_wide_screen_shows_the_wide_chart(watched, base_url, site) -> None:
     expect(canvas.locator("[data-chart-phone]")).to_be_hidden()
     shown = canvas.evaluate(MEASURE)
     assert not shown["phone"] and shown["labelPx"] >= 11, shown
+
+
+# Each chart's canvas on the page: the shown picture's height and its drawing's own, and the
+# canvas' height once the pictures are taken out, as the live chart's first draw does.
+RESERVED = """() => [...document.querySelectorAll('.calc [data-chart]')].map(canvas => {
+    canvas.style.contentVisibility = 'visible';
+    const shown = [...canvas.querySelectorAll('svg')].find(svg => svg.getClientRects().length);
+    const picture = {shown: shown.getBoundingClientRect().height, own: Number(shown.getAttribute('height'))};
+    for (const svg of canvas.querySelectorAll(':scope > svg, :scope > [data-chart-phone]')) svg.remove();
+    return {...picture, emptied: canvas.getBoundingClientRect().height};
+})"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_canvas_keeps_the_live_charts_height_while_the_picture_is_replaced(watched, base_url, site, width) -> None:
+    """While the live chart replaces the static picture, the emptied canvas keeps the height
+    the live chart will take (the drawing's own), but never more than the picture as shown,
+    so nothing below moves and a picture scaled down has no blank band around it."""
+    page = watched.page
+    page.set_viewport_size({**PHONE, "width": width})
+    static_chart(page, base_url, site)
+    charts = page.evaluate(RESERVED)
+    assert len(charts) >= 2
+    for chart in charts:
+        assert chart["emptied"] == pytest.approx(min(chart["shown"], chart["own"]), abs=0.5), (width, chart)
+    if width == 1280:  # wide pictures scaled up to the column: the live chart's own height
+        assert any(chart["shown"] > chart["own"] + 1 for chart in charts), charts
 
 
 def test_phone_without_javascript_gets_the_phone_chart(browser, base_url, site) -> None:

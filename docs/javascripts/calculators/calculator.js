@@ -5,7 +5,7 @@
 // scripts running it). Whenever Python is not running, the section shows the result computed
 // when the page was built, for the inputs it was built with, so result, table, chart and
 // downloads agree; the controls that need Python say why they do nothing.
-import { copyStaticCharts, drawChart, drawPinned, prepareCharts, reserveLiveHeight, resetChart } from "./chart.js";
+import { copyStaticCharts, drawChart, drawPinned, prepareCharts, resetChart } from "./chart.js";
 import { aboutResult, chartFile, downloadName, save, withAbout } from "./downloads.js";
 import { linkValues, readPermalink, writePermalink } from "./permalink.js";
 import { notify, showErrors, showOutputs, showPinned, showTable } from "./render.js";
@@ -79,8 +79,6 @@ export function mountCalculator(root) {
     link.addEventListener("click", (event) => download(root, link, event));
   }
   addRecoveryControls(root);
-
-  reserveLiveHeight(root.querySelector(".calc__chart"));
 
   const fromUrl = readPermalink(root.dataset.calculator, inputNames(root));
   for (const [name, value] of Object.entries(fromUrl)) setInput(input(root, name), value);

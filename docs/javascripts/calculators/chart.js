@@ -133,20 +133,6 @@ function staticCharts(canvas) {
   return canvas.querySelectorAll(":scope > svg, :scope > [data-chart-phone]");
 }
 
-/** Reserve the live chart's height (the shown static SVG's own height attribute: the live
- * chart keeps its height whatever the width) while the static picture shows, so nothing
- * below moves when the live chart comes; but never more than the picture as shown, so a
- * picture scaled down to a narrow screen has no blank band around it. */
-export function reserveLiveHeight(figure) {
-  const canvas = figure.querySelector("[data-chart]");
-  for (const picture of staticCharts(canvas)) {
-    const svg = picture.matches("svg") ? picture : picture.querySelector("svg");
-    const shown = svg?.getBoundingClientRect().height ?? 0;
-    const live = Number(svg?.getAttribute("height"));
-    if (shown > 0 && live > 0) canvas.style.minHeight = `${Math.min(live, shown)}px`;
-  }
-}
-
 /** Off screen the browser skips drawing a static chart and holds its exact place (stylesheets/
  * calculators.css); a live chart is always drawn, as its height is known only once drawn, so
  * that nothing moves when the reader scrolls to it. */
