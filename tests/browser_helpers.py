@@ -76,6 +76,11 @@ def navigate(page, url: str) -> None:
     """Go to ``url`` the way a reader does, by clicking a link: Material's instant navigation
     swaps the page without reloading it, so the Python worker lives on.
 
+    Instant navigation is Material's bundle's, which a page with a calculator loads only once
+    its calculators have shown their first results (javascripts/calculators/material.js), so
+    each click waits until the bundle has run (a reader who clicks a link sooner gets an
+    ordinary page load, and Python starts afresh there).
+
     Material only fetches a page when the path changes, so to show the same page afresh
     (a new query, a clean state) the reader first steps to another page. The old content is
     marked before each click, so each wait ends only once the new content is in.
@@ -88,6 +93,7 @@ def navigate(page, url: str) -> None:
 
 
 def _click(page, url: str) -> None:
+    wait_until(page, f"typeof document$ !== 'undefined' && {MATERIAL_RAN}")
     page.evaluate(
         """url => {
             const article = document.querySelector("article");
@@ -137,11 +143,16 @@ MATERIAL_SETTLED = """async () => {
 MATERIAL_RAN = "__md_scope instanceof URL && typeof document$.subscribe === 'function'"
 
 
+# A page with a calculator holds Material's bundle back until its first results are drawn
+# (javascripts/calculators/material.js): until then the reader sees the page without it.
+MATERIAL_HELD = "document.querySelector('script[data-material-bundle]') !== null"
+
+
 def settle_material(page) -> None:
-    """Wait until Material's scripts have run (:data:`MATERIAL_RAN`) and laid the page out
-    (:data:`MATERIAL_SETTLED`), after a load that waited only for the document
-    (``wait_until="domcontentloaded"``)."""
-    wait_until(page, f"typeof document$ !== 'undefined' && {MATERIAL_RAN}")
+    """Wait until Material's scripts have run (:data:`MATERIAL_RAN`), or are held back
+    (:data:`MATERIAL_HELD`), and have laid the page out (:data:`MATERIAL_SETTLED`), after a
+    load that waited only for the document (``wait_until="domcontentloaded"``)."""
+    wait_until(page, f"{MATERIAL_HELD} || (typeof document$ !== 'undefined' && {MATERIAL_RAN})")
     page.evaluate(MATERIAL_SETTLED)
 
 

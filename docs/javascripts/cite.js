@@ -12,5 +12,10 @@ function fillAccessed() {
   }
 }
 
+// On a page with a calculator Material's bundle (and its document$) comes later
+// (javascripts/calculators/material.js), and says so with "material-loaded".
 if (globalThis.document$) document$.subscribe(fillAccessed);
-else fillAccessed();
+else {
+  fillAccessed();
+  document.addEventListener("material-loaded", () => document$.subscribe(fillAccessed), { once: true });
+}

@@ -48,6 +48,7 @@ from browser_helpers import (
     navigate,
     page_addresses,
     settle_material,
+    wait_until,
 )
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -189,9 +190,11 @@ def visit(profile, url: str) -> dict[str, object]:
     response = page.goto(url)
     try:
         page.wait_for_load_state("load")
+        wait_until_live(page)
+        # Material's bundle runs at once, or on a calculator page once the first charts are drawn.
+        wait_until(page, "typeof document$ !== 'undefined'")
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
         ran = page.evaluate(MATERIAL_RAN)  # Material's inline head script and its bundle both ran
-        wait_until_live(page)
         return {
             "header": response.headers.get("content-security-policy"),
             "meta": meta_policy(page),

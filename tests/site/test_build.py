@@ -269,6 +269,56 @@ def test_search_hook_fails_loudly_when_material_changes(repo_module) -> None:
         hook.on_post_page(html.replace("search.0a1b", "lunr"), page, None)
 
 
+MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+HELD_BUNDLE = re.compile(
+    r'<script type="text/plain" data-material-bundle data-src="([^"]*bundle\.[0-9a-f]+\.min\.js)"></script>'
+)
+SAYS_SCRIPTED = '<script>document.documentElement.classList.replace("no-js","js")</script>'
+
+
+def test_calculator_pages_hold_materials_bundle_and_every_page_says_it_is_scripted(site: Path) -> None:
+    """A page with a calculator keeps Material's bundle as an inert block with its address
+    (javascripts/calculators/material.js loads it once Python has started); every other page
+    loads it as Material does. Every page swaps ``no-js`` for ``js`` in its ``<head>``, before
+    any stylesheet, so nothing is styled twice."""
+    pages = sorted(site.rglob("*.html"))
+    calculator_pages = 0
+    for page in pages:
+        html = page.read_text()
+        if "<html" not in html or "assets/javascripts/bundle." not in html:
+            continue  # a redirect or a notebook's fragment
+        head = html[html.index("<head>") : html.index("</head>")]
+        assert head.count(SAYS_SCRIPTED) == 1, page
+        assert head.index(SAYS_SCRIPTED) < head.index("<link"), page
+        loaded, held = MATERIAL_BUNDLE.findall(html), HELD_BUNDLE.findall(html)
+        if 'data-calculator="' in html:
+            calculator_pages += 1
+            assert (loaded, len(held)) == ([], 1), page
+            address = held[0]
+        else:
+            assert (len(loaded), held) == (1, []), page
+            address = loaded[0]
+        # 404.html, served at any depth, names them from the site's root.
+        file = site / address.lstrip("/") if address.startswith("/") else page.parent / address
+        assert file.resolve().is_file(), (page, address)
+    assert calculator_pages >= 8
+
+
+def test_material_hook_fails_loudly_when_material_changes(repo_module) -> None:
+    hook = repo_module("hooks/material_after_python.py")
+    page = type("Page", (), {"file": type("File", (), {"src_uri": "x.md"})()})()
+    bundle = '<script src="../assets/javascripts/bundle.a5f9.min.js"></script>'
+    html = f'<html class="no-js"><head><meta charset="utf-8"></head><body>{{}}{bundle}</body></html>'
+    plain = hook.on_post_page(html.format(""), page, None)
+    assert f'<meta charset="utf-8">{SAYS_SCRIPTED}</head>' in plain and bundle in plain
+    held = hook.on_post_page(html.format('<section data-calculator="half-life"></section>'), page, None)
+    assert HELD_BUNDLE.findall(held) == ["../assets/javascripts/bundle.a5f9.min.js"] and bundle not in held
+    with pytest.raises(PluginError, match="bundle not found"):
+        hook.on_post_page(html.format("").replace("bundle.a5f9", "app"), page, None)
+    with pytest.raises(PluginError, match="no-js"):
+        hook.on_post_page(html.format("").replace("no-js", "nojs"), page, None)
+
+
 def test_a_choice_is_a_list_of_its_options_by_name(repo_module) -> None:
     """The explorer's METR release and models are <select>s: each option labelled in words,
     valued as presets and links write the number, the default selected; other inputs stay
