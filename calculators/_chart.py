@@ -26,7 +26,7 @@ from ._format import (
     vega_signal,
     vega_tick_label,
 )
-from ._labels import EDGE_GAP, GAP_X, LOG_AXIS_PADDING, NARROW_PLOT_WIDTH, PLACE_DY, PLOT_GROUPS
+from ._labels import EDGE_GAP, GAP_X, KEY_PREFIX, LOG_AXIS_PADDING, NARROW_PLOT_WIDTH, PLACE_DY, PLOT_GROUPS
 
 __all__ = [
     "DATASETS",
@@ -587,7 +587,9 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     then shows at about 10 to 13 px on phones), at most :data:`NARROW_TICKS` ticks a linear
     or date axis, whatever tick count the wide chart asks for (a log axis keeps its ticks and
     labels those it has room for, at even steps), and where labels would still touch, every
-    other one left out, so that those shown stay evenly spaced.
+    other one left out, so that those shown stay evenly spaced. A point label with no clear
+    place on its plot is written as the number the core gave it, listed with the label under
+    the chart (:func:`_numbered_labels`).
 
     >>> wide = {"width": 640, "config": {"axis": {}, "legend": {}}, "layer": [
     ...     {"mark": "line", "encoding": {"x": {"axis": {}}, "y": {"axis": {"tickCount": {"expr": "8"}}}}}]}
@@ -632,7 +634,33 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
                 # Should labels still crowd, every other one is hidden, so those left stay
                 # evenly spaced (greedy dropping, by the build's measure, leaves gaps).
                 axis["labelOverlap"] = "parity"
+    _numbered_labels(narrow)
     return narrow
+
+
+def _numbered_labels(narrow: dict[str, Any]) -> None:
+    """Where the core numbered the labels that have no clear place on this plot (a point
+    row's ``key``, calculators/_labels.py), ``narrow`` writes those labels as their numbers,
+    every label where that placement put it, and lists the numbers with their labels under
+    the chart, one a line."""
+    points = narrow.get("datasets", {}).get("points", [])
+    keyed = sorted((row for row in points if row.get("key")), key=lambda row: int(row["key"]))
+    if not keyed:
+        return
+    for layer in narrow.get("layer", []):
+        mark = layer.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "text" and layer.get("data", {}).get("name") == "points":
+            mark.update(_label_marks(layer["encoding"]["x"]["field"], prefix=KEY_PREFIX))
+            mark["text"] = {"expr": f"datum.key || ({mark['text']['expr']})"}
+    narrow["title"] = {
+        "text": [f"{row['key']}  {row['label']}" for row in keyed],
+        "orient": "bottom",
+        "anchor": "start",
+        "frame": "group",
+        "fontSize": 12,
+        "fontWeight": "normal",
+        "lineHeight": 16,
+    }
 
 
 def _at_most(count: Any, cap: int) -> Any:
@@ -644,14 +672,18 @@ def _at_most(count: Any, cap: int) -> Any:
     return cap
 
 
-def _label_marks(x_field: str) -> dict[str, Any]:
+def _label_marks(x_field: str, prefix: str | None = None) -> dict[str, Any]:
     """The text mark's ``align``, ``dx`` and ``dy`` as Vega expressions of each point row's
     place (calculators/_labels.py): the place of the plot's range of widths (``PLOT_GROUPS``),
-    or the row's own. Beside its point (7 px off, to the left past 65% of the plot's width
-    when the row says no side), centred over or under it, or at the plot's edge."""
+    or the place stored under ``prefix`` if given, or the row's own. Beside its point (7 px
+    off, to the left past 65% of the plot's width when the row says no side), centred over or
+    under it, or at the plot's edge."""
 
     *wider, narrowest = PLOT_GROUPS
-    prefix = "".join(f"width >= {g.from_width:g} ? {g.prefix!r} : " for g in wider) + repr(narrowest.prefix)
+    if prefix is not None:
+        prefix = repr(prefix)
+    else:
+        prefix = "".join(f"width >= {g.from_width:g} ? {g.prefix!r} : " for g in wider) + repr(narrowest.prefix)
 
     def chosen(field: str) -> str:
         return f"(datum[({prefix}) + {field!r}] || datum.{field})"

@@ -147,7 +147,8 @@ class Chart:
     of it in the plot's right part); a point row may say ``"side": "left"`` or ``"right"``
     and ``"place": "below"`` where points sit close together, and give a ``"short"`` label
     that a phone's narrow plot writes instead (the core places both, clear of the lines,
-    points and other labels). With ``uses_outputs``, ``data`` is also given the calculator's
+    points and other labels; where none is clear on the phone's static chart, that picture
+    writes the label as a number and lists it under the chart). With ``uses_outputs``, ``data`` is also given the calculator's
     computed outputs (``outputs=``, by name), so a chart that marks them draws them without
     computing them again.
 

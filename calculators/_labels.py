@@ -8,7 +8,9 @@ label and stays inside the plot; failing that, the one with the fewest conflicts
 clear on a wide plot is often not on a phone's, so it places the labels once for each range
 of widths (:data:`PLOT_GROUPS`): for the wide chart (``side``, ``place``), the live chart on
 a phone (``mid_side``, ``mid_place``) and the phone's static chart (``narrow_side``,
-``narrow_place``); the chart picks by its plot's width. The model is the chart's own: the axes' scales over the
+``narrow_place``); the chart picks by its plot's width. On the phone's static chart a label
+that still has no clear place is written as a number, and the labels placed again with it
+(``key``, ``key_side``, ``key_place``). The model is the chart's own: the axes' scales over the
 data's range (a log axis over the data alone, as the chart draws it),
 12 px text at a generous 7 px a character.
 """
@@ -23,7 +25,7 @@ from typing import Any, NamedTuple
 
 from ._declare import Axis, Chart
 
-__all__ = ["PLACES", "PLOT_GROUPS", "PlotGroup", "label_box", "place_labels", "plot_model"]
+__all__ = ["KEY_PREFIX", "PLACES", "PLOT_GROUPS", "PlotGroup", "label_box", "place_labels", "plot_model"]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -561,7 +563,46 @@ def place_labels(chart: Chart, data: Rows) -> Rows:
         seen = [plot for plot in plots if plot.width in group.widths]
         for row, (side, place) in zip(placed, _placement(chart, data, seen, fractions, levels), strict=True):
             row[group.prefix + "side"], row[group.prefix + "place"] = side, place
+    _key_crowded_labels(chart, {**data, "points": placed}, plots, fractions, levels)
     return {**data, "points": placed}
+
+
+#: Where the phone's static chart puts its labels when some are written as numbers
+#: (:func:`_key_crowded_labels`): ``key_side`` and ``key_place``.
+KEY_PREFIX = "key_"
+
+
+def _key_crowded_labels(chart: Chart, data: Rows, plots: list[Plot], fractions: Fractions, levels: set[float]) -> None:
+    """On the phone's static chart, a label with no clear place (a line, a point or another
+    label in its way wherever it goes, :func:`placement_conflicts`) is written as a number
+    (``key``: 1, 2 … from left to right), which :func:`calculators.narrow_spec` lists with
+    the label under the plot; the labels are then placed again, numbers and all
+    (:data:`KEY_PREFIX`). Sets those fields in ``data``'s point rows, if any label needs it
+    and the numbers leave fewer conflicts, all told, than the words.
+    Only that picture shows the numbers: the live chart on the narrowest phones, which uses
+    the same group's places, writes every label whole."""
+    group = PLOT_GROUPS[-1]
+    seen = [plot for plot in plots if plot.width in group.widths]
+    points = data["points"]
+    places = [(row[group.prefix + "side"], row[group.prefix + "place"]) for row in points]
+    crowded = [i for i, count in enumerate(placement_conflicts(chart, data, seen, places)) if count]
+    if not crowded:
+        return
+    keys = {
+        index: str(number) for number, index in enumerate(sorted(crowded, key=lambda i: seen[0].at(points[i])[0]), 1)
+    }
+    # The rows as that picture writes them: a numbered label by its number alone.
+    written = [{**row, "label": keys[i], "short": None} if i in keys else row for i, row in enumerate(points)]
+    again = _placement(chart, {**data, "points": written}, seen, fractions, levels)
+    # Numbers only where they leave the picture clearer, all told, than the words did.
+    if sum(placement_conflicts(chart, {**data, "points": written}, seen, again)) >= sum(
+        placement_conflicts(chart, data, seen, places)
+    ):
+        return
+    for index, row in enumerate(points):
+        if index in keys:
+            row["key"] = keys[index]
+        row[KEY_PREFIX + "side"], row[KEY_PREFIX + "place"] = again[index]
 
 
 def own_place(plot: Plot, row: dict[str, Any]) -> tuple[str, str]:
@@ -597,7 +638,11 @@ def placement_conflicts(
 
 
 def _placement(
-    chart: Chart, data: Rows, plots: list[Plot], fractions: Fractions, levels: set[float]
+    chart: Chart,
+    data: Rows,
+    plots: list[Plot],
+    fractions: Fractions,
+    levels: set[float],
 ) -> list[tuple[str, str]]:
     """The place of each label on ``plots`` (one group of widths): each in turn takes the
     first clear place, or the one with the fewest conflicts with the lines, the points and

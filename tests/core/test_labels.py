@@ -11,6 +11,7 @@ import pytest
 from calculators import CALCULATORS, run
 from calculators._chart import drawable_rows
 from calculators._labels import (
+    KEY_PREFIX,
     NEARER,
     PLACES,
     PLOT_GROUPS,
@@ -42,8 +43,10 @@ def _settings(calculator_id: str) -> list[dict[str, float]]:
 
 def _unplaced(rows: list[dict]) -> list[dict]:
     """The rows without where their labels go (and the texts ``run`` adds)."""
-    placed = {group.prefix + field for group in PLOT_GROUPS for field in ("side", "place")}
-    return [{k: v for k, v in row.items() if k not in placed | {"x_text", "y_text"}} for row in rows]
+    placed = {
+        prefix + field for prefix in (*(g.prefix for g in PLOT_GROUPS), KEY_PREFIX) for field in ("side", "place")
+    }
+    return [{k: v for k, v in row.items() if k not in placed | {"x_text", "y_text", "key"}} for row in rows]
 
 
 @pytest.mark.parametrize("calculator_id", LABELLED)
@@ -377,3 +380,44 @@ def test_a_label_at_the_edge_sits_next_to_its_own_line(calculator_id: str) -> No
                     edge_labels += 1
     if calculator_id == "effective-compute":
         assert edge_labels >= 50  # its thresholds' labels, in every setting and width
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_a_phone_label_is_numbered_only_where_no_place_is_clear_and_the_numbers_help(calculator_id: str) -> None:
+    """On the phone's static chart (the last group of widths) the labels with conflicts at
+    their places, and only those, are numbered 1, 2 … from left to right, if, placed again
+    with the numbers as their text (``key_side``, ``key_place``, set on every row then), the
+    chart's conflicts, all told, are fewer; otherwise none is."""
+    narrow = PLOT_GROUPS[-1]
+    for values in _settings(calculator_id):
+        calculator = CALCULATORS[calculator_id]
+        data = run(calculator_id, values)["chart"]
+        points = data["points"]
+        plots = [plot for plot in plot_model(calculator.chart, data) if plot.width in narrow.widths]
+        before = [(row[narrow.prefix + "side"], row[narrow.prefix + "place"]) for row in points]
+        crowded = [i for i, n in enumerate(placement_conflicts(calculator.chart, data, plots, before)) if n]
+        keyed = [i for i, row in enumerate(points) if "key" in row]
+        if not keyed:
+            assert not any(KEY_PREFIX + "side" in row for row in points)
+            continue
+        assert sorted(keyed) == crowded, values
+        by_x = sorted(keyed, key=lambda i: plots[0].at(points[i])[0])
+        assert [points[i]["key"] for i in by_x] == [str(n) for n in range(1, len(keyed) + 1)]
+        after = [(row[KEY_PREFIX + "side"], row[KEY_PREFIX + "place"]) for row in points]
+        written = {
+            **data,
+            "points": [{**row, "label": row["key"], "short": None} if "key" in row else row for row in points],
+        }
+        assert sum(placement_conflicts(calculator.chart, written, plots, after)) < sum(
+            placement_conflicts(calculator.chart, data, plots, before)
+        ), values
+
+
+def test_some_phone_labels_are_numbered() -> None:
+    """The rule above is not idle: the scaling paradox's crowded points are numbered on a phone."""
+    points = run("scaling-paradox", {})["chart"]["points"]
+    assert {row["label"]: row.get("key") for row in points} == {
+        "Data ×2,048": "1",
+        "Parameters ×8,192": "2",
+        "Compute ×1,048,576": None,
+    }

@@ -10,6 +10,9 @@ import pytest
 
 from calculators import CALCULATORS, narrow_spec, run, vega_lite_spec
 from calculators._chart import NARROW_TICKS, NARROW_WIDTH
+from calculators._labels import KEY_PREFIX
+
+from strategies import reader_settings
 
 IDS = sorted(CALCULATORS)
 
@@ -79,3 +82,44 @@ def test_tick_counts_of_every_kind_are_capped(count: object, capped: object) -> 
     """A tick count absent, numeric or an expression ends at most NARROW_TICKS."""
     spec = {"layer": [{"mark": "line", "encoding": {"x": {"axis": {} if count is None else {"tickCount": count}}}}]}
     assert capped == narrow_spec(spec)["layer"][0]["encoding"]["x"]["axis"]["tickCount"]
+
+
+def _label_layers(spec: dict) -> list[dict]:
+    """The text marks of the point labels (the label and its halo)."""
+    return [
+        layer["mark"]
+        for layer in spec["layer"]
+        if layer["data"].get("name") == "points" and isinstance(layer["mark"], dict) and layer["mark"]["type"] == "text"
+    ]
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_numbered_labels_are_written_as_numbers_and_listed_under_the_phones_chart(calculator_id: str) -> None:
+    """In every setting a reader sees: where the core numbered labels (calculators/_labels.py),
+    the phone's picture writes them as their numbers, places every label where the numbered
+    placement put it, and lists "number  label" under the chart in the numbers' order; the
+    wide and live chart write every label in words. Without numbers, the picture has no list."""
+    calculator = CALCULATORS[calculator_id]
+    for values in reader_settings(calculator_id).values():
+        wide = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
+        narrow = narrow_spec(wide)
+        keyed = sorted((r for r in wide["datasets"]["points"] if r.get("key")), key=lambda r: int(r["key"]))
+        assert "title" not in wide
+        assert all("key" not in mark["text"]["expr"] for mark in _label_layers(wide))
+        if not keyed:
+            assert "title" not in narrow
+            continue
+        assert narrow["title"]["orient"] == "bottom"
+        assert narrow["title"]["text"] == [f"{row['key']}  {row['label']}" for row in keyed]
+        assert [row["key"] for row in keyed] == [str(n) for n in range(1, len(keyed) + 1)]
+        marks = _label_layers(narrow)
+        assert len(marks) == 2
+        for mark in marks:
+            assert mark["text"]["expr"].startswith("datum.key || (")
+            assert f"'{KEY_PREFIX}'" in mark["dx"]["expr"] and f"'{KEY_PREFIX}'" in mark["align"]["expr"]
+
+
+def test_the_scaling_paradoxs_phone_chart_lists_its_numbered_labels() -> None:
+    """A golden case of the rule above (its two crowded labels, numbered from the left)."""
+    narrow = narrow_spec(wide_spec("scaling-paradox"))
+    assert narrow["title"]["text"] == ["1  Data ×2,048", "2  Parameters ×8,192"]
