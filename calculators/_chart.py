@@ -642,7 +642,7 @@ def _numbered_labels(narrow: dict[str, Any]) -> None:
     """Where the core numbered the labels that have no clear place on this plot (a point
     row's ``key``, calculators/_labels.py), ``narrow`` writes those labels as their numbers,
     every label where that placement put it, and lists the numbers with their labels under
-    the chart, one a line."""
+    the chart, one a line, each number and its label an en space apart."""
     points = narrow.get("datasets", {}).get("points", [])
     keyed = sorted((row for row in points if row.get("key")), key=lambda row: int(row["key"]))
     if not keyed:
@@ -653,13 +653,17 @@ def _numbered_labels(narrow: dict[str, Any]) -> None:
             mark.update(_label_marks(layer["encoding"]["x"]["field"], prefix=KEY_PREFIX))
             mark["text"] = {"expr": f"datum.key || ({mark['text']['expr']})"}
     narrow["title"] = {
-        "text": [f"{row['key']}  {row['label']}" for row in keyed],
+        # An en space, which SVG text keeps (it collapses a run of plain ones).
+        "text": [f"{row['key']}\u2002{row['label']}" for row in keyed],
         "orient": "bottom",
         "anchor": "start",
         "frame": "group",
         "fontSize": 12,
         "fontWeight": "normal",
         "lineHeight": 16,
+        # Like every other part of the picture, not named apart to assistive technology: the
+        # figure is one image with its own name, and its table lists every point.
+        "aria": False,
     }
 
 

@@ -97,7 +97,7 @@ def _label_layers(spec: dict) -> list[dict]:
 def test_numbered_labels_are_written_as_numbers_and_listed_under_the_phones_chart(calculator_id: str) -> None:
     """In every setting a reader sees: where the core numbered labels (calculators/_labels.py),
     the phone's picture writes them as their numbers, places every label where the numbered
-    placement put it, and lists "number  label" under the chart in the numbers' order; the
+    placement put it, and lists "number label" under the chart in the numbers' order; the
     wide and live chart write every label in words. Without numbers, the picture has no list."""
     calculator = CALCULATORS[calculator_id]
     for values in reader_settings(calculator_id).values():
@@ -110,7 +110,7 @@ def test_numbered_labels_are_written_as_numbers_and_listed_under_the_phones_char
             assert "title" not in narrow
             continue
         assert narrow["title"]["orient"] == "bottom"
-        assert narrow["title"]["text"] == [f"{row['key']}  {row['label']}" for row in keyed]
+        assert narrow["title"]["text"] == [f"{row['key']}\u2002{row['label']}" for row in keyed]
         assert [row["key"] for row in keyed] == [str(n) for n in range(1, len(keyed) + 1)]
         marks = _label_layers(narrow)
         assert len(marks) == 2
@@ -122,4 +122,4 @@ def test_numbered_labels_are_written_as_numbers_and_listed_under_the_phones_char
 def test_the_scaling_paradoxs_phone_chart_lists_its_numbered_labels() -> None:
     """A golden case of the rule above (its two crowded labels, numbered from the left)."""
     narrow = narrow_spec(wide_spec("scaling-paradox"))
-    assert narrow["title"]["text"] == ["1  Data ×2,048", "2  Parameters ×8,192"]
+    assert narrow["title"]["text"] == ["1\u2002Data ×2,048", "2\u2002Parameters ×8,192"]

@@ -313,16 +313,21 @@ def test_every_calculators_charts_label_their_axes_as_the_site_writes(calculator
             _one_style_an_axis(calculator_id, values, name, svg)
 
 
-def test_a_phones_chart_writes_a_points_short_label() -> None:
-    """The governance chart's threshold crossings read "US 10²⁶ at ×720" on the wide chart and
-    "US at ×720" on the phone's (the legend names the line), as the label model measured."""
+def test_a_phones_chart_writes_a_points_short_label_or_its_number() -> None:
+    """The governance chart's threshold crossings read "EU 10²⁵ at ×26.8" on the wide chart and
+    "EU at ×26.8" on the phone's (the legend names the line), as the label model measured; the
+    US crossing, with no clear place on the phone's plot, is written there as its number,
+    listed under the chart with its label in full."""
     calculator = CALCULATORS["effective-compute"]
     chart = run("effective-compute", calculator.defaults())["chart"]
+    [eu] = [row for row in chart["points"] if row["label"].startswith("EU")]
     [us] = [row for row in chart["points"] if row["label"].startswith("US")]
     spec = vega_lite_spec(calculator.chart, chart)
     wide, phone = (svg_with_names(s) for s in (spec, narrow_spec(spec)))
-    assert f">{us['label']}<" in wide and f">{us['short']}<" not in wide
-    assert f">{us['short']}<" in phone and f">{us['label']}<" not in phone
+    assert f">{eu['label']}<" in wide and f">{eu['short']}<" not in wide
+    assert f">{eu['short']}<" in phone and f">{eu['label']}<" not in phone
+    assert us["key"] and f">{us['key']}<" in phone and f">{us['key']}\u2002{us['label']}<" in phone
+    assert f">{us['key']}<" not in wide
 
 
 # --- The plot the labels were placed in is the plot Vega draws ---------------------------
