@@ -78,8 +78,8 @@ def navigate(page, url: str) -> None:
 
     Instant navigation is Material's bundle's, which a page with a calculator loads only once
     its calculators have shown their first results (javascripts/calculators/material.js), so
-    each click waits until the bundle has run (a reader who clicks a link sooner gets an
-    ordinary page load, and Python starts afresh there).
+    each click waits until the bundle has run and has the site's map (a reader who clicks a
+    link sooner gets an ordinary page load, and Python starts afresh there).
 
     Material only fetches a page when the path changes, so to show the same page afresh
     (a new query, a clean state) the reader first steps to another page. The old content is
@@ -92,8 +92,13 @@ def navigate(page, url: str) -> None:
     _click(page, url)
 
 
+# Material's instant navigation takes over links once it has the site's map (sitemap.xml),
+# which its bundle asks for as it runs.
+INSTANT_READY = "performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))"
+
+
 def _click(page, url: str) -> None:
-    wait_until(page, f"typeof document$ !== 'undefined' && {MATERIAL_RAN}")
+    wait_until(page, f"typeof document$ !== 'undefined' && {MATERIAL_RAN} && {INSTANT_READY}")
     page.evaluate(
         """url => {
             const article = document.querySelector("article");
