@@ -684,13 +684,11 @@ def _label_marks(x_field: str, prefix: str | None = None) -> dict[str, Any]:
     under it, or at the plot's edge."""
 
     *wider, narrowest = PLOT_GROUPS
-    if prefix is not None:
-        prefix = repr(prefix)
-    else:
-        prefix = "".join(f"width >= {g.from_width:g} ? {g.prefix!r} : " for g in wider) + repr(narrowest.prefix)
+    by_width = "".join(f"width >= {g.from_width:g} ? {g.prefix!r} : " for g in wider) + repr(narrowest.prefix)
+    chosen_prefix = repr(prefix) if prefix is not None else by_width
 
     def chosen(field: str) -> str:
-        return f"(datum[({prefix}) + {field!r}] || datum.{field})"
+        return f"(datum[({chosen_prefix}) + {field!r}] || datum.{field})"
 
     side, place = chosen("side"), chosen("place")
     x = f"scale('x', datum[{x_field!r}])"

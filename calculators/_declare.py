@@ -148,9 +148,9 @@ class Chart:
     and ``"place": "below"`` where points sit close together, and give a ``"short"`` label
     that a phone's narrow plot writes instead (the core places both, clear of the lines,
     points and other labels; where none is clear on the phone's static chart, that picture
-    writes the label as a number and lists it under the chart). With ``uses_outputs``, ``data`` is also given the calculator's
-    computed outputs (``outputs=``, by name), so a chart that marks them draws them without
-    computing them again.
+    writes the label as a number and lists it under the chart). With ``uses_outputs``,
+    ``data`` is also given the calculator's computed outputs (``outputs=``, by name), so a
+    chart that marks them draws them without computing them again.
 
     ``interval`` names two row fields, the low and high ends of an interval of the y value:
     lines with them get a shaded band, points an error bar. ``point_group`` names a field of

@@ -638,11 +638,7 @@ def placement_conflicts(
 
 
 def _placement(
-    chart: Chart,
-    data: Rows,
-    plots: list[Plot],
-    fractions: Fractions,
-    levels: set[float],
+    chart: Chart, data: Rows, plots: list[Plot], fractions: Fractions, levels: set[float]
 ) -> list[tuple[str, str]]:
     """The place of each label on ``plots`` (one group of widths): each in turn takes the
     first clear place, or the one with the fewest conflicts with the lines, the points and

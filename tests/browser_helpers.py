@@ -97,8 +97,14 @@ def navigate(page, url: str) -> None:
 INSTANT_READY = "performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))"
 
 
-def _click(page, url: str) -> None:
+def wait_for_instant_navigation(page) -> None:
+    """Until Material's instant navigation takes over the page's links: its bundle has run
+    (on a calculator page, once the first results are drawn) and has the site's map."""
     wait_until(page, f"typeof document$ !== 'undefined' && {MATERIAL_RAN} && {INSTANT_READY}")
+
+
+def _click(page, url: str) -> None:
+    wait_for_instant_navigation(page)
     page.evaluate(
         """url => {
             const article = document.querySelector("article");

@@ -25,10 +25,13 @@ export function loadMaterial() {
   const script = document.createElement("script");
   script.src = held.dataset.src;
   script.onload = () => {
-    if (contentLoaded) globalThis.document$.next(document);
-    settle();
-    // For scripts outside this module graph (javascripts/cite.js).
-    document.dispatchEvent(new Event("material-loaded"));
+    try {
+      if (contentLoaded) globalThis.document$.next(document);
+    } finally {
+      settle();
+      // For scripts outside this module graph (javascripts/cite.js).
+      document.dispatchEvent(new Event("material-loaded"));
+    }
   };
   script.onerror = () => {
     console.warn("Material's bundle did not load: search and instant navigation are off.");
