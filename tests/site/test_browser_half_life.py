@@ -116,6 +116,9 @@ def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, ba
     wait_for_instant_navigation(page)
     page.get_by_role("link", name="How this site works").first.click()
     expect(page).to_have_url(base_url + "how-it-works/")
+    # The address may change before the new content is in: going back before it is would find
+    # the first visit's calculator still there, live, until the swap replaced it.
+    expect(page.locator(HL)).to_have_count(0)
     page.go_back()
     expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
     page.fill('input[name="p"]', "0.7")
