@@ -87,6 +87,16 @@ MATERIAL_REQUESTED = (
 )
 
 
+def _before_python(context, base_url: str):
+    """A new tab of ``context`` on the page, Python's downloads held, once its calculator's
+    presets show (the page is scripted)."""
+    page = context.new_page()
+    hold_python(page)
+    page.goto(base_url + PAGE)
+    expect(page.locator(".calc [data-preset]").first).to_be_visible()
+    return page
+
+
 def test_materials_bundle_waits_for_the_first_charts_then_starts(browser, base_url) -> None:
     """On a calculator page Material's bundle is neither requested nor run while Python
     starts, yet the page is a scripted page from its first frame (the calculator's buttons
@@ -94,10 +104,7 @@ def test_materials_bundle_waits_for_the_first_charts_then_starts(browser, base_u
     page as on any other (hooks/material_after_python.py, javascripts/calculators/material.js)."""
     context = browser.new_context()
     try:
-        held = context.new_page()
-        hold_python(held)
-        held.goto(base_url + PAGE)
-        expect(held.locator(".calc [data-preset]").first).to_be_visible()
+        held = _before_python(context, base_url)
         held.wait_for_timeout(2000)
         assert held.evaluate("document.documentElement.classList.contains('js')")
         assert not held.evaluate(MATERIAL_REQUESTED), "Material's bundle was requested while Python was starting"
@@ -121,10 +128,7 @@ def test_a_reader_who_reaches_for_the_page_gets_material_at_once(browser, base_u
     for Python (here Python never comes): the reader's search shortcut then works."""
     context = browser.new_context()
     try:
-        page = context.new_page()
-        hold_python(page)
-        page.goto(base_url + PAGE)
-        expect(page.locator(".calc [data-preset]").first).to_be_visible()
+        page = _before_python(context, base_url)
         assert page.evaluate("typeof document$") == "undefined"
         page.keyboard.press("Shift")
         wait_until(page, MATERIAL_STARTED, 10)
