@@ -26,7 +26,16 @@ from ._format import (
     vega_signal,
     vega_tick_label,
 )
-from ._labels import EDGE_GAP, GAP_X, KEY_PREFIX, LOG_AXIS_PADDING, NARROW_PLOT_WIDTH, PLACE_DY, PLOT_GROUPS
+from ._labels import (
+    EDGE_GAP,
+    GAP_X,
+    KEY_PREFIX,
+    LOG_AXIS_PADDING,
+    NARROW_PLOT_WIDTH,
+    PLACE_DY,
+    PLOT_GROUPS,
+    number_crowded_labels,
+)
 
 __all__ = [
     "DATASETS",
@@ -41,6 +50,7 @@ __all__ = [
     "keep_drawable",
     "log_range",
     "narrow_spec",
+    "phone_spec",
     "position_encoding",
     "sample",
     "static_spec",
@@ -589,7 +599,7 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     labels those it has room for, at even steps), and where labels would still touch, every
     other one left out, so that those shown stay evenly spaced. A point label with no clear
     place on its plot is written as the number the core gave it, listed with the label under
-    the chart (:func:`_numbered_labels`).
+    the chart (:func:`_numbered_labels`; :func:`phone_spec` numbers them first).
 
     >>> wide = {"width": 640, "config": {"axis": {}, "legend": {}}, "layer": [
     ...     {"mark": "line", "encoding": {"x": {"axis": {}}, "y": {"axis": {"tickCount": {"expr": "8"}}}}}]}
@@ -638,9 +648,17 @@ def narrow_spec(spec: dict[str, Any]) -> dict[str, Any]:
     return narrow
 
 
+def phone_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The phone's static picture of ``data`` (a result's ``chart``, from
+    :func:`calculators.run`): :func:`narrow_spec` of the chart, with the labels that have no
+    clear place on its plot numbered first (:func:`calculators._labels.number_crowded_labels`,
+    which ``run`` leaves to the build). What the build draws for phones."""
+    return narrow_spec(vega_lite_spec(chart, number_crowded_labels(chart, data)))
+
+
 def _numbered_labels(narrow: dict[str, Any]) -> None:
-    """Where the core numbered the labels that have no clear place on this plot (a point
-    row's ``key``, calculators/_labels.py), ``narrow`` writes those labels as their numbers,
+    """Where the labels that have no clear place on this plot were numbered (a point row's
+    ``key``: :func:`phone_spec`, calculators/_labels.py), ``narrow`` writes those labels as their numbers,
     every label where that placement put it, and lists the numbers with their labels under
     the chart, one a line, each number and its label an en space apart."""
     points = narrow.get("datasets", {}).get("points", [])

@@ -8,9 +8,10 @@ label and stays inside the plot; failing that, the one with the fewest conflicts
 clear on a wide plot is often not on a phone's, so it places the labels once for each range
 of widths (:data:`PLOT_GROUPS`): for the wide chart (``side``, ``place``), the live chart on
 a phone (``mid_side``, ``mid_place``) and the phone's static chart (``narrow_side``,
-``narrow_place``); the chart picks by its plot's width. On the phone's static chart a label
-that still has no clear place is written as a number, and the labels placed again with it
-(``key``, ``key_side``, ``key_place``). The model is the chart's own: the axes' scales over the
+``narrow_place``); the chart picks by its plot's width. On the phone's static chart, which
+only the build draws, a label that still has no clear place is written as a number, and the
+labels placed again with it (``key``, ``key_side``, ``key_place``: :func:`number_crowded_labels`,
+which ``run`` leaves to the build). The model is the chart's own: the axes' scales over the
 data's range (a log axis over the data alone, as the chart draws it),
 12 px text at a generous 7 px a character.
 """
@@ -25,7 +26,16 @@ from typing import Any, NamedTuple
 
 from ._declare import Axis, Chart
 
-__all__ = ["KEY_PREFIX", "PLACES", "PLOT_GROUPS", "PlotGroup", "label_box", "place_labels", "plot_model"]
+__all__ = [
+    "KEY_PREFIX",
+    "PLACES",
+    "PLOT_GROUPS",
+    "PlotGroup",
+    "label_box",
+    "number_crowded_labels",
+    "place_labels",
+    "plot_model",
+]
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -551,11 +561,10 @@ def place_labels(chart: Chart, data: Rows) -> Rows:
 
     Charts that do not label their points, or draw dates across, are returned as they are.
     """
-    points = data.get("points", [])
-    if not chart.label_points or chart.x.dates or not points or not data.get("lines"):
+    if not _labelled(chart, data):
         return data
     plots = plot_model(chart, data)
-    placed = [dict(row) for row in points]
+    placed = [dict(row) for row in data["points"]]
     # Where the lines' rows fall along the axes and which lines are flat: the same at every
     # width, so worked out once for all the groups.
     fractions, levels = line_fractions(plots[0], data["lines"]), _flat_levels(chart, data["lines"])
@@ -563,8 +572,30 @@ def place_labels(chart: Chart, data: Rows) -> Rows:
         seen = [plot for plot in plots if plot.width in group.widths]
         for row, (side, place) in zip(placed, _placement(chart, data, seen, fractions, levels), strict=True):
             row[group.prefix + "side"], row[group.prefix + "place"] = side, place
-    _key_crowded_labels(chart, {**data, "points": placed}, plots, fractions, levels)
     return {**data, "points": placed}
+
+
+def _labelled(chart: Chart, data: Rows) -> bool:
+    """Whether ``data`` has point labels for the label model to place: the chart labels its
+    points, draws numbers (not dates) across, and has points and lines."""
+    return bool(chart.label_points and not chart.x.dates and data.get("points") and data.get("lines"))
+
+
+def number_crowded_labels(chart: Chart, data: Rows) -> Rows:
+    """``data`` (placed by :func:`place_labels`, as :func:`calculators.run` returns it) with
+    the labels that have no clear place on the phone's static chart numbered
+    (:func:`_key_crowded_labels`), for that picture alone (:func:`calculators._chart.phone_spec`).
+
+    Only the build draws that picture, so ``run`` leaves this out: the reader's browser would
+    otherwise place the phone's labels a second time on every change of an input, for a
+    picture it never shows (about a seventh of ``run``'s time)."""
+    if not _labelled(chart, data):
+        return data
+    plots = plot_model(chart, data)
+    fractions, levels = line_fractions(plots[0], data["lines"]), _flat_levels(chart, data["lines"])
+    numbered = {**data, "points": [dict(row) for row in data["points"]]}
+    _key_crowded_labels(chart, numbered, plots, fractions, levels)
+    return numbered
 
 
 #: Where the phone's static chart puts its labels when some are written as numbers

@@ -32,12 +32,11 @@ from calculators import (
     __version__,
     export,
     get_calculator,
-    narrow_spec,
     run,
     static_spec,
     vega_lite_spec,
 )
-from calculators._chart import chart_description
+from calculators._chart import chart_description, phone_spec
 from calculators._declare import form_text
 from calculators._typed import key_text
 
@@ -203,7 +202,7 @@ def render_calculator(
     # The picture is static (shown in the reader's font, drawn with the build's); the spec
     # the page runs live is the chart itself.
     svg = vega_renders.svg(static_spec(spec))
-    phone = vega_renders.svg(narrow_spec(spec))
+    phone = vega_renders.svg(phone_spec(calculator.chart, result["chart"]))
     vega_spec = json.dumps(vega_renders.vega(spec), separators=(",", ":"))
     cid = calculator.id
     parts = [
@@ -252,7 +251,7 @@ def chart_sizes(wide: str, phone: str) -> str:
     it replaces the picture (stylesheets/calculators.css).
 
     Two static charts are built: ``wide``, scaled to the column's width, and ``phone``, drawn
-    for a phone's width (:func:`calculators.narrow_spec`; the wide one shrunk to a phone
+    for a phone's width (:func:`calculators._chart.phone_spec`; the wide one shrunk to a phone
     would print its text at 5 to 6 px) and shown at its own size there, or narrower on a
     screen narrower than it. The stylesheet picks one by media query, so it works without
     JavaScript; the first live result replaces both (javascripts/calculators/chart.js).

@@ -159,11 +159,11 @@ def test_each_point_label_is_drawn_over_a_halo_of_the_same_text(calculator_id: s
     the same place and size, stroked in the background colour and hidden from assistive
     technology (which reads the label once), so a line that meets a label stops short of its
     letters; on the phone's static chart too. A chart that labels no point draws neither."""
-    from calculators._chart import HALO_COLOUR, HALO_WIDTH, LABEL_HALO, narrow_spec
+    from calculators._chart import HALO_COLOUR, HALO_WIDTH, LABEL_HALO, phone_spec
 
     calculator = CALCULATORS[calculator_id]
-    spec = vega_lite_spec(calculator.chart, run(calculator_id, calculator.defaults())["chart"])
-    for drawn in (spec, narrow_spec(spec)):
+    data = run(calculator_id, calculator.defaults())["chart"]
+    for drawn in (vega_lite_spec(calculator.chart, data), phone_spec(calculator.chart, data)):
         texts = [i for i, layer in enumerate(drawn["layer"]) if layer["mark"]["type"] == "text"]
         if not calculator.chart.label_points:
             assert texts == []

@@ -23,6 +23,7 @@ from calculators._labels import (
     _series_segments,
     crosses,
     label_box,
+    number_crowded_labels,
     own_place,
     place_labels,
     placement_conflicts,
@@ -391,7 +392,7 @@ def test_a_phone_label_is_numbered_only_where_no_place_is_clear_and_the_numbers_
     narrow = PLOT_GROUPS[-1]
     for values in _settings(calculator_id):
         calculator = CALCULATORS[calculator_id]
-        data = run(calculator_id, values)["chart"]
+        data = number_crowded_labels(calculator.chart, run(calculator_id, values)["chart"])
         points = data["points"]
         plots = [plot for plot in plot_model(calculator.chart, data) if plot.width in narrow.widths]
         before = [(row[narrow.prefix + "side"], row[narrow.prefix + "place"]) for row in points]
@@ -415,9 +416,27 @@ def test_a_phone_label_is_numbered_only_where_no_place_is_clear_and_the_numbers_
 
 def test_some_phone_labels_are_numbered() -> None:
     """The rule above is not idle: the scaling paradox's crowded points are numbered on a phone."""
-    points = run("scaling-paradox", {})["chart"]["points"]
+    chart = CALCULATORS["scaling-paradox"].chart
+    points = number_crowded_labels(chart, run("scaling-paradox", {})["chart"])["points"]
     assert {row["label"]: row.get("key") for row in points} == {
         "Data ×2,048": "1",
         "Parameters ×8,192": "2",
         "Compute ×1,048,576": None,
     }
+
+
+@pytest.mark.parametrize("calculator_id", LABELLED)
+def test_run_leaves_the_phones_numbers_to_the_build(calculator_id: str) -> None:
+    """Only the build draws the phone's static chart, so ``run`` (which the reader's browser
+    calls on every change of an input) neither numbers labels nor places them a second time
+    for it; numbering returns new rows and leaves ``run``'s as they were, and changes nothing
+    but the numbering fields."""
+    calculator = CALCULATORS[calculator_id]
+    numbering = {"key", KEY_PREFIX + "side", KEY_PREFIX + "place"}
+    for values in _settings(calculator_id):
+        data = run(calculator_id, values)["chart"]
+        assert not any(numbering & row.keys() for row in data["points"]), values
+        before = [dict(row) for row in data["points"]]
+        numbered = number_crowded_labels(calculator.chart, data)
+        assert data["points"] == before
+        assert [{k: v for k, v in row.items() if k not in numbering} for row in numbered["points"]] == before

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from calculators import CALCULATORS, narrow_spec, run, vega_lite_spec
-from calculators._chart import NARROW_TICKS, NARROW_WIDTH
-from calculators._labels import KEY_PREFIX
+from calculators._chart import NARROW_TICKS, NARROW_WIDTH, phone_spec
+from calculators._labels import KEY_PREFIX, number_crowded_labels
 
 from strategies import reader_settings
 
@@ -101,9 +101,11 @@ def test_numbered_labels_are_written_as_numbers_and_listed_under_the_phones_char
     wide and live chart write every label in words. Without numbers, the picture has no list."""
     calculator = CALCULATORS[calculator_id]
     for values in reader_settings(calculator_id).values():
-        wide = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
-        narrow = narrow_spec(wide)
-        keyed = sorted((r for r in wide["datasets"]["points"] if r.get("key")), key=lambda r: int(r["key"]))
+        data = run(calculator_id, values)["chart"]
+        wide = vega_lite_spec(calculator.chart, data)
+        narrow = phone_spec(calculator.chart, data)
+        points = number_crowded_labels(calculator.chart, data).get("points", [])
+        keyed = sorted((r for r in points if r.get("key")), key=lambda r: int(r["key"]))
         assert "title" not in wide
         assert all("key" not in mark["text"]["expr"] for mark in _label_layers(wide))
         if not keyed:
@@ -121,5 +123,6 @@ def test_numbered_labels_are_written_as_numbers_and_listed_under_the_phones_char
 
 def test_the_scaling_paradoxs_phone_chart_lists_its_numbered_labels() -> None:
     """A golden case of the rule above (its two crowded labels, numbered from the left)."""
-    narrow = narrow_spec(wide_spec("scaling-paradox"))
+    calculator = CALCULATORS["scaling-paradox"]
+    narrow = phone_spec(calculator.chart, run("scaling-paradox", {})["chart"])
     assert narrow["title"]["text"] == ["1\u2002Data ×2,048", "2\u2002Parameters ×8,192"]

@@ -18,7 +18,8 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
-from calculators import CALCULATORS, narrow_spec, run, static_spec, vega_lite_spec
+from calculators import CALCULATORS, run, static_spec, vega_lite_spec
+from calculators._chart import phone_spec
 from chart_svg import svg_with_names
 
 from browser_helpers import page_of
@@ -161,9 +162,9 @@ def _static_svgs(calculator_id: str) -> list[tuple[str, str]]:
     calculator = CALCULATORS[calculator_id]
     drawn = []
     for name, values in reader_settings(calculator_id).items():
-        spec = vega_lite_spec(calculator.chart, run(calculator_id, values)["chart"])
-        drawn += [(f"{name}, wide", svg_with_names(static_spec(spec)))]
-        drawn += [(f"{name}, phone", svg_with_names(narrow_spec(spec)))]
+        data = run(calculator_id, values)["chart"]
+        drawn += [(f"{name}, wide", svg_with_names(static_spec(vega_lite_spec(calculator.chart, data))))]
+        drawn += [(f"{name}, phone", svg_with_names(phone_spec(calculator.chart, data)))]
     return drawn
 
 
