@@ -16,7 +16,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS, page_addresses, wait_until
+from browser_helpers import BOOT_MS, hold_python, page_addresses, wait_until
 
 PAGE = "essays/half-life/"
 
@@ -72,6 +72,52 @@ def test_link_to_a_heading_below_the_calculator_lands_on_it(watched, base_url, a
         # scroll (read at once, it once named the heading before: a fresh clone's run).
         active = page.locator(".md-sidebar--secondary .md-nav__link--active").last
         expect(active).to_have_attribute("href", re.compile(re.escape(f"#{anchor}") + "$"))
+
+
+# The calculator just above a heading changes at its end, its chart growing as a live chart
+# can, and its own styles changing as its state does (which stops the browser's scroll
+# anchoring from making up for the change in that frame).
+GROW_THE_CALCULATOR_ABOVE = """id => {
+    let calculator = document.getElementById(id).previousElementSibling;
+    while (!calculator.matches('.calc')) calculator = calculator.previousElementSibling;
+    const chart = calculator.querySelector('.calc__chart');
+    chart.style.minHeight = `${chart.getBoundingClientRect().height + 30}px`;
+    calculator.style.paddingBottom = `${parseFloat(getComputedStyle(calculator).paddingBottom) + 1}px`;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_linked_heading_is_kept_in_place_until_the_reader_moves_the_page(watched, base_url, width: int) -> None:
+    """Opened at a heading, the page puts the heading back under the header whenever the
+    calculator above it changes size (javascripts/calculators/fragment.js), as the browser's
+    scroll anchoring alone did not: the heading was pushed 31 px down. Python is held, so only
+    the test changes the page. Once the reader scrolls the page is theirs: a change above
+    then leaves them where they scrolled to, not back at the heading, and so does a reload."""
+    anchor = "worked-examples"
+    page = watched.page
+    page.set_viewport_size({"width": width, "height": 800})
+    hold_python(page)
+    page.goto(f"{base_url}{PAGE}#{anchor}")
+    page.wait_for_load_state("load")
+    assert_lands_on(page, anchor)
+    landed = where(page, anchor)["top"]
+    page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
+    page.evaluate(TWO_FRAMES)
+    assert where(page, anchor)["top"] == pytest.approx(landed, abs=1)
+    page.mouse.move(width / 2, 400)
+    page.mouse.wheel(0, 300)
+    wait_until(page, f"document.getElementById('{anchor}').getBoundingClientRect().top < {landed - 250}")
+    page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
+    page.evaluate(TWO_FRAMES)
+    time.sleep(0.5)
+    assert where(page, anchor)["top"] < landed - 250
+    # Reloaded, the page is where the reader left it (the browser restores it), and stays.
+    page.reload()
+    page.wait_for_load_state("load")
+    page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
+    page.evaluate(TWO_FRAMES)
+    time.sleep(0.5)
+    assert where(page, anchor)["top"] < landed - 250
 
 
 @pytest.mark.parametrize("width", [1280, 375])

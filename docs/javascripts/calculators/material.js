@@ -4,7 +4,8 @@
 // it, and so does the reader's first click, tap, wheel or key, so whatever they reach for
 // works at once. On every other page the bundle has run before this module.
 const held = document.querySelector("script[data-material-bundle]");
-const READER_INPUT = ["pointerdown", "touchstart", "wheel", "keydown"];
+// What the reader does to a page: also what ends fragment.js's hold on a linked heading.
+export const READER_INPUT = ["pointerdown", "touchstart", "wheel", "keydown"];
 
 // Material's components start when its document$ first emits, which it makes happen on
 // DOMContentLoaded. A bundle that runs after that event (the usual case here) would wait for
