@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import vega_renders
+from head_start import first_in_head
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -162,7 +163,6 @@ EARLY_START = (
     '<script>try{{if(!navigator.connection?.saveData){{const w=new Worker({url},{{type:"module",name:"python"}}),e=[];'
     "w.onmessage=w.onerror=(x)=>{{e.push(x)}};self.pythonWorker={{worker:w,early:e}}}}}}catch(x){{}}</script>"
 )
-HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?")
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -170,10 +170,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     url = json.dumps(get_relative_url(WORKER_SCRIPT, page.url or "index.html"))
     script = EARLY_START.format(url=url)
-    output, found = HEAD_OPEN.subn(lambda match: match[0] + script, output, count=1)
-    if not found:
-        raise PluginError(f"{page.file.src_uri}: no <head> to start Python from")
-    return output
+    return first_in_head(output, script, page.file.src_uri, "to start Python from")
 
 
 def download_path(calculator_id: str, kind: str) -> str:

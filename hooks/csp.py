@@ -25,8 +25,8 @@ import re
 from html import escape
 from pathlib import Path
 
+from head_start import first_in_head
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 BASE_POLICY = [
@@ -46,7 +46,6 @@ BASE_POLICY = [
 HEADER_ONLY = ("frame-ancestors", "report-uri", "sandbox")
 # The meta goes first in <head> (after the charset, which must come first), so the policy
 # covers every script after it, the inline worker start of calculator pages included.
-HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?", re.I)
 META = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
 
@@ -63,10 +62,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def with_meta(html: str, meta: str, name: str) -> str:
     """``html`` with ``meta`` as the first element of its head after the charset."""
-    html, found = HEAD_OPEN.subn(lambda match: match[0] + meta, html, count=1)
-    if not found:
-        raise PluginError(f"{name}: no <head> for the Content-Security-Policy")
-    return html
+    return first_in_head(html, meta, name, "for the Content-Security-Policy")
 
 
 def inline_script_hashes(html: str) -> set[str]:

@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import re
 
+from head_start import first_in_head
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 BUNDLE = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 HELD = '<script type="text/plain" data-material-bundle data-src="{src}"></script>'
-HEAD_OPEN = re.compile(r"<head>\s*(<meta charset=[^>]*>)?")
 SAYS_SCRIPTED = '<script>document.documentElement.classList.replace("no-js","js")</script>'
 
 
@@ -52,9 +52,7 @@ def with_bundle_held(output: str, name: str) -> str:
         raise PluginError(f"{name}: Material's bundle not found once (Material changed?)")
     if 'class="no-js"' not in output:
         raise PluginError(f'{name}: no <html class="no-js"> (Material changed?)')
-    output, found = HEAD_OPEN.subn(lambda match: match[0] + SAYS_SCRIPTED, output, count=1)
-    if not found:
-        raise PluginError(f"{name}: no <head> to say the page has JavaScript")
+    output = first_in_head(output, SAYS_SCRIPTED, name, "to say the page has JavaScript")
     if 'data-calculator="' in output:
         output = BUNDLE.sub(lambda match: HELD.format(src=match["src"]), output)
     return output
