@@ -100,6 +100,8 @@ def test_linked_heading_is_kept_in_place_until_the_reader_moves_the_page(watched
     page.goto(f"{base_url}{PAGE}#{anchor}")
     page.wait_for_load_state("load")
     assert_lands_on(page, anchor)
+    wait_until(page, "performance.getEntriesByType('resource').some(e => e.name.includes('/calculators/fragment.'))")
+    page.evaluate(TWO_FRAMES)
     landed = where(page, anchor)["top"]
     page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
     page.evaluate(TWO_FRAMES)
@@ -118,6 +120,18 @@ def test_linked_heading_is_kept_in_place_until_the_reader_moves_the_page(watched
     page.evaluate(TWO_FRAMES)
     time.sleep(0.5)
     assert where(page, anchor)["top"] < landed - 250
+
+
+def test_a_visit_to_no_heading_does_not_load_the_code_that_holds_one(watched, base_url) -> None:
+    """The hold above is for visits to a heading: a page opened at its top never asks for it."""
+    page = watched.page
+    hold_python(page)
+    page.goto(f"{base_url}{PAGE}")
+    page.wait_for_load_state("load")
+    time.sleep(0.5)
+    own = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert any("/javascripts/calculators/index." in name for name in own)
+    assert not any("/javascripts/calculators/fragment." in name for name in own)
 
 
 @pytest.mark.parametrize("width", [1280, 375])

@@ -5,7 +5,6 @@
 // competes with Python's start or the first computation and chart; when the browser asks to
 // save data Python may never start (save-data.js), so they do not wait.
 import { firstResultsShown, mountCalculator } from "./calculator.js";
-import { holdFragment } from "./fragment.js";
 import { loadMaterial, onEveryPage } from "./material.js";
 import { offlineReady } from "./offline.js";
 import { firstStart } from "./runtime.js";
@@ -19,8 +18,11 @@ started.then(() => {
   // The service worker keeps what the page has loaded by then: Material's bundle included.
   loadMaterial().then(offlineReady);
 }); // never rejects: a failed start is shown by the calculator itself
-// A link to a heading below a calculator stays on it while the calculators settle.
-if (calculators.length) holdFragment(started.then(loadMaterial));
+// A link to a heading below a calculator stays on it while the calculators settle. Only a
+// visit to a heading loads the code for it; one that cannot (offline, say) just lands as before.
+if (calculators.length && location.hash) {
+  import("./fragment.js").then(({ holdFragment }) => holdFragment(started.then(loadMaterial)), () => {});
+}
 
 onEveryPage(() => {
   for (const root of document.querySelectorAll("[data-calculator]")) mountCalculator(root);
