@@ -18,8 +18,8 @@ import { READER_INPUT } from "./material.js";
 const SETTLE_MS = 2_000;
 // Never longer than this from the page's start, whatever happens to Python.
 const LONGEST_MS = 20_000;
-// A scroll that moves the heading this far from its place is the reader's (a scroll bar
-// dragged, say, which sends no input event to the page), never a calculator's doing.
+// A scroll this long that moves the heading with the page is the reader's (a scroll bar
+// dragged, say, which may send no input event to the page), never a calculator's doing.
 const READER_SCROLL_PX = 100;
 
 /** Keep the heading the address names (if any) in the place the link put it, under the
@@ -29,17 +29,29 @@ export function holdFragment(settled) {
   const target = fragmentTarget();
   if (!target || typeof ResizeObserver === "undefined" || !followedALink()) return;
   const top = () => target.getBoundingClientRect().top;
-  let place; // where the heading was last put, once it has been
+  let lastY, lastTop; // the scroll position and the heading's place, as last seen
+  const note = () => {
+    lastY = scrollY;
+    lastTop = top();
+  };
   const putBack = () => {
     target.scrollIntoView({ block: "start" });
-    place = top();
+    note();
   };
   // Called once for each element as it starts being watched, then on each change of size.
   const observer = new ResizeObserver(putBack);
   observer.observe(document.body);
   for (const root of document.querySelectorAll("[data-calculator]")) observer.observe(root);
+  // The reader's scroll moves the heading by as much as the page scrolled; the browser's
+  // scroll anchoring scrolls to keep it where it was, and a change of layout moves it with no
+  // scroll at all (one can come between a scroll and its event: Material's start at a phone's
+  // width grew the page 1,100 px and shrank it back, and judged by the heading's move alone
+  // the hold let go in between).
   const onScroll = () => {
-    if (place !== undefined && Math.abs(top() - place) > READER_SCROLL_PX) release();
+    if (lastY === undefined) return;
+    const scrolled = scrollY - lastY;
+    if (Math.abs(scrolled) > READER_SCROLL_PX && Math.abs(scrolled + top() - lastTop) < 1) release();
+    else note();
   };
   const release = () => {
     observer.disconnect();
