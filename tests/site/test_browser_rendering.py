@@ -85,13 +85,28 @@ GROW_THE_CALCULATOR_ABOVE = """id => {
     calculator.style.paddingBottom = `${parseFloat(getComputedStyle(calculator).paddingBottom) + 1}px`;
 }"""
 
+# The calculator above grows 1,000 px and, once the frame that put the heading back is drawn
+# but before that scroll's event, shrinks back: a change of layout between a scroll and its
+# event, as Material's start makes at a phone's width.
+GROW_AND_SHRINK_BETWEEN_A_SCROLL_AND_ITS_EVENT = """async id => {
+    let calculator = document.getElementById(id).previousElementSibling;
+    while (!calculator.matches('.calc')) calculator = calculator.previousElementSibling;
+    const chart = calculator.querySelector('.calc__chart');
+    const [height, padding] = [chart.style.minHeight, calculator.style.paddingBottom];
+    chart.style.minHeight = `${chart.getBoundingClientRect().height + 1000}px`;
+    calculator.style.paddingBottom = `${parseFloat(getComputedStyle(calculator).paddingBottom) + 1}px`;
+    await new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn)));
+    [chart.style.minHeight, calculator.style.paddingBottom] = [height, padding];
+}"""
+
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_linked_heading_is_kept_in_place_until_the_reader_moves_the_page(watched, base_url, width: int) -> None:
     """Opened at a heading, the page puts the heading back under the header whenever the
     calculator above it changes size (javascripts/calculators/fragment.js), as the browser's
-    scroll anchoring alone did not: the heading was pushed 31 px down. Python is held, so only
-    the test changes the page. Once the reader scrolls the page is theirs: a change above
+    scroll anchoring alone did not: the heading was pushed 31 px down; and when the page
+    grows and shrinks back between the scroll that put the heading back and that scroll's
+    event. Python is held, so only the test changes the page. Once the reader scrolls the page is theirs: a change above
     then leaves them where they scrolled to, not back at the heading, and so does a reload."""
     anchor = "worked-examples"
     page = watched.page
@@ -104,6 +119,9 @@ def test_linked_heading_is_kept_in_place_until_the_reader_moves_the_page(watched
     page.evaluate(TWO_FRAMES)
     landed = where(page, anchor)["top"]
     page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
+    page.evaluate(TWO_FRAMES)
+    assert where(page, anchor)["top"] == pytest.approx(landed, abs=1)
+    page.evaluate(GROW_AND_SHRINK_BETWEEN_A_SCROLL_AND_ITS_EVENT, anchor)
     page.evaluate(TWO_FRAMES)
     assert where(page, anchor)["top"] == pytest.approx(landed, abs=1)
     page.mouse.move(width / 2, 400)
