@@ -140,6 +140,25 @@ def test_linked_heading_is_kept_in_place_until_the_reader_moves_the_page(watched
     assert where(page, anchor)["top"] < landed - 250
 
 
+def test_a_scroll_with_no_input_event_ends_the_hold(watched, base_url) -> None:
+    """A scroll bar dragged may send the page no input event, only scrolls: one that moves the
+    heading with the page is the reader's, and a change above then leaves them there."""
+    anchor = "worked-examples"
+    page = watched.page
+    hold_python(page)
+    page.goto(f"{base_url}{PAGE}#{anchor}")
+    page.wait_for_load_state("load")
+    wait_until(page, "performance.getEntriesByType('resource').some(e => e.name.includes('/calculators/fragment.'))")
+    page.evaluate(TWO_FRAMES)
+    landed = where(page, anchor)["top"]
+    page.evaluate("scrollBy(0, -400)")
+    page.evaluate(TWO_FRAMES)
+    page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
+    page.evaluate(TWO_FRAMES)
+    time.sleep(0.3)
+    assert where(page, anchor)["top"] > landed + 350
+
+
 def test_a_visit_to_no_heading_does_not_load_the_code_that_holds_one(watched, base_url) -> None:
     """The hold above is for visits to a heading: a page opened at its top never asks for it."""
     page = watched.page
