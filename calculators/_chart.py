@@ -658,9 +658,9 @@ def phone_spec(chart: Chart, data: dict[str, list[dict[str, Any]]]) -> dict[str,
 
 def _numbered_labels(narrow: dict[str, Any]) -> None:
     """Where the labels that have no clear place on this plot were numbered (a point row's
-    ``key``: :func:`phone_spec`, calculators/_labels.py), ``narrow`` writes those labels as their numbers,
-    every label where that placement put it, and lists the numbers with their labels under
-    the chart, one a line, each number and its label an en space apart."""
+    ``key``: :func:`phone_spec`, calculators/_labels.py), ``narrow`` writes those labels as
+    their numbers, every label where that placement put it, and lists the numbers with their
+    labels under the chart, one a line, each number and its label an en space apart."""
     points = narrow.get("datasets", {}).get("points", [])
     keyed = sorted((row for row in points if row.get("key")), key=lambda row: int(row["key"]))
     if not keyed:

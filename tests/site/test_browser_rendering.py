@@ -74,30 +74,43 @@ def test_link_to_a_heading_below_the_calculator_lands_on_it(watched, base_url, a
         expect(active).to_have_attribute("href", re.compile(re.escape(f"#{anchor}") + "$"))
 
 
-# The calculator just above a heading changes at its end, its chart growing as a live chart
-# can, and its own styles changing as its state does (which stops the browser's scroll
-# anchoring from making up for the change in that frame).
-GROW_THE_CALCULATOR_ABOVE = """id => {
-    let calculator = document.getElementById(id).previousElementSibling;
-    while (!calculator.matches('.calc')) calculator = calculator.previousElementSibling;
-    const chart = calculator.querySelector('.calc__chart');
-    chart.style.minHeight = `${chart.getBoundingClientRect().height + 30}px`;
-    calculator.style.paddingBottom = `${parseFloat(getComputedStyle(calculator).paddingBottom) + 1}px`;
-}"""
-
-# The calculator above grows 1,000 px and, once the frame that put the heading back is drawn
-# but before that scroll's event, shrinks back: a change of layout between a scroll and its
-# event, as Material's start makes at a phone's width.
-GROW_AND_SHRINK_BETWEEN_A_SCROLL_AND_ITS_EVENT = """async id => {
+# The calculator just above a heading grows by ``px`` at its end, its chart growing as a live
+# chart can, and its own styles changing as its state does (which stops the browser's scroll
+# anchoring from making up for the change in that frame). With ``andBack`` it shrinks back
+# once the frame that put the heading back is drawn but before that scroll's event: a change
+# of layout between a scroll and its event, as Material's start makes at a phone's width.
+GROW_THE_CALCULATOR_ABOVE = """async ([id, px, andBack]) => {
     let calculator = document.getElementById(id).previousElementSibling;
     while (!calculator.matches('.calc')) calculator = calculator.previousElementSibling;
     const chart = calculator.querySelector('.calc__chart');
     const [height, padding] = [chart.style.minHeight, calculator.style.paddingBottom];
-    chart.style.minHeight = `${chart.getBoundingClientRect().height + 1000}px`;
+    chart.style.minHeight = `${chart.getBoundingClientRect().height + px}px`;
     calculator.style.paddingBottom = `${parseFloat(getComputedStyle(calculator).paddingBottom) + 1}px`;
+    if (!andBack) return;
     await new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn)));
     [chart.style.minHeight, calculator.style.paddingBottom] = [height, padding];
 }"""
+HOLD_LOADED = "performance.getEntriesByType('resource').some(e => e.name.includes('/calculators/fragment.'))"
+
+
+def grow_above(page, anchor: str, px: float = 30, and_back: bool = False) -> float:
+    """Grow the calculator above ``anchor`` (GROW_THE_CALCULATOR_ABOVE); the heading's place
+    two frames later."""
+    page.evaluate(GROW_THE_CALCULATOR_ABOVE, [anchor, px, and_back])
+    page.evaluate(TWO_FRAMES)
+    return where(page, anchor)["top"]
+
+
+def open_held_at(page, base_url: str, anchor: str) -> float:
+    """The page opened at ``anchor`` with Python held (so only the test changes it), once the
+    code that holds the heading has loaded; where the heading landed."""
+    hold_python(page)
+    page.goto(f"{base_url}{PAGE}#{anchor}")
+    page.wait_for_load_state("load")
+    assert_lands_on(page, anchor)
+    wait_until(page, HOLD_LOADED)
+    page.evaluate(TWO_FRAMES)
+    return where(page, anchor)["top"]
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -106,36 +119,24 @@ def test_linked_heading_is_kept_in_place_until_the_reader_moves_the_page(watched
     calculator above it changes size (javascripts/calculators/fragment.js), as the browser's
     scroll anchoring alone did not: the heading was pushed 31 px down; and when the page
     grows and shrinks back between the scroll that put the heading back and that scroll's
-    event. Python is held, so only the test changes the page. Once the reader scrolls the page is theirs: a change above
-    then leaves them where they scrolled to, not back at the heading, and so does a reload."""
+    event. Once the reader scrolls the page is theirs: a change above then leaves them where
+    they scrolled to, not back at the heading, and so does a reload."""
     anchor = "worked-examples"
     page = watched.page
     page.set_viewport_size({"width": width, "height": 800})
-    hold_python(page)
-    page.goto(f"{base_url}{PAGE}#{anchor}")
-    page.wait_for_load_state("load")
-    assert_lands_on(page, anchor)
-    wait_until(page, "performance.getEntriesByType('resource').some(e => e.name.includes('/calculators/fragment.'))")
-    page.evaluate(TWO_FRAMES)
-    landed = where(page, anchor)["top"]
-    page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
-    page.evaluate(TWO_FRAMES)
-    assert where(page, anchor)["top"] == pytest.approx(landed, abs=1)
-    page.evaluate(GROW_AND_SHRINK_BETWEEN_A_SCROLL_AND_ITS_EVENT, anchor)
-    page.evaluate(TWO_FRAMES)
-    assert where(page, anchor)["top"] == pytest.approx(landed, abs=1)
+    landed = open_held_at(page, base_url, anchor)
+    assert grow_above(page, anchor) == pytest.approx(landed, abs=1)
+    assert grow_above(page, anchor, 1000, and_back=True) == pytest.approx(landed, abs=1)
     page.mouse.move(width / 2, 400)
     page.mouse.wheel(0, 300)
     wait_until(page, f"document.getElementById('{anchor}').getBoundingClientRect().top < {landed - 250}")
-    page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
-    page.evaluate(TWO_FRAMES)
+    grow_above(page, anchor)
     time.sleep(0.5)
     assert where(page, anchor)["top"] < landed - 250
     # Reloaded, the page is where the reader left it (the browser restores it), and stays.
     page.reload()
     page.wait_for_load_state("load")
-    page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
-    page.evaluate(TWO_FRAMES)
+    grow_above(page, anchor)
     time.sleep(0.5)
     assert where(page, anchor)["top"] < landed - 250
 
@@ -145,16 +146,10 @@ def test_a_scroll_with_no_input_event_ends_the_hold(watched, base_url) -> None:
     heading with the page is the reader's, and a change above then leaves them there."""
     anchor = "worked-examples"
     page = watched.page
-    hold_python(page)
-    page.goto(f"{base_url}{PAGE}#{anchor}")
-    page.wait_for_load_state("load")
-    wait_until(page, "performance.getEntriesByType('resource').some(e => e.name.includes('/calculators/fragment.'))")
-    page.evaluate(TWO_FRAMES)
-    landed = where(page, anchor)["top"]
+    landed = open_held_at(page, base_url, anchor)
     page.evaluate("scrollBy(0, -400)")
     page.evaluate(TWO_FRAMES)
-    page.evaluate(GROW_THE_CALCULATOR_ABOVE, anchor)
-    page.evaluate(TWO_FRAMES)
+    grow_above(page, anchor)
     time.sleep(0.3)
     assert where(page, anchor)["top"] > landed + 350
 

@@ -13,15 +13,17 @@ import { startSearch } from "./search-start.js";
 
 const calculators = document.querySelectorAll("[data-calculator]");
 const started = calculators.length && !savingData() ? firstStart().then(firstResultsShown) : Promise.resolve();
-started.then(() => {
+// Never rejects: a failed start is shown by the calculator itself.
+const materialLoaded = started.then(() => {
   startSearch();
-  // The service worker keeps what the page has loaded by then: Material's bundle included.
-  loadMaterial().then(offlineReady);
-}); // never rejects: a failed start is shown by the calculator itself
+  return loadMaterial();
+});
+// The service worker keeps what the page has loaded by then: Material's bundle included.
+materialLoaded.then(offlineReady);
 // A link to a heading below a calculator stays on it while the calculators settle. Only a
 // visit to a heading loads the code for it; one that cannot (offline, say) just lands as before.
 if (calculators.length && location.hash) {
-  import("./fragment.js").then(({ holdFragment }) => holdFragment(started.then(loadMaterial)), () => {});
+  import("./fragment.js").then(({ holdFragment }) => holdFragment(materialLoaded), () => {});
 }
 
 onEveryPage(() => {
