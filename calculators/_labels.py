@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import sys
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -241,11 +242,13 @@ def nice(low: float, high: float, count: int = 10) -> tuple[float, float]:
     """A linear domain widened to round numbers as d3's ``scale.nice()`` does (Vega-Lite's
     default for a linear axis, 10 ticks): the ends move out to multiples of the tick step.
 
-    >>> nice(0.0, 0.1387), nice(-3.2, 17.0), nice(2.0, 2.0)
-    ((0.0, 0.14), (-4.0, 18.0), (2.0, 2.0))
+    >>> nice(0.0, 0.1387), nice(-3.2, 17.0), nice(2.0, 2.0), nice(0.0, 1e-320)
+    ((0.0, 0.14), (-4.0, 18.0), (2.0, 2.0), (0.0, 1e-320))
     """
-    if not high > low or not math.isfinite(high - low) or (high - low) / count == 0:
-        return low, high  # nothing to widen, or past what floats hold (an extreme input)
+    # Nothing to widen, or past what floats hold (an extreme input): a step under the
+    # smallest normal float is a power of ten whose inverse overflows (1e-320 → 1e320).
+    if not high > low or not math.isfinite(high - low) or (high - low) / count < sys.float_info.min:
+        return low, high
     previous = None
     for _ in range(10):
         step = _tick_step(low, high, count)

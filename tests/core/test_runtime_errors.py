@@ -26,11 +26,8 @@ import calculators.declarations as registry
 from calculators import CALCULATORS, run
 from calculators._checks import InputError, OutOfRangeError
 from calculators._typed import read_number
+from reader_cases import EDGE_VALUES, REPRODUCERS
 
-#: Magnitudes at the edges of what a float holds, and the ones either side of them.
-EDGE_MAGNITUDES = (0.0, 5e-324, 1e-320, 1e-300, 1e-10, 1e10, 1e300, 1.7e308)
-#: What every input is tried with: the magnitudes, with both signs (so -0 too).
-EDGE_VALUES = tuple(sign * magnitude for magnitude in EDGE_MAGNITUDES for sign in (1.0, -1.0))
 #: Plainly says which result is out of range, or that the inputs do not have one.
 OUT_OF_RANGE = re.compile(r"too (large|small|extreme|many|much|close)|cannot be computed|never|\bno\b|do(es)? not")
 #: A number as Python writes it and no field shows it: 1e+24, 5e-324, 1.7E308.
@@ -118,26 +115,11 @@ def test_every_pair_of_inputs_at_every_pair_of_edge_values(calculator_id: str, f
         assert_reader_facing(calculator_id, run(calculator_id, {first: repr(x), second: repr(y)}))
 
 
-#: Values readers could type that once reached them as Python's own messages (issue 13).
-REPRODUCERS = {
-    "logx-slope-factor-huge": ("log-x-reader", {"slope_factor": "1.7e308"}),
-    "cost-per-success-subnormal-task": (
-        "cost-per-success",
-        {"task_hours": "1e-320", "t50_hours": "1e300", "steps_per_hour": "1e10", "shape": "10"},
-    ),
-    "sigmoid-midpoint-huge": ("sigmoid-or-exponential", {"years_to_midpoint": "1.7e308", "years_ahead": "1e10"}),
-    "half-life-subnormal-shape": ("half-life", {"t50": "1.7e308", "p": "0.5", "shape": "5e-324"}),
-    "lifetime-compute-tiny": (
-        "lifetime-compute",
-        {"tokens": "1e-300", "queries": "0", "post_training": "0", "factor": "1e-300"},
-    ),
-}
-
-
 @pytest.mark.parametrize(("calculator_id", "inputs"), list(REPRODUCERS.values()), ids=list(REPRODUCERS))
 def test_reproducers_get_the_cores_own_messages(calculator_id: str, inputs: dict[str, str]) -> None:
     """Each once gave "not enough values to unpack", "math domain error", "-inf + inf in
-    fsum", a message about an input the reader does not have, or an IndexError."""
+    fsum", a message about an input the reader does not have, an IndexError or an
+    OverflowError."""
     assert_reader_facing(calculator_id, run(calculator_id, inputs))
 
 
