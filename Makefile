@@ -6,8 +6,9 @@
 #   make test    set up (venv, npm ci, Chromium) and run every test layer
 #   make test-fast  core, golden cases, cross-checks and doctests on both cores (25 s idle on the
 #                machine the target was set on; 34 s quiet on 2026-12-03's, 53-60 s beside other work)
-#   make deep    the property and never-raises tests with many more random examples, and every
-#                calculator's inputs in pairs at every pair of edge values (weekly in CI)
+#   make deep    the property and never-raises tests with many more random examples, every
+#                calculator's inputs in pairs at every pair of edge values, and the whole core
+#                suite in Pyodide (weekly in CI)
 #   make build   set up and build the site into site/ (mkdocs build --strict)
 #   make dev     mkdocs' live-reloading server, for writing pages
 #   make bench   performance figures against their budgets (benchmarks/run.py)
@@ -70,17 +71,19 @@ test-fast: $(VENV)/.installed
 # never-raises tests as make test-fast, under the Hypothesis profile "deep" (DEEP_EXAMPLES
 # random examples a property, 2,000 unless set; fresh ones each run, so it keeps finding new
 # cases where CI's derandomized 100 cannot), plus the tests marked deep, which make test
-# leaves out: every pair of every calculator's inputs at every pair of 16 edge values. It
-# prints the profile and what each part ran; a failure prints how to reproduce it. Measured
-# on this 2-core machine: DEEP_EXAMPLES=300 took 11 min (1,308 tests), so the default 2,000
-# takes over an hour here; the edge-value pairs alone (-m deep) take about 30 s.
+# leaves out: every pair of every calculator's inputs at every pair of 16 edge values, and
+# the whole core suite and doctests in Pyodide under Node (10 random examples a property
+# there; make test asks Pyodide readers' cases instead, tests/pyodide). It prints the profile
+# and what each part ran; a failure prints how to reproduce it. Measured on this 2-core
+# machine: DEEP_EXAMPLES=300 took 11 min (1,308 tests), so the default 2,000 takes over an
+# hour here; the edge-value pairs alone take about 30 s, the suite in Pyodide about 65 s.
 DEEP_EXAMPLES ?= 2000
 DEEP_WORKERS ?= 2
-deep: $(VENV)/.installed
+deep: setup
 	@echo "make deep: Hypothesis profile 'deep', $(DEEP_EXAMPLES) examples a property (tests/core, tests/crosscheck);"
-	@echo "           edge-value pairs exhaustively: $$($(BIN)/python -m pytest -q --collect-only -m deep tests/core | tail -1)"
+	@echo "           marked deep (edge-value pairs, the core suite in Pyodide): $$($(BIN)/python -m pytest -q --collect-only -m deep tests/core tests/pyodide | tail -1)"
 	HYPOTHESIS_PROFILE=deep DEEP_EXAMPLES=$(DEEP_EXAMPLES) $(BIN)/python -m pytest -n $(DEEP_WORKERS) \
-		-m "core or crosscheck or deep" tests/core tests/crosscheck --durations=10
+		-m "core or crosscheck or deep" tests/core tests/crosscheck tests/pyodide --durations=10
 
 # Lint and format (ruff) over the Python the project owns; strict types on the core (mypy).
 LINTED := calculators hooks tests tools benchmarks conftest.py

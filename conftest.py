@@ -33,7 +33,7 @@ def layer(item: pytest.Item) -> str:
 
 # The order of the run. `make test` hands tests to its workers one or two at a time in this
 # order (--maxschedchunk 1), so a worker that is free takes the next one. First the tests
-# that read no site build: the core suite in Pyodide (the longest), then the core, golden
+# that read no site build: readers' cases in Pyodide (the longest), then the core, golden
 # cases, cross-checks and doctests, while the builds they do not need are made in the
 # background (tests/builds.py); then the tests that read the site's build (marked `build` by
 # tests/site/conftest.py), browser visits before the short reads of its files; last those

@@ -4,7 +4,8 @@
 Runs under CPython and Pyodide alike, so it uses only the standard library, pytest and
 Hypothesis. Choose a profile with the environment variable HYPOTHESIS_PROFILE: ``ci`` (the
 default), ``deep`` (``make deep``: many more random examples; DEEP_EXAMPLES sets how many),
-``fast`` (fewer, for ``make test-fast``) or ``pyodide`` (fewer, for the run inside Pyodide).
+``fast`` (fewer, for ``make test-fast``) or ``pyodide`` (fewer, for ``make deep``'s run of the
+whole suite inside Pyodide).
 
 Tests marked ``deep`` (exhaustive sweeps, minutes each) run only when the marker expression
 asks for them (``pytest -m deep``, as ``make deep`` does); every other run leaves them out.
@@ -42,7 +43,7 @@ else:
     # The loop run while editing (make test-fast): derandomized like ci, half its examples;
     # `make test` and CI run the ci profile.
     settings.register_profile("fast", max_examples=50, derandomize=True, **_UNTIMED)
-    # The Pyodide run repeats every CPython test in WebAssembly, several times slower. It
+    # make deep's Pyodide run repeats every CPython test in WebAssembly, twice as slow. It
     # checks that the code readers run behaves there as in CPython (WebAssembly's libm, the
     # bytecode the site ships), which any input shows; searching the inputs for bugs is the
     # CPython run's job (100 examples a property, 2,000 in make deep), and every explicit

@@ -1,7 +1,9 @@
 """The core's doctests, in Pyodide, against the bytecode readers run.
 
-``run_core_tests.mjs`` runs this file with pytest inside Pyodide, where ``calculators`` was
-imported from the precompiled start-up library (``hooks/startup_library.mjs``). That bytecode
+``answer_cases.mjs`` (make test) runs them with :func:`run_all`, without pytest, and
+``run_core_tests.mjs`` (make deep) runs this file with pytest, both inside Pyodide, where
+``calculators`` was imported from the precompiled start-up library
+(``hooks/startup_library.mjs``). That bytecode
 has no docstrings (nothing a visit runs reads them, and they would cost every first visit),
 so the examples are read from the core's sources in its wheel (``CORE_WHEEL``) and put back
 on the very functions and classes the library's bytecode defined: each example then calls
@@ -19,9 +21,10 @@ import doctest
 import importlib
 import os
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pytest
+if TYPE_CHECKING:  # not imported at run time: answer_cases.mjs runs these without pytest
+    import pytest
 
 
 def docstrings(source: bytes) -> dict[str, str]:
@@ -77,10 +80,29 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("example", tests, ids=[test.name for test in tests])
 
 
-def test_docstring_examples(example: doctest.DocTest) -> None:
-    """The examples give what the docstring says (ELLIPSIS, as pytest's doctests)."""
+def run_example(example: doctest.DocTest) -> tuple[int, int, str]:
+    """Run one docstring's examples (ELLIPSIS, as pytest's doctests): how many were tried,
+    how many failed, and the report of the failures."""
     report: list[str] = []
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     result = runner.run(example, out=report.append)
-    assert 0 == result.failed, "".join(report)
-    assert result.attempted > 0
+    return result.attempted, result.failed, "".join(report)
+
+
+def run_all(wheel: str) -> tuple[int, str]:
+    """Every docstring with examples, run: how many there are, and the failures' reports
+    (empty when all pass; a docstring whose examples were not tried counts as failing)."""
+    tests = core_doctests(wheel)
+    reports = []
+    for example in tests:
+        attempted, failed, report = run_example(example)
+        if failed or not attempted:
+            reports.append(report or f"{example.name}: no example tried")
+    return len(tests), "".join(reports)
+
+
+def test_docstring_examples(example: doctest.DocTest) -> None:
+    """The examples give what the docstring says."""
+    attempted, failed, report = run_example(example)
+    assert 0 == failed, report
+    assert attempted > 0

@@ -1,19 +1,22 @@
-"""Run tests/core (and the package's doctests) in Pyodide under Node, as the browser would.
+"""The core in Pyodide under Node, as the browser runs it, from the site's start-up library.
 
-This CPython test prepares what run_core_tests.mjs needs, then runs it:
+Two runs, each booting Pyodide from the precompiled start-up library the site boots from
+(which holds the core compiled for Pyodide, built by the same hook, no network) and checking
+that the listed standard-library modules and every module of the core came from its
+bytecode (the core's compiled from exactly the wheel's sources; boot_library.mjs):
 
-* wheels of pytest, Hypothesis and their dependencies for Pyodide's Python and platform
-  (read from node_modules/pyodide/pyodide-lock.json), downloaded once with pip into
-  .cache/pyodide-wheels/ and used offline from then on;
-* the wheel of this repository and the precompiled start-up library the site boots from,
-  which holds the core compiled for Pyodide, built by the same hook (no network): the runner
-  boots Pyodide from the library, checks that the listed standard-library modules and every
-  module of the core came from its bytecode (the core's compiled from exactly the wheel's
-  sources), and that modules outside the list (the test tools' own) import from source; the
-  doctests run against the library's modules with their examples read from the wheel
-  (core_doctests.py), as many as CPython's pytest collects.
-
-The pytest and Hypothesis versions are the ones installed here, so both runs test alike.
+* ``make test``: **readers' answers** (answer_cases.mjs). The core's doctests run against the
+  library's modules, with their examples read from the wheel (core_doctests.py), as many as
+  CPython's pytest collects; then every case of tests/reader_cases.py (each calculator's
+  settings, edge values, odd text, random settings: what a reader's form or link can hand
+  the core) is answered with ``run_json`` and ``export_json``, the two calls the site's
+  worker makes, and each answer must be CPython's, but for the last bits of floats
+  (tests/last_bits.py). CPython's answers are themselves what tests/core checks.
+* ``make deep``: **the whole core suite** (tests/core and the doctests, run_core_tests.mjs)
+  in Pyodide, with wheels of pytest, Hypothesis and their dependencies for Pyodide's Python
+  and platform (read from node_modules/pyodide/pyodide-lock.json), downloaded once with pip
+  into .cache/pyodide-wheels/ and used offline from then on. The pytest and Hypothesis
+  versions are the ones installed here, so both runs test alike.
 """
 
 from __future__ import annotations
@@ -29,8 +32,16 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
+from last_bits import differences
+from reader_cases import answers, cases, digest
+
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = Path(__file__).with_name("run_core_tests.mjs")
+SUITE = Path(__file__).with_name("run_core_tests.mjs")
+ANSWERS = Path(__file__).with_name("answer_cases.mjs")
+#: The core's version the downloads name: the same in both Pythons, whatever the release.
+VERSION = "0.0.0+pyodide-test"
 CACHE = ROOT / ".cache" / "pyodide-wheels"
 COMPLETE = "COMPLETE"  # written once every wheel is in place
 
@@ -82,27 +93,69 @@ def collect(*arguments: str) -> list[str]:
     return [line for line in output.splitlines() if "::" in line]
 
 
-def test_core_suite_passes_in_pyodide() -> None:
-    """tests/core and the doctests pass in Pyodide, with a nonzero number of tests run."""
-    node = shutil.which("node")
-    assert node, "Node.js is needed to run Pyodide"
-    command = [node, str(SCRIPT), str(pyodide_wheels()), *map(str, core_files())]
-    env = {**os.environ, "HYPOTHESIS_PROFILE": os.environ.get("PYODIDE_HYPOTHESIS_PROFILE", "pyodide")}
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
-    output = run.stdout + run.stderr
-    assert 0 == run.returncode, output[-4000:]
-    assert "platform emscripten" in output
+def node() -> str:
+    found = shutil.which("node")
+    assert found, "Node.js is needed to run Pyodide"
+    return found
+
+
+def assert_booted_from_the_library(output: str) -> None:
+    """boot_library.mjs's checks ran and passed: the library's modules and every module of
+    the core came from the library's bytecode; and the doctests found as many examples
+    against it as CPython finds in the sources."""
+    assert "on emscripten" in output, output[-4000:]
     core = re.search(r"core bytecode: (\d+) modules, each from the library's \.pyc of its source", output)
     assert core, output[-4000:]
     assert len(list((ROOT / "calculators").rglob("*.py"))) == int(core[1])
-    # The doctests: as many examples found against the library's bytecode as CPython finds in
-    # the sources.
+    assert re.search(r"start-up library: \d{2,} modules loaded at start-up, each from its \.pyc", output), output
     doctests = re.search(r"core doctests: (\d+) run against the library's bytecode", output)
     assert doctests and len(collect("calculators")) == int(doctests[1]) > 100, output[-4000:]
-    assert re.search(r"start-up library: \d{2,} modules loaded at start-up, each from its \.pyc", output), output[
-        -4000:
+    assert re.search(r"start-up library: \d+ standard-library modules outside it imported from source", output)
+
+
+def test_readers_get_cpythons_answers_in_pyodide(tmp_path: Path) -> None:
+    """Every case of tests/reader_cases.py gets the same answers from the core in Pyodide
+    (run from the library's bytecode) as from CPython, but for the last bits of floats; the
+    doctests pass there too."""
+    expected = answers(VERSION)
+    (tmp_path / "expected.json").write_text(json.dumps([digest(answer) for answer in expected]))
+    command = [
+        node(),
+        str(ANSWERS),
+        *map(str, core_files()),
+        VERSION,
+        *(str(tmp_path / name) for name in ("expected.json", "different.json")),
     ]
-    assert re.search(r"start-up library: \d{2,} standard-library modules outside it imported from source", output)
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    output = run.stdout + run.stderr
+    assert 0 == run.returncode, output[-4000:]
+    assert_booted_from_the_library(output)
+    answered = json.loads((tmp_path / "different.json").read_text())
+    assert len(expected) == answered["cases"] > 2000
+    # Each case whose answers' fingerprint differs: the same JSON but for the last bits.
+    asked, found = cases(), {}
+    for index, (ran, exported) in answered["different"].items():
+        case = asked[int(index)]
+        found[f"{case.calculator_id} {case.inputs}"] = [
+            difference
+            for mine, theirs in zip(expected[int(index)], (ran, exported), strict=True)
+            for difference in differences(
+                None if mine is None else json.loads(mine), None if theirs is None else json.loads(theirs)
+            )
+        ]
+    assert {} == {case: found_here for case, found_here in found.items() if found_here}
+
+
+@pytest.mark.deep
+def test_core_suite_passes_in_pyodide() -> None:
+    """tests/core and the doctests pass in Pyodide (make deep), with a nonzero number of
+    tests run."""
+    command = [node(), str(SUITE), str(pyodide_wheels()), *map(str, core_files())]
+    env = {**os.environ, "HYPOTHESIS_PROFILE": os.environ.get("PYODIDE_HYPOTHESIS_PROFILE", "pyodide")}
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800, env=env)
+    output = run.stdout + run.stderr
+    assert 0 == run.returncode, output[-4000:]
+    assert_booted_from_the_library(output)
     summary = re.findall(r"^=+ (.*) in [\d.]+s.* =+$", output, re.MULTILINE)[-1]
     # Nothing fails or is skipped; the exhaustive tests marked deep are left out here as in
     # every run but make deep (tests/conftest.py), and only those.
