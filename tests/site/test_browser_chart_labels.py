@@ -110,27 +110,28 @@ AXES = """() => [...document.querySelectorAll('figure')].map(figure => [...figur
 # all: the lines' paths walked 2 px at a time (rules by their box) against the middle 8 px of
 # the text's height, where its letters are (its box is the font's whole em). The halo drawn
 # under a label cuts the line short of the letters, but the line still reads through them.
+# Each path is walked once a chart, not once a label (the walk is most of the check's time).
 CROSSED = """() => [...document.querySelectorAll('figure')].map(figure => {
     const svg = figure.querySelector('svg');
     const lines = [...svg.querySelectorAll('.mark-line.role-mark path, .mark-rule.role-mark line')];
+    const rules = lines.filter(line => line.tagName === 'line').map(line => line.getBoundingClientRect());
+    const points = lines.filter(line => line.tagName !== 'line').flatMap(line => {
+        const m = line.getScreenCTM();
+        const walked = [];
+        for (let at = 0, length = line.getTotalLength(); at <= length; at += 2) {
+            const p = line.getPointAtLength(at);
+            walked.push([m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f]);
+        }
+        return walked;
+    });
     return [...svg.querySelectorAll('.mark-text.role-mark text')]
         .filter(text => text.textContent.trim() && !text.closest('.label_halo_marks'))
         .filter(text => {
             const r = text.getBoundingClientRect();
             const middle = (r.top + r.bottom) / 2 + 1;
             const inside = (x, y) => x > r.left + 1 && x < r.right - 1 && y > middle - 4 && y < middle + 4;
-            return lines.some(line => {
-                if (line.tagName === 'line') {
-                    const b = line.getBoundingClientRect();
-                    return b.left < r.right - 1 && r.left + 1 < b.right && b.top < middle + 4 && middle - 4 < b.bottom;
-                }
-                const m = line.getScreenCTM();
-                for (let at = 0, length = line.getTotalLength(); at <= length; at += 2) {
-                    const p = line.getPointAtLength(at);
-                    if (inside(m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f)) return true;
-                }
-                return false;
-            });
+            return rules.some(b => b.left < r.right - 1 && r.left + 1 < b.right && b.top < middle + 4 && middle - 4 < b.bottom)
+                || points.some(([x, y]) => inside(x, y));
         })
         .map(text => text.textContent);
 })"""
