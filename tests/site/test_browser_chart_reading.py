@@ -258,23 +258,25 @@ def test_glossary_terms_link_from_calculators(reader, site, base_url) -> None:
 
 # Each point label (not the legend's) that a line mark passes through, sampled every pixel
 # along each line's path against the label's box shrunk by a pixel: [chart, label] pairs.
+# Each path is sampled once a chart, not once a label (the walk is most of the check's time).
 LABELS_ON_LINES = """() => {
   const found = [];
   for (const svg of document.querySelectorAll('svg')) {
     const labels = [...svg.querySelectorAll('.role-mark text')].filter((t) => t.textContent.trim() && !t.closest('.role-legend'));
-    const paths = [...svg.querySelectorAll('.mark-line path')];
+    const points = [...svg.querySelectorAll('.mark-line path')].flatMap((path) => {
+      const m = path.getScreenCTM();
+      const walked = [];
+      for (let s = 0; s <= path.getTotalLength(); s += 1) {
+        const q = path.getPointAtLength(s);
+        walked.push([m.a * q.x + m.c * q.y + m.e, m.b * q.x + m.d * q.y + m.f]);
+      }
+      return walked;
+    });
     for (const text of labels) {
       const b = text.getBoundingClientRect();
-      const crossed = paths.some((path) => {
-        const m = path.getScreenCTM();
-        for (let s = 0; s <= path.getTotalLength(); s += 1) {
-          const q = path.getPointAtLength(s);
-          const x = m.a * q.x + m.c * q.y + m.e, y = m.b * q.x + m.d * q.y + m.f;
-          if (x > b.left + 1 && x < b.right - 1 && y > b.top + 1 && y < b.bottom - 1) return true;
-        }
-        return false;
-      });
-      if (crossed) found.push([svg.dataset.chart, text.textContent]);
+      if (points.some(([x, y]) => x > b.left + 1 && x < b.right - 1 && y > b.top + 1 && y < b.bottom - 1)) {
+        found.push([svg.dataset.chart, text.textContent]);
+      }
     }
   }
   return found;
