@@ -414,7 +414,9 @@ def optimal_path_halving_cost(
     91.3
     """
     gamma = optimal_loss_exponent(params_exponent, data_exponent)
-    return exp_in_range("the compute multiplier for these exponents", math.log(2.0) / gamma)
+    # Exponents of a few 1e-324 give a gamma that underflows to 0: a multiplier past any float.
+    log_multiplier = math.log(2.0) / gamma if gamma > 0 else math.inf
+    return exp_in_range("the compute multiplier for these exponents", log_multiplier)
 
 
 def optimal_params_exponent(params_exponent: float = CHINCHILLA_ALPHA, data_exponent: float = CHINCHILLA_BETA) -> float:

@@ -35,6 +35,7 @@ from calculators import (
     optimal_tokens_exponent,
     scaling_paradox_multipliers,
 )
+from calculators._checks import OutOfRangeError
 from calculators.models.pretraining import (
     CHINCHILLA_ALPHA,
     CHINCHILLA_BETA,
@@ -233,6 +234,14 @@ def test_optimal_size_and_data_exponents_sum_to_one(a: float, b: float) -> None:
     """N* grows as C ** (b / (a + b)) and D* as C ** (a / (a + b)): together, all of C."""
     assert pytest.approx(1.0, rel=1e-12) == optimal_params_exponent(a, b) + optimal_tokens_exponent(a, b)
     assert pytest.approx(b / (a + b), rel=1e-12) == optimal_params_exponent(a, b)
+
+
+@pytest.mark.parametrize("exponents", [(5e-324, 5e-324), (5e-324, 1.0), (1e-300, 1e-300)])
+def test_exponents_too_small_to_halve_the_loss_with_any_float_say_so(exponents: tuple[float, float]) -> None:
+    """Exponents of a few 1e-324 make gamma underflow to 0 (a ZeroDivisionError once, found by
+    make deep): the multiplier is too large to compute, in the core's words."""
+    with pytest.raises(OutOfRangeError, match="compute multiplier for these exponents is too large"):
+        optimal_path_halving_cost(*exponents)
 
 
 def test_rounding_the_exponents_moves_the_reducible_halving_cost() -> None:
