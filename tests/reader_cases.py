@@ -7,7 +7,7 @@ reader types it, or as a float, as a preset writes it). The cases are the same o
 (a seeded generator, no clock), so the two Pythons answer exactly the same questions:
 
 - each calculator's settings a reader sees: defaults, worked example and every preset;
-- each input alone at each edge value (``EDGE_VALUES``), typed as text and as a float;
+- each input alone at each edge value (``EDGE_VALUES``), typed as text;
 - text that is no number, or is one written oddly, in each input;
 - seeded random settings of every input at once, inside the bounds each input declares
   (each choice's options, log-uniform on a log axis), typed the ways a reader types them;
@@ -142,5 +142,5 @@ def answers(version: str) -> list[list[str | None]]:
 
 def digest(answer: list[str | None]) -> str:
     """A short fingerprint of one case's answers, to compare two runs' without sending them
-    whole (a few megabytes of charts, slow to hand from Pyodide to Node)."""
+    whole (tens of megabytes of charts, slow to hand from Pyodide to Node)."""
     return hashlib.sha256(json.dumps(answer, ensure_ascii=False).encode()).hexdigest()[:32]
