@@ -73,11 +73,15 @@ class Case(NamedTuple):
     downloads: bool = False
 
 
-def _settings(calculator_id: str) -> list[dict[str, Any]]:
+def reader_settings(calculator_id: str, example: bool = True) -> dict[str, dict[str, Any]]:
+    """The settings of a calculator a reader sees, by name: its defaults, its worked example
+    (unless ``example`` is false) and each preset, each over the defaults."""
     calculator = CALCULATORS[calculator_id]
     defaults = calculator.defaults()
-    presets = [{**defaults, **calculator.preset_values(preset)} for preset in calculator.presets]
-    return [defaults, {**defaults, **calculator.example}, *presets]
+    settings = {"defaults": defaults}
+    if example:
+        settings["example"] = {**defaults, **calculator.example}
+    return settings | {preset.id: {**defaults, **calculator.preset_values(preset)} for preset in calculator.presets}
 
 
 def _random_value(spec: Any, rng: random.Random) -> float:
@@ -109,7 +113,8 @@ def cases() -> list[Case]:
         inputs = CALCULATORS[calculator_id].inputs
         # The downloads of the defaults and the worked example: the same code writes every
         # other setting's, and what differs between settings is run's, asked of every case.
-        found += [Case(calculator_id, setting, i < 2) for i, setting in enumerate(_settings(calculator_id))]
+        settings = reader_settings(calculator_id)
+        found += [Case(calculator_id, values, name in ("defaults", "example")) for name, values in settings.items()]
         for spec in inputs:
             found += [Case(calculator_id, {spec.name: repr(value)}) for value in EDGE_VALUES]
             found += [Case(calculator_id, {spec.name: text}) for text in ODD_TEXT]

@@ -1,5 +1,5 @@
-"""Hypothesis strategies for the models' inputs, and the settings of a calculator a reader
-sees (:func:`reader_settings`).
+"""Hypothesis strategies for the models' inputs. (The settings of a calculator a reader sees
+are tests/reader_cases.py's ``reader_settings``, which Pyodide runs without Hypothesis.)
 
 The "sane" strategies keep to ranges where the round trips are well conditioned in double
 precision; ``any_floats`` is everything a float can be, for the "never anything but a
@@ -7,8 +7,6 @@ finite float or ValueError" tests.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from hypothesis import strategies as st
 
@@ -49,7 +47,6 @@ __all__ = [
     "pretrain_sizes",
     "probabilities",
     "raw_form_values",
-    "reader_settings",
     "rl_bits",
     "rl_fractions",
     "rl_gains",
@@ -228,16 +225,3 @@ pretrain_flops = _finite(1e15, 1e35)
 pretrain_ratios = _finite(1e-2, 1e5)
 #: Parameter or token counts: from a toy model to a quadrillion.
 pretrain_sizes = _finite(1e3, 1e15)
-
-
-def reader_settings(calculator_id: str, example: bool = True) -> dict[str, dict[str, Any]]:
-    """The settings of a calculator a reader sees, by name: its defaults, its worked example
-    (unless ``example`` is false) and each preset, each over the defaults."""
-    from calculators import CALCULATORS
-
-    calculator = CALCULATORS[calculator_id]
-    defaults = calculator.defaults()
-    settings = {"defaults": defaults}
-    if example:
-        settings["example"] = {**defaults, **calculator.example}
-    return settings | {preset.id: {**defaults, **calculator.preset_values(preset)} for preset in calculator.presets}

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from calculators import CALCULATORS, run
 from calculators._chart import DRAWABLE_DECADES, chart_description, drawable, sample, vega_lite_spec
 from calculators._declare import Axis
+from reader_cases import reader_settings
 
-from strategies import any_floats, reader_settings
+from strategies import any_floats
 
 LOG = Axis(field="x", title="x", scale="log")
 LINEAR = Axis(field="x", title="x")

@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 
 from calculators import CALCULATORS, export, run, vega_lite_spec
-
-from strategies import reader_settings
+from reader_cases import reader_settings
 
 #: What code writes and a page does not: a capital and two digits (T50, C02), an
 #: identifier's underscore, camelCase.

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from calculators import CALCULATORS, _format, export, format_value, run
 from calculators._format import TICKS, axis_in_powers, axis_title, log_tick_labelled, tick_label, unit_after
+from reader_cases import reader_settings
 
 #: e-notation as Python or d3 write it: a digit, an e, maybe a sign, a digit.
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
@@ -32,8 +33,7 @@ EDGES = (1e-300, 1e-12, 1e-4, 0.999, 1.0, 3.0, 1e4, 1e12, 1e300)
 def _settings(calculator_id: str) -> list[dict[str, float]]:
     calculator = CALCULATORS[calculator_id]
     defaults = calculator.defaults()
-    settings = [defaults, {**defaults, **calculator.example}]
-    settings += [{**defaults, **calculator.preset_values(preset)} for preset in calculator.presets]
+    settings = list(reader_settings(calculator_id).values())
     settings += [{**defaults, spec.name: edge} for spec in calculator.inputs for edge in EDGES]
     return settings
 

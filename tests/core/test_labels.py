@@ -31,8 +31,7 @@ from calculators._labels import (
     shown_label,
     text_body,
 )
-
-from strategies import reader_settings
+from reader_cases import reader_settings
 
 LABELLED = sorted(cid for cid, c in CALCULATORS.items() if c.chart.label_points and not c.chart.x.dates)
 

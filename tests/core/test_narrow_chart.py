@@ -11,8 +11,7 @@ import pytest
 from calculators import CALCULATORS, narrow_spec, run, vega_lite_spec
 from calculators._chart import NARROW_TICKS, NARROW_WIDTH, phone_spec
 from calculators._labels import KEY_PREFIX, number_crowded_labels
-
-from strategies import reader_settings
+from reader_cases import reader_settings
 
 IDS = sorted(CALCULATORS)
 

@@ -21,9 +21,9 @@ from playwright.sync_api import expect
 from calculators import CALCULATORS, run, static_spec, vega_lite_spec
 from calculators._chart import phone_spec
 from chart_svg import svg_with_names
+from reader_cases import reader_settings
 
 from browser_helpers import page_of
-from strategies import reader_settings
 
 WIDTHS = {"phone": {"width": 375, "height": 800}, "wide": {"width": 1280, "height": 900}}
 DATA_PAGES = ("data/metr_horizons/", "data/hamilton_weibull/")

@@ -31,6 +31,7 @@ from calculators._format import (
 from calculators._labels import number_crowded_labels
 from calculators._typed import read_number
 from chart_svg import svg_with_names
+from reader_cases import reader_settings
 
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
 VALUES = [
@@ -296,10 +297,7 @@ def test_every_calculators_charts_label_their_axes_as_the_site_writes(calculator
     phone's linear and date labels all kept (_phone_linear_and_date_labels_kept) and one
     style an axis (_one_style_an_axis)."""
     calculator = CALCULATORS[calculator_id]
-    defaults = calculator.defaults()
-    settings = [defaults, {**defaults, **calculator.example}]
-    settings += [{**defaults, **calculator.preset_values(p)} for p in calculator.presets]
-    for values in settings:
+    for values in reader_settings(calculator_id).values():
         data = run(calculator_id, values)["chart"]
         spec = vega_lite_spec(calculator.chart, data)
         for name, drawn in (
