@@ -14,15 +14,11 @@ its wide chart), on either worker, and a drawing costs about 60 ms.
 from __future__ import annotations
 
 import copy
-import importlib.util
-from pathlib import Path
 from typing import Any
 
-_PATH = Path(__file__).resolve().parents[1] / "hooks" / "vega_renders.py"
-_SPEC = importlib.util.spec_from_file_location("vega_renders", _PATH)
-assert _SPEC and _SPEC.loader
-vega_renders = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(vega_renders)
+from repo_modules import load_module
+
+vega_renders = load_module("hooks/vega_renders.py")
 
 
 def svg_with_names(spec: dict[str, Any]) -> str:

@@ -21,7 +21,6 @@ bytecode (the core's compiled from exactly the wheel's sources; boot_library.mjs
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -36,6 +35,7 @@ import pytest
 
 from last_bits import differences
 from reader_cases import answers, cases, digest
+from repo_modules import load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITE = Path(__file__).with_name("run_core_tests.mjs")
@@ -76,11 +76,7 @@ def pyodide_wheels() -> Path:
 def core_files() -> tuple[Path, Path, Path]:
     """The wheel of this repository, the start-up library and its list of standard-library
     modules, built (or reused) exactly as the site build does."""
-    hooks = ROOT / "hooks" / "runtime_assets.py"
-    spec = importlib.util.spec_from_file_location("runtime_assets", hooks)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_module("hooks/runtime_assets.py")
     wheel = module.build_core_wheel()
     startup = module.build_startup(wheel)
     return wheel, startup / module.library_name(), startup / "startup-modules.json"

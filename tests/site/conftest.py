@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from subprocess import Popen
-from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from repo_modules import load_module
+
 from builds import Build, build_once, shared_folder, start_builder
 
-ROOT = Path(__file__).resolve().parents[2]
 # Playwright's assertions retry until they hold, 5 s by default: too short, on a 2-core machine
 # that several test runs share, for what the page does after Python answers (a live chart
 # drawn). A longer wait costs nothing when the page is right.
 expect.set_options(timeout=15_000)
-
-
-def load_module(relative: str) -> ModuleType:
-    """Import a repository file that is not on sys.path (a hook, a tool) by its path, with its
-    folder on sys.path while it runs, as MkDocs imports hooks (so a hook imports the modules
-    beside it: vega_renders)."""
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(path.parent))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(path.parent))
-    return module
 
 
 # Started as tools/chromium.py says (the flags DESIGN.md asks for), and with WebAssembly

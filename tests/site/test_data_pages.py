@@ -19,7 +19,7 @@ from calculators._chart import chart_config, position_encoding
 from calculators._format import axis_in_powers, tick_label, vega_signal, vega_tick_label
 from calculators._typed import read_number
 from chart_svg import svg_with_names
-from tests.site.conftest import ROOT, load_module
+from repo_modules import ROOT, load_module
 
 charts = load_module("hooks/data_charts.py")
 DOCS = ROOT / "docs"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import vl_convert
 
-from tests.site.conftest import load_module
+from repo_modules import load_module
 
 SPEC = {
     "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
