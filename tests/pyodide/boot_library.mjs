@@ -80,6 +80,19 @@ print(f"core bytecode: {len(sources)} modules, each from the library's .pyc of i
   return pyodide;
 }
 
+// After a run: the standard-library modules the run imported that the library keeps as sources
+// (the test tools' own: doctest, pytest's, ...) came from those sources; at least `atLeast`.
+export function reportSourceImports(pyodide, atLeast) {
+  pyodide.globals.set("at_least", atLeast);
+  pyodide.runPython(`
+import sys
+from_source = [name for name, module in sys.modules.items()
+               if (getattr(module.__spec__, "origin", None) or "").endswith(".py") and ".zip/" in module.__spec__.origin]
+assert len(from_source) >= at_least, from_source
+print(f"start-up library: {len(from_source)} standard-library modules outside it imported from source")
+`);
+}
+
 // Copy files and folders of the repository (paths relative to its root) into Pyodide's
 // in-memory file system under /repo, so nothing a run writes lands in the working tree.
 export function copyIntoRepo(pyodide, relatives) {
