@@ -191,6 +191,20 @@ def hurry_python(page, root, until: str) -> None:
         time.sleep(0.1)
 
 
+# JavaScript: the points every ``step`` px along each SVG path of ``paths``, in the page's
+# coordinates (its transforms applied), as [x, y]. A check of lines against labels walks each
+# line once a chart with it, not once a label: the walk is most of such a check's time.
+LINE_POINTS = """(paths, step) => paths.flatMap((path) => {
+    const m = path.getScreenCTM();
+    const walked = [];
+    for (let at = 0, length = path.getTotalLength(); at <= length; at += step) {
+        const p = path.getPointAtLength(at);
+        walked.push([m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f]);
+    }
+    return walked;
+})"""
+
+
 def assert_same_numbers(expected: str, actual: str) -> None:
     """Equal text but for the last bits of floats (tests/last_bits.py): WebAssembly's libm
     may round exp and log differently from the C library's in the final digit."""

@@ -23,7 +23,7 @@ from calculators._chart import phone_spec
 from chart_svg import svg_with_names
 from reader_cases import reader_settings
 
-from browser_helpers import page_of
+from browser_helpers import LINE_POINTS, page_of
 
 WIDTHS = {"phone": {"width": 375, "height": 800}, "wide": {"width": 1280, "height": 900}}
 DATA_PAGES = ("data/metr_horizons/", "data/hamilton_weibull/")
@@ -110,20 +110,11 @@ AXES = """() => [...document.querySelectorAll('figure')].map(figure => [...figur
 # all: the lines' paths walked 2 px at a time (rules by their box) against the middle 8 px of
 # the text's height, where its letters are (its box is the font's whole em). The halo drawn
 # under a label cuts the line short of the letters, but the line still reads through them.
-# Each path is walked once a chart, not once a label (the walk is most of the check's time).
 CROSSED = """() => [...document.querySelectorAll('figure')].map(figure => {
     const svg = figure.querySelector('svg');
     const lines = [...svg.querySelectorAll('.mark-line.role-mark path, .mark-rule.role-mark line')];
     const rules = lines.filter(line => line.tagName === 'line').map(line => line.getBoundingClientRect());
-    const points = lines.filter(line => line.tagName !== 'line').flatMap(line => {
-        const m = line.getScreenCTM();
-        const walked = [];
-        for (let at = 0, length = line.getTotalLength(); at <= length; at += 2) {
-            const p = line.getPointAtLength(at);
-            walked.push([m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f]);
-        }
-        return walked;
-    });
+    const points = (LINE_POINTS)(lines.filter(line => line.tagName !== 'line'), 2);
     return [...svg.querySelectorAll('.mark-text.role-mark text')]
         .filter(text => text.textContent.trim() && !text.closest('.label_halo_marks'))
         .filter(text => {
@@ -134,7 +125,7 @@ CROSSED = """() => [...document.querySelectorAll('figure')].map(figure => {
                 || points.some(([x, y]) => inside(x, y));
         })
         .map(text => text.textContent);
-})"""
+})""".replace("LINE_POINTS", LINE_POINTS)
 
 #: The wide static charts whose labels a line still runs through (issue 16 keeps them open):
 #: each point crowded by lines, or by another point, on every side the label fits.

@@ -21,7 +21,7 @@ from calculators._labels import CLEARANCE, PLOT_GROUPS, LinePieces, label_box, p
 from calculators._typed import read_number
 from chart_svg import svg_with_names
 
-from browser_helpers import expect_chart_drawn, expect_outputs, fill_input, open_live, wait_until
+from browser_helpers import LINE_POINTS, expect_chart_drawn, expect_outputs, fill_input, open_live, wait_until
 
 IDS = sorted(CALCULATORS)
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
@@ -258,20 +258,11 @@ def test_glossary_terms_link_from_calculators(reader, site, base_url) -> None:
 
 # Each point label (not the legend's) that a line mark passes through, sampled every pixel
 # along each line's path against the label's box shrunk by a pixel: [chart, label] pairs.
-# Each path is sampled once a chart, not once a label (the walk is most of the check's time).
 LABELS_ON_LINES = """() => {
   const found = [];
   for (const svg of document.querySelectorAll('svg')) {
     const labels = [...svg.querySelectorAll('.role-mark text')].filter((t) => t.textContent.trim() && !t.closest('.role-legend'));
-    const points = [...svg.querySelectorAll('.mark-line path')].flatMap((path) => {
-      const m = path.getScreenCTM();
-      const walked = [];
-      for (let s = 0; s <= path.getTotalLength(); s += 1) {
-        const q = path.getPointAtLength(s);
-        walked.push([m.a * q.x + m.c * q.y + m.e, m.b * q.x + m.d * q.y + m.f]);
-      }
-      return walked;
-    });
+    const points = (LINE_POINTS)([...svg.querySelectorAll('.mark-line path')], 1);
     for (const text of labels) {
       const b = text.getBoundingClientRect();
       if (points.some(([x, y]) => x > b.left + 1 && x < b.right - 1 && y > b.top + 1 && y < b.bottom - 1)) {
@@ -280,7 +271,7 @@ LABELS_ON_LINES = """() => {
     }
   }
   return found;
-}"""
+}""".replace("LINE_POINTS", LINE_POINTS)
 
 
 def _placed_clear(calculator_id: str, values: dict) -> set[str]:
