@@ -13,6 +13,7 @@ export const READER_INPUT = ["pointerdown", "touchstart", "wheel", "keydown"];
 let contentLoaded = document.readyState === "complete";
 document.addEventListener("DOMContentLoaded", () => (contentLoaded = true), { once: true });
 
+let bundleRan = false;
 let settle;
 const settled = held ? new Promise((resolve) => (settle = resolve)) : Promise.resolve();
 let loading = false;
@@ -26,6 +27,7 @@ export function loadMaterial() {
   const script = document.createElement("script");
   script.src = held.dataset.src;
   script.onload = () => {
+    bundleRan = true;
     try {
       if (contentLoaded) globalThis.document$.next(document);
     } finally {
@@ -51,6 +53,28 @@ if (held) {
   search?.addEventListener("change", () => {
     if (search.checked) document.querySelector("[data-md-component=search-query]")?.focus();
   });
+  // Material's search shortcuts ("f", "s", "/"), pressed before its bundle has run (the first
+  // key of a visit is what loads it, so Material never sees that key): do as Material does.
+  addEventListener("keydown", (event) => {
+    if (bundleRan || !SEARCH_KEYS.has(event.key) || event.metaKey || event.ctrlKey) return;
+    if (takesKeys(document.activeElement)) return;
+    const query = document.querySelector("[data-md-component=search-query]");
+    if (!query) return;
+    event.preventDefault();
+    query.focus();
+    query.select();
+  });
+}
+
+// The keys Material's bundle gives to search when the focus is not in a field.
+const SEARCH_KEYS = new Set(["f", "s", "/"]);
+
+/** Whether a key pressed in `element` is typing in it (Material's test: a field, a choice
+ * list, a text area or editable text; of radio buttons only the arrows). */
+function takesKeys(element) {
+  if (!element) return false;
+  if (element instanceof HTMLInputElement) return element.type !== "radio";
+  return element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement || element.isContentEditable;
 }
 
 /** Call `callback` now, and again for each page Material's instant navigation brings in,
