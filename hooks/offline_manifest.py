@@ -11,7 +11,8 @@ Once every file is written, the manifest goes into ``sw.js``'s placeholder line:
   and its interpreter, Pyodide, and the precompiled start-up library, which holds the core),
   cached together with such a page. Pyodide's stock standard library and the core's wheel are
   not in it (the worker fetches them only when it falls back to that library), nor is the
-  memory snapshot:
+  rest of the standard library (fetched only if Python imports from it, which no calculator
+  does: ``hooks/stdlib_rest.py``), nor the memory snapshot:
 - ``snapshot``: the memory snapshot of Python, which the service worker fetches in the
   background only once a page's calculators have drawn their first results and the
   browser does not ask to save data, so a first visit pays no byte for it.
@@ -36,7 +37,7 @@ SERVICE_WORKER = "sw.js"
 PLACEHOLDER = "const OFFLINE = null; // @offline-manifest"
 UNLISTED = {SERVICE_WORKER, "sitemap.xml", "sitemap.xml.gz", "_headers"}
 KIT = re.compile(
-    r"^(javascripts/calculators/|assets/vendor/vega|assets/runtime/(?!runtime\.json|pyodide-[^/]*/python_stdlib\.zip|.*/snapshot-|.*\.whl$))"
+    r"^(javascripts/calculators/|assets/vendor/vega|assets/runtime/(?!runtime\.json|pyodide-[^/]*/python_stdlib\.zip|.*/snapshot-|.*/stdlib-rest-|.*\.whl$))"
 )
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 

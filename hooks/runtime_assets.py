@@ -8,7 +8,8 @@
   and the core's modules as bytecode beside them), which every visit boots from, so one
   download brings Python's library and the core, and nothing is compiled at start-up; and a
   memory snapshot of Python with the core imported, which a returning reader's browser
-  restores instead of booting once the service worker has it;
+  restores instead of booting once the service worker has it; the standard library's other
+  modules go to a second file, which the worker fetches only if Python imports from it;
 - copies the pinned front-end packages (Pyodide, Vega and its CSP-safe expression
   interpreter, KaTeX) out of ``node_modules``, so the site never asks another origin for
   anything;
@@ -113,7 +114,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, INTERPRETER_SITE_PATH, content=vega_interpreter_module()))
     wheel = build_core_wheel()
     startup = build_startup(wheel)
-    for built in (wheel, startup / served_library_name(), startup / snapshot_name()):
+    for built in (wheel, startup / served_library_name(), startup / rest_name(), startup / snapshot_name()):
         files.append(
             File.generated(config, f"{RUNTIME_DIR}/{core_folder(wheel)}/{built.name}", abs_src_path=str(built))
         )
@@ -193,6 +194,8 @@ def runtime_manifest(wheel: Path, files: dict[str, dict[str, int | str]] | None 
         # The core's sources: fetched only when the library does not arrive (the core is in it).
         "wheel": f"{core_folder(wheel)}/{wheel.name}",
         "library": f"{core_folder(wheel)}/{served_library_name()}",
+        # The rest of the standard library: fetched only if Python imports from it.
+        "stdlibRest": f"{core_folder(wheel)}/{rest_name()}",
         "stockLibrary": f"pyodide-{version}/python_stdlib.zip",
         "snapshot": f"{core_folder(wheel)}/{snapshot_name()}",
         "coreVersion": wheel.name.split("-")[1],
@@ -227,6 +230,13 @@ def served_library_name() -> str:
     return f"{library_name()}.gz"
 
 
+def rest_name() -> str:
+    """The rest of the standard library (the modules no visit imports, as sources), gzipped:
+    the start-up library's ``_stdlib_rest`` fetches it only if something imports from it
+    (``hooks/stdlib_rest.py``)."""
+    return f"stdlib-rest-pyodide-{_package_version('pyodide')}.zip.gz"
+
+
 def snapshot_name() -> str:
     """The memory snapshot's file name: only the Pyodide that made it can restore it."""
     return f"snapshot-pyodide-{_package_version('pyodide')}.bin.gz"
@@ -255,6 +265,7 @@ def build_startup(wheel: Path) -> Path:
                 raise PluginError(f"building Python's start-up library failed:\n{done.stdout}\n{done.stderr[-4000:]}")
             (partial / "python_stdlib.zip").rename(partial / library_name())
             (partial / "python_stdlib.zip.gz").rename(partial / served_library_name())
+            (partial / "stdlib-rest.zip.gz").rename(partial / rest_name())
             (partial / "snapshot.bin.gz").rename(partial / snapshot_name())
             try:
                 partial.rename(out)
@@ -284,6 +295,7 @@ def core_hash(root: Path) -> str:
             # Package data the core reads (METR's horizons).
             *(root / "calculators").rglob("*.csv"),
             root / "hooks" / "startup_library.mjs",
+            root / "hooks" / "stdlib_rest.py",
         ]
     ):
         digest.update(path.relative_to(root).as_posix().encode())

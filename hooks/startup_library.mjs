@@ -17,7 +17,10 @@
 //    tables, is). Each .pyc keeps the hash of its source, so the Pyodide test layer checks
 //    that the core's bytecode is of the repository's sources. Docstrings are left out of all
 //    of them (about 260 KB of a first visit): nothing a visit runs reads them. Every other
-//    standard-library module stays as source (docstrings and all) and still imports.
+//    standard-library module's source goes to OUT_DIR/stdlib-rest.zip.gz, the rest, which a
+//    visit does not download (about half of the gzipped library): the library's module
+//    `_stdlib_rest` (hooks/stdlib_rest.py, with the rest's module names) fetches it only if
+//    something imports from it, so every module still imports.
 //    OUT_DIR/startup-modules.json lists the compiled standard-library modules. The library's
 //    entries are stored, not compressed; the site serves OUT_DIR/python_stdlib.zip.gz, the
 //    whole file gzipped, which the browser's worker inflates.
@@ -28,8 +31,9 @@
 //    what a host compresses; the browser inflates it with DecompressionStream.
 //
 // Before writing, it checks that the library's Python loaded every listed module and every
-// module of the core from the library's bytecode, and that it and the restored snapshot give
-// the answers of the stock boot running the core from its sources. Needs no network.
+// module of the core from the library's bytecode, that it and the restored snapshot give
+// the answers of the stock boot running the core from its sources (without the rest), and
+// that modules of the rest import through `_stdlib_rest`. Needs no network.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,6 +98,7 @@ function packPages(bytes) {
 // and these are the answers the library's bytecode must give).
 const stock = await loadPyodide({ indexURL, ...quiet });
 stock.FS.writeFile("/tmp/core.whl", new Uint8Array(readFileSync(wheel)));
+stock.FS.writeFile("/tmp/stdlib_rest.py", readFileSync(path.join(ROOT, "hooks", "stdlib_rest.py")));
 stock.runPython('import sys; sys.path.insert(0, "/tmp/core.whl")');
 const stockAnswers = answers(stock);
 stock.runPython(`
@@ -138,13 +143,35 @@ def bytecode(name, source):
     pyc = importlib._bootstrap_external._code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
     return name[:-3] + ".pyc", bytes(pyc)
 
+# The library holds what a visit imports; every other module's source goes to the rest
+# (OUT_DIR/stdlib-rest.zip), which the library's _stdlib_rest fetches if anything imports it.
+# A folder (and a data file in it) stays with the library only if the library holds a
+# module inside it: a folder entry alone would import as an empty namespace package.
+def in_library(filename):
+    folder = filename[: filename.rfind("/") + 1]
+    return any(name.startswith(folder) for name in compiled) if folder else True
+
 entries = []
+rest = []
 with zipfile.ZipFile(ZIP) as archive:
     for info in archive.infolist():
         if info.filename in compiled:
             entries.append(bytecode(info.filename, archive.read(info)))
-        else:
+        elif not info.filename.endswith(".py") and in_library(info.filename):
             entries.append((info.filename, archive.read(info)))
+        else:
+            rest.append((info.filename, archive.read(info)))
+
+def module_name(filename):
+    """The module or package a .py file in the library is: email/__init__.py is "email"."""
+    return filename[: -len(".py")].removesuffix("/__init__").replace("/", ".")
+
+rest_modules = sorted(module_name(name) for name, _ in rest if name.endswith(".py"))
+finder = open("/tmp/stdlib_rest.py", encoding="utf-8").read()
+finder += f"\\n\\n# Set by hooks/startup_library.mjs.\\nMODULES = frozenset({rest_modules!r})\\n"
+if "_stdlib_rest.py" in names:
+    raise SystemExit("_stdlib_rest would shadow the standard library's")
+entries.append(bytecode("_stdlib_rest.py", finder.encode()))
 # The core: its modules as bytecode, its package data as it is; not its metadata
 # (.dist-info, which only pip reads).
 with zipfile.ZipFile("/tmp/core.whl") as core:
@@ -163,9 +190,10 @@ with zipfile.ZipFile("/tmp/core.whl") as core:
 # Python importing from it inflates nothing. A fixed date keeps it the same for the same sources.
 KIND = {".pyc": 0, ".py": 1}
 entries.sort(key=lambda entry: (KIND.get(entry[0][entry[0].rfind("."):], 2), entry[0]))
-with zipfile.ZipFile("/tmp/startup.zip", "w", zipfile.ZIP_STORED) as out:
-    for name, content in entries:
-        out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content)
+for path, contents in (("/tmp/startup.zip", entries), ("/tmp/stdlib-rest.zip", sorted(rest))):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as out:
+        for name, content in contents:
+            out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), content)
 with open("/tmp/startup-modules.json", "w") as listing:
     json.dump(sorted(compiled.values()), listing, indent=0)
 `);
@@ -177,6 +205,9 @@ writeFileSync(libraryPath, library);
 // What the site serves: the worker inflates it (DecompressionStream) into exactly these bytes,
 // which the snapshot below expects (it remembers where each entry lies in the zip).
 writeFileSync(`${libraryPath}.gz`, gzipSync(library, { level: 9 }));
+// The rest, gzipped whole for the same reasons; _stdlib_rest inflates it.
+const rest = gzipSync(stock.FS.readFile("/tmp/stdlib-rest.zip"), { level: 9 });
+writeFileSync(path.join(outDir, "stdlib-rest.zip.gz"), rest);
 
 // 2. Boot from the new library, import every module of the core from it, and snapshot that
 // Python before it computes anything (so its heap stays within the memory a fresh Pyodide
@@ -186,10 +217,13 @@ const fast = await loadPyodide({ indexURL, stdLibURL: libraryPath, _makeSnapshot
 // Every module of the core imported, and every data file it reads put in memory
 // (calculators/_data.py): whatever a restored Python finds on disk, it needs none of it.
 fast.runPython(`
-import gc, importlib, pkgutil
+import gc, importlib, sys, zipfile
 import calculators
-for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
-    importlib.import_module(module.name)
+# Listed from the library itself (pkgutil is not in it: no visit imports it).
+ZIP = next(entry for entry in sys.path if entry.endswith(".zip"))
+for name in zipfile.ZipFile(ZIP).namelist():
+    if name.startswith("calculators/") and name.endswith(".pyc"):
+        importlib.import_module(name[: -len(".pyc")].removesuffix("/__init__").replace("/", "."))
 calculators._data.read_all()
 gc.collect()
 `);
@@ -215,6 +249,30 @@ if (answers(fast) !== stockAnswers) throw new Error("the precompiled library giv
 // Restored as worker.js restores it on a returning visit: nothing installed.
 const restored = await loadPyodide({ indexURL, stdLibURL: libraryPath, _loadSnapshot: snapshot, ...quiet });
 if (answers(restored) !== stockAnswers) throw new Error("the restored snapshot gives other answers than the stock boot");
+// And the rest, fetched by the finder as the worker installs it: a package only the rest
+// holds, and a module of a package the library holds, import from it, fetched once; a
+// damaged copy is refused.
+restored.FS.writeFile("/tmp/stdlib-rest.zip.gz", rest);
+const fromRest = restored.runPython(`
+import _sha2, _stdlib_rest
+gz = open("/tmp/stdlib-rest.zip.gz", "rb").read()
+sha256 = _sha2.sha256(gz).hexdigest()
+# A damaged copy (its last byte changed) fails the import with the finder's own error.
+try:
+    _stdlib_rest.RestOfTheLibrary(lambda: gz[:-1] + bytes([gz[-1] ^ 1]), len(gz), sha256).find_spec("email")
+    damaged = "imported"
+except ImportError as error:
+    damaged = str(error)
+assert damaged == "the rest of Python's standard library arrived damaged", damaged
+finder = _stdlib_rest.install(lambda: gz, len(gz), sha256)
+import email.message
+message = email.message.EmailMessage()
+message["Subject"] = "rest"
+latin = "\\u00e9".encode("latin-1")
+import encodings.latin_1
+f"{message['Subject']} {latin!r} {finder.fetches} {encodings.latin_1.__spec__.origin.startswith(_stdlib_rest.PATH)}"
+`);
+if (fromRest !== "rest b'\\xe9' 1 True") throw new Error(`the rest of the library did not import as it should: ${fromRest}`);
 
 writeFileSync(path.join(outDir, "snapshot.bin.gz"), gzipSync(packPages(snapshot), { level: 9 }));
 writeFileSync(path.join(outDir, "startup-modules.json"), JSON.stringify(modules, null, 0) + "\n");

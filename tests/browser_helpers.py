@@ -28,11 +28,12 @@ def own_file(site: Path, path: str) -> str:
     return found.relative_to(site).as_posix()
 
 
-def served_library(site: Path) -> zipfile.ZipFile:
-    """The precompiled start-up library the site serves (runtime.json's ``library``), opened as
-    the worker opens it: the file is gzipped whole, and inflated it is the zip Python mounts."""
+def served_library(site: Path, part: str = "library") -> zipfile.ZipFile:
+    """The precompiled start-up library the site serves (runtime.json's ``library``), or with
+    ``part="stdlibRest"`` the rest of the standard library, opened as Python opens it: the file
+    is gzipped whole, and inflated it is the zip Python mounts."""
     runtime = site / "assets" / "runtime"
-    served = json.loads((runtime / "runtime.json").read_text())["library"]
+    served = json.loads((runtime / "runtime.json").read_text())[part]
     return zipfile.ZipFile(io.BytesIO(gzip.decompress((runtime / served).read_bytes())))
 
 

@@ -6,6 +6,7 @@
 //
 // Shared by the two runners: answer_cases.mjs (make test: the doctests and readers' cases,
 // answered as CPython answers them) and run_core_tests.mjs (make deep: the whole core suite).
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,9 +18,16 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const CORE_WHEEL = "/tmp/core.whl";
 
 // Pyodide booted from LIBRARY (MODULES lists the standard-library modules it holds compiled),
-// with the core's wheel at CORE_WHEEL and both checks above passed (each prints one line).
-export async function bootFromLibrary(coreWheel, library, modules) {
+// with the core's wheel at CORE_WHEEL and both checks above passed (each prints one line),
+// and the finder of the rest of the standard library (REST, gzipped) installed as the worker
+// installs it, its download a read of the file: Python's `restFetches()` says how many times
+// it was read.
+export async function bootFromLibrary(coreWheel, library, modules, rest) {
   const pyodide = await loadPyodide({ indexURL: path.join(ROOT, "node_modules", "pyodide") + path.sep, stdLibURL: library });
+  const gzipped = readFileSync(rest);
+  const sha256 = createHash("sha256").update(gzipped).digest("hex");
+  const finder = pyodide.pyimport("_stdlib_rest").install(() => new Uint8Array(gzipped), gzipped.length, sha256);
+  pyodide.globals.set("restFetches", () => finder.fetches);
   // Python's own start loaded the listed modules already: each from the library's bytecode,
   // unchecked hash-based (PEP 552), compiled for this very Python.
   pyodide.globals.set("startup_modules", readFileSync(modules, "utf8"));
@@ -80,15 +88,19 @@ print(f"core bytecode: {len(sources)} modules, each from the library's .pyc of i
   return pyodide;
 }
 
-// After a run: the standard-library modules the run imported that the library keeps as sources
-// (the test tools' own: doctest, pytest's, ...) came from those sources; at least `atLeast`.
+// After a run: the standard-library modules the run imported that the library leaves to the
+// rest (the test tools' own: doctest, pytest's, ...) came from the rest's sources, fetched
+// once; at least `atLeast` of them.
 export function reportSourceImports(pyodide, atLeast) {
   pyodide.globals.set("at_least", atLeast);
   pyodide.runPython(`
 import sys
+import _stdlib_rest
 from_source = [name for name, module in sys.modules.items()
                if (getattr(module.__spec__, "origin", None) or "").endswith(".py") and ".zip/" in module.__spec__.origin]
 assert len(from_source) >= at_least, from_source
+assert all(sys.modules[name].__spec__.origin.startswith(_stdlib_rest.PATH + "/") for name in from_source), from_source
+assert restFetches() == 1, f"the rest of the library was fetched {restFetches()} times"
 print(f"start-up library: {len(from_source)} standard-library modules outside it imported from source")
 `);
 }

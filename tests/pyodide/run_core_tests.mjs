@@ -2,7 +2,7 @@
 // doctests inside Pyodide, under Node, against the bytecode readers run: make deep's part of
 // the Pyodide layer (make test answers readers' cases there instead: answer_cases.mjs).
 //
-//   node tests/pyodide/run_core_tests.mjs WHEEL_DIR CORE_WHEEL LIBRARY MODULES
+//   node tests/pyodide/run_core_tests.mjs WHEEL_DIR CORE_WHEEL LIBRARY MODULES REST
 //
 // WHEEL_DIR holds Pyodide-compatible wheels of pytest, Hypothesis and their dependencies;
 // CORE_WHEEL is the wheel of this repository (its sources); LIBRARY is the precompiled
@@ -32,13 +32,13 @@ const COPIED = [
   "tests/pyodide/core_doctests.py",
 ];
 
-const [wheelDir, coreWheel, library, modules] = process.argv.slice(2);
-if (!wheelDir || !coreWheel || !library || !modules) {
-  console.error("usage: node run_core_tests.mjs WHEEL_DIR CORE_WHEEL LIBRARY MODULES");
+const [wheelDir, coreWheel, library, modules, rest] = process.argv.slice(2);
+if (!wheelDir || !coreWheel || !library || !modules || !rest) {
+  console.error("usage: node run_core_tests.mjs WHEEL_DIR CORE_WHEEL LIBRARY MODULES REST");
   process.exit(2);
 }
 
-const pyodide = await bootFromLibrary(coreWheel, library, modules);
+const pyodide = await bootFromLibrary(coreWheel, library, modules, rest);
 const wheels = readdirSync(wheelDir)
   .filter((name) => name.endsWith(".whl"))
   .map((name) => path.resolve(wheelDir, name));

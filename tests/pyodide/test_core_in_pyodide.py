@@ -73,13 +73,14 @@ def pyodide_wheels() -> Path:
     return folder
 
 
-def core_files() -> tuple[Path, Path, Path]:
-    """The wheel of this repository, the start-up library and its list of standard-library
-    modules, built (or reused) exactly as the site build does."""
+def core_files() -> tuple[Path, Path, Path, Path]:
+    """The wheel of this repository, the start-up library, its list of standard-library
+    modules and the rest of the standard library, built (or reused) exactly as the site build
+    does."""
     module = load_module("hooks/runtime_assets.py")
     wheel = module.build_core_wheel()
     startup = module.build_startup(wheel)
-    return wheel, startup / module.library_name(), startup / "startup-modules.json"
+    return wheel, startup / module.library_name(), startup / "startup-modules.json", startup / module.rest_name()
 
 
 def collect(*arguments: str) -> list[str]:

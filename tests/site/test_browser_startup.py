@@ -108,7 +108,8 @@ def returning_reader(browser, base_url: str):
 
 def test_first_visit_boots_from_the_library_and_fetches_no_snapshot(browser, base_url, site) -> None:
     """A first visit starts from the precompiled library, which holds the core, never fetches
-    Pyodide's own library, the core's wheel or the snapshot, and computes CPython's answers."""
+    Pyodide's own library, the core's wheel, the rest of the standard library or the snapshot,
+    and computes CPython's answers."""
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     requests = runtime_downloads(page)
@@ -117,6 +118,39 @@ def test_first_visit_boots_from_the_library_and_fetches_no_snapshot(browser, bas
     gives_cpython_answers(page)
     assert any("/python_stdlib-pyodide-" in url for url in requests), requests
     assert not any(url.endswith(("/python_stdlib.zip", ".whl")) or "/snapshot-" in url for url in requests), requests
+    assert not any("/stdlib-rest-" in url for url in requests), requests
+    context.close()
+
+
+# Python in the worker imports two modules only the rest of the standard library holds (a
+# package of its own, and a module of a package the library holds) as soon as it has started.
+IMPORTS_FROM_THE_REST = """pyodide.runPython(`
+import email.message, encodings.latin_1
+assert "abc".encode("latin-1") == b"abc" and email.message.EmailMessage() is not None
+`);
+"""
+
+
+def test_an_import_from_the_rest_of_the_library_fetches_it_once(browser, base_url, site) -> None:
+    """Should Python import a standard-library module the start-up library leaves out, the
+    worker fetches the rest of the library (synchronously, as an import runs), once, and the
+    import works: Python goes live and computes CPython's answers. (The worker's script is
+    changed here to make such an import: none of the calculators does.)"""
+    context = browser.new_context(service_workers="block")
+    start = 'const calculators = pyodide.pyimport("calculators");'
+
+    def importing(route) -> None:
+        script = route.fetch().text()
+        assert 1 == script.count(start)
+        route.fulfill(body=script.replace(start, IMPORTS_FROM_THE_REST + start), content_type="text/javascript")
+
+    context.route("**/javascripts/calculators/worker*.js", importing)
+    page = context.new_page()
+    requests = runtime_downloads(page)
+    page.goto(base_url + PAGE)
+    assert "library" == started(page, site, base_url)
+    gives_cpython_answers(page)
+    assert 1 == len([url for url in requests if "/stdlib-rest-" in url]), requests
     context.close()
 
 

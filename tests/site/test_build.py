@@ -111,8 +111,8 @@ def test_worker_without_its_placeholder_fails_the_build(repo_module, tmp_path: P
 
 def test_core_folder_changes_with_whatever_makes_its_files(repo_module, tmp_path: Path) -> None:
     """The core's folder (``core-<hash>/``, whose files are cached for good) gets a new name
-    when the core's sources, its data or the script that compiles its files changes, and
-    keeps its name otherwise."""
+    when the core's sources, its data, the script that compiles its files or the finder it
+    compiles into the library changes, and keeps its name otherwise."""
     hook = repo_module("hooks/runtime_assets.py")
     root = Path(hook.ROOT)
     copy = tmp_path / "repo"
@@ -121,6 +121,7 @@ def test_core_folder_changes_with_whatever_makes_its_files(repo_module, tmp_path
         "README.md",
         "LICENSES/MIT.txt",
         "hooks/startup_library.mjs",
+        "hooks/stdlib_rest.py",
     ):
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         (copy / name).write_bytes((root / name).read_bytes())
@@ -130,13 +131,14 @@ def test_core_folder_changes_with_whatever_makes_its_files(repo_module, tmp_path
     seen = {first}
     for name in (
         "hooks/startup_library.mjs",
+        "hooks/stdlib_rest.py",
         "calculators/_format.py",
         "calculators/data/metr_horizons.csv",
     ):
         with (copy / name).open("a") as file:
             file.write("\n")
         seen.add(hook.core_hash(copy))
-    assert 4 == len(seen)
+    assert 5 == len(seen)
 
 
 def test_pages_reference_no_other_origin(site: Path) -> None:

@@ -43,23 +43,34 @@ def pyc_without_docstrings(name: str, source: bytes, pyc: bytes) -> bool:
     return True
 
 
-def test_library_compiles_the_start_up_modules_and_keeps_the_rest(site: Path) -> None:
-    """Every entry of Pyodide's library is in ours: as an unchecked hash-based .pyc for
-    Pyodide's Python in place of the source for the start-up modules, byte for byte the same
-    for every other one. The rest of ours is the core (the next test)."""
+def test_library_compiles_the_start_up_modules_and_leaves_the_rest_to_a_second_file(site: Path) -> None:
+    """Every entry of Pyodide's library is in ours or in the rest, never both: as an unchecked
+    hash-based .pyc for Pyodide's Python in place of the source for the start-up modules (in
+    ours), byte for byte the same for every other one: the other modules' sources in the rest,
+    and a folder or data file in ours only if a module of ours is in that folder (a folder
+    alone would import as an empty namespace package, hiding the rest's package of its name).
+    Ours holds the core besides (the next tests) and ``_stdlib_rest``, which knows the rest's
+    modules."""
     with (
         zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock,
         served_library(site) as ours,
+        served_library(site, "stdlibRest") as rest,
     ):
         # Compiled by Pyodide's Python, not this one (the Pyodide layer checks it is its own).
         magic = ours.read("encodings/__init__.pyc")[:4]
         assert magic != importlib.util.MAGIC_NUMBER
-        ours_names = {name for name in ours.namelist() if not name.startswith("calculators/")}
+        ours_names = {name for name in ours.namelist() if not name.startswith("calculators/")} - {"_stdlib_rest.pyc"}
+        rest_names = set(rest.namelist())
+        assert not ours_names & rest_names
         compiled = []
         checked_for_docstrings = 0
         for name in stock.namelist():
-            if name in ours_names:
-                assert stock.read(name) == ours.read(name), name
+            if name in rest_names | ours_names:
+                kept = rest if name in rest_names else ours
+                assert stock.read(name) == kept.read(name), name
+                folder = name[: name.rfind("/") + 1]
+                with_a_module = any(other.startswith(folder) and other.endswith(".pyc") for other in ours_names)
+                assert (kept is rest) == (name.endswith(".py") or not with_a_module), name
                 continue
             assert name.endswith(".py") and name[:-3] + ".pyc" in ours_names, name
             pyc = ours.read(name[:-3] + ".pyc")
@@ -70,27 +81,38 @@ def test_library_compiles_the_start_up_modules_and_keeps_the_rest(site: Path) ->
             compiled.append(name[:-3].removesuffix("/__init__").replace("/", "."))
             # Docstrings are left out of the bytecode.
             checked_for_docstrings += pyc_without_docstrings(name, stock.read(name), pyc)
-        assert len(ours_names) == len(stock.namelist())
+        assert len(ours_names) + len(rest_names) == len(stock.namelist())
+        finder = ours.read("_stdlib_rest.pyc")
+        assert magic == finder[:4]
     assert len(compiled) > 50
     assert checked_for_docstrings > len(compiled) * 0.8
     assert SURE_TO_BE_LISTED <= set(compiled), SURE_TO_BE_LISTED - set(compiled)
-    # Only what a visit loads: most of the library stays source.
+    # Only what a visit loads: most of the library's modules are in the rest.
     assert len(compiled) < len(stock.namelist()) / 2
+    rest_modules = {
+        name[:-3].removesuffix("/__init__").replace("/", ".") for name in rest_names if name.endswith(".py")
+    }
+    assert {"email", "email.message", "unittest", "doctest", "encodings.latin_1"} <= rest_modules
+    # _stdlib_rest's names, marshalled into its bytecode, are the rest's modules: each one.
+    assert all(name.encode() in finder for name in rest_modules)
 
 
-def test_library_is_served_gzipped_whole_with_its_entries_stored(site: Path) -> None:
+def test_library_and_rest_are_served_gzipped_whole_with_their_entries_stored(site: Path) -> None:
     """A host compresses no zip, so the site serves the library gzipped as one file, its
     entries stored (deflated one by one they compress worse, and Python would inflate each
     as it imports it): bytecode first, then sources, then the rest, so that like lies beside
-    like in the gzip stream. It travels smaller than a zip of deflated entries would."""
+    like in the gzip stream. It travels smaller than a zip of deflated entries would. The rest
+    of the standard library travels the same way, and the library is under half of the two."""
     runtime = site / "assets" / "runtime"
     served = (runtime / manifest(site)["library"]).read_bytes()
-    assert served[:2] == b"\x1f\x8b"
-    with served_library(site) as ours:
+    rest = (runtime / manifest(site)["stdlibRest"]).read_bytes()
+    assert served[:2] == rest[:2] == b"\x1f\x8b"
+    assert len(served) < len(rest)
+    with served_library(site) as ours, served_library(site, "stdlibRest") as theirs:
+        assert {zipfile.ZIP_STORED} == {entry.compress_type for entry in [*ours.infolist(), *theirs.infolist()]}
         entries = ours.infolist()
-        assert {zipfile.ZIP_STORED} == {entry.compress_type for entry in entries}
         kinds = [0 if e.filename.endswith(".pyc") else 1 if e.filename.endswith(".py") else 2 for e in entries]
-        assert kinds == sorted(kinds) and kinds.count(0) > 100 and kinds.count(1) > 300
+        assert kinds == sorted(kinds) and kinds.count(0) > 100 and kinds.count(1) == 0
         deflated = io.BytesIO()
         with zipfile.ZipFile(deflated, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as each:
             for entry in entries:
@@ -151,12 +173,14 @@ def test_snapshot_file_holds_a_pyodide_snapshot_without_its_zero_pages(site: Pat
 
 
 def test_manifests_name_the_library_and_keep_the_snapshot_out_of_the_kit(site: Path) -> None:
-    """The worker's manifest names the library, Pyodide's own library, the core's wheel (its
-    fall-back's) and the snapshot, each with its size and SHA-256; the service worker caches
-    the library with every calculator page, and the snapshot only when asked (never with the
-    kit), and neither Pyodide's library nor the wheel, which only the fall-back needs."""
+    """The worker's manifest names the library, the rest of the standard library, Pyodide's
+    own library, the core's wheel (its fall-back's) and the snapshot, each with its size and
+    SHA-256; the service worker caches the library with every calculator page, and the
+    snapshot only when asked (never with the kit), and neither the rest (fetched only if
+    Python imports from it), nor Pyodide's library or the wheel, which only the fall-back
+    needs."""
     runtime = manifest(site)
-    for key in ("library", "stockLibrary", "wheel", "snapshot"):
+    for key in ("library", "stdlibRest", "stockLibrary", "wheel", "snapshot"):
         assert runtime[key] in runtime["files"], key
         assert (site / "assets" / "runtime" / runtime[key]).stat().st_size == runtime["files"][runtime[key]]["size"]
     assert runtime["library"].startswith(runtime["wheel"].split("/")[0] + "/")
@@ -166,6 +190,8 @@ def test_manifests_name_the_library_and_keep_the_snapshot_out_of_the_kit(site: P
     offline = json.loads(offline)
     assert f"assets/runtime/{runtime['snapshot']}" == offline["snapshot"]
     assert f"assets/runtime/{runtime['library']}" in offline["kit"]
+    assert f"assets/runtime/{runtime['stdlibRest']}" not in offline["kit"]
+    assert f"assets/runtime/{runtime['stdlibRest']}" in offline["files"]
     assert offline["snapshot"] not in offline["kit"]
     assert f"assets/runtime/{runtime['stockLibrary']}" not in offline["kit"]
     assert f"assets/runtime/{runtime['wheel']}" in offline["files"]

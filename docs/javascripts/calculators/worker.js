@@ -15,9 +15,11 @@
 //   "snapshot"  a returning reader: the service worker holds this build's memory snapshot of
 //               Python with the core imported (fetched in the background after an earlier
 //               visit); Pyodide restores it instead of booting;
-//   "library"   Pyodide boots from the precompiled start-up library (its standard library with
-//               the modules a visit loads as bytecode, and the core's modules as bytecode:
+//   "library"   Pyodide boots from the precompiled start-up library (the standard library's
+//               modules a visit loads as bytecode, and the core's modules as bytecode:
 //               hooks/startup_library.mjs), so it imports the core from there, compiling nothing;
+//               the standard library's other modules are fetched only if Python imports one
+//               (restOfTheLibrary, below; the snapshot's start does the same);
 //   "stock"     the library did not download or arrived damaged: Pyodide's own library, and the
 //               core's wheel (its sources, compiled here as they are imported) unpacked into
 //               site-packages.
@@ -252,6 +254,19 @@ async function sha256(chunks, size) {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+// The rest of the standard library (hooks/stdlib_rest.py, which checks its size and SHA-256):
+// fetched only when Python imports one of its modules, so synchronously, as an import runs
+// (a worker may fetch synchronously; the service worker answers it like any other request).
+const REST = new URL(MANIFEST.stdlibRest, RUNTIME).href;
+function restOfTheLibrary() {
+  const request = new XMLHttpRequest();
+  request.open("GET", REST, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`HTTP ${request.status}`);
+  return new Uint8Array(request.response);
+}
+
 async function download(url) {
   return new Uint8Array(await (await fetch(url.href)).arrayBuffer());
 }
@@ -294,6 +309,12 @@ async function boot() {
   if (start === "stock") {
     const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
     pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  }
+  // The library holds only what a visit imports; the rest of the standard library is
+  // fetched if Python ever imports from it (Pyodide's own library holds everything).
+  if (start !== "stock") {
+    const rest = MANIFEST.files[MANIFEST.stdlibRest];
+    pyodide.pyimport("_stdlib_rest").install(restOfTheLibrary, rest.size, rest.sha256);
   }
   // Kept for the worker's lifetime: two proxies, created once.
   const calculators = pyodide.pyimport("calculators");
