@@ -37,14 +37,15 @@ def wait_for_keys(page, needed: set[str], timeout: float = 60) -> list[str]:
 
 def kit(site, url: str) -> set[str]:
     """What a calculator page needs besides itself: the chart library and Python. Of the
-    runtime's files, three are not needed: Pyodide's stock standard library and the core's
+    runtime's files, four are not needed: Pyodide's stock standard library and the core's
     wheel (the worker falls back to them only when the precompiled library, which holds the
-    core, fails) and the memory snapshot (fetched in the background for returning readers);
-    runtime.json names them."""
+    core, fails), the rest of the standard library (fetched only if Python imports from it)
+    and the memory snapshot (fetched in the background for returning readers); runtime.json
+    names them."""
     vega = [p.relative_to(site).as_posix() for p in (site / "assets" / "vendor").rglob("*.js")]
     manifest = json.loads((site / "assets" / "runtime" / "runtime.json").read_text(encoding="utf-8"))
     optional = {"assets/runtime/runtime.json"} | {
-        f"assets/runtime/{manifest[k]}" for k in ("stockLibrary", "wheel", "snapshot")
+        f"assets/runtime/{manifest[k]}" for k in ("stockLibrary", "wheel", "stdlibRest", "snapshot")
     }
     runtime = [
         name
