@@ -91,6 +91,13 @@ GROW_THE_CALCULATOR_ABOVE = """async ([id, px, andBack]) => {
     [chart.style.minHeight, calculator.style.paddingBottom] = [height, padding];
 }"""
 HOLD_LOADED = "performance.getEntriesByType('resource').some(e => e.name.includes('/calculators/fragment.'))"
+# Every change to a stylesheet's address once the page is parsed (a changed address applies
+# the stylesheet afresh: overrides/main.html).
+RECORD_RESTYLING = """window.__restyled = [];
+document.addEventListener("DOMContentLoaded", () => new MutationObserver((changes) => {
+    for (const change of changes)
+        if (change.target.matches('link[rel="stylesheet"]')) __restyled.push(change.target.getAttribute("href"));
+}).observe(document.head, { subtree: true, attributes: true, attributeFilter: ["href"] }));"""
 
 
 def grow_above(page, anchor: str, px: float = 30, and_back: bool = False) -> float:
@@ -120,16 +127,26 @@ def test_linked_heading_is_kept_in_place_until_the_reader_moves_the_page(watched
     scroll anchoring alone did not: the heading was pushed 31 px down; and when the page
     grows and shrinks back between the scroll that put the heading back and that scroll's
     event. Once the reader scrolls the page is theirs: a change above then leaves them where
-    they scrolled to, not back at the heading, and so does a reload."""
+    they scrolled to, not back at the heading, and so does a reload.
+
+    The reader's first scroll also starts Material's bundle (Python is held here), which
+    must leave every stylesheet's address as it is: a changed one is applied afresh, and
+    once in three or four such visits at 1280 px the scroll anchoring threw the reader
+    1,358 px past where they scrolled to (overrides/main.html)."""
     anchor = "worked-examples"
     page = watched.page
     page.set_viewport_size({"width": width, "height": 800})
+    page.add_init_script(RECORD_RESTYLING)
     landed = open_held_at(page, base_url, anchor)
     assert grow_above(page, anchor) == pytest.approx(landed, abs=1)
     assert grow_above(page, anchor, 1000, and_back=True) == pytest.approx(landed, abs=1)
     page.mouse.move(width / 2, 400)
     page.mouse.wheel(0, 300)
     wait_until(page, f"document.getElementById('{anchor}').getBoundingClientRect().top < {landed - 250}")
+    wait_until(page, "typeof document$ !== 'undefined'")
+    page.evaluate(TWO_FRAMES)
+    assert [] == page.evaluate("__restyled")
+    assert where(page, anchor)["top"] == pytest.approx(landed - 300, abs=2)
     grow_above(page, anchor)
     time.sleep(0.5)
     assert where(page, anchor)["top"] < landed - 250
