@@ -46,7 +46,8 @@ export function holdFragment(settled) {
   // scroll anchoring scrolls to keep it where it was, and a change of layout moves it with no
   // scroll at all (one can come between a scroll and its event: Material's start at a phone's
   // width grew the page 1,100 px and shrank it back, and judged by the heading's move alone
-  // the hold let go in between).
+  // the hold let go in between; that growth is gone, overrides/main.html, but any change of
+  // layout can fall there).
   const onScroll = () => {
     if (lastY === undefined) return;
     const scrolled = scrollY - lastY;
