@@ -147,11 +147,12 @@ def test_index_downloads_when_the_reader_reaches_for_search(watched, base_url, s
     assert 1 == len(requested), requested
 
 
-def test_a_search_shortcut_works_as_a_visits_first_key(watched, base_url, site) -> None:
+def test_a_shortcut_works_as_a_visits_first_key(watched, base_url, site) -> None:
     """Material's bundle waits for Python on a calculator page, and the reader's first key is
-    what brings it (material.js): that key, if it is one of Material's search shortcuts, opens
-    search all the same (once, it was lost, a flaky test the sign). The same key typed into a
-    calculator's field stays in the field. Python is held, so the bundle is not there yet."""
+    what brings it (material.js): that key, if it is one of Material's shortcuts, does what it
+    does all the same: "/" opens search (once, it was lost, a flaky test the sign), "n" goes to
+    the next page. The same key typed into a calculator's field stays in the field. Python is
+    held, so the bundle is not there yet."""
     page = watched.page
     hold_python(page)
     page.goto(base_url + page_of(site, "half-life"))
@@ -173,6 +174,14 @@ def test_a_search_shortcut_works_as_a_visits_first_key(watched, base_url, site) 
     page.keyboard.type("weibull")
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     assert "weibull" == page.input_value("input.md-search__input")
+
+    # Material's "next page" key likewise.
+    page.goto(base_url + page_of(site, "half-life"))
+    expect(page.locator(".calc [data-preset]").first).to_be_visible()
+    assert page.evaluate("typeof document$") == "undefined"
+    following = page.evaluate("document.querySelector('link[rel=next]').href")
+    page.keyboard.press("n")
+    page.wait_for_url(following)
 
 
 def test_what_a_reader_types_before_the_index_arrives_is_searched(browser, base_url) -> None:

@@ -53,21 +53,37 @@ if (held) {
   search?.addEventListener("change", () => {
     if (search.checked) document.querySelector("[data-md-component=search-query]")?.focus();
   });
-  // Material's search shortcuts ("f", "s", "/"), pressed before its bundle has run (the first
-  // key of a visit is what loads it, so Material never sees that key): do as Material does.
+  // Material's keyboard shortcuts, pressed before its bundle has run (the first key of a
+  // visit is what loads it, so Material never sees that key): do as Material does.
   addEventListener("keydown", (event) => {
-    if (bundleRan || !SEARCH_KEYS.has(event.key) || event.metaKey || event.ctrlKey) return;
-    if (takesKeys(document.activeElement)) return;
-    const query = document.querySelector("[data-md-component=search-query]");
-    if (!query) return;
-    event.preventDefault();
-    query.focus();
-    query.select();
+    if (bundleRan || event.metaKey || event.ctrlKey || takesKeys(document.activeElement)) return;
+    const shortcut = SHORTCUTS[event.key];
+    if (shortcut?.()) event.preventDefault();
   });
 }
 
-// The keys Material's bundle gives to search when the focus is not in a field.
-const SEARCH_KEYS = new Set(["f", "s", "/"]);
+// Material's shortcuts when the focus is not in a field, by key: each does what Material's
+// bundle does, and says whether it did anything.
+const openSearch = () => {
+  const query = document.querySelector("[data-md-component=search-query]");
+  query?.focus();
+  query?.select();
+  return Boolean(query);
+};
+const follow = (rel) => () => {
+  const link = document.querySelector(`link[rel=${rel}]`);
+  if (link) location.assign(link.href);
+  return Boolean(link);
+};
+const SHORTCUTS = {
+  f: openSearch,
+  s: openSearch,
+  "/": openSearch,
+  p: follow("prev"),
+  ",": follow("prev"),
+  n: follow("next"),
+  ".": follow("next"),
+};
 
 /** Whether a key pressed in `element` is typing in it (Material's test: a field, a choice
  * list, a text area or editable text; of radio buttons only the arrows). */
