@@ -65,6 +65,15 @@ def hold_python(target) -> None:
     target.route("**/assets/runtime/**", lambda route: None)
 
 
+def open_before_python(page, url: str) -> None:
+    """Open ``url`` in ``page`` with Python's downloads held (hold ``page`` first, once), and
+    wait until its calculators' presets show: the page is scripted, yet Material's bundle,
+    which waits for Python, has not run."""
+    page.goto(url)
+    expect(page.locator(".calc [data-preset]").first).to_be_visible()
+    assert page.evaluate("typeof document$") == "undefined"
+
+
 def page_of(site: Path, calculator_id: str) -> str:
     """The site-relative URL of the first built page that embeds ``calculator_id``."""
     for page in sorted(site.rglob("index.html")):

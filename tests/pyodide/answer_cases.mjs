@@ -30,14 +30,8 @@ import json
 import sys
 
 sys.path[:0] = ["/repo/tests", "/repo/tests/pyodide"]
-import _stdlib_rest
 import core_doctests
 import reader_cases
-
-def from_the_rest():
-    """The modules imported so far from the rest of the standard library."""
-    return {name for name, module in list(sys.modules.items())
-            if (getattr(getattr(module, "__spec__", None), "origin", None) or "").startswith(_stdlib_rest.PATH + "/")}
 
 print(f"Python {sys.version.split()[0]} on {sys.platform}")
 # Every reader's case is answered with the library alone, as a visit is: the test's own tools

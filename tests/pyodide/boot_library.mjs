@@ -21,13 +21,20 @@ export const CORE_WHEEL = "/tmp/core.whl";
 // with the core's wheel at CORE_WHEEL and both checks above passed (each prints one line),
 // and the finder of the rest of the standard library (REST, gzipped) installed as the worker
 // installs it, its download a read of the file: Python's `restFetches()` says how many times
-// it was read.
+// it was read, and `from_the_rest()` which modules came from it.
 export async function bootFromLibrary(coreWheel, library, modules, rest) {
   const pyodide = await loadPyodide({ indexURL: path.join(ROOT, "node_modules", "pyodide") + path.sep, stdLibURL: library });
   const gzipped = readFileSync(rest);
   const sha256 = createHash("sha256").update(gzipped).digest("hex");
   const finder = pyodide.pyimport("_stdlib_rest").install(() => new Uint8Array(gzipped), gzipped.length, sha256);
   pyodide.globals.set("restFetches", () => finder.fetches);
+  pyodide.runPython(`
+def from_the_rest():
+    """The names of the standard-library modules imported so far from the rest."""
+    import _stdlib_rest, sys
+    return {name for name, module in list(sys.modules.items())
+            if (getattr(getattr(module, "__spec__", None), "origin", None) or "").startswith(_stdlib_rest.PATH + "/")}
+`);
   // Python's own start loaded the listed modules already: each from the library's bytecode,
   // unchecked hash-based (PEP 552), compiled for this very Python.
   pyodide.globals.set("startup_modules", readFileSync(modules, "utf8"));
@@ -94,12 +101,8 @@ print(f"core bytecode: {len(sources)} modules, each from the library's .pyc of i
 export function reportSourceImports(pyodide, atLeast) {
   pyodide.globals.set("at_least", atLeast);
   pyodide.runPython(`
-import sys
-import _stdlib_rest
-from_source = [name for name, module in sys.modules.items()
-               if (getattr(module.__spec__, "origin", None) or "").endswith(".py") and ".zip/" in module.__spec__.origin]
+from_source = from_the_rest()
 assert len(from_source) >= at_least, from_source
-assert all(sys.modules[name].__spec__.origin.startswith(_stdlib_rest.PATH + "/") for name in from_source), from_source
 assert restFetches() == 1, f"the rest of the library was fetched {restFetches()} times"
 print(f"start-up library: {len(from_source)} standard-library modules outside it imported from source")
 `);

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from browser_helpers import BOOT_MS, hold_python, wait_until
+from browser_helpers import BOOT_MS, hold_python, open_before_python, wait_until
 
 PAGE = "essays/half-life/"
 # When the first answer to a computation arrives from the Python worker (the page's <head>
@@ -92,8 +92,7 @@ def _before_python(context, base_url: str):
     presets show (the page is scripted)."""
     page = context.new_page()
     hold_python(page)
-    page.goto(base_url + PAGE)
-    expect(page.locator(".calc [data-preset]").first).to_be_visible()
+    open_before_python(page, base_url + PAGE)
     return page
 
 
@@ -128,8 +127,7 @@ def test_a_reader_who_reaches_for_the_page_gets_material_at_once(browser, base_u
     for Python (here Python never comes): the reader's search shortcut then works."""
     context = browser.new_context()
     try:
-        page = _before_python(context, base_url)
-        assert page.evaluate("typeof document$") == "undefined"
+        page = _before_python(context, base_url)  # Material's bundle not run (checked there)
         page.keyboard.press("Shift")
         wait_until(page, MATERIAL_STARTED, 10)
         page.keyboard.press("/")

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from tests.site.conftest import new_watched_page
 
-from browser_helpers import BOOT_MS, hold_python, page_of
+from browser_helpers import BOOT_MS, hold_python, open_before_python, page_of
 
 MATERIAL_WORKER = "/assets/javascripts/workers/search."  # search.<hash>.min.js
 INDEX = "/search/search_index.json"
@@ -155,9 +155,8 @@ def test_a_shortcut_works_as_a_visits_first_key(watched, base_url, site) -> None
     held, so the bundle is not there yet."""
     page = watched.page
     hold_python(page)
-    page.goto(base_url + page_of(site, "half-life"))
-    expect(page.locator(".calc [data-preset]").first).to_be_visible()
-    assert page.evaluate("typeof document$") == "undefined"
+    url = base_url + page_of(site, "half-life")
+    open_before_python(page, url)
     field = page.locator(".calc input").first
     before = field.input_value()
     field.focus()  # no pointer or key event: the key below is the visit's first input
@@ -166,9 +165,7 @@ def test_a_shortcut_works_as_a_visits_first_key(watched, base_url, site) -> None
     assert "s" in typed and typed.replace("s", "", 1) == before, (before, typed)
     expect(field).to_be_focused()
 
-    page.goto(base_url + page_of(site, "half-life"))
-    expect(page.locator(".calc [data-preset]").first).to_be_visible()
-    assert page.evaluate("typeof document$") == "undefined"
+    open_before_python(page, url)
     page.keyboard.press("/")
     expect(page.locator("input.md-search__input")).to_be_focused()
     page.keyboard.type("weibull")
@@ -176,9 +173,7 @@ def test_a_shortcut_works_as_a_visits_first_key(watched, base_url, site) -> None
     assert "weibull" == page.input_value("input.md-search__input")
 
     # Material's "next page" key likewise.
-    page.goto(base_url + page_of(site, "half-life"))
-    expect(page.locator(".calc [data-preset]").first).to_be_visible()
-    assert page.evaluate("typeof document$") == "undefined"
+    open_before_python(page, url)
     following = page.evaluate("document.querySelector('link[rel=next]').href")
     page.keyboard.press("n")
     page.wait_for_url(following)
