@@ -114,19 +114,38 @@ def wait_for_instant_navigation(page) -> None:
     wait_until(page, f"typeof document$ !== 'undefined' && {MATERIAL_RAN} && {INSTANT_READY}")
 
 
+# Click a link to the address as a reader does, and say whether Material's instant navigation
+# took the click (it cancels the click as it does). If not, its bundle has yet to take over the
+# page's links (the site's map can be in hand a moment before): the click is cancelled here
+# too, so no ordinary page load starts, and the caller tries again.
+CLICK_INSTANTLY = """url => {
+    const article = document.querySelector("article");
+    const link = Object.assign(document.createElement("a"), { href: url, textContent: "next" });
+    article.append(link);
+    let taken = false;
+    addEventListener("click", (event) => {
+        taken = event.defaultPrevented;
+        if (!taken) event.preventDefault();
+    }, { once: true });
+    article.dataset.previous = "true";
+    self.__beforeClick = true;  // gone if a full page load follows after all
+    link.click();
+    if (!taken) {
+        link.remove();
+        delete article.dataset.previous;
+    }
+    return taken;
+}"""
+
+
 def _click(page, url: str) -> None:
     wait_for_instant_navigation(page)
-    page.evaluate(
-        """url => {
-            const article = document.querySelector("article");
-            article.dataset.previous = "true";
-            const link = Object.assign(document.createElement("a"), { href: url, textContent: "next" });
-            article.append(link);
-            link.click();
-        }""",
-        url,
-    )
+    deadline = time.monotonic() + 30
+    while not page.evaluate(CLICK_INSTANTLY, url):
+        assert time.monotonic() < deadline, f"Material's instant navigation never took a click to {url}"
+        time.sleep(0.1)
     page.wait_for_selector("article:not([data-previous])")
+    assert page.evaluate("self.__beforeClick === true"), f"the click to {url} loaded a new document"
 
 
 def open_live(page, base_url: str, site: Path, calculator_id: str, query: str = ""):
