@@ -38,11 +38,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+# Debian's Chromium, and its headless shell (the same version) that the browser tests drive;
+# the bench, the screenshot tool and the tests that need a reader's browser drive Chromium
+# itself (tools/chromium.py). Playwright cannot download browsers here.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium and its headless shell for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell; }
 
 build: setup
 	$(BIN)/mkdocs build --strict

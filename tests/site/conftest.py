@@ -33,6 +33,7 @@ expect.set_options(timeout=15_000)
 # below).
 _chromium = load_module("tools/chromium.py")
 CHROMIUM = _chromium.CHROMIUM
+HEADLESS_SHELL = _chromium.HEADLESS_SHELL
 CHROMIUM_ARGS = [*_chromium.CHROMIUM_ARGS, "--js-flags=--liftoff-only"]
 
 
@@ -142,23 +143,42 @@ def csp_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's Chromium driven by Playwright."""
+def playwright() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: object) -> Iterator[object]:
+    """Debian's Chromium driven by Playwright: its headless shell, the same Blink and V8 at the
+    same version as the reader's Chromium for about 1 CPU-s less a page load
+    (tools/chromium.py; test_browser_versions.py checks the version)."""
+    chromium = playwright.chromium.launch(executable_path=HEADLESS_SHELL, args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def full_chromium(playwright: object) -> Iterator[object]:
+    """Debian's Chromium as readers run it, window layer and all, for the tests where the
+    headless shell does not behave as a reader's browser does: after a touch tap the shell
+    sends the page a ``mouseout``, which phones do not (so a chart's tooltip, shown by the tap,
+    would be hidden at once). Started only on a worker that runs such a test."""
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
-def readers_chromium(browser: object, tmp_path: Path) -> Iterator[object]:
-    """A browser context of Chromium started as a reader's is, for what depends on it: V8
-    optimising WebAssembly as it does by default (no ``--liftoff-only``) and a profile on disk
-    (Chromium keeps no code cache by address for a profile in memory). Its ``browser`` traces."""
+def readers_chromium(playwright: object, tmp_path: Path) -> Iterator[object]:
+    """A browser context of Chromium started as a reader's is, for what depends on it: the
+    full browser (not the headless shell), V8 optimising WebAssembly as it does by default (no
+    ``--liftoff-only``) and a profile on disk (Chromium keeps no code cache by address for a
+    profile in memory). Its ``browser`` traces."""
     args = [arg for arg in CHROMIUM_ARGS if not arg.startswith("--js-flags")]
-    context = browser.browser_type.launch_persistent_context(  # type: ignore[attr-defined]
+    context = playwright.chromium.launch_persistent_context(  # type: ignore[attr-defined]
         tmp_path / "profile", executable_path=CHROMIUM, args=args
     )
     yield context
