@@ -194,12 +194,14 @@ class Watched:
     foreign_requests: list[str]
 
 
-def new_watched_page(browser: object, base_url: str) -> tuple[object, Watched]:
-    """A new context and page that record console errors and requests to other origins."""
+def new_watched_page(browser: object, base_url: str, service_worker: bool = True) -> tuple[object, Watched]:
+    """A new context and page that record console errors and requests to other origins; with
+    the site's service worker unless ``service_worker`` is false."""
     context = browser.new_context(  # type: ignore[attr-defined]
         viewport={"width": 1280, "height": 900},
         permissions=["clipboard-read", "clipboard-write"],
         accept_downloads=True,
+        service_workers="allow" if service_worker else "block",
     )
     page = context.new_page()
     origin = urlsplit(base_url).netloc
@@ -219,8 +221,12 @@ def new_watched_page(browser: object, base_url: str) -> tuple[object, Watched]:
 @pytest.fixture
 def watched(browser: object, base_url: str) -> Iterator[Watched]:
     """A fresh page (Python boots anew on it) that must log no console error and send no
-    request to another origin."""
-    context, result = new_watched_page(browser, base_url)
+    request to another origin; a first visit's without the service worker, whose precaching
+    (about 0.7 CPU-s a visit) no test of this fixture is about: the service worker's own tests
+    (test_browser_offline*.py, test_browser_startup.py, test_browser_deploys.py) have it, as
+    do the readers who go from page to page (``reader`` below, and test_browser_every_page.py's,
+    who visits every page)."""
+    context, result = new_watched_page(browser, base_url, service_worker=False)
     yield result
     context.close()
     assert [] == result.console_errors

@@ -219,7 +219,7 @@ def test_page_opened_from_a_search_result_highlights_at_once(watched, base_url) 
 def _glossary_search(browser, base_url):
     """One reader on the glossary with search ready, for the tests below that only ask
     queries: the index is built once, not once a test."""
-    context, watched = new_watched_page(browser, base_url)
+    context, watched = new_watched_page(browser, base_url, service_worker=False)
     watched.page.goto(base_url + "glossary/")
     yield watched
     context.close()
