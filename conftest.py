@@ -1,6 +1,6 @@
 """Marks every test with its layer, from where it lives, so one layer runs alone:
 ``pytest -m core``, ``-m "not browser"`` (the markers are registered in pyproject.toml),
-and orders the run so that both workers stay busy (see FIRST_TO_LAST).
+and orders the run so that every worker stays busy (see FIRST_TO_LAST).
 
 At the repository's root so that it also marks the doctests of ``calculators/`` when only
 that folder is collected.
@@ -12,8 +12,9 @@ from pathlib import PurePath
 
 import pytest
 
-# A test that asks for one of these fixtures (tests/site/conftest.py) drives Chromium.
-BROWSER_FIXTURES = {"browser", "reader", "watched", "_reader"}
+# A test that asks for one of these fixtures (tests/site/conftest.py) drives Chromium: every
+# browser fixture there starts from ``playwright``, the others are named for clarity.
+BROWSER_FIXTURES = {"playwright", "browser", "full_chromium", "readers_chromium", "reader", "watched", "_reader"}
 
 
 def layer(item: pytest.Item) -> str:

@@ -11,7 +11,7 @@
   critical impact at 1280 px, light and dark, the calculators live (so the live chart and its
   messages are checked too).
 
-One test a page, so the two workers of `make test` share them. The live checks run in one tab
+One test a page, so the workers of `make test` share them. The live checks run in one tab
 a worker keeps, which moves from page to page as a reader clicking links does (Material's
 instant navigation), so Python starts once a worker, not once a page: the page at 375 px
 until every calculator is live, then at 1280 px for axe, light and dark. The states without
