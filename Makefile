@@ -56,14 +56,13 @@ dev: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 # Every layer: core in CPython, cross-checks, core in Pyodide (Node), the strict site build,
-# and the browser tests against that build. Three workers take the tests one or two at a
-# time, those that need no build first (conftest.py orders them), while the strict builds are
-# made once, in the background, for all (tests/builds.py); each worker boots Python once for
-# its browser tests. Three on two cores: a browser test spends part of its time waiting on
-# its page, which a third worker fills (README, Tests). The slowest tests are listed at the end.
+# and the browser tests against that build. Two workers take the tests one or two at a time,
+# those that need no build first (conftest.py orders them), while the strict builds are made
+# once, in the background, for both (tests/builds.py); each worker boots Python once for its
+# browser tests. The slowest tests are listed at the end.
 # One layer alone: $(BIN)/python -m pytest -m crosscheck (markers: pyproject.toml).
 test: setup chromium
-	$(BIN)/python -m pytest -n 3 --dist load --maxschedchunk 1 --durations=15
+	$(BIN)/python -m pytest -n 2 --dist load --maxschedchunk 1 --durations=15
 
 # The loop to run while changing the core: no build, no Node, no browser, and 50 Hypothesis
 # examples a property instead of ci's 100 (tests/conftest.py); `make test` runs them all.
