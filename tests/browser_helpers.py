@@ -123,13 +123,15 @@ CLICK_INSTANTLY = """url => {
     const link = Object.assign(document.createElement("a"), { href: url, textContent: "next" });
     article.append(link);
     let taken = false;
-    addEventListener("click", (event) => {
+    const judge = (event) => {
         taken = event.defaultPrevented;
         if (!taken) event.preventDefault();
-    }, { once: true });
+    };
+    addEventListener("click", judge);
     article.dataset.previous = "true";
     self.__beforeClick = true;  // gone if a full page load follows after all
     link.click();
+    removeEventListener("click", judge);
     if (!taken) {
         link.remove();
         delete article.dataset.previous;
