@@ -12,9 +12,10 @@ from pathlib import PurePath
 
 import pytest
 
-# A test that asks for one of these fixtures (tests/site/conftest.py) drives Chromium: every
-# browser fixture there starts from ``playwright``, the others are named for clarity.
-BROWSER_FIXTURES = {"playwright", "browser", "full_chromium", "readers_chromium", "reader", "watched", "_reader"}
+# A test whose fixtures include this one drives Chromium: every browser fixture of
+# tests/site/conftest.py starts from it (``browser``, ``full_chromium``, ``readers_chromium``
+# and the pages they open), and pytest lists a test's fixtures with those they need.
+BROWSER_FIXTURE = "playwright"
 
 
 def layer(item: pytest.Item) -> str:
@@ -28,7 +29,7 @@ def layer(item: pytest.Item) -> str:
     if folder in ("crosscheck", "pyodide"):
         return folder
     if folder == "site":
-        return "browser" if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) else "site"
+        return "browser" if BROWSER_FIXTURE in getattr(item, "fixturenames", ()) else "site"
     raise pytest.UsageError(f"{item.nodeid}: no test layer for this place; add one in conftest.py")
 
 

@@ -9,6 +9,7 @@ import json
 import re
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -89,8 +90,9 @@ def navigate(page, url: str) -> None:
 
     Instant navigation is Material's bundle's, which a page with a calculator loads only once
     its calculators have shown their first results (javascripts/calculators/material.js), so
-    each click waits until the bundle has run and has the site's map (a reader who clicks a
-    link sooner gets an ordinary page load, and Python starts afresh there).
+    each click waits until the bundle has run and has the site's map, and is made again until
+    Material takes it (:func:`click_instantly`; a reader who clicks a link sooner gets an
+    ordinary page load, and Python starts afresh there).
 
     Material only fetches a page when the path changes, so to show the same page afresh
     (a new query, a clean state) the reader first steps to another page. The old content is
@@ -114,40 +116,57 @@ def wait_for_instant_navigation(page) -> None:
     wait_until(page, f"typeof document$ !== 'undefined' && {MATERIAL_RAN} && {INSTANT_READY}")
 
 
-# Click a link to the address as a reader does, and say whether Material's instant navigation
-# took the click (it cancels the click as it does). If not, its bundle has yet to take over the
-# page's links (the site's map can be in hand a moment before): the click is cancelled here
-# too, so no ordinary page load starts, and the caller tries again.
-CLICK_INSTANTLY = """url => {
+# Before a click: judge the next click that reaches the window, recording whether Material's
+# instant navigation took it (it cancels the click as it does). If not, its bundle has yet to
+# take over the page's links (the site's map can be in hand a moment before): the click is
+# cancelled here too, so no ordinary page load starts, and the caller tries again. The old
+# content is marked, and the window too, which a full page load would lose.
+JUDGE_NEXT_CLICK = """() => {
     const article = document.querySelector("article");
-    const link = Object.assign(document.createElement("a"), { href: url, textContent: "next" });
-    article.append(link);
-    let taken = false;
-    const judge = (event) => {
-        taken = event.defaultPrevented;
-        if (!taken) event.preventDefault();
-    };
-    addEventListener("click", judge);
     article.dataset.previous = "true";
-    self.__beforeClick = true;  // gone if a full page load follows after all
+    self.__beforeClick = true;
+    self.__taken = undefined;
+    if (self.__judge) removeEventListener("click", self.__judge);
+    self.__judge = (event) => {
+        removeEventListener("click", self.__judge);
+        self.__taken = event.defaultPrevented;
+        if (!self.__taken) {
+            event.preventDefault();
+            delete article.dataset.previous;
+        }
+    };
+    addEventListener("click", self.__judge);
+}"""
+
+
+def click_instantly(page, click: Callable[[], object], what: str) -> None:
+    """Make ``click`` (a reader's click on a link to ``what``) until Material's instant
+    navigation takes it, and wait until the new content is in, in the same document."""
+    wait_for_instant_navigation(page)
+    deadline = time.monotonic() + 30
+    while True:
+        page.evaluate(JUDGE_NEXT_CLICK)
+        click()
+        if page.evaluate("self.__taken === true"):
+            break
+        assert time.monotonic() < deadline, f"Material's instant navigation never took a click to {what}"
+        time.sleep(0.1)
+    page.wait_for_selector("article:not([data-previous])")
+    assert page.evaluate("self.__beforeClick === true"), f"the click to {what} loaded a new document"
+
+
+# A link to the address, added to the page's content and clicked; removed again if the click
+# was not Material's (JUDGE_NEXT_CLICK).
+CLICK_NEW_LINK = """url => {
+    const link = Object.assign(document.createElement("a"), { href: url, textContent: "next" });
+    document.querySelector("article").append(link);
     link.click();
-    removeEventListener("click", judge);
-    if (!taken) {
-        link.remove();
-        delete article.dataset.previous;
-    }
-    return taken;
+    if (!self.__taken) link.remove();
 }"""
 
 
 def _click(page, url: str) -> None:
-    wait_for_instant_navigation(page)
-    deadline = time.monotonic() + 30
-    while not page.evaluate(CLICK_INSTANTLY, url):
-        assert time.monotonic() < deadline, f"Material's instant navigation never took a click to {url}"
-        time.sleep(0.1)
-    page.wait_for_selector("article:not([data-previous])")
-    assert page.evaluate("self.__beforeClick === true"), f"the click to {url} loaded a new document"
+    click_instantly(page, lambda: page.evaluate(CLICK_NEW_LINK, url), url)
 
 
 def open_live(page, base_url: str, site: Path, calculator_id: str, query: str = ""):

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from calculators import run
 
-from browser_helpers import hurry_python, open_live, wait_for_instant_navigation
+from browser_helpers import click_instantly, hurry_python, open_live
 
 PAGE = "essays/half-life/"
 LIVE = '.calc[data-calculator="half-life"][data-state="live"]'
@@ -110,11 +110,10 @@ def test_instant_navigation_mounts_calculators_and_boots_python_once(watched, ba
         lambda r: (r.url.endswith((".wasm", ".whl")) or "/python_stdlib" in r.url) and runtime_fetches.append(r.url),
     )
     page.goto(base_url)
-    wait_for_instant_navigation(page)
-    page.locator("article").get_by_role("link", name="Half-life of agent success").first.click()
+    to_half_life = page.locator("article").get_by_role("link", name="Half-life of agent success").first
+    click_instantly(page, to_half_life.click, "the half-life essay")
     expect(page.locator(LIVE)).to_be_visible(timeout=BOOT_MS)
-    wait_for_instant_navigation(page)
-    page.get_by_role("link", name="How this site works").first.click()
+    click_instantly(page, page.get_by_role("link", name="How this site works").first.click, "How this site works")
     expect(page).to_have_url(base_url + "how-it-works/")
     # The address may change before the new content is in: going back before it is would find
     # the first visit's calculator still there, live, until the swap replaced it.
