@@ -82,13 +82,44 @@ def mkdocs_build(site: Path, cwd: Path = ROOT, **env: str) -> Build:
     return Build(done.returncode, done.stdout + done.stderr, site)
 
 
+#: What a build writes only under a temporary name, and renames once whole.
+UNFINISHED = shutil.ignore_patterns("partial-*", "*.part")
+
+
 def share_build_caches(repo: Path) -> None:
     """Give a copy of the repository this checkout's build caches (build/: the core's wheel and
-    its bytecode, the charts and preview cards drawn), as a second build in one checkout would have them. Each
-    entry is named by the hash of what it was made from and written whole under a temporary
-    name (skipped here), so a copy can only reuse what its own sources would make."""
+    its bytecode, the executed notebooks, the charts and preview cards drawn), as a second
+    build in one checkout would have them. Each entry is named by the hash of what it was made
+    from and written whole under a temporary name (skipped here), so a copy can only reuse
+    what its own sources would make."""
     if (ROOT / "build").is_dir():
-        shutil.copytree(ROOT / "build", repo / "build", ignore=shutil.ignore_patterns("partial-*", "*.part"))
+        shutil.copytree(ROOT / "build", repo / "build", ignore=UNFINISHED)
+
+
+def keep_build_caches(repo: Path) -> None:
+    """Add to this checkout's build caches the entries a copy's build made (build B's core, its
+    start-up library and notebooks, made from sources this checkout's own build never has;
+    the release's preview cards for its public address), so the next test run's copy reuses
+    them instead of making them again.
+    Each entry (``build/<cache>/<name>``, a file or a folder) is copied under a temporary name
+    and renamed into place, as the builds write them, and only if this checkout has none of
+    that name: names are hashes of what an entry was made from, so one of the same name is
+    the same."""
+    for cache in sorted((repo / "build").glob("*/")):
+        kept = ROOT / "build" / cache.name
+        for entry in sorted(cache.iterdir()):
+            if UNFINISHED(str(cache), [entry.name]) or (kept / entry.name).exists():
+                continue
+            kept.mkdir(parents=True, exist_ok=True)
+            partial = kept / f"partial-{os.getpid()}-{entry.name}"
+            if entry.is_dir():
+                shutil.copytree(entry, partial, ignore=UNFINISHED)
+            else:
+                shutil.copy2(entry, partial)
+            try:
+                partial.rename(kept / entry.name)
+            except OSError:  # another run kept it first: a folder is not replaced
+                shutil.rmtree(partial, ignore_errors=True)
 
 
 # --- build B: the deploy test's second build (tests/site/test_browser_deploys.py) ----------------
@@ -116,7 +147,10 @@ def make_build_b(folder: Path) -> Build:
     share_build_caches(repo)
     [module] = [path for path in (repo / "calculators").rglob("*.py") if "\ndef horizon(" in path.read_text()]
     module.write_text(module.read_text() + CHANGE_FOR_B)
-    return mkdocs_build(folder / "site", cwd=repo, PYTHONPATH=str(repo))
+    done = mkdocs_build(folder / "site", cwd=repo, PYTHONPATH=str(repo))
+    if done.returncode == 0:
+        keep_build_caches(repo)
+    return done
 
 
 # --- the release: what `make publish` makes (tests/site/test_publishing.py) ---------------------
@@ -171,6 +205,7 @@ def publish_release(folder: Path) -> Build:
         log += f"$ {' '.join(command)}\n{done.stdout}{done.stderr}"
         if done.returncode != 0:
             return Build(done.returncode, log, folder / "gh-pages")
+    keep_build_caches(copy)
     branch = subprocess.run(["git", "archive", "gh-pages"], cwd=copy, capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(branch)) as archive:
         archive.extractall(folder / "gh-pages", filter="data")

@@ -75,19 +75,22 @@ def first_time(context, pattern: str, act) -> list[int]:
     return seen
 
 
-def sabotaged_worker(context, change: str) -> list[int]:
-    """The first worker's script answers its first "run" request with ``change`` instead."""
+def changed_worker(context, line: str, changed: str) -> list[int]:
+    """The first worker's script is served with ``line`` (found exactly once) as ``changed``;
+    a worker started after it gets the script as built."""
 
     def act(route) -> None:
         body = route.fetch().text()
-        handler = "self.onmessage = async ({ data }) => {"
-        assert 1 == body.count(handler)
-        route.fulfill(
-            body=body.replace(handler, handler + f'if (data.type === "run") {{ {change}; return; }}'),
-            content_type="text/javascript",
-        )
+        assert 1 == body.count(line), line
+        route.fulfill(body=body.replace(line, changed), content_type="text/javascript")
 
     return first_time(context, "**/javascripts/calculators/worker*.js", act)
+
+
+def sabotaged_worker(context, change: str) -> list[int]:
+    """The first worker's script answers its first "run" request with ``change`` instead."""
+    handler = "self.onmessage = async ({ data }) => {"
+    return changed_worker(context, handler, handler + f'if (data.type === "run") {{ {change}; return; }}')
 
 
 def expect_status_shown(page, text: str) -> None:
@@ -107,13 +110,24 @@ def expect_recovers(page, root, through: str) -> None:
     expect(root).to_have_attribute("data-result", "fresh")
 
 
+#: How long the worker waits for a download that receives nothing (worker.js), and how long the
+#: first worker of the stalled-download test waits: its timers run in the worker, which
+#: Playwright's clock does not reach, so the test would otherwise sit out the whole wait.
+STALL = "const STALL_MS = 15_000;"
+TEST_STALL = "const STALL_MS = 3_000;"
+
+
 def test_stalled_download_is_timed_out_and_retried(browser, base_url) -> None:
-    """A runtime download that never answers is given up and Python starts on a new try."""
+    """A runtime download that never answers is given up (by the first worker after 3 s, not
+    the built 15 s: the timer is the same code) and Python starts on a new try."""
     PAGE_URL[:] = [base_url]
     seen = []
-    context, page, root = open_page(
-        browser, lambda c: seen.append(first_time(c, "**/pyodide.asm.wasm", lambda route: None))
-    )
+
+    def fault(context) -> None:
+        changed_worker(context, STALL, TEST_STALL)
+        seen.append(first_time(context, "**/pyodide.asm.wasm", lambda route: None))
+
+    context, page, root = open_page(browser, fault)
     expect_status_shown(page, "a download stalled")
     expect_recovers(page, root, "retrying")
     assert 2 == len(seen[0])
