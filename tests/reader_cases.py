@@ -23,10 +23,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import pickle
 import random
 from typing import Any, NamedTuple
 
-from calculators import CALCULATORS
+from calculators import CALCULATORS, run
 from calculators._export import export_json
 from calculators._runtime import run_json
 
@@ -82,6 +83,22 @@ def reader_settings(calculator_id: str, example: bool = True) -> dict[str, dict[
     if example:
         settings["example"] = {**defaults, **calculator.example}
     return settings | {preset.id: {**defaults, **calculator.preset_values(preset)} for preset in calculator.presets}
+
+
+#: run's results already computed in this process, pickled (:func:`ran`).
+_RAN: dict[tuple[str, str], bytes] = {}
+
+
+def ran(calculator_id: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``run(calculator_id, values)``, computed once a process for the same values: many tests
+    read each reader setting's result (every calculator's defaults, example and presets), and
+    computing one takes milliseconds, mostly placing its chart's labels. Each call returns a
+    copy of its own, which a test may change."""
+    key = (calculator_id, json.dumps(values, sort_keys=True))
+    if key not in _RAN:
+        _RAN[key] = pickle.dumps(run(calculator_id, values))
+    result: dict[str, Any] = pickle.loads(_RAN[key])
+    return result
 
 
 def _random_value(spec: Any, rng: random.Random) -> float:

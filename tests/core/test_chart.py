@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from calculators import CALCULATORS, run
 from calculators._chart import DRAWABLE_DECADES, chart_description, drawable, sample, vega_lite_spec
 from calculators._declare import Axis
-from reader_cases import reader_settings
+from reader_cases import ran, reader_settings
 
 from strategies import any_floats
 
@@ -193,7 +193,7 @@ def test_a_lines_tooltip_at_a_marked_point_reads_as_the_point(calculator_id: str
     chart = CALCULATORS[calculator_id].chart
     x, y = chart.x.field, chart.y.field
     for name, values in reader_settings(calculator_id).items():
-        data = run(calculator_id, values)["chart"]
+        data = ran(calculator_id, values)["chart"]
         for point in data.get("points", []):
             for row in data.get("lines", []):
                 same = all(

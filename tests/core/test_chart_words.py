@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from calculators import CALCULATORS, export, run, vega_lite_spec
-from reader_cases import reader_settings
+from calculators import CALCULATORS, export, vega_lite_spec
+from reader_cases import ran, reader_settings
 
 #: What code writes and a page does not: a capital and two digits (T50, C02), an
 #: identifier's underscore, camelCase.
@@ -46,7 +46,7 @@ def _titles(spec: Any, channel: str = "") -> Iterator[tuple[str, str]]:
 def _chart_words(calculator_id: str, values: dict[str, float]) -> list[tuple[str, str]]:
     """(where, text) for every piece of a chart's text a reader reads but its numbers."""
     calculator = CALCULATORS[calculator_id]
-    result = run(calculator_id, values)
+    result = ran(calculator_id, values)
     assert result["ok"], (values, result)
     chart = result["chart"]
     words = [("series", str(row["series"])) for row in chart["lines"]]

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from calculators import CALCULATORS, _format, export, format_value, run
 from calculators._format import TICKS, axis_in_powers, axis_title, log_tick_labelled, tick_label, unit_after
-from reader_cases import reader_settings
+from reader_cases import ran, reader_settings
 
 #: e-notation as Python or d3 write it: a digit, an e, maybe a sign, a digit.
 E_NOTATION = re.compile(r"\d[eE][+\-−]?\d")
@@ -56,7 +56,7 @@ def test_no_e_notation_or_percent_of_a_power_anywhere_a_reader_reads(calculator_
     """Defaults, example, presets and edge inputs: no text in e-notation, no '× 10ⁿ%'."""
     checked = 0
     for values in _settings(calculator_id):
-        result = run(calculator_id, values)
+        result = ran(calculator_id, values)
         if not result["ok"]:
             continue
         checked += 1

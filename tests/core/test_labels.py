@@ -31,7 +31,7 @@ from calculators._labels import (
     shown_label,
     text_body,
 )
-from reader_cases import reader_settings
+from reader_cases import ran, reader_settings
 
 LABELLED = sorted(cid for cid, c in CALCULATORS.items() if c.chart.label_points and not c.chart.x.dates)
 
@@ -58,7 +58,7 @@ def test_placing_never_makes_labels_worse(calculator_id: str) -> None:
     for values in _settings(calculator_id):
         given = {"outputs": calculator.compute(**values)} if calculator.chart.uses_outputs else {}
         declared = drawable_rows(calculator.chart, calculator.chart.data(**values, **given))
-        placed = run(calculator_id, values)["chart"]
+        placed = ran(calculator_id, values)["chart"]
         plots = plot_model(calculator.chart, declared)
         own = [own_place(plots[0], row) for row in declared["points"]]
         for group in PLOT_GROUPS:
@@ -126,7 +126,7 @@ def test_line_pieces_count_what_testing_every_piece_counts(calculator_id: str) -
     settings = _settings(calculator_id) + [{**defaults, name: value} for name in defaults for value in (1e-300,)]
     checked = crossing = 0
     for inputs in settings:
-        result = run(calculator_id, inputs)
+        result = ran(calculator_id, inputs)
         if "chart" not in result or not result["chart"].get("lines"):
             continue  # a message for these inputs, not a chart
         data = result["chart"]
@@ -153,7 +153,7 @@ def test_no_label_is_placed_under_the_plot_over_the_x_axis_labels(calculator_id:
     phone's plot writes the multiples alone ("×1,048,576"), the legend naming each line."""
     calculator = CALCULATORS[calculator_id]
     for inputs in _every_setting(calculator_id):
-        data = run(calculator_id, inputs)["chart"]
+        data = ran(calculator_id, inputs)["chart"]
         plots = plot_model(calculator.chart, data)
         for group in PLOT_GROUPS:
             for plot in (p for p in plots if p.width in group.widths):
@@ -169,7 +169,7 @@ def test_chinchillas_labels_sit_nearer_their_own_points() -> None:
     one (by NEARER px): a reader took "N*" beside the split for the optimum's label."""
     calculator = CALCULATORS["chinchilla"]
     for inputs in _settings("chinchilla"):
-        data = run("chinchilla", inputs)["chart"]
+        data = ran("chinchilla", inputs)["chart"]
         for group in PLOT_GROUPS:
             for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
                 marks = [plot.at(row) for row in data["points"]]
@@ -197,7 +197,7 @@ def test_no_label_stands_beyond_another_line_from_its_point(calculator_id: str) 
     also counted as "nearer another line", so the far side cost no more)."""
     calculator = CALCULATORS[calculator_id]
     for inputs in _every_setting(calculator_id):
-        data = run(calculator_id, inputs)["chart"]
+        data = ran(calculator_id, inputs)["chart"]
         for group in PLOT_GROUPS:
             for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
                 pieces = LinePieces(plot, data["lines"])
@@ -260,7 +260,7 @@ def test_the_r1_chains_label_is_crossed_by_no_line_on_any_plot() -> None:
     calculator = CALCULATORS["rl-information"]
     checked = 0
     for inputs in _every_setting("rl-information"):
-        data = run("rl-information", inputs)["chart"]
+        data = ran("rl-information", inputs)["chart"]
         for group in PLOT_GROUPS:
             for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
                 pieces = LinePieces(plot, data["lines"])
@@ -280,7 +280,7 @@ def test_the_agents_label_is_crossed_by_no_line_on_a_phone() -> None:
     defaults, example and presets."""
     calculator = CALCULATORS["hourly-cost"]
     for inputs in _every_setting("hourly-cost"):
-        data = run("hourly-cost", inputs)["chart"]
+        data = ran("hourly-cost", inputs)["chart"]
         [agent] = [row for row in data["points"] if row["label"] == "This agent"]
         for group in PLOT_GROUPS[1:]:
             for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
@@ -297,7 +297,7 @@ def test_o3s_label_is_nearer_its_own_point_on_a_phone() -> None:
     phone's width modelled, defaults, example and presets."""
     calculator = CALCULATORS["hourly-cost"]
     for inputs in _every_setting("hourly-cost"):
-        data = run("hourly-cost", inputs)["chart"]
+        data = ran("hourly-cost", inputs)["chart"]
         for group in PLOT_GROUPS[1:]:
             for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
                 marks = [plot.at(row) for row in data["points"]]
@@ -363,7 +363,7 @@ def test_a_label_at_the_edge_sits_next_to_its_own_line(calculator_id: str) -> No
     calculator = CALCULATORS[calculator_id]
     edge_labels = 0
     for inputs in _every_setting(calculator_id):
-        data = run(calculator_id, inputs)["chart"]
+        data = ran(calculator_id, inputs)["chart"]
         levels = _flat_levels(calculator.chart, data["lines"])
         for group in PLOT_GROUPS:
             for plot in (p for p in plot_model(calculator.chart, data) if p.width in group.widths):
@@ -391,7 +391,7 @@ def test_a_phone_label_is_numbered_only_where_no_place_is_clear_and_the_numbers_
     narrow = PLOT_GROUPS[-1]
     for values in _settings(calculator_id):
         calculator = CALCULATORS[calculator_id]
-        data = number_crowded_labels(calculator.chart, run(calculator_id, values)["chart"])
+        data = number_crowded_labels(calculator.chart, ran(calculator_id, values)["chart"])
         points = data["points"]
         plots = [plot for plot in plot_model(calculator.chart, data) if plot.width in narrow.widths]
         before = [(row[narrow.prefix + "side"], row[narrow.prefix + "place"]) for row in points]
@@ -433,7 +433,7 @@ def test_run_leaves_the_phones_numbers_to_the_build(calculator_id: str) -> None:
     calculator = CALCULATORS[calculator_id]
     numbering = {"key", KEY_PREFIX + "side", KEY_PREFIX + "place"}
     for values in _settings(calculator_id):
-        data = run(calculator_id, values)["chart"]
+        data = ran(calculator_id, values)["chart"]
         assert not any(numbering & row.keys() for row in data["points"]), values
         before = [dict(row) for row in data["points"]]
         numbered = number_crowded_labels(calculator.chart, data)

@@ -11,7 +11,7 @@ import pytest
 from calculators import CALCULATORS, narrow_spec, run, vega_lite_spec
 from calculators._chart import NARROW_TICKS, NARROW_WIDTH, phone_spec
 from calculators._labels import KEY_PREFIX, number_crowded_labels
-from reader_cases import reader_settings
+from reader_cases import ran, reader_settings
 
 IDS = sorted(CALCULATORS)
 
@@ -100,7 +100,7 @@ def test_numbered_labels_are_written_as_numbers_and_listed_under_the_phones_char
     wide and live chart write every label in words. Without numbers, the picture has no list."""
     calculator = CALCULATORS[calculator_id]
     for values in reader_settings(calculator_id).values():
-        data = run(calculator_id, values)["chart"]
+        data = ran(calculator_id, values)["chart"]
         wide = vega_lite_spec(calculator.chart, data)
         narrow = phone_spec(calculator.chart, data)
         points = number_crowded_labels(calculator.chart, data).get("points", [])

@@ -22,6 +22,7 @@ import pytest
 from calculators import CALCULATORS, format_value, run
 from calculators._declare import Axis
 from calculators._format import format_column
+from reader_cases import ran
 
 IDS = sorted(CALCULATORS)
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
@@ -106,7 +107,7 @@ def test_outputs_claim_no_more_figures_than_declared(calculator_id: str) -> None
     value in full), and never a trailing zero after the decimal point."""
     calculator = CALCULATORS[calculator_id]
     for name, values in _settings(calculator_id):
-        result = run(calculator_id, values)
+        result = ran(calculator_id, values)
         assert result["ok"], (name, result)
         for spec in calculator.outputs:
             value, text = result["outputs"][spec.name]["value"], result["outputs"][spec.name]["text"]
@@ -126,7 +127,7 @@ def test_tables_tooltips_and_labels_claim_at_most_three_figures(calculator_id: s
     at most 3 significant figures (on an axis of exact values, a whole one aside, and a
     label's exact multiple, such as ×8,192)."""
     for name, values in _settings(calculator_id):
-        result = run(calculator_id, values)
+        result = ran(calculator_id, values)
         for column, axis, cells in _columns(calculator_id, result):
             for cell in cells:
                 number = _mantissa(cell)
@@ -147,7 +148,7 @@ def test_no_column_on_a_linear_axis_mixes_decimals(calculator_id: str) -> None:
     """A linear axis's column (table, points, tooltips) writes its plain numbers with one
     number of decimals: never "+6.00" beside "+28.0", nor "0.5" beside "1"."""
     for name, values in _settings(calculator_id):
-        result = run(calculator_id, values)
+        result = ran(calculator_id, values)
         for column, axis, cells in _columns(calculator_id, result):
             if axis.scale != "linear":
                 continue
