@@ -158,8 +158,10 @@ MEASURE_WIDE = """() => {
 def test_formulas_and_the_metr_labels_fit_a_phone(watched, base_url) -> None:
     """At 375 px no display formula runs past its box: a row of formulas shows stacked
     (hooks/math.py), the scaling paradox's four widest included; and the METR page's labels
-    are two narrow tables, each whole."""
+    are two narrow tables, each whole. (Python is held: formulas and tables are laid out
+    before it starts, and each page is left before it would be live.)"""
     page = watched.page
+    hold_python(page)
     page.set_viewport_size(PHONE)
     for path in ("essays/scaling-paradox/", "essays/half-life/", "essays/how-well-does-rl-scale/", "debate/"):
         page.goto(base_url + path)
