@@ -7,7 +7,7 @@ repository whose core computes other numbers: the deploy test's second build) an
 (what `make publish` makes: mike's build for a public address, on a gh-pages branch). Once the
 tests are collected, the run starts a builder process (``python tests/builds.py FOLDER NAME
 ...``, tests/site/conftest.py) that makes the builds the collected tests need, ``site`` first
-(the others reuse its caches). The tests that need no build (the core in CPython and in
+(the others reuse its caches, and add to them what they make: keep_build_caches). The tests that need no build (the core in CPython and in
 Pyodide, the cross-checks) run meanwhile (conftest.py orders them first), so neither core
 waits. A test that needs a build before it is done waits for it under a file lock in the
 folder the workers share, and reads the result; if no builder is running (a run of one file,
