@@ -7,11 +7,12 @@ repository whose core computes other numbers: the deploy test's second build) an
 (what `make publish` makes: mike's build for a public address, on a gh-pages branch). Once the
 tests are collected, the run starts a builder process (``python tests/builds.py FOLDER NAME
 ...``, tests/site/conftest.py) that makes the builds the collected tests need, ``site`` first
-(the others reuse its caches, and add to them what they make: keep_build_caches). The tests that need no build (the core in CPython and in
-Pyodide, the cross-checks) run meanwhile (conftest.py orders them first), so neither core
-waits. A test that needs a build before it is done waits for it under a file lock in the
-folder the workers share, and reads the result; if no builder is running (a run of one file,
-say), the first test to ask makes the build itself, under the same lock.
+(the others reuse its caches, and add to them what they make: keep_build_caches). The tests
+that need no build (the core in CPython and in Pyodide, the cross-checks) run meanwhile
+(conftest.py orders them first), so neither core waits. A test that needs a build before it
+is done waits for it under a file lock in the folder the workers share, and reads the result;
+if no builder is running (a run of one file, say), the first test to ask makes the build
+itself, under the same lock.
 """
 
 from __future__ import annotations
@@ -104,8 +105,8 @@ def keep_build_caches(repo: Path) -> None:
     """Add to this checkout's build caches the entries a copy's build made (build B's core and
     start-up library, made from sources this checkout's own build never has; the charts and
     cards drawn), so the next test run's copy reuses them instead of making them again (build
-    B: 28 s → 16 s in a used checkout). Not the executed notebooks: build B runs its notebooks again on every
-    test run, for test_notebooks.py shows that a changed core makes them run.
+    B: 28 s → 16 s in a used checkout). Not the executed notebooks: build B runs its notebooks
+    again on every test run, for test_notebooks.py shows that a changed core makes them run.
     Each entry (``build/<cache>/<name>``, a file or a folder) is copied under a temporary name
     and renamed into place, as the builds write them, and only if this checkout has none of
     that name: names are hashes of what an entry was made from, so one of the same name is
