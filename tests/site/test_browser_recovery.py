@@ -112,13 +112,14 @@ def expect_recovers(page, root, through: str) -> None:
 
 #: How long the worker waits for a download that receives nothing (worker.js), and how long the
 #: first worker of the stalled-download test waits: its timers run in the worker, which
-#: Playwright's clock does not reach, so the test would otherwise sit out the whole wait.
+#: Playwright's clock does not reach, so the test would otherwise sit out the whole wait. Still
+#: long enough that no download the test lets through stalls first on a loaded machine.
 STALL = "const STALL_MS = 15_000;"
-TEST_STALL = "const STALL_MS = 3_000;"
+TEST_STALL = "const STALL_MS = 5_000;"
 
 
 def test_stalled_download_is_timed_out_and_retried(browser, base_url) -> None:
-    """A runtime download that never answers is given up (by the first worker after 3 s, not
+    """A runtime download that never answers is given up (by the first worker after 5 s, not
     the built 15 s: the timer is the same code) and Python starts on a new try."""
     PAGE_URL[:] = [base_url]
     seen = []
