@@ -28,10 +28,10 @@ expect.set_options(timeout=15_000)
 # optimising Pyodide's hot functions in the background, work no test gains from. Measured on
 # this 2-core machine, four calculator pages each opened afresh and used took a fifth less CPU
 # (24 s against 31 s, in the full browser); in the headless shell the half-life page opened
-# afresh until live takes 1.8 CPU-s against 2.5 (2026-12-05). What the page computes is the same either way; how fast readers'
-# browsers run it is `make bench`'s business, which starts Chromium as a reader's
-# (benchmarks/run.py), as does the one test about V8's optimised code (`readers_chromium`,
-# below).
+# afresh until live takes 1.8 CPU-s against 2.5 (2026-12-05). What the page computes is the
+# same either way; how fast readers' browsers run it is `make bench`'s business, which starts
+# Chromium as a reader's (benchmarks/run.py), as does the one test about V8's optimised code
+# (`readers_chromium`, below).
 _chromium = load_module("tools/chromium.py")
 CHROMIUM = _chromium.CHROMIUM
 HEADLESS_SHELL = _chromium.HEADLESS_SHELL
