@@ -14,6 +14,7 @@ Standard library, pytest and Hypothesis only, so this runs unchanged in Pyodide.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import math
 import re
@@ -36,6 +37,7 @@ E_NOTATION = re.compile(r"\d[eE][+-]?\d")
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
+@functools.cache  # made once a calculator: Hypothesis reads a composite's source as it makes one
 def edge_inputs(calculator_id: str) -> st.SearchStrategy[dict[str, object]]:
     """One or two inputs at edge values (as a float or as the text a reader types); the
     rest at their defaults, or now and then at edge values too."""
