@@ -29,7 +29,7 @@ _RULES = (
     (100.0, 10_000.0, "Ord: 10⁴×"),
     (1_000.0, 1_000_000.0, "Ord: 10⁶×"),
 )
-_AIME_SLOPE_RATIO = round(slope_ratio_from_gains(60, 100, 33, 100), 2)
+_BENCHMARK_SLOPE_RATIO = round(slope_ratio_from_gains(60, 100, 33, 100), 2)
 
 
 def _exchange(inference_multiplier: float, slope_ratio: float) -> dict[str, float]:
@@ -141,12 +141,12 @@ RL_EXCHANGE = Calculator(
         Preset(
             id="aime-illustration",
             cites=("ainews2025rlscale",),
-            label=f"AIME illustration, ratio {_AIME_SLOPE_RATIO:g}",
-            values={"inference_multiplier": 100.0, "slope_ratio": _AIME_SLOPE_RATIO},
+            label=f"Benchmark illustration, ratio {_BENCHMARK_SLOPE_RATIO:g}",
+            values={"inference_multiplier": 100.0, "slope_ratio": _BENCHMARK_SLOPE_RATIO},
             source=(
                 "Ord (2025), as summarised publicly (ainews247.org/story/53346): ~100× inference "
                 "lifts reasoning-benchmark scores ~20% → 80%, ~100× RL only ~33% → 66%; "
-                f"(80 − 20) / (66 − 33) = {_AIME_SLOPE_RATIO:g} is our arithmetic."
+                f"(80 − 20) / (66 − 33) = {_BENCHMARK_SLOPE_RATIO:g} is our arithmetic."
             ),
         ),
     ),

@@ -22,9 +22,9 @@ _SCORE_AXIS = Axis(field="score", title="Benchmark score (%)", zero=False)
 _O3_LOW, _O3_HIGH, _O3_COMPUTE = 75.7, 87.5, 172.0
 _O3_SLOPE = form_value(logx_slope(_O3_LOW, _O3_HIGH, _O3_COMPUTE))
 # Third-party summaries of Ord's "How Well Does RL Scale?": about 100x inference lifts
-# AIME-type scores from about 20% to about 80%.
-_AIME_LOW, _AIME_HIGH, _AIME_COMPUTE = 20.0, 80.0, 100.0
-_AIME_SLOPE = logx_slope(_AIME_LOW, _AIME_HIGH, _AIME_COMPUTE)
+# reasoning-benchmark scores from about 20% to about 80% (ainews247.org/story/53346).
+_BENCHMARK_LOW, _BENCHMARK_HIGH, _BENCHMARK_COMPUTE = 20.0, 80.0, 100.0
+_BENCHMARK_SLOPE = logx_slope(_BENCHMARK_LOW, _BENCHMARK_HIGH, _BENCHMARK_COMPUTE)
 # Compute axis limits in orders of magnitude: inside the normal float range with room to spare.
 
 
@@ -153,13 +153,17 @@ LOGX_READER = Calculator(
         Preset(
             id="aime-inference",
             cites=("ord2025rlscale", "ainews2025rlscale"),
-            label=f"AIME, inference ({format_value(_AIME_SLOPE, 'number', 2)} points per 10×)",
-            values={"points_per_decade": _AIME_SLOPE, "score_start": _AIME_LOW, "score_target": _AIME_HIGH},
+            label=f"Benchmark, inference ({format_value(_BENCHMARK_SLOPE, 'number', 2)} points per 10×)",
+            values={
+                "points_per_decade": _BENCHMARK_SLOPE,
+                "score_start": _BENCHMARK_LOW,
+                "score_target": _BENCHMARK_HIGH,
+            },
             source=(
                 "Ord's 'How Well Does RL Scale?' (Oct 2025), as third-party summaries report it (not "
                 "checked against the essay's full text): about 100× more inference compute lifts "
-                "AIME-type scores from about 20% to about 80%, which is "
-                f"{format_value(_AIME_SLOPE, 'number', 2)} points per 10× (our arithmetic)."
+                "reasoning-benchmark scores from about 20% to about 80%, which is "
+                f"{format_value(_BENCHMARK_SLOPE, 'number', 2)} points per 10× (our arithmetic)."
             ),
         ),
     ),
