@@ -178,8 +178,8 @@ EFFECTIVE_COMPUTE = Calculator(
             label="Top price tier (×10, as a proxy)",
             values={"inference_multiplier": 10.0},
             source=(
-                "Ord (2025): OpenAI charges 10× as much for access to the version that uses the "
-                "most inference compute. The preset reads that 10× price as 10× the inference "
+                "Ord (2025): OpenAI's price for its most inference-heavy version is ten times "
+                "its standard one. The preset reads that 10× price as 10× the inference "
                 "compute per task, a proxy: the price ratio need not equal the compute ratio."
             ),
         ),
@@ -200,8 +200,8 @@ EFFECTIVE_COMPUTE = Calculator(
             values={"inference_multiplier": 1e5},
             source=(
                 "Ord (2025): for a small number of important tasks one could scale inference by a "
-                "factor such as 100,000×, though today's methods often plateau well before making "
-                "good use of it."
+                "factor such as 100,000×; today's methods seem to plateau before they can use "
+                "that much, though labs are fast finding ways past the plateaus."
             ),
         ),
     ),

@@ -104,7 +104,7 @@ HALF_LIFE = Calculator(
             id="hamilton-agents",
             keeps=("t50", "p"),
             cites=("hamilton2026peto", "ord2026weibullcomment"),
-            label="AI agents, k = 0.6 (Hamilton)",
+            label="AI agents, k = 0.6 (Ord's summary)",
             values={"shape": 0.6},
             source=(
                 "Hamilton, 'Peto's Paradox and the Future of AI Agents' (2026): Weibull fits to "

@@ -565,7 +565,10 @@ SWEET_SPOT = Calculator(
             default=_SWEET_DEFAULTS["slope"],
             minimum=0,
             maximum=1,
-            why="0.1 is Ord's choice, a tenth of the slope at the sweet spot; he calls it arbitrary.",
+            why=(
+                "0.1 is Ord's choice, a tenth of the slope at the sweet spot; he calls it somewhat "
+                "arbitrary, as any definition of saturation would be."
+            ),
         ),
     ),
     outputs=(

@@ -94,9 +94,9 @@ RL_INFORMATION = Calculator(
             minimum=0,
             scale="log",
             why=(
-                "About 1 bit per token is the round figure that turns Ord's 10³ to 10⁶ "
-                "headline into episode lengths (our arithmetic); a public summary of the essay "
-                "puts a GPT-4-sized model's capacity at about 3 bits per training token."
+                "At about 1 bit per token the ratio equals the episode length (our "
+                "arithmetic); a public summary of the essay puts a GPT-4-sized model's "
+                "capacity at about 3 bits per training token."
             ),
         ),
         Input(
@@ -139,8 +139,8 @@ RL_INFORMATION = Calculator(
             values={"episode_tokens": 1_000_000.0, "bits_per_episode": 1.0},
             source=(
                 "Ord (2025), as summarised publicly (ainews247.org/story/16650): under 1 bit per "
-                "10⁴ to 10⁶ tokens; 10⁶ is the high end, matching the essay's factor of up to "
-                "1,000,000."
+                "10⁴ to 10⁶ tokens; 10⁶ is the high end. The essay's own factor of up to "
+                "1,000,000 is per hour of training, not per token."
             ),
         ),
         Preset(

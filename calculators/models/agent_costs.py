@@ -122,7 +122,8 @@ def cost_multiple(usd_per_hour: float, reference_usd_per_hour: float) -> float:
             either is not finite, or the ratio is too large or too small for a float.
 
     Source: Ord (2025): o3 at about $350 an hour is above the best human rate of about $120
-    (2.9 times, our arithmetic); Grok 4 costs $13 an hour at the start of its plateau
+    (2.9 times, our arithmetic), though METR's prices for OpenAI's reasoning models were
+    estimates from o1's costs and may be several times too high; Grok 4 costs $13 an hour at the start of its plateau
     against $0.40 at its sweet spot (32.5 times, our arithmetic).
 
     >>> round(cost_multiple(350, HUMAN_HOURLY_RATE_USD), 2)
@@ -275,7 +276,7 @@ def saturation_point(costs: Sequence[float], horizons: Sequence[float], slope: f
         costs: Costs per task in US dollars: at least 3, greater than 0, strictly increasing.
         horizons: The 50% horizon at each cost, in hours, greater than 0.
         slope: The slope that marks saturation, strictly between 0 and 1. Ord's choice is
-            0.1, a tenth of the sweet spot's slope (he calls the choice arbitrary).
+            0.1, a tenth of the sweet spot's slope (he calls the choice somewhat arbitrary).
 
     Returns:
         A :class:`CurvePoint`: cost, horizon and hourly cost at the saturation point.

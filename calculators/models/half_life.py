@@ -43,8 +43,9 @@ def survival(t: float, t50: float, shape: float = 1.0) -> float:
         t50: The agent's 50% time horizon: the task length it succeeds at half the time;
             greater than 0.
         shape: Weibull shape k, greater than 0. 1 (the default) is Ord's constant hazard
-            (the "half-life" model); below 1 the hazard falls over a task (Hamilton: about
-            0.6 for AI agents, about 0.4 for humans); above 1 it rises.
+            (the "half-life" model); below 1 the hazard falls over a task (Hamilton's fits:
+            about 0.37 for humans, 0.6 to 0.9 for leading models, which Ord sums up as about
+            0.6 for AI agents and 0.4 for humans); above 1 it rises.
 
     Returns:
         ``exp(-ln 2 * (t / t50) ** shape)``, between 0 and 1. Exactly 0.5 at ``t == t50``.

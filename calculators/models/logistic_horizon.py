@@ -229,7 +229,7 @@ def months_to_reach(t_p: float, t_target: float, doubling_months: float) -> floa
         t_target: The task length it must reach (for example today's T₅₀), greater than 0,
             in the same unit as ``t_p``.
         doubling_months: Months per doubling of the horizon, greater than 0 (METR: about 7
-            for both the 50% and the 80% horizon, 2019-2024).
+            for both the 50% and the 80% horizon, 2019 to Claude 3.7 Sonnet in 2025).
 
     Returns:
         ``doubling_months * log2(t_target / t_p)``; negative if the horizon is already past

@@ -439,7 +439,7 @@ def rl_information_ratio(pretrain_bits_per_token: float, episode_tokens: float, 
     Args:
         pretrain_bits_per_token: Information per pre-training token, in bits; above 0. At
             most ``log2(vocabulary)`` (about 16.6); about 3 is the capacity ceiling for a
-            GPT-4-sized model and about 1 the round figure behind Ord's headline.
+            GPT-4-sized model; at about 1 the ratio equals the episode length.
         episode_tokens: Tokens per RL episode; above 0.
         bits_per_episode: Information per RL reward, in bits; above 0 (at most 1 for
             pass/fail).
@@ -451,9 +451,9 @@ def rl_information_ratio(pretrain_bits_per_token: float, episode_tokens: float, 
         ValueError: if an argument is not a finite number above 0, or the ratio is too
             large or too small for a float.
 
-    Source: Ord, "The Extreme Inefficiency of RL for Frontier Models" (2025): the shift to RL
-    cuts the information a model can learn from per hour of training by a factor of 1,000 to
-    1,000,000.
+    Source: our per-token formalisation of Ord, "The Extreme Inefficiency of RL for Frontier
+    Models" (2025), whose headline factor, 1,000 to 1,000,000 less information to learn
+    from, is counted per hour of training.
 
     >>> rl_information_ratio(1, 1_000_000)
     1000000.0

@@ -84,8 +84,8 @@ def logistic_value(t: float, ceiling: float, growth_rate: float, midpoint: float
         ValueError: if ``ceiling`` or ``growth_rate`` is not greater than 0, or any argument
             is not a finite number.
 
-    Source: the standard logistic (Verhulst) curve; used on this site for the sceptics' point
-    that "every exponential is a sigmoid in disguise".
+    Source: the standard logistic (Verhulst) curve; used on this site for the point that
+    exponential trends stop, often put as "every exponential is a sigmoid in disguise".
 
     >>> logistic_value(2030, ceiling=100, growth_rate=0.7, midpoint=2030)
     50.0
@@ -256,7 +256,7 @@ def parting_time(
             than ``factor`` times the logistic at every time (they never part at that
             factor), or if the time is too extreme to compute.
 
-    Source: our construction for the sceptics' "sigmoid in disguise" point. For the
+    Source: our construction for the "sigmoid in disguise" point. For the
     logistic's own early asymptote ``K exp(r (t - t0))`` the answer is
     ``t0 + ln(factor - 1) / r``: a factor of 2 exactly at the midpoint.
 

@@ -31,7 +31,7 @@ gap = cost_today / cost_human
 scenarios = {
     "Ord: 3× algorithms × 1.4× hardware": (3.0, 1.4),
     "Epoch measured: 8-month halving × 2.07-year GPU doubling": (annual_factor(8 / 12), annual_factor(2.07)),
-    "Epoch's earlier assumption: 1.7× algorithms × 1.4× hardware": (1.7, 1.4),
+    "Epoch's earlier 1.7× algorithms, with Ord's 1.4× hardware": (1.7, 1.4),
 }
 
 years = np.linspace(0, 10, 101)

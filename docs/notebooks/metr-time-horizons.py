@@ -63,6 +63,7 @@ print(f"{len(rows)} models, released from {format_value(min(years), 'year')} to 
 # squares, every model weighted equally).
 # Its rate $g$ per year gives a doubling time of $\ln 2 / g$ years.
 # METR's own fits, in the same results files, report for the 1.1 data a doubling time of 187.778 days over the whole period (joined to older points from the 1.0 suite) and 128.744 days for models from 2023 on [@iaps2026metr].
+# METR fits only the models flagged as state of the art when they were released (`is_sota`), so the fits below, over every 1.1 model, give somewhat different doubling times; the site's time-horizon explorer fits the flagged models and gives METR's.
 
 # %%
 def doubling_days(fit) -> float:
@@ -93,8 +94,9 @@ ax.grid(True, which="major", alpha=0.3)
 # to models from 2023 on only.
 # The newest models scatter on both sides of it, so one or two new points can move the
 # fitted doubling time noticeably.
-# Horizons of many hours rest on few long tasks in METR's suite, and their confidence
-# intervals are wide, as the next cell shows.
+# Horizons of many hours rest on few long tasks in METR's suite (Time Horizon 1.1 has more
+# of them than 1.0, but still few) [@metr2026th11], and their confidence intervals are
+# wide, as the next cell shows.
 
 # %%
 widest = max(rows, key=lambda row: float(row["horizon50_ci_high_min"]) / float(row["horizon50_min"]))

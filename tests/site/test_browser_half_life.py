@@ -69,7 +69,7 @@ def test_preset_sets_the_shape_and_recomputes(reader, site, base_url) -> None:
     """The 'AI agents, k = 0.6' preset sets k and the result follows."""
     page = reader.page
     open_live(page, base_url, site, "half-life")
-    page.locator(HL.strip()).get_by_role("button", name="AI agents, k = 0.6 (Hamilton)").click()
+    page.locator(HL.strip()).get_by_role("button", name="AI agents, k = 0.6 (Ord's summary)").click()
     expect(page.locator(HL + 'input[name="shape"]')).to_have_value("0.6")
     for name, text in outputs_for(shape="0.6").items():
         expect(page.locator(HL + f'[data-output="{name}"]')).to_have_text(text)
