@@ -1,7 +1,8 @@
 """MkDocs hook: the public corrections log, ``docs/corrections.yml``.
 
 Every change to a claim a reader could have cited is one entry of that file (date, page,
-severity, what the page said, what it says now, and why). From it this hook writes
+severity, what the page said, what it says now, and why; a change made alike on several
+pages names them as a list, and counts as one entry on each). From it this hook writes
 
 * the Corrections page, where ``<!-- md:corrections -->`` becomes the dated list, newest
   first, one heading per date and page so that each can be linked to;
@@ -79,7 +80,7 @@ def load(path: Path = LOG_FILE) -> list[Correction]:
 def load_text(text: str) -> list[Correction]:
     """The entries of a log given as text (a release's copy is read from git)."""
     raw = yaml.safe_load(text) or []
-    entries = []
+    entries: list[Correction] = []
     for number, item in enumerate(raw, 1):
         fields = {"date", "page", "severity", "was", "now", "why"}
         if not isinstance(item, dict) or set(item) != fields:
@@ -88,7 +89,13 @@ def load_text(text: str) -> list[Correction]:
             raise PluginError(f"corrections.yml: entry {number}: severity must be one of {sorted(SEVERITIES)}")
         if not isinstance(item["date"], dt.date):
             raise PluginError(f"corrections.yml: entry {number}: date must be written as YYYY-MM-DD")
-        entries.append(Correction(**{k: (v.strip() if isinstance(v, str) else v) for k, v in item.items()}))
+        # One change made alike on several pages is written once, with a list of its pages,
+        # and shown under each of them.
+        pages = item["page"] if isinstance(item["page"], list) else [item["page"]]
+        if not pages or not all(isinstance(page, str) and page for page in pages):
+            raise PluginError(f"corrections.yml: entry {number}: page must be a path or a list of paths")
+        fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in item.items() if k != "page"}
+        entries += [Correction(page=page, **fields) for page in pages]
     return sorted(entries, key=lambda c: c.date, reverse=True)
 
 

@@ -64,6 +64,18 @@ def test_malformed_entry_fails_the_build(hook, tmp_path: Path, entry: dict, mess
         hook.load(log)
 
 
+def test_one_change_on_several_pages_is_an_entry_on_each(hook) -> None:
+    """An entry naming a list of pages is shown under each, with the same words; a list with
+    no page, or with something that is not a path, fails the build."""
+    text = yaml.safe_dump([{**ENTRY, "page": ["debate.md", "essays/half-life.md"]}, ENTRY])
+    entries = hook.load_text(text)
+    assert [entry.page for entry in entries] == ["debate.md", "essays/half-life.md", "essays/half-life.md"]
+    assert {entry._replace(page="") for entry in entries} == {entries[0]._replace(page="")}
+    for pages in ([], ["debate.md", 3], ""):
+        with pytest.raises(PluginError, match="list of paths"):
+            hook.load_text(yaml.safe_dump([{**ENTRY, "page": pages}]))
+
+
 def test_corrections_page_shows_every_entry_newest_first(site: Path, hook) -> None:
     html = (site / "corrections" / "index.html").read_text(encoding="utf-8")
     entries = hook.load()
