@@ -105,8 +105,9 @@ def keep_build_caches(repo: Path, into: Path = ROOT / "build") -> None:
     """Add to this checkout's build caches (``into``) the entries a copy's build made (build
     B's core and start-up library, made from sources this checkout's own build never has; the
     charts and cards drawn), so the next test run's copy reuses them instead of making them
-    again (build B: 28 s → 16 s in a used checkout). Not the executed notebooks: build B runs its notebooks
-    again on every test run, for test_notebooks.py shows that a changed core makes them run.
+    again (build B: 28 s → 16 s in a used checkout). Not the executed notebooks: build B runs
+    its notebooks again on every test run, for test_notebooks.py shows that a changed core
+    makes them run.
     Each entry (``build/<cache>/<name>``, a file or a folder) is copied under a temporary name
     and renamed into place, as the builds write them, and only if this checkout has none of
     that name: names are hashes of what an entry was made from, so one of the same name is

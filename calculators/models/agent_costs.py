@@ -123,8 +123,8 @@ def cost_multiple(usd_per_hour: float, reference_usd_per_hour: float) -> float:
 
     Source: Ord (2025): o3 at about $350 an hour is above the best human rate of about $120
     (2.9 times, our arithmetic), though METR's prices for OpenAI's reasoning models were
-    estimates from o1's costs and may be several times too high; Grok 4 costs $13 an hour at the start of its plateau
-    against $0.40 at its sweet spot (32.5 times, our arithmetic).
+    estimates from o1's costs and may be several times too high; Grok 4 costs $13 an hour at
+    the start of its plateau against $0.40 at its sweet spot (32.5 times, our arithmetic).
 
     >>> round(cost_multiple(350, HUMAN_HOURLY_RATE_USD), 2)
     2.92
