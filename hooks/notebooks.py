@@ -41,6 +41,7 @@ from html import escape, unescape
 from importlib.metadata import version
 from pathlib import Path
 
+import build_caches
 import jupytext
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -115,7 +116,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if jupyter is None or not jupyter.config["cache"]:
         raise PluginError("hooks/notebooks.py expects mkdocs-jupyter with its cache on (mkdocs.yml)")
     root = Path(config.config_file_path).parent
-    jupyter.config["cache_dir"] = str(root / "build" / "notebooks" / outputs_key(root))
+    cache = root / "build" / "notebooks" / outputs_key(root)
+    build_caches.used(cache)
+    jupyter.config["cache_dir"] = str(cache)
     # The kernels mkdocs-jupyter starts inherit this process's environment.
     folder = Path(tempfile.mkdtemp(prefix="notebook-ipython-"))
     (folder / "profile_default").mkdir()

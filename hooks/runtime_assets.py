@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import build_caches
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -344,6 +345,7 @@ def build_core_wheel() -> Path:
             scratch.rename(out)
         except OSError:  # another build finished the same wheel first
             shutil.rmtree(scratch, ignore_errors=True)
+    build_caches.used(out)  # with the start-up library and snapshot built inside it
     return sorted(out.glob("*.whl"))[0]
 
 

@@ -19,6 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import build_caches
 import vl_convert
 
 CACHE = Path(__file__).resolve().parents[1] / "build" / "renders"
@@ -41,6 +42,8 @@ def _kept(function: str, source: Any, suffix: str, **options: Any) -> bytes:
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")
         partial.write_bytes(content)
         partial.replace(path)
+    else:
+        build_caches.used(path)
     return path.read_bytes()
 
 

@@ -111,13 +111,19 @@ def keep_build_caches(repo: Path, into: Path = ROOT / "build") -> None:
     Each entry (``build/<cache>/<name>``, a file or a folder) is copied under a temporary name
     and renamed into place, as the builds write them, and only if this checkout has none of
     that name: names are hashes of what an entry was made from, so one of the same name is
-    the same."""
+    the same. One it has is marked used when the copy used it later (its modification time,
+    which hooks/build_caches.py reads: so the entries only the copies use stay kept)."""
     for cache in sorted((repo / "build").glob("*/")):
         if cache.name in NOT_KEPT:
             continue
         kept = into / cache.name
         for entry in sorted(cache.iterdir()):
-            if UNFINISHED(str(cache), [entry.name]) or (kept / entry.name).exists():
+            if UNFINISHED(str(cache), [entry.name]):
+                continue
+            if (kept / entry.name).exists():
+                last_used = entry.stat().st_mtime
+                if last_used > (kept / entry.name).stat().st_mtime:
+                    os.utime(kept / entry.name, (last_used, last_used))
                 continue
             kept.mkdir(parents=True, exist_ok=True)
             partial = kept / f"partial-{os.getpid()}-{entry.name}"
