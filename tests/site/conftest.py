@@ -156,9 +156,7 @@ def browser(playwright: object) -> Iterator[object]:
     """Debian's Chromium driven by Playwright: its headless shell, the same Blink and V8 at the
     same version as the reader's Chromium for about 1 CPU-s less a page load
     (tools/chromium.py; test_browser_versions.py checks the version)."""
-    chromium = playwright.chromium.launch(executable_path=HEADLESS_SHELL, args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
-    yield chromium
-    chromium.close()
+    yield from _launched(playwright, HEADLESS_SHELL)
 
 
 @pytest.fixture(scope="session")
@@ -167,7 +165,12 @@ def full_chromium(playwright: object) -> Iterator[object]:
     headless shell does not behave as a reader's browser does: after a touch tap the shell
     sends the page a ``mouseout``, which phones do not (so a chart's tooltip, shown by the tap,
     would be hidden at once). Started only on a worker that runs such a test."""
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+    yield from _launched(playwright, CHROMIUM)
+
+
+def _launched(playwright: object, executable: str) -> Iterator[object]:
+    """Chromium from ``executable``, started with the tests' flags, until the caller is done."""
+    chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
     yield chromium
     chromium.close()
 
