@@ -5,7 +5,6 @@ its chart (date axis, band, error bars, grouped points) and table."""
 import re
 
 import pytest
-from hypothesis import strategies as st
 
 from calculators import (
     doubling_days,
@@ -16,19 +15,6 @@ from calculators import (
     window_reach_year,
 )
 from calculators.models.logistic_horizon import DAYS_PER_MONTH
-
-finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
-years = st.floats(min_value=1.0, max_value=9999.99, allow_nan=False)
-doubling = st.floats(min_value=10.0, max_value=2000.0)
-start = st.floats(min_value=0.01, max_value=1e4)
-#: Release dates 0 to 3000 days apart, at least three of them and not all on one day.
-dates = st.lists(st.integers(min_value=0, max_value=3000).map(float), min_size=3, max_size=12, unique=True)
-
-
-def exact_trend(days: list[float], doubling_days_: float, first: float) -> list[float]:
-    """Horizons exactly on an exponential trend through ``first`` at day 0."""
-    return [first * 2.0 ** (day / doubling_days_) for day in days]
-
 
 # --- The calculator -----------------------------------------------------------------------
 
