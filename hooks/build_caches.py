@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 BUILD = Path(__file__).resolve().parents[1] / "build"
 
@@ -97,11 +98,15 @@ def remove_unused(build: Path, since: float) -> list[Path]:
     return removed
 
 
+# The build's start is taken before any other hook's on_config (hooks/notebooks.py marks its
+# entry there), and the unused entries are removed after every other hook's on_post_build.
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _started[:] = [time.time()]
     return config
 
 
+@event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     oldest = record_build(BUILD, _started[0])
     if oldest is not None:
