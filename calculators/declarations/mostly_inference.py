@@ -172,8 +172,9 @@ INFERENCE_SHARE = Calculator(
             },
             source=_relative_note(
                 "Ord's thread on his essay gives 63% of the gain from inference scaling; a split of "
-                "9 + 15 points reproduces it. The 10× token multiple is a placeholder that changes "
-                "the slope drawn but not the boosts or the share."
+                "9 + 15 points reproduces it. The 10× token multiple is our "
+                "assumption, as no source gives one for this benchmark: it changes the slope drawn, "
+                "not the boosts or the share."
             ),
         ),
         Preset(
@@ -189,8 +190,9 @@ INFERENCE_SHARE = Calculator(
             },
             source=_relative_note(
                 "Ord's thread on his essay gives 92% of the gain from inference scaling; a split of "
-                "4 + 45 points reproduces it. The 10× token multiple is a placeholder that changes "
-                "the slope drawn but not the boosts or the share."
+                "4 + 45 points reproduces it. The 10× token multiple is our "
+                "assumption, as no source gives one for this benchmark: it changes the slope drawn, "
+                "not the boosts or the share."
             ),
         ),
     ),
