@@ -11,13 +11,14 @@ So the hooks that use an entry mark it (:func:`used`: its modification time beco
 at the end of every successful build this hook removes each entry that none of the last
 :data:`KEEP` builds of this checkout used, that is, each entry last used before the oldest of
 their starts (listed in ``build/recent-builds.json``). Until :data:`KEEP` builds have ended,
-nothing is removed. A build's own entries are marked after it starts, so they stay; what was
-still being written (``partial-*``, ``*.part``) and the locks beside entries are never touched.
-An entry removed too soon costs only its making again.
+nothing is removed. A build's own entries are marked after it starts, so they stay; what is
+still being written (:data:`UNFINISHED`) is never touched. An entry removed too soon costs
+only its making again.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import shutil
@@ -40,6 +41,10 @@ KEEP = 10
 #: Where the starts of the latest builds are listed.
 RECORD = "recent-builds.json"
 
+#: The names the builds write an entry under until it is whole, then rename it from
+#: (hooks/runtime_assets.py: ``partial-*`` folders; hooks/vega_renders.py: ``*.part`` files).
+UNFINISHED = ("partial-*", "*.part")
+
 # Modification times and time.time() come from the same clock; the margin allows for a file
 # system that stores times coarser than the clock reads them.
 MARGIN_S = 2.0
@@ -55,8 +60,9 @@ def used(entry: Path) -> None:
         pass
 
 
-def _being_made(name: str) -> bool:
-    return name.startswith("partial-") or name.endswith((".part", ".lock"))
+def being_made(name: str) -> bool:
+    """Whether ``name`` is an entry still being written (:data:`UNFINISHED`)."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in UNFINISHED)
 
 
 def record_build(build: Path, started: float, keep: int = KEEP) -> float | None:
@@ -69,7 +75,7 @@ def record_build(build: Path, started: float, keep: int = KEEP) -> float | None:
         starts = []  # none yet, or a record no build of ours wrote: start counting afresh
     starts = sorted([*starts, started])[-keep:]
     build.mkdir(parents=True, exist_ok=True)
-    partial = record.with_name(f"{record.name}.{os.getpid()}.part")
+    partial = record.with_name(f"{record.name}.{os.getpid()}.part")  # UNFINISHED
     partial.write_text(json.dumps(starts))
     partial.replace(record)
     return starts[0] if len(starts) == keep else None
@@ -83,7 +89,7 @@ def remove_unused(build: Path, since: float) -> list[Path]:
         if not folder.is_dir():
             continue
         for entry in sorted(folder.iterdir()):
-            if _being_made(entry.name):
+            if being_made(entry.name):
                 continue
             try:
                 if entry.stat().st_mtime >= since - MARGIN_S:

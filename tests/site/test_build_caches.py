@@ -103,8 +103,9 @@ def test_a_record_no_build_wrote_starts_the_count_afresh(caches, tmp_path: Path)
 
 
 def test_entries_no_recent_build_used_are_removed_whole_and_nothing_else(caches, tmp_path: Path) -> None:
-    """Entries last used before the line go, folders with all they hold; entries used since stay,
-    as do what is still being written and the locks, however old, and files beside the caches."""
+    """Entries last used before the line go, folders with all they hold; entries used since stay
+    (a lock inside one with it), as do what is still being written, however old, and files
+    beside the caches."""
     build = tmp_path / "build"
     for name in (
         "wheel/old/core.whl",
